@@ -1,0 +1,121 @@
+"""Command line: ``parallax`` opens the app; ``parallax compare …`` compares without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.core.errors import LoadError
+from desktop.core.jsonio import write_json
+from desktop.core.loading import load_article
+from desktop.core.model import Article, Comparison, Settings
+from desktop.core.pipeline import article_ids, compare
+from desktop.core.resources import sample_paths
+
+SUBCOMMANDS = ("compare",)
+EXIT_BAD_INPUT = 2
+
+
+def build_compare_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("compare", help="compare articles and write JSON/HTML without a window")
+    parser.add_argument("inputs", nargs="*", metavar="FILE_OR_URL", help="two or more articles (.txt, .md, .html, URL); none: the bundled samples")
+    parser.add_argument("--presegmented", action="store_true", help="each non-empty line is one sentence")
+    parser.add_argument("--json", metavar="OUT.json", help="write the comparison as JSON (parallax/comparison-v1)")
+    parser.add_argument("--html", metavar="OUT.html", help="write a self-contained highlighted HTML report")
+    parser.add_argument("--threshold", type=float, default=Settings().threshold, help="similarity threshold in [0, 1] (default %(default)s)")
+    parser.add_argument("--reference", metavar="ID", default="A", help="article id the others are diffed against (default A)")
+    parser.add_argument("--case-sensitive", action="store_true", help="let case differences count when matching")
+    parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
+    parser.add_argument("--quiet", action="store_true", help="print no summary")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax", description="Compare how different outlets report the same event.")
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    build_compare_parser(subparsers)
+    return parser
+
+
+def load_all(sources: Sequence[str]) -> tuple[list[Article], list[LoadError]]:
+    """Load what can be loaded; ids follow the order given, so a failed B leaves A and C."""
+    loaded, failed = [], []
+    for source, article_id in zip(sources, article_ids(len(sources)), strict=True):
+        try:
+            loaded.append(load_article(source, article_id))
+        except LoadError as error:
+            failed.append(error)
+    return loaded, failed
+
+
+def print_summary(comparison: Comparison, seconds: float) -> None:
+    print(f"{len(comparison.articles)} articles, {len(comparison.groups)} alignment groups, {seconds:.2f} s")
+    for result in comparison.articles:
+        a, s = result.article, comparison.summary[result.article.id]
+        name = a.title or a.path
+        print(
+            f"  {a.id} [{a.language or '?'}] {name[:60]}: {s.sentences} sentences · {s.identical} identical · "
+            f"{s.reworded} reworded · {s.unique} unique · {s.commentary} commentary · "
+            f"{s.boilerplate} boilerplate · lacks {s.missing_facts} facts"
+        )
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    sources = args.inputs or [str(p) for p in sample_paths()]
+    if not args.inputs and args.presegmented:
+        print("parallax: error: --presegmented needs input files", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    started = time.perf_counter()
+    articles, failed = load_all(sources)
+    for error in failed:
+        print(f"parallax: error: {error}", file=sys.stderr)
+    if len(articles) < 2:
+        print(f"parallax: error: {len(articles)} readable article(s); a comparison needs two", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not 0.0 <= args.threshold <= 1.0:
+        print(f"parallax: error: --threshold must be between 0 and 1, not {args.threshold}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = Settings(
+        threshold=args.threshold,
+        ignore_case=not args.case_sensitive,
+        ignore_punctuation=not args.keep_punctuation,
+        reference=args.reference,
+        presegmented=args.presegmented,
+    )
+    comparison = compare(articles, settings)
+    try:
+        if args.json:
+            write_json(comparison, args.json)
+        if args.html:
+            from desktop.core.export_html import write_html
+
+            write_html(comparison, args.html)
+    except OSError as error:
+        target = error.filename or args.json or args.html
+        print(f"parallax: error: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not args.quiet:
+        print_summary(comparison, time.perf_counter() - started)
+    return EXIT_BAD_INPUT if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help", "--version"}):
+        return run_gui(argv)
+    args = build_parser().parse_args(argv)
+    if args.command == "compare":
+        return run_compare(args)
+    return 0
+
+
+def run_gui(files: list[str]) -> int:
+    """Open the desktop window; until it exists, compare the files (or samples) on the console."""
+    try:
+        from desktop.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the window
+    except ModuleNotFoundError:
+        return main(["compare", *files])
+    return run(files)

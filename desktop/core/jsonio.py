@@ -1,0 +1,164 @@
+"""The ``parallax/comparison-v1`` JSON contract: a ``Comparison`` to plain data and back."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from typing import Any
+
+from desktop import __version__
+from desktop.core.atomic import atomic_write_text
+from desktop.core.model import (
+    Article,
+    ArticleResult,
+    ArticleSummary,
+    Comparison,
+    DiffOp,
+    Fact,
+    FactKind,
+    Group,
+    Role,
+    Sentence,
+    Settings,
+    Status,
+    WordDiff,
+)
+
+SCHEMA = "parallax/comparison-v1"
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "generator": f"parallax {__version__}",
+        "title": comparison.title,
+        "settings": asdict(comparison.settings),
+        "articles": [
+            {
+                "id": r.article.id,
+                "path": r.article.path,
+                "title": r.article.title,
+                "source": r.article.source,
+                "published": r.article.published,
+                "language": r.article.language,
+                "text": r.article.text,
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": s.text,
+                        "role": str(s.role),
+                        "status": str(s.status),
+                        "commentary": s.commentary,
+                        "cues": list(s.cues),
+                        "group": s.group,
+                    }
+                    for s in r.sentences
+                ],
+            }
+            for r in comparison.articles
+        ],
+        "alignments": [
+            {
+                "id": g.id,
+                "members": {aid: list(idx) for aid, idx in g.members.items()},
+                "similarity": g.similarity,
+                "status": str(g.status),
+                "diffs": [
+                    {"from": d.source, "to": d.target, "ops": [[str(op), text] for op, text in d.ops]}
+                    for d in g.diffs
+                ],
+            }
+            for g in comparison.groups
+        ],
+        "facts": [
+            {
+                "text": f.text,
+                "kind": str(f.kind),
+                "article": f.article,
+                "sentence": f.sentence,
+                "start": f.start,
+                "end": f.end,
+                "missing_from": list(f.missing_from),
+            }
+            for f in comparison.facts
+        ],
+        "summary": {aid: asdict(s) for aid, s in comparison.summary.items()},
+    }
+
+
+def from_dict(data: dict[str, Any]) -> Comparison:
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a Parallax comparison (schema {data.get('schema')!r}, expected {SCHEMA!r})")
+    known = set(Settings.__dataclass_fields__)
+    settings = Settings(**{k: v for k, v in data.get("settings", {}).items() if k in known})
+    articles = tuple(
+        ArticleResult(
+            Article(
+                id=a["id"],
+                path=a.get("path", ""),
+                text=a["text"],
+                title=a.get("title", ""),
+                source=a.get("source", ""),
+                published=a.get("published") or "",
+                language=a.get("language", ""),
+            ),
+            tuple(
+                Sentence(
+                    index=s["index"],
+                    start=s["start"],
+                    end=s["end"],
+                    text=s["text"],
+                    role=Role(s["role"]),
+                    status=Status(s["status"]),
+                    commentary=s.get("commentary", False),
+                    cues=tuple(s.get("cues", ())),
+                    group=s.get("group"),
+                )
+                for s in a["sentences"]
+            ),
+        )
+        for a in data["articles"]
+    )
+    groups = tuple(
+        Group(
+            id=g["id"],
+            members={aid: tuple(idx) for aid, idx in g["members"].items()},
+            similarity=g["similarity"],
+            status=Status(g["status"]),
+            diffs=tuple(
+                WordDiff(d["from"], d["to"], tuple((DiffOp(op), text) for op, text in d["ops"]))
+                for d in g.get("diffs", ())
+            ),
+        )
+        for g in data["alignments"]
+    )
+    found = tuple(
+        Fact(
+            text=f["text"],
+            kind=FactKind(f["kind"]),
+            article=f["article"],
+            sentence=f["sentence"],
+            start=f["start"],
+            end=f["end"],
+            missing_from=tuple(f.get("missing_from", ())),
+        )
+        for f in data.get("facts", ())
+    )
+    summary = {aid: ArticleSummary(**s) for aid, s in data.get("summary", {}).items()}
+    return Comparison(settings, articles, groups, found, summary, data.get("title", ""))
+
+
+def dumps(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=1)
+
+
+def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
+    atomic_write_text(path, dumps(comparison))
+
+
+def read_json(path: str | os.PathLike[str]) -> Comparison:
+    with open(path, encoding="utf-8") as handle:
+        return from_dict(json.load(handle))

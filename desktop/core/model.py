@@ -1,0 +1,159 @@
+"""The plain, immutable data every stage of the pipeline passes on: articles, sentences, groups, facts.
+
+Frozen dataclasses with ``slots`` and ``StrEnum`` labels, so results can be shared between threads and
+processes without copying and serialise to the JSON contract without a mapping table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What part of an article a sentence is: the headline, the story, or page furniture."""
+
+    TITLE = "title"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+
+
+class Status(StrEnum):
+    """How a sentence relates to the other articles."""
+
+    IDENTICAL = "identical"
+    REWORDED = "reworded"
+    UNIQUE = "unique"
+
+
+class FactKind(StrEnum):
+    NAME = "name"
+    NUMBER = "number"
+    DATE = "date"
+    QUOTE = "quote"
+    TERM = "term"
+
+
+class DiffOp(StrEnum):
+    EQUAL = "="
+    DELETE = "-"
+    INSERT = "+"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded article. ``text`` is what sentence offsets point into and what the app displays."""
+
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    source: str = ""
+    published: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence as cut by the segmenter: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    role: Role = Role.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    role: Role
+    status: Status
+    commentary: bool = False
+    cues: tuple[str, ...] = ()
+    group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """Word-level edit script turning the ``source`` article's side of a group into the ``target`` side."""
+
+    source: str
+    target: str
+    ops: tuple[tuple[DiffOp, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """An alignment group: the sentences (by index, per article id) that say the same thing."""
+
+    id: int
+    members: dict[str, tuple[int, ...]]
+    similarity: float
+    status: Status = Status.REWORDED
+    diffs: tuple[WordDiff, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable detail (name, number, date, quote, term) found in one sentence of one article."""
+
+    text: str
+    kind: FactKind
+    article: str
+    sentence: int
+    start: int
+    end: int
+    missing_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    sentences: int
+    identical: int
+    reworded: int
+    unique: int
+    commentary: int
+    boilerplate: int
+    missing_facts: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user can change about a comparison; stored with every result so it can be redone."""
+
+    threshold: float = 0.5
+    ignore_case: bool = True
+    ignore_punctuation: bool = True
+    reference: str = "A"
+    presegmented: bool = False
+    match: str = "fuzzy"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    settings: Settings
+    articles: tuple[ArticleResult, ...]
+    groups: tuple[Group, ...]
+    facts: tuple[Fact, ...]
+    summary: dict[str, ArticleSummary] = field(default_factory=dict)
+    title: str = ""
+
+    def article(self, article_id: str) -> ArticleResult:
+        for result in self.articles:
+            if result.article.id == article_id:
+                return result
+        raise KeyError(article_id)
+
+    def group(self, group_id: int) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)

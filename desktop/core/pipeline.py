@@ -1,0 +1,261 @@
+"""The one orchestrator: segment, align, diff and classify loaded articles into a ``Comparison``.
+
+Every front end (CLI, desktop worker, batch engine) calls ``compare``; progress and cancellation arrive as
+plain callables so the core never needs to know who is listening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from desktop.core import alignment, commentary, facts, segmentation, worddiff
+from desktop.core.language import detect_language
+from desktop.core.model import (
+    Article,
+    ArticleResult,
+    ArticleSummary,
+    Comparison,
+    DiffOp,
+    Fact,
+    Group,
+    Role,
+    Sentence,
+    Settings,
+    Span,
+    Status,
+    WordDiff,
+)
+from desktop.core.normalize import canonical, matching_key
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_STAGES = 5
+
+
+class ComparisonCancelled(Exception):
+    """Raised inside ``compare`` when the caller's ``cancelled()`` turns true; nothing is returned."""
+
+
+def article_ids(count: int) -> list[str]:
+    """A, B, … Z, then AA, AB … so any number of articles gets short, stable ids."""
+    ids = []
+    for n in range(count):
+        label = ""
+        n += 1
+        while n:
+            n, rest = divmod(n - 1, 26)
+            label = chr(65 + rest) + label
+        ids.append(label)
+    return ids
+
+
+def compare(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Comparison:
+    settings = settings or Settings()
+    if len(articles) < 2:
+        raise ValueError("a comparison needs at least two articles")
+
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled()
+        if progress is not None:
+            progress(done, _STAGES)
+
+    step(0)
+    articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
+    spans = [segmentation.segment(a.text, a.language, presegmented=settings.presegmented) for a in articles]
+    step(1)
+
+    ids = [a.id for a in articles]
+    reference = ids.index(settings.reference) if settings.reference in ids else 0
+    aligned_positions = [[i for i, s in enumerate(article_spans) if s.role != Role.BOILERPLATE] for article_spans in spans]
+    keys = [
+        [
+            matching_key(
+                a.text[article_spans[i].start : article_spans[i].end],
+                ignore_case=settings.ignore_case,
+                ignore_punctuation=settings.ignore_punctuation,
+            )
+            for i in positions
+        ]
+        for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
+    ]
+    raw_sets = alignment.align(keys, threshold=settings.threshold, reference=reference, cancelled=cancelled)
+    step(2)
+
+    groups = [
+        _build_group(
+            number,
+            {ids[art]: tuple(aligned_positions[art][i] for i in idx) for art, idx in raw.members.items()},
+            raw.similarity,
+            articles,
+            spans,
+            ids[reference],
+        )
+        for number, raw in enumerate(raw_sets)
+    ]
+    step(3)
+
+    results = _classify_sentences(articles, spans, groups)
+    found_facts = _find_facts(results, groups)
+    step(4)
+
+    summary = _summarise(results, found_facts)
+    step(5)
+    title = next((a.title for a in articles if a.title), "")
+    return Comparison(
+        settings=replace(settings, reference=ids[reference]),
+        articles=tuple(results),
+        groups=tuple(groups),
+        facts=tuple(found_facts),
+        summary=summary,
+        title=title,
+    )
+
+
+def _span_text(article: Article, spans: Sequence[Span], indices: Sequence[int]) -> str:
+    return " ".join(article.text[spans[i].start : spans[i].end] for i in indices)
+
+
+def _build_group(
+    number: int,
+    members: dict[str, tuple[int, ...]],
+    similarity: float,
+    articles: Sequence[Article],
+    spans: Sequence[Sequence[Span]],
+    reference_id: str,
+) -> Group:
+    by_id = {a.id: (a, s) for a, s in zip(articles, spans, strict=True)}
+    texts = {aid: _span_text(*by_id[aid], idx) for aid, idx in members.items()}
+    identical = len({canonical(t) for t in texts.values()}) == 1
+    source = reference_id if reference_id in members else next(iter(members))
+    diffs = tuple(
+        WordDiff(source, target, worddiff.word_diff(texts[source], texts[target]))
+        for target in members
+        if target != source
+    )
+    return Group(
+        id=number,
+        members=members,
+        similarity=round(float(similarity), 4),
+        status=Status.IDENTICAL if identical else Status.REWORDED,
+        diffs=diffs,
+    )
+
+
+def _classify_sentences(
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group]
+) -> list[ArticleResult]:
+    group_of: dict[tuple[str, int], Group] = {}
+    for group in groups:
+        for aid, indices in group.members.items():
+            for i in indices:
+                group_of[(aid, i)] = group
+    inserted_cues = _cues_in_insertions(articles, groups)
+    results = []
+    for article, article_spans in zip(articles, spans, strict=True):
+        sentences = []
+        for index, span in enumerate(article_spans):
+            text = article.text[span.start : span.end]
+            group = group_of.get((article.id, index))
+            cues = commentary.commentary_cues(text, article.language) if span.role != Role.BOILERPLATE else ()
+            cues = tuple(dict.fromkeys(cues + inserted_cues.get((article.id, index), ())))
+            sentences.append(
+                Sentence(
+                    index=index,
+                    start=span.start,
+                    end=span.end,
+                    text=text,
+                    role=span.role,
+                    status=group.status if group else Status.UNIQUE,
+                    commentary=bool(cues),
+                    cues=cues,
+                    group=group.id if group else None,
+                )
+            )
+        results.append(ArticleResult(article, tuple(sentences)))
+    return results
+
+
+def _cues_in_insertions(
+    articles: Sequence[Article], groups: Sequence[Group]
+) -> dict[tuple[str, int], tuple[str, ...]]:
+    """Evaluative words one outlet added to a shared sentence count as commentary in that outlet's sentence."""
+    language = {a.id: a.language for a in articles}
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for group in groups:
+        for diff in group.diffs:
+            for side, op in ((diff.target, DiffOp.INSERT), (diff.source, DiffOp.DELETE)):
+                added = [text for kind, text in diff.ops if kind == op]
+                if not added:
+                    continue
+                cues = commentary.cues_in_words(" ".join(added), language[side])
+                if cues:
+                    for i in group.members[side]:
+                        found[(side, i)] = tuple(dict.fromkeys(found.get((side, i), ()) + cues))
+    return found
+
+
+def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> list[Fact]:
+    """Every fact with the articles that lack it, looked for first in aligned sentences, then anywhere."""
+    body = {
+        r.article.id: " ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE) for r in results
+    }
+    group_by_id = {g.id: g for g in groups}
+    by_article = {r.article.id: r for r in results}
+    found = []
+    for result in results:
+        article = result.article
+        for sentence in result.sentences:
+            if sentence.role == Role.BOILERPLATE:
+                continue
+            group = group_by_id.get(sentence.group) if sentence.group is not None else None
+            for text, kind, start, end in facts.extract_facts(sentence.text, article.language):
+                missing = []
+                for other in results:
+                    oid = other.article.id
+                    if oid == article.id:
+                        continue
+                    if group and oid in group.members:
+                        counterpart = " ".join(by_article[oid].sentences[i].text for i in group.members[oid])
+                        if facts.fact_present(text, kind, counterpart, other.article.language):
+                            continue
+                    if not facts.fact_present(text, kind, body[oid], other.article.language):
+                        missing.append(oid)
+                found.append(
+                    Fact(
+                        text=text,
+                        kind=kind,
+                        article=article.id,
+                        sentence=sentence.index,
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        missing_from=tuple(missing),
+                    )
+                )
+    return found
+
+
+def _summarise(results: Sequence[ArticleResult], found_facts: Sequence[Fact]) -> dict[str, ArticleSummary]:
+    summary = {}
+    for result in results:
+        aid = result.article.id
+        content = [s for s in result.sentences if s.role != Role.BOILERPLATE]
+        lacking = {facts.fact_key(f.text) for f in found_facts if aid in f.missing_from}
+        summary[aid] = ArticleSummary(
+            sentences=len(result.sentences),
+            identical=sum(s.status == Status.IDENTICAL for s in content),
+            reworded=sum(s.status == Status.REWORDED for s in content),
+            unique=sum(s.status == Status.UNIQUE for s in content),
+            commentary=sum(s.commentary for s in content),
+            boilerplate=len(result.sentences) - len(content),
+            missing_facts=len(lacking),
+        )
+    return summary
