@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 # Shared libraries Qt's xcb platform needs on a bare Debian machine (offscreen tests need only fontconfig).
 QT_DEBS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
            libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core
+# Headless Chromium checks the exported HTML's DOM in the tests.
+TEST_DEBS := chromium
 
 .PHONY: run test lint system-deps clean
 
@@ -16,10 +18,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 system-deps:
-	@missing=""; for p in $(QT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(QT_DEBS) $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq $$missing) >/dev/null; \
-	  else echo "Qt needs these Debian packages: sudo apt-get install$$missing"; fi; fi
+	  else echo "Qt and the tests need these Debian packages: sudo apt-get install$$missing"; fi; fi
 
 run: $(STAMP) system-deps
 	$(BIN)/python main.py $(ARGS)
