@@ -21,19 +21,33 @@ EXIT_BAD_INPUT = 2
 
 def build_compare_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("compare", help="compare articles and write JSON/HTML without a window")
-    parser.add_argument("inputs", nargs="*", metavar="FILE_OR_URL", help="two or more articles (.txt, .md, .html, URL); none: the bundled samples")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE_OR_URL",
+        help="two or more articles (.txt, .md, .html, URL); none: the bundled samples",
+    )
     parser.add_argument("--presegmented", action="store_true", help="each non-empty line is one sentence")
     parser.add_argument("--json", metavar="OUT.json", help="write the comparison as JSON (parallax/comparison-v1)")
     parser.add_argument("--html", metavar="OUT.html", help="write a self-contained highlighted HTML report")
-    parser.add_argument("--threshold", type=float, default=Settings().threshold, help="similarity threshold in [0, 1] (default %(default)s)")
-    parser.add_argument("--reference", metavar="ID", default="A", help="article id the others are diffed against (default A)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=Settings().threshold,
+        help="similarity threshold in [0, 1] (default %(default)s)",
+    )
+    parser.add_argument(
+        "--reference", metavar="ID", default="A", help="article id the others are diffed against (default A)"
+    )
     parser.add_argument("--case-sensitive", action="store_true", help="let case differences count when matching")
     parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
     parser.add_argument("--quiet", action="store_true", help="print no summary")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="parallax", description="Compare how different outlets report the same event.")
+    parser = argparse.ArgumentParser(
+        prog="parallax", description="Compare how different outlets report the same event."
+    )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     build_compare_parser(subparsers)
@@ -115,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(files: list[str]) -> int:
     """Open the desktop window; until it exists, compare the files (or samples) on the console."""
     try:
-        from desktop.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the window
+        from desktop.ui.app import run
     except ModuleNotFoundError:
         return main(["compare", *files])
     return run(files)

@@ -75,7 +75,9 @@ def compare(
 
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
-    aligned_positions = [[i for i, s in enumerate(article_spans) if s.role != Role.BOILERPLATE] for article_spans in spans]
+    aligned_positions = [
+        [i for i, span in enumerate(article_spans) if span.role != Role.BOILERPLATE] for article_spans in spans
+    ]
     keys = [
         [
             matching_key(
@@ -153,11 +155,7 @@ def _build_group(
 def _classify_sentences(
     articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group]
 ) -> list[ArticleResult]:
-    group_of: dict[tuple[str, int], Group] = {}
-    for group in groups:
-        for aid, indices in group.members.items():
-            for i in indices:
-                group_of[(aid, i)] = group
+    group_of = {(aid, i): g for g in groups for aid, indices in g.members.items() for i in indices}
     inserted_cues = _cues_in_insertions(articles, groups)
     results = []
     for article, article_spans in zip(articles, spans, strict=True):
