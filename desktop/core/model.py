@@ -109,6 +109,20 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A user's remark kept with a saved comparison ("confirmed omission", "false match").
+
+    With ``article`` and ``sentence`` it is on that sentence, with ``group`` on that alignment group, with
+    neither on the whole comparison.
+    """
+
+    text: str
+    article: str | None = None
+    sentence: int | None = None
+    group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     sentences: int
     identical: int
