@@ -16,9 +16,7 @@ def build(layout: dict[str, list[int | None]], reference: str = "A") -> Comparis
             if gid is not None:
                 members.setdefault(gid, {}).setdefault(aid, []).append(index)
         results.append(ArticleResult(Article(aid, f"{aid}.txt", ""), tuple(sentences)))
-    groups = tuple(
-        Group(gid, {aid: tuple(idx) for aid, idx in m.items()}, 0.9) for gid, m in sorted(members.items())
-    )
+    groups = tuple(Group(gid, {aid: tuple(idx) for aid, idx in m.items()}, 0.9) for gid, m in sorted(members.items()))
     return Comparison(Settings(reference=reference), tuple(results), groups, ())
 
 
