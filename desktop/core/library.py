@@ -1,0 +1,408 @@
+"""The comparison library: saved comparisons, their articles and notes in one SQLite file.
+
+``LibraryStore`` takes its ``sqlite_utils.Database`` from outside (tests pass ``Database(memory=True)``);
+``open_library`` is the one place that turns a path into a checked, migrated, WAL-mode connection.
+Every write is one ``BEGIN IMMEDIATE`` transaction: a crash mid-save leaves the previous state, and two
+processes writing at once queue on the lock instead of failing or interleaving.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop import __version__
+from desktop.core.library_rows import (
+    ResultRows,
+    article_row,
+    comparison_from_rows,
+    result_rows,
+    settings_from_json,
+    settings_json,
+)
+from desktop.core.library_schema import LibraryError, check_library_contents, check_library_file, migrate
+from desktop.core.model import Article, Comparison, Note, Settings
+
+__all__ = [
+    "ComparisonInfo",
+    "LibraryArticle",
+    "LibraryError",
+    "LibraryStore",
+    "UnknownComparison",
+    "open_library",
+]
+
+# Long enough for another process to finish saving a large comparison; short enough that a stuck lock
+# surfaces as an error instead of a frozen window.
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class UnknownComparison(LookupError):
+    def __init__(self, comparison_id: int) -> None:
+        super().__init__(f"no comparison with id {comparison_id} in the library")
+        self.comparison_id = comparison_id
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonInfo:
+    """One line of the library list: enough to show, sort and search without loading results."""
+
+    id: int
+    name: str
+    title: str
+    created: str
+    updated: str
+    engine_version: str
+    outlets: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryArticle:
+    """An article kept in the library, without its text (``LibraryStore.article`` loads that)."""
+
+    id: int
+    content_hash: str
+    path: str
+    title: str
+    source: str
+    published: str
+    language: str
+    imported_at: str
+    characters: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _fts_query(text: str) -> str:
+    """Every word must match; the last may be a prefix so search-as-you-type finds ``Northw``."""
+    words = [w.replace('"', '""') for w in text.split()]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_INFO_SQL = """
+    SELECT c.id, c.name, c.title, c.created, c.updated, c.engine_version, c.note,
+           (SELECT json_group_array(COALESCE(NULLIF(ca.source, ''), NULLIF(ca.title, ''), ca.path))
+              FROM (SELECT * FROM comparison_articles WHERE comparison_id = c.id ORDER BY position) AS ca) AS outlets
+    FROM comparisons AS c
+"""
+
+
+def _info(row: Any) -> ComparisonInfo:
+    return ComparisonInfo(
+        id=row[0],
+        name=row[1],
+        title=row[2],
+        created=row[3],
+        updated=row[4],
+        engine_version=row[5],
+        note=row[6],
+        outlets=tuple(json.loads(row[7])),
+    )
+
+
+class LibraryStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+
+    # -- transactions -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Take the write lock first: a deferred transaction that later upgrades can fail with SQLITE_BUSY."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
+
+    def _require(self, comparison_id: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM comparisons WHERE id = ?", [comparison_id]).fetchone()
+        if row is None:
+            raise UnknownComparison(comparison_id)
+        columns = [d[0] for d in self.db.execute("SELECT * FROM comparisons LIMIT 0").description]
+        return dict(zip(columns, row, strict=True))
+
+    # -- articles -------------------------------------------------------------------------------------
+
+    def _article_id(self, article: Article, imported_at: str) -> int:
+        """Same text → same library row; the first import's path and title stay on it."""
+        row = article_row(article, imported_at)
+        self.db.execute(
+            "INSERT INTO articles (content_hash, path, title, source, published, language, text, imported_at) "
+            "VALUES (:content_hash, :path, :title, :source, :published, :language, :text, :imported_at) "
+            "ON CONFLICT (content_hash) DO NOTHING",
+            row,
+        )
+        found = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [row["content_hash"]]).fetchone()
+        return int(found[0])
+
+    def add_article(self, article: Article) -> int:
+        with self._writing():
+            return self._article_id(article, _now())
+
+    def list_articles(self) -> tuple[LibraryArticle, ...]:
+        rows = self.db.execute(
+            "SELECT id, content_hash, path, title, source, published, language, imported_at, length(text) "
+            "FROM articles ORDER BY imported_at DESC, id DESC"
+        ).fetchall()
+        return tuple(LibraryArticle(*row) for row in rows)
+
+    def search_articles(self, query: str) -> tuple[LibraryArticle, ...]:
+        match = _fts_query(query)
+        if not match:
+            return ()
+        rows = self.db.execute(
+            "SELECT a.id, a.content_hash, a.path, a.title, a.source, a.published, a.language, a.imported_at, "
+            "length(a.text) FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank",
+            [match],
+        ).fetchall()
+        return tuple(LibraryArticle(*row) for row in rows)
+
+    def article(self, library_id: int, label: str = "A") -> Article:
+        """A library article ready to add to a comparison under ``label``."""
+        row = self.db.execute(
+            "SELECT path, text, title, source, published, language FROM articles WHERE id = ?", [library_id]
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"no article with id {library_id} in the library")
+        return Article(label, *row)
+
+    # -- comparisons ----------------------------------------------------------------------------------
+
+    def save(self, comparison: Comparison, name: str, notes: Sequence[Note] = ()) -> int:
+        """Store a new comparison with its articles and notes; returns its id."""
+        return self._insert(comparison, name, notes, engine_version=__version__, created=None)
+
+    def _insert(
+        self, comparison: Comparison, name: str, notes: Sequence[Note], engine_version: str, created: str | None
+    ) -> int:
+        now = _now()
+        with self._writing():
+            cursor = self.db.execute(
+                "INSERT INTO comparisons (name, title, created, updated, settings, engine_version) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [name, comparison.title, created or now, now, settings_json(comparison.settings), engine_version],
+            )
+            comparison_id = int(cursor.lastrowid or 0)
+            self._write_results(comparison_id, comparison, now)
+            for note in notes:
+                self._set_note(comparison_id, note, now)
+        return comparison_id
+
+    def update(self, comparison_id: int, comparison: Comparison, engine_version: str = __version__) -> None:
+        """Replace a saved comparison's results (autosave, re-align); name and notes stay."""
+        now = _now()
+        with self._writing():
+            self._require(comparison_id)
+            self.db.execute(
+                "UPDATE comparisons SET title = ?, updated = ?, settings = ?, engine_version = ? WHERE id = ?",
+                [comparison.title, now, settings_json(comparison.settings), engine_version, comparison_id],
+            )
+            self._delete_results(comparison_id)
+            self._write_results(comparison_id, comparison, now)
+
+    def _delete_results(self, comparison_id: int) -> None:
+        # Children first, so the delete does not lean on cascades being switched on in this connection.
+        children = ("fact_absences", "facts", "group_members", "alignment_groups", "sentences", "comparison_articles")
+        for table in children:
+            self.db.execute(f"DELETE FROM {table} WHERE comparison_id = ?", [comparison_id])
+
+    def _write_results(self, comparison_id: int, comparison: Comparison, now: str) -> None:
+        article_ids = [self._article_id(r.article, now) for r in comparison.articles]
+        next_fact = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM facts").fetchone()[0]
+        rows = result_rows(comparison, comparison_id, article_ids, int(next_fact))
+        self._insert_rows("comparison_articles", rows.comparison_articles)
+        self._insert_rows("sentences", rows.sentences)
+        self._insert_rows("alignment_groups", rows.groups)
+        self._insert_rows("group_members", rows.members)
+        self._write_facts(rows)
+
+    def _write_facts(self, rows: ResultRows) -> None:
+        self._insert_rows("facts", rows.facts)
+        self._insert_rows("fact_absences", rows.absences)
+
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Plain ``executemany``: the tables exist with their types, so sqlite-utils' column inference is not needed."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
+        self.db.conn.executemany(sql, rows)
+
+    def load(self, comparison_id: int) -> Comparison:
+        """The saved result as it was, without re-aligning.
+
+        One read transaction, so a save by another process is seen whole or not at all.
+        """
+        self.db.execute("BEGIN")
+        try:
+            row = self._require(comparison_id)
+            args = [comparison_id]
+            articles = self.db.query(
+                "SELECT ca.*, a.text FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id "
+                "WHERE ca.comparison_id = ? ORDER BY ca.position",
+                args,
+            )
+            sentences = self.db.query(
+                "SELECT * FROM sentences WHERE comparison_id = ? ORDER BY article, number", args
+            )
+            groups = self.db.query("SELECT * FROM alignment_groups WHERE comparison_id = ? ORDER BY number", args)
+            members = self.db.query(
+                "SELECT * FROM group_members WHERE comparison_id = ? ORDER BY group_number, position", args
+            )
+            facts = self.db.query("SELECT * FROM facts WHERE comparison_id = ? ORDER BY position", args)
+            return comparison_from_rows(row, list(articles), list(sentences), list(groups), list(members), list(facts))
+        finally:
+            self.db.rollback()
+
+    def info(self, comparison_id: int) -> ComparisonInfo:
+        row = self.db.execute(_INFO_SQL + " WHERE c.id = ?", [comparison_id]).fetchone()
+        if row is None:
+            raise UnknownComparison(comparison_id)
+        return _info(row)
+
+    def list(self) -> tuple[ComparisonInfo, ...]:
+        """Most recently changed first."""
+        return tuple(_info(row) for row in self.db.execute(_INFO_SQL + " ORDER BY c.updated DESC, c.id DESC"))
+
+    def search(self, query: str) -> tuple[ComparisonInfo, ...]:
+        """Comparisons whose name matches, or that contain an article whose title or text matches."""
+        match = _fts_query(query)
+        if not match:
+            return self.list()
+        rows = self.db.execute(
+            _INFO_SQL
+            + """
+            WHERE c.id IN (SELECT rowid FROM comparisons_fts WHERE comparisons_fts MATCH :q)
+               OR c.id IN (SELECT ca.comparison_id FROM comparison_articles AS ca
+                           WHERE ca.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q))
+            ORDER BY c.updated DESC, c.id DESC
+            """,
+            {"q": match},
+        )
+        return tuple(_info(row) for row in rows)
+
+    def comparison_settings(self, comparison_id: int) -> Settings:
+        return settings_from_json(self._require(comparison_id)["settings"])
+
+    def engine_version(self, comparison_id: int) -> str:
+        return str(self._require(comparison_id)["engine_version"])
+
+    def rename(self, comparison_id: int, name: str) -> None:
+        with self._writing():
+            self._require(comparison_id)
+            self.db.execute("UPDATE comparisons SET name = ?, updated = ? WHERE id = ?", [name, _now(), comparison_id])
+
+    def duplicate(self, comparison_id: int, name: str | None = None) -> int:
+        """A copy with its notes; it keeps the original's engine version, since its results are the original's."""
+        source = self.info(comparison_id)
+        comparison = self.load(comparison_id)
+        return self._insert(
+            comparison,
+            name if name is not None else f"{source.name} (copy)",
+            self.notes(comparison_id),
+            engine_version=source.engine_version,
+            created=None,
+        )
+
+    def delete(self, comparison_id: int) -> None:
+        """Removes the comparison, its results and notes; its articles stay in the library for reuse."""
+        with self._writing():
+            self._require(comparison_id)
+            self._delete_results(comparison_id)
+            self.db.execute("DELETE FROM notes WHERE comparison_id = ?", [comparison_id])
+            self.db.execute("DELETE FROM comparisons WHERE id = ?", [comparison_id])
+
+    # -- notes ----------------------------------------------------------------------------------------
+
+    def set_note(
+        self,
+        comparison_id: int,
+        text: str,
+        *,
+        article: str | None = None,
+        sentence: int | None = None,
+        group: int | None = None,
+    ) -> None:
+        """Set, replace or (with empty ``text``) remove the note on a comparison, a sentence or a group."""
+        with self._writing():
+            self._require(comparison_id)
+            self._set_note(comparison_id, Note(text, article, sentence, group), _now())
+
+    def _set_note(self, comparison_id: int, note: Note, now: str) -> None:
+        on_sentence = note.article is not None and note.sentence is not None
+        if (note.article is None) != (note.sentence is None) or (on_sentence and note.group is not None):
+            raise ValueError(f"a note goes on a comparison, a sentence (article and sentence) or a group, not {note}")
+        if note.group is None and not on_sentence:
+            self.db.execute("UPDATE comparisons SET note = ? WHERE id = ?", [note.text, comparison_id])
+            return
+        where = "comparison_id = ? AND article IS ? AND sentence_number IS ? AND group_number IS ?"
+        key = [comparison_id, note.article, note.sentence, note.group]
+        self.db.execute(f"DELETE FROM notes WHERE {where}", key)
+        if note.text:
+            self.db.execute(
+                "INSERT INTO notes (comparison_id, article, sentence_number, group_number, text, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [*key, note.text, now],
+            )
+
+    def notes(self, comparison_id: int) -> tuple[Note, ...]:
+        """The comparison's own note first (if any), then sentence and group notes in the order written."""
+        row = self._require(comparison_id)
+        found = [Note(row["note"])] if row["note"] else []
+        found.extend(
+            Note(text, article, sentence, group)
+            for article, sentence, group, text in self.db.execute(
+                "SELECT article, sentence_number, group_number, text FROM notes WHERE comparison_id = ? ORDER BY id",
+                [comparison_id],
+            )
+        )
+        return tuple(found)
+
+
+def open_library(path: str | os.PathLike[str]) -> LibraryStore:
+    """Open (creating if needed) the library at ``path``; anything that is not one raises ``LibraryError``.
+
+    The file is checked before anything is written, so a damaged or foreign file is left byte for byte as found.
+    """
+    target = Path(path)
+    check_library_file(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS)
+    except (OSError, sqlite3.Error) as error:
+        raise LibraryError(str(target), f"cannot open the library: {error}") from error
+    try:
+        db = sqlite_utils.Database(conn)
+        check_library_contents(db, str(target))
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = WAL")
+        return LibraryStore(db)
+    except LibraryError:
+        conn.close()
+        raise
+    except sqlite3.Error as error:
+        conn.close()
+        raise LibraryError(str(target), f"cannot use the library: {error}") from error
+
