@@ -1,29 +1,290 @@
-"""Spot evaluative or opinion language (first version: a small built-in word list)."""
+"""Tell commentary from reporting: cue lexicons per language, with quotations and attributed clauses masked.
+
+A news sentence turns into commentary when the author speaks in their own voice: judging ("skandalös",
+"shameful"), arguing ("Zur Erinnerung:", "daher", "of course"), labelling ("Machthaber", "so-called") or asking
+the reader a rhetorical question. The same words inside a quotation or an attributed clause ("…, sagte
+Hassberg", "according to the union") are reported speech and do not count. The cue lists are plain text files in
+``resources/lexicons`` so they can be edited without touching code; each cue weighs 1 (weak) or 2 (strong) and a
+sentence is commentary when its unmasked cues weigh at least 2, so a lone "daher" in a factual sentence stays
+reporting while "dient daher nicht dem Frieden, sondern …" does not.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
-_CUES = {
-    "de": ("daher", "zur erinnerung", "offensichtlich", "machthaber", "regime", "skandal"),
-    "en": ("once again", "clearly", "regime", "outrageous", "shameful", "of course"),
-}
+from desktop.core.resources import resource_path
+
+THRESHOLD = 2
+_WEIGHTS = {"strong": 2, "weak": 1}
+_GAP_WORDS = 10
+# A word is letters/digits joined by inner hyphens or apostrophes ("so-called", "NATO-Präsenz").
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_BOUNDARY_BEFORE = r"(?<![\w-])"
+_BOUNDARY_AFTER = r"(?![\w-])"
+_OPEN_CLOSE = {"„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", '"': '"'}
+_POST_ATTRIBUTION_WORDS = 5
+# Where a reported statement ends and the author's own clause may begin: "X warned …, and it is hard to see …".
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|yet|while|whereas|und|aber|doch|jedoch|während|sondern)\b|;|\s[–—]\s", re.IGNORECASE
+)
+_QUESTION_WORDS = 6
 
 
-def find_cues(text: str, language: str) -> tuple[str, ...]:
-    lowered = text.casefold()
-    found = []
-    for cue in _CUES.get(language, _CUES["en"]):
-        if re.search(rf"\b{re.escape(cue)}\b", lowered):
-            found.append(cue)
-    return tuple(found)
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon line compiled: its regex (capturing the literal parts), weight and section."""
+
+    source: str
+    regex: re.Pattern[str]
+    weight: int
+    section: str
+    needle: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    patterns: tuple[Pattern, ...]
+    combined: re.Pattern[str] | None
+
+    def matches(self, text: str) -> Iterable[tuple[Pattern, re.Match[str]]]:
+        """Every pattern occurrence, overlapping ones included (a strong cue may sit inside a weak one)."""
+        if self.combined is None or not self.combined.search(text):
+            return
+        folded = text.casefold()
+        for pattern in self.patterns:
+            if pattern.needle in folded:
+                for match in pattern.regex.finditer(text):
+                    yield pattern, match
+
+
+def _word_regex(word: str) -> str:
+    core = re.escape(word.strip("*"))
+    prefix = r"[\w-]*" if word.startswith("*") else ""
+    suffix = r"[\w-]*" if word.endswith("*") else ""
+    return f"{prefix}{core}{suffix}"
+
+
+def compile_pattern(line: str) -> str:
+    """Regex for one lexicon line: words with optional ``*``, ``...`` gaps, a leading ``^`` anchor.
+
+    Each literal word is a capturing group, so the surface of a gapped cue ("nicht … sondern") can be shown
+    without the words in between.
+    """
+    anchored = line.startswith("^")
+    body = ""
+    glued = None  # None before the first word; else whether the previous word ended in punctuation
+    for part in line.lstrip("^").split():
+        if part == "...":
+            body += rf"(?:\W+\w+(?:[-'’]\w+)*){{0,{_GAP_WORDS}}}?"
+            continue
+        # Punctuation glued to a word ("deutlich," / "again,") must be there, with optional space around.
+        word, trailing = part.rstrip(",:;"), part[len(part.rstrip(",:;")) :]
+        if glued is not None:
+            body += r"\s*" if glued else r"\W+"
+        body += f"({_word_regex(word)})"
+        if trailing:
+            body += rf"\s*{re.escape(trailing)}"
+        glued = bool(trailing)
+    start = r"^[\W_]*" if anchored else _BOUNDARY_BEFORE
+    return f"{start}{body}{_BOUNDARY_AFTER}"
+
+
+def _needle(line: str) -> str:
+    """The longest literal piece of a cue: a cheap substring test that rules most patterns out at once."""
+    pieces = [p.strip("*^,:;") for p in line.split() if p != "..."]
+    longest = max((q for p in pieces for q in p.split("*")), key=len, default="")
+    return longest.casefold()
+
+
+def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -> Lexicon:
+    """Sections in ``[brackets]``, one cue per line, ``#`` comments; unknown sections weigh 1."""
+    weights = weights if weights is not None else _WEIGHTS
+    section = ""
+    patterns = []
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip().casefold()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            continue
+        regex = re.compile(compile_pattern(line), re.IGNORECASE)
+        patterns.append(Pattern(line, regex, weights.get(section, 1), section, _needle(line)))
+    combined = re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
+    return Lexicon(tuple(patterns), combined)
+
+
+@cache
+def lexicon(kind: str, language: str) -> Lexicon:
+    """The ``commentary`` or ``attribution`` lexicon of a language (English when the language has none)."""
+    path = resource_path("lexicons", f"{kind}-{language}.txt")
+    if not path.is_file():
+        path = resource_path("lexicons", f"{kind}-en.txt")
+    return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, marks included. An opening mark never closed runs to the end
+    of the sentence; a closing mark never opened (a quotation that began in an earlier sentence) runs from the
+    start."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    closers = set(_OPEN_CLOSE.values())
+    while i < len(text):
+        char = text[i]
+        if char == "“" and i and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()):
+            # German closing mark glued to the last quoted word, its opening mark in an earlier sentence.
+            if not spans:
+                spans.append((0, i + 1))
+            i += 1
+            continue
+        if char in _OPEN_CLOSE:
+            close = text.find(_OPEN_CLOSE[char], i + 1)
+            if close == -1 and char == "“":  # English closes “ with ”, German „ with “
+                close = text.find("”", i + 1)
+            if close == -1:
+                spans.append((i, len(text)))
+                break
+            spans.append((i, close + 1))
+            i = close + 1
+            continue
+        if char in closers and char not in _OPEN_CLOSE and not spans:
+            spans.append((0, i + 1))
+        i += 1
+    return spans
+
+
+def attributed_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Ranges that report someone else's words: quotations, and clauses governed by a verb of saying, a
+    source phrase or (German) the subjunctive of indirect speech."""
+    spans = quoted_spans(text)
+    outside = _blank(text, spans)
+    for pattern, match in lexicon("attribution", language).matches(outside):
+        if pattern.section == "source":
+            spans.append((0, len(text)))
+        elif pattern.section == "subjunctive":
+            clause = max(outside.rfind(mark, 0, match.start()) for mark in ",;:")
+            spans.append((max(clause, 0), len(text)))
+        elif _follows_statement(text, match.start()):
+            spans.append((0, len(text)))
+        else:
+            boundary = _NEXT_CLAUSE.search(outside, match.end())
+            spans.append((match.end(), boundary.start() if boundary else len(text)))
+    return spans
+
+
+def _follows_statement(text: str, verb: int) -> bool:
+    """Whether a verb of saying comes after its statement ("…, sagte Hassberg", "“…” Lasko said").
+
+    A closing quotation mark only counts when the quotation opens the sentence: in "der sogenannten
+    „Koalition der Willigen“ wird erklärt" the quoted words are a name, not the statement.
+    """
+    before = text[:verb]
+    comma = before.rfind(",")
+    quote = -1
+    for start, end in quoted_spans(before):
+        if not text[:start].strip() and end > comma:
+            quote = end - 1
+    mark = max(comma, quote)
+    if mark <= 0:
+        return False
+    return len(_WORD.findall(before[mark + 1 :])) <= _POST_ATTRIBUTION_WORDS and bool(before[:mark].strip())
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the given ranges overwritten by spaces, so offsets survive and nothing inside matches."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in a sentence: its surface words (what the user sees), position and weight."""
+
+    text: str
+    start: int
+    end: int
+    weight: int
+
+
+def find_cues(text: str, language: str) -> list[Cue]:
+    """Every commentary cue in the author's own voice, whatever its weight."""
+    masked = attributed_spans(text, language)
+    found: list[Cue] = []
+    for pattern, match in lexicon("commentary", language).matches(text):
+        if _overlaps(match.start(), match.end(), masked):
+            continue
+        surface = " … ".join(g for g in match.groups() if g) if "..." in pattern.source else None
+        surface = surface or text[match.start(_first_group(match)) : match.end()].strip(" ,:;")
+        found.append(Cue(surface, match.start(), match.end(), pattern.weight))
+    question = _rhetorical_question(text, masked)
+    if question:
+        found.append(question)
+    return _without_nested(found)
+
+
+def _first_group(match: re.Match[str]) -> int:
+    return next((i for i in range(1, (match.re.groups or 0) + 1) if match.group(i)), 0)
+
+
+def _without_nested(cues: list[Cue]) -> list[Cue]:
+    """Drop a cue lying inside a longer one ("einmal mehr" inside "^einmal mehr"), keeping the heavier."""
+    cues.sort(key=lambda c: (c.start, -(c.end - c.start), -c.weight))
+    kept: list[Cue] = []
+    for cue in cues:
+        if kept and cue.start >= kept[-1].start and cue.end <= kept[-1].end:
+            if cue.weight > kept[-1].weight:
+                kept[-1] = Cue(kept[-1].text, kept[-1].start, kept[-1].end, cue.weight)
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _rhetorical_question(text: str, masked: Sequence[tuple[int, int]]) -> Cue | None:
+    """A question the author puts to the reader: a question mark outside any quotation or attribution."""
+    end = text.rstrip().rfind("?")
+    if end == -1 or _overlaps(end, end + 1, masked):
+        return None
+    start = max(text.rfind(mark, 0, end) for mark in ".!:;") + 1
+    words = text[start : end + 1].split()
+    if not words:
+        return None
+    surface = " ".join(words) if len(words) <= _QUESTION_WORDS else " ".join(words[:3]) + " …?"
+    return Cue(surface, start, end + 1, 2)
 
 
 def commentary_cues(text: str, language: str) -> tuple[str, ...]:
     """Cues that make a whole sentence commentary (empty for reporting)."""
-    return find_cues(text, language)
+    cues = find_cues(text, language)
+    if sum(c.weight for c in cues) < THRESHOLD:
+        return ()
+    return tuple(dict.fromkeys(c.text for c in cues))
 
 
 def cues_in_words(words: str, language: str) -> tuple[str, ...]:
-    """Cues among words one outlet inserted into a sentence it shares with another."""
-    return find_cues(words, language)
+    """Strong cues among words one outlet inserted into a sentence it shares with another (no context)."""
+    return tuple(dict.fromkeys(c.text for c in find_cues(words, language) if c.weight >= THRESHOLD))
+
+
+def cues_in_spans(text: str, spans: Sequence[tuple[int, int]], language: str) -> tuple[str, ...]:
+    """Cues touching the given ranges of ``text`` (words one outlet added to a shared sentence), judged in
+    their sentence so that an insertion inside a quotation or attributed clause stays reporting.
+
+    A strong cue counts alone; weak cues count when the inserted ones together reach the threshold (two
+    connectives an outlet slipped into the same shared sentence)."""
+    if not spans:
+        return ()
+    inserted = [c for c in find_cues(text, language) if _overlaps(c.start, c.end, spans)]
+    if sum(c.weight for c in inserted) < THRESHOLD:
+        return ()
+    return tuple(dict.fromkeys(c.text for c in inserted))

@@ -191,10 +191,13 @@ def _cues_in_insertions(
     for group in groups:
         for diff in group.diffs:
             for side, op in ((diff.target, DiffOp.INSERT), (diff.source, DiffOp.DELETE)):
-                added = [text for kind, text in diff.ops if kind == op]
-                if not added:
+                spans = worddiff.changed_spans(diff.ops, op)
+                if not spans:
                     continue
-                cues = commentary.cues_in_words(" ".join(added), language[side])
+                # Judge the added words inside the side's own text, so one added inside a quotation stays
+                # reporting; the ``=`` parts plus this side's parts rebuild that text exactly.
+                text = "".join(t for kind, t in diff.ops if kind in (DiffOp.EQUAL, op))
+                cues = commentary.cues_in_spans(text, spans, language[side])
                 if cues:
                     for i in group.members[side]:
                         found[(side, i)] = tuple(dict.fromkeys(found.get((side, i), ()) + cues))

@@ -1,0 +1,156 @@
+"""Commentary cues: the author's own judgement is flagged, reported speech and plain reporting are not."""
+
+import pytest
+
+from desktop.core import commentary
+from desktop.core.commentary import commentary_cues, cues_in_spans, cues_in_words, parse_lexicon, quoted_spans
+
+SEED_COMMENTARY = [
+    (
+        "Die de facto Entsendung von NATO-Truppen in die Ukraine dient daher nicht dem Frieden, sondern würde "
+        "einen weiteren Eskalationsschritt darstellen.",
+        "daher",
+    ),
+    (
+        "Zur Erinnerung: Die Absicht, die Ukraine in die NATO aufzunehmen, war zentraler Auslöser des Konflikts.",
+        "Zur Erinnerung",
+    ),
+    (
+        "Mit der direkten Übernahme des NATO-Vokabulars machte Starmer deutlich, dass es bei der geplanten "
+        "multinationalen Truppe nicht um die dauerhafte Befriedung des Konflikts, sondern um den Erhalt seiner "
+        "Ursachen geht.",
+        "nicht … sondern",
+    ),
+    ("Der Einsatz käme einer NATO-Präsenz in der Ukraine gleich.", "käme … gleich"),
+    (
+        "Der ukrainische Machthaber Wladimir Selenskij dankte Kellogg, Graham und Blumenthal für ihr Erscheinen.",
+        "Machthaber",
+    ),
+]
+
+GERMAN_REPORTING = [
+    "Großbritanniens Ministerpräsident Starmer sagte, diese Truppen seien essenziell, um Europas Sicherheit zu "
+    "garantieren.",
+    '"Deshalb sorgen wir als Koalition der Willigen dafür, dass wir künftig über Truppen verfügen, die nach einem '
+    'Waffenstillstand eingesetzt werden können, um die russische Aggression über Jahre hinweg abzuschrecken."',
+    "Ob sich die USA tatsächlich an einer solchen Einheit beteiligen werden, blieb zunächst ungeklärt.",
+    "Er drückte zudem die Hoffnung aus, dass Trump die Ukraine wieder verstärkt unterstützen werde.",
+    "Der Stadtrat hat am Dienstagabend den Verkauf des städtischen Klinikums beschlossen.",
+    "Die Straße bleibt daher bis auf Weiteres gesperrt.",
+    "Die Polizei sperrte deshalb die Innenstadt für den Verkehr.",
+    "Das Treffen findet nicht am Montag, sondern am Dienstag statt.",
+    "„Das ist ein schwarzer Tag für die Demokratie“, sagte die Oppositionsführerin.",
+    "Laut Innenministerium ist die Lage offensichtlich unter Kontrolle.",
+    "Der Minister erklärte, der Plan sei skandalös und müsse sofort gestoppt werden.",
+    "Nach Angaben der Feuerwehr wurden zwei Menschen leicht verletzt.",
+    "Die Inflationsrate stieg im März auf 2,4 Prozent, wie das Statistische Bundesamt mitteilte.",
+    "Kritiker werfen der Regierung vor, das Regime in Teheran zu stützen, sagte der Abgeordnete.",
+    "Die Kundgebung verlief friedlich.",
+    "Geologen sollen am Montag prüfen, ob weitere Hänge abzurutschen drohen.",
+]
+
+ENGLISH_COMMENTARY = [
+    ("Once again, the city’s commuters are paying the price for a labor dispute they had no part in.", "Once again"),
+    ("Who will speak up for the nurse who cannot get to her shift, or the student who misses an exam?", "…?"),
+    ("It is hard to see how a 14% raise could be paid for without yet another fare increase.", "It is hard to see"),
+    ("The so-called “fair contract” campaign has so far produced nothing but empty buses.", "so-called"),
+    (
+        "Residents have warned about the crumbling cliffs for years, and it is hard to see how the council can "
+        "claim to have been taken by surprise.",
+        "it is hard to see",
+    ),
+    ("The regime has, of course, denied everything.", "regime"),
+    ("This shameful decision will cost the city dearly.", "shameful"),
+]
+
+ENGLISH_REPORTING = [
+    "The walkout began at 4 a.m. on March 9 and is scheduled to last 72 hours, the union said.",
+    "“This is a shameful day for our city,” said Dana Whitcombe, president of Local 417.",
+    "Gregory Lasko said the offer was clearly the most the system could afford.",
+    "Traffic was backed up for more than 5 miles, according to the state transportation department.",
+    "Prices rose once again in March, the statistics office said.",
+    "The strike, which began at 4 a.m., is supposed to last 72 hours.",
+    "Police asked onlookers to stay well away from the area.",
+    "The council therefore postponed the vote until Thursday.",
+    "The meeting will take place not on Monday but on Tuesday.",
+    "A federal mediator has been asked to join the talks, which are set to resume on Thursday, March 12.",
+    "Officials described the damage as dangerous and said the road would stay closed.",
+    "Central bank officials kept interest rates unchanged at 4.5 percent.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue"), SEED_COMMENTARY)
+def test_seed_commentary_sentences_are_flagged_with_their_cue(sentence, cue):
+    assert cue in commentary_cues(sentence, "de")
+
+
+@pytest.mark.parametrize("sentence", GERMAN_REPORTING)
+def test_german_reporting_and_attributed_statements_are_not_flagged(sentence):
+    assert commentary_cues(sentence, "de") == ()
+
+
+@pytest.mark.parametrize(("sentence", "cue"), ENGLISH_COMMENTARY)
+def test_english_commentary_sentences_are_flagged(sentence, cue):
+    cues = commentary_cues(sentence, "en")
+    assert any(cue in found for found in cues), cues
+
+
+@pytest.mark.parametrize("sentence", ENGLISH_REPORTING)
+def test_english_reporting_is_not_flagged(sentence):
+    assert commentary_cues(sentence, "en") == ()
+
+
+def test_label_in_the_speakers_frame_counts_but_not_inside_the_quote():
+    frame = "Der ukrainische Machthaber Selenskij sagte, die Lage sei ernst."
+    quoted = "„Das Regime in Moskau lügt“, sagte Selenskij."
+    assert commentary_cues(frame, "de") == ("Machthaber",)
+    assert commentary_cues(quoted, "de") == ()
+
+
+def test_one_weak_cue_is_not_enough_but_two_are():
+    assert commentary_cues("Die Brücke ist daher gesperrt.", "de") == ()
+    assert commentary_cues("Die Brücke ist daher nicht sicher, sondern baufällig.", "de") == (
+        "daher",
+        "nicht … sondern",
+    )
+
+
+def test_inserted_label_counts_as_added_commentary():
+    assert cues_in_words("Machthaber", "de") == ("Machthaber",)
+    assert cues_in_words("Präsident", "de") == ()
+    assert cues_in_words("daher", "de") == ()
+
+
+def test_inserted_cue_inside_a_quotation_stays_reporting():
+    text = "„Das ist skandalös“, sagte der Bürgermeister."
+    start = text.index("skandalös")
+    assert cues_in_spans(text, [(start, start + 9)], "de") == ()
+    plain = "Der skandalöse Verkauf wurde beschlossen."
+    start = plain.index("skandalöse")
+    assert cues_in_spans(plain, [(start, start + 10)], "de") == ("skandalöse",)
+    assert cues_in_spans(plain, [(0, 3)], "de") == ()
+
+
+def test_quoted_spans_cover_german_english_and_guillemet_quotes():
+    text = "Er sagte „ja“, sie “no” und »vielleicht«."
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["„ja“", "“no”", "»vielleicht«"]
+    assert quoted_spans("Das Ende eines Zitats.“ Danach") == [(0, 23)]
+    assert quoted_spans("„Ein Zitat ohne Ende") == [(0, 20)]
+
+
+def test_lexicon_syntax_wildcards_gaps_anchors_and_weights():
+    lexicon = parse_lexicon(["# comment", "[strong]", "skandal*", "^einmal mehr", "[weak]", "nicht ... sondern"])
+    found = {p.source: m.group(0) for p, m in lexicon.matches("Einmal mehr skandalöse Zustände, nicht gut, sondern")}
+    assert found == {"skandal*": "skandalöse", "^einmal mehr": "Einmal mehr", "nicht ... sondern": "nicht gut, sondern"}
+    assert [p.weight for p in lexicon.patterns] == [2, 2, 1]
+    assert not list(lexicon.matches("Es war einmal mehr als genug."))
+
+
+def test_unknown_language_falls_back_to_english_lexicon():
+    assert commentary.commentary_cues("This is clearly wrong.", "fr") == ("clearly",)
+
+
+def test_shipped_lexicons_load_for_both_languages():
+    for language in ("de", "en"):
+        assert len(commentary.lexicon("commentary", language).patterns) > 50
+        assert len(commentary.lexicon("attribution", language).patterns) > 20
