@@ -1,0 +1,154 @@
+"""The Aligned view: a collation table, one row per alignment group, one column per article, gaps as holes.
+
+Header cards sit in a strip above the table and follow its column geometry, so they scroll horizontally with
+it when more articles are open than fit side by side.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from desktop.core.model import Comparison
+from desktop.ui.article_header import ArticleHeader
+from desktop.ui.delegates import SentenceDelegate
+from desktop.ui.highlights import Mark
+from desktop.ui.models import AlignedModel
+
+MIN_COLUMN = 300
+
+
+class HeaderStrip(QWidget):
+    """Article header cards laid out over the table's columns."""
+
+    def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("headerStrip")
+        self._table = table
+        self.cards: list[ArticleHeader] = []
+
+    def set_cards(self, cards: list[ArticleHeader]) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = cards
+        for card in cards:
+            card.setParent(self)
+            card.show()
+        self.relayout()
+
+    def relayout(self) -> None:
+        offset = self._table.viewport().mapToGlobal(QPoint(0, 0)).x() - self.mapToGlobal(QPoint(0, 0)).x()
+        height = 0
+        for column, card in enumerate(self.cards):
+            width = self._table.columnWidth(column)
+            height = max(height, card.heightForWidth(width) if card.hasHeightForWidth() else card.sizeHint().height())
+        for column, card in enumerate(self.cards):
+            x = offset + self._table.columnViewportPosition(column)
+            card.setGeometry(x, 0, self._table.columnWidth(column), height)
+        self.setFixedHeight(max(height, 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+
+class AlignedView(QWidget):
+    position_changed = Signal(str, int)  # article id, sentence index of the current cell
+
+    def __init__(self, model: AlignedModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = QTableView()
+        self.table.setObjectName("alignedTable")
+        self.table.setAccessibleName("Aligned sentences")
+        self.table.setAccessibleDescription("One row per group of matching sentences, one column per article")
+        self.table.setModel(model)
+        self.delegate = SentenceDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setFrameShape(QTableView.Shape.NoFrame)
+        self.strip = HeaderStrip(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.table, 1)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(40)
+        self._relayout.timeout.connect(self._fit_columns)
+        self.table.horizontalScrollBar().valueChanged.connect(self.strip.relayout)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.strip.relayout())
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self._width_seen = -1
+
+    def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+        self.delegate.clear_cache()
+        self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, marks=marks)
+        self.strip.set_cards(cards)
+        self._width_seen = -1
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        columns = self.model.columnCount()
+        if not columns:
+            return
+        available = self.table.viewport().width()
+        width = max(MIN_COLUMN, available // columns)
+        for column in range(columns):
+            self.table.setColumnWidth(column, width)
+        if width != self._width_seen:
+            self._width_seen = width
+            self.delegate.clear_cache()
+            self.table.resizeRowsToContents()
+        self.strip.relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout.start()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._relayout.start()
+
+    # -- navigation -------------------------------------------------------------------------------------------
+    def show_sentence(self, article: str, sentence: int) -> bool:
+        row = self.model.row_of(article, sentence)
+        if row < 0:
+            return False
+        column = self.model.article_ids.index(article)
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def current_position(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        cell = self.model.cell(index.row(), index.column())
+        if cell.is_gap:
+            return (cell.article, -1)
+        return (cell.article, cell.sentences[0])
+
+    def current_article(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.article_ids[index.column()] if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            cell = self.model.cell(current.row(), current.column())
+            self.position_changed.emit(cell.article, cell.sentences[0] if cell.sentences else -1)

@@ -1,0 +1,78 @@
+"""Start-up of the desktop app: logging, the exception hook, ``QApplication``, the window, the first files."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__
+from desktop.core.resources import resource_path, sample_paths
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences import Preferences
+from desktop.ui.session import Session
+
+ORGANIZATION = "Parallax"
+APPLICATION = "Parallax"
+log = logging.getLogger("desktop.ui")
+
+
+def stylesheet() -> str:
+    """The app's QSS; its colours come from ``palette(...)`` so light and dark platform themes both work."""
+    path = resource_path("styles", "parallax.qss")
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def install_exception_hook() -> None:
+    """Unexpected errors go to the log and to a dialog, never to a bare traceback on stderr alone."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          f"Parallax ran into a problem it did not expect:\n\n{kind.__name__}: {error}\n\n"
+                          "Your articles are unchanged. The details are in the log (stderr).")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def default_files() -> list[str]:
+    try:
+        return [str(p) for p in sample_paths("en")]
+    except (FileNotFoundError, OSError):
+        return []
+
+
+def create_window(files: Sequence[str], store: QSettings) -> MainWindow:
+    """The window with its session, loading ``files`` (used by ``run`` and by the tests)."""
+    prefs = Preferences(store)
+    session = Session(settings=prefs.comparison_settings())
+    window = MainWindow(session, prefs)
+    session.setParent(window)
+    if files:
+        QTimer.singleShot(0, lambda: session.set_sources(list(files)))
+    return window
+
+
+def run(files: list[str]) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.parallaxapp.Parallax")
+    app.setStyleSheet(stylesheet())
+    install_exception_hook()
+    window = create_window(files or default_files(), QSettings())
+    window.show()
+    return app.exec()

@@ -1,0 +1,237 @@
+"""Paints a sentence cell: status background and rules, inline word diff, fact marks, gaps, link highlights.
+
+Text goes into a ``QTextDocument`` through ``QTextCursor.insertText`` with character formats, never through
+HTML, so nothing an article contains is ever parsed as markup. Laid-out documents are cached per cell and
+width, which keeps scrolling and row sizing cheap.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from collections.abc import Callable
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+
+from desktop.core.model import Status
+from desktop.ui.highlights import Cell, MarkKind
+from desktop.ui.models import CELL_ROLE
+from desktop.ui.theme import Theme, theme_for
+
+PAD_X = 10
+PAD_Y = 9
+RULE = 3
+PARAGRAPH_GAP = 10
+GAP_HEIGHT = 30
+_CACHE_SIZE = 4000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def build_document(
+    cell: Cell, font: QFont, theme: Theme, width: float, *, numbers: bool = True
+) -> tuple[QTextDocument, int]:
+    """The cell's text as a laid-out document, and how many characters the sentence-number prefix takes."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(doc)
+    prefix = 0
+    if numbers and cell.label:
+        number = QTextCharFormat()
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.78))
+        number.setFont(small)
+        number.setForeground(theme.muted)
+        label = cell.label + "\u2002"
+        cursor.insertText(label, number)
+        prefix = len(label)
+    base = QTextCharFormat()
+    base.setForeground(theme.muted if cell.boilerplate else theme.text)
+    if cell.boilerplate:
+        base.setFontItalic(True)
+    if cell.title:
+        base.setFontWeight(QFont.Weight.DemiBold)
+    for start, end, kinds in _pieces(cell):
+        fmt = QTextCharFormat(base)
+        if MarkKind.DELETED in kinds:
+            fmt.setFontStrikeOut(True)
+            fmt.setBackground(theme.deleted_bg)
+        if MarkKind.INSERTED in kinds:
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(theme.inserted_line)
+            fmt.setBackground(theme.inserted_bg)
+        if MarkKind.FACT in kinds:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(theme.fact_fg)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(theme.fact_fg)
+        cursor.insertText(cell.text[start:end], fmt)
+    doc.setTextWidth(max(20.0, width))
+    return doc, prefix
+
+
+def _pieces(cell: Cell) -> list[tuple[int, int, frozenset[MarkKind]]]:
+    """Cut the text at every mark boundary; each piece carries the set of marks covering it."""
+    bounds = {0, len(cell.text)}
+    for mark in cell.marks:
+        bounds.update((mark.start, mark.end))
+    points = sorted(b for b in bounds if 0 <= b <= len(cell.text))
+    pieces = []
+    for start, end in pairwise(points):
+        kinds = frozenset(m.kind for m in cell.marks if m.start <= start and end <= m.end)
+        pieces.append((start, end, kinds))
+    return pieces
+
+
+class SentenceDelegate(QStyledItemDelegate):
+    """Draws one ``Cell``. ``link_level(cell)`` (0 none, 1 hover, 2 selected) lets a view mark counterparts."""
+
+    def __init__(self, view: QAbstractItemView, *, numbers: bool = True, paragraphs: bool = False) -> None:
+        super().__init__(view)
+        self._view = view
+        self._numbers = numbers
+        self._paragraphs = paragraphs
+        self._cache: OrderedDict[tuple[int, int], tuple[Cell, QTextDocument, int]] = OrderedDict()
+        self.link_level: Callable[[Cell], int] = lambda cell: 0
+        self.theme = theme_for(view.palette())
+
+    def refresh_theme(self) -> None:
+        self.theme = theme_for(self._view.palette())
+        self._cache.clear()
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _width(self, option: QStyleOptionViewItem, cell: Cell) -> float:
+        width = option.rect.width()
+        if width <= 0:
+            width = self._view.viewport().width()
+        return width - 2 * PAD_X - RULE
+
+    def document(self, cell: Cell, font: QFont, width: float) -> tuple[QTextDocument, int]:
+        key = (id(cell), round(width))
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is cell:
+            self._cache.move_to_end(key)
+            return hit[1], hit[2]
+        doc, prefix = build_document(cell, font, self.theme, width, numbers=self._numbers)
+        self._cache[key] = (cell, doc, prefix)
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return doc, prefix
+
+    def _top_gap(self, cell: Cell) -> int:
+        return PARAGRAPH_GAP if self._paragraphs and cell.paragraph_start else 0
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        cell = index.data(CELL_ROLE)
+        if not isinstance(cell, Cell):
+            return super().sizeHint(option, index)
+        if cell.is_gap:
+            return QSize(100, GAP_HEIGHT)
+        width = self._width(option, cell)
+        doc, _ = self.document(cell, option.font, width)
+        height = int(doc.size().height()) + 2 * PAD_Y + self._top_gap(cell)
+        return QSize(int(width + 2 * PAD_X + RULE), max(height, GAP_HEIGHT))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell = index.data(CELL_ROLE)
+        if not isinstance(cell, Cell):
+            super().paint(painter, option, index)
+            return
+        theme = self.theme
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        rect = QRect(option.rect)
+        rect.setTop(rect.top() + self._top_gap(cell))
+        if cell.is_gap:
+            self._paint_gap(painter, rect, cell, option)
+        else:
+            self._paint_background(painter, rect, cell)
+            width = self._width(option, cell)
+            doc, _ = self.document(cell, option.font, width)
+            painter.translate(rect.left() + PAD_X + RULE, rect.top() + PAD_Y)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(context.palette.ColorRole.Text, theme.text)
+            doc.documentLayout().draw(painter, context)
+            painter.translate(-(rect.left() + PAD_X + RULE), -(rect.top() + PAD_Y))
+        self._paint_frame(painter, rect, cell, option)
+        painter.restore()
+
+    def _paint_background(self, painter: QPainter, rect: QRect, cell: Cell) -> None:
+        theme = self.theme
+        if cell.boilerplate:
+            return
+        if cell.commentary:
+            painter.fillRect(rect, theme.commentary_bg)
+            pen = QPen(theme.commentary_rule, RULE, Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern([1.5, 1.2])
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            x = rect.left() + RULE / 2
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+        elif cell.status == Status.UNIQUE:
+            painter.fillRect(rect, theme.unique_bg)
+            painter.fillRect(QRect(rect.left(), rect.top(), RULE, rect.height()), theme.unique_rule)
+        elif cell.status == Status.REWORDED:
+            painter.fillRect(rect, theme.reworded_bg)
+
+    def _paint_gap(self, painter: QPainter, rect: QRect, cell: Cell, option: QStyleOptionViewItem) -> None:
+        theme = self.theme
+        painter.fillRect(rect, theme.gap_bg)
+        painter.fillRect(rect, QBrush(theme.gap_hatch, Qt.BrushStyle.BDiagPattern))
+        font = QFont(option.font)
+        font.setItalic(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(font)
+        painter.setPen(theme.muted)
+        painter.drawText(rect.adjusted(PAD_X + RULE, 0, -PAD_X, 0), Qt.AlignmentFlag.AlignVCenter,
+                         f"— not in {cell.article} —")
+
+    def _paint_frame(self, painter: QPainter, rect: QRect, cell: Cell, option: QStyleOptionViewItem) -> None:
+        theme = self.theme
+        painter.setPen(QPen(theme.grid, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        level = self.link_level(cell)
+        if option.state & QStyle.StateFlag.State_Selected and not cell.is_gap:
+            level = 2
+        if level:
+            colour = QColor(theme.link)
+            if level == 1:
+                colour.setAlpha(120)
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
+        """A fact's own tooltip ("missing from B, C") when hovering it; otherwise the cell's tooltip."""
+        cell = index.data(CELL_ROLE)
+        if event.type() == QEvent.Type.ToolTip and isinstance(cell, Cell) and not cell.is_gap:
+            doc, prefix = self.document(cell, option.font, self._width(option, cell))
+            top = option.rect.top() + self._top_gap(cell) + PAD_Y
+            point = QPointF(event.pos().x() - option.rect.left() - PAD_X - RULE, event.pos().y() - top)
+            position = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit) - prefix
+            for mark in cell.marks:
+                if mark.kind == MarkKind.FACT and mark.start <= position < mark.end:
+                    fact = cell.text[mark.start:mark.end]
+                    QToolTip.showText(event.globalPos(), html.escape(f"“{fact}”: {mark.tip}"), view)
+                    return True
+        return super().helpEvent(event, view, option, index)
+

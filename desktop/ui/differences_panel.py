@@ -1,0 +1,188 @@
+"""The differences list: every difference by kind, filter chips with counts, click (or next/previous) to jump."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.highlights import Difference, DiffKind
+from desktop.ui.models import DIFFERENCE_ROLE, DifferenceFilter, DifferencesModel
+from desktop.ui.theme import theme_for
+
+Index = QModelIndex | QPersistentModelIndex
+_CHIP_LABELS = {
+    DiffKind.FACT: "omitted facts",
+    DiffKind.COMMENTARY: "commentary",
+    DiffKind.REWORDED: "reworded",
+    DiffKind.UNIQUE: "unique",
+}
+
+
+class DifferenceDelegate(QStyledItemDelegate):
+    """Small-caps heading over the text, a coloured tick for the kind (with its shape, as in the views)."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        heading = QFont(option.font)
+        heading.setPointSizeF(option.font.pointSizeF() * 0.8)
+        heading.setCapitalization(QFont.Capitalization.AllUppercase)
+        heading.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
+        return heading, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        heading, body = self._fonts(option)
+        width = max(80, (option.rect.width() or 260) - 24)
+        item: Difference = index.data(DIFFERENCE_ROLE)
+        bounds = QFontMetrics(body).boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text)
+        text_height = bounds.height()
+        return QSize(width + 24, QFontMetrics(heading).height() + text_height + 16)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item: Difference = index.data(DIFFERENCE_ROLE)
+        theme = theme_for(option.palette)
+        heading, body = self._fonts(option)
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            colour = option.palette.highlight().color()
+            colour.setAlpha(40)
+            painter.fillRect(rect, colour)
+            painter.setPen(QPen(option.palette.highlight().color(), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, option.palette.alternateBase())
+        tick = {
+            DiffKind.FACT: theme.fact_fg,
+            DiffKind.COMMENTARY: theme.commentary_rule,
+            DiffKind.REWORDED: theme.reworded_bar,
+            DiffKind.UNIQUE: theme.unique_rule,
+        }[item.kind]
+        pen = QPen(tick, 3)
+        if item.kind == DiffKind.COMMENTARY:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        elif item.kind == DiffKind.FACT:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.drawLine(rect.left() + 6, rect.top() + 7, rect.left() + 6, rect.bottom() - 7)
+        x = rect.left() + 16
+        width = rect.width() - 24
+        painter.setFont(heading)
+        painter.setPen(theme.muted)
+        head_h = QFontMetrics(heading).height()
+        painter.drawText(QRect(x, rect.top() + 7, width, head_h), Qt.AlignmentFlag.AlignLeft, item.heading)
+        painter.setFont(body)
+        painter.setPen(option.palette.text().color())
+        painter.drawText(QRect(x, rect.top() + 8 + head_h, width, rect.height() - head_h - 12),
+                         Qt.TextFlag.TextWordWrap, item.text)
+        painter.setPen(QPen(theme.grid, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+
+class DifferencesPanel(QWidget):
+    jump_requested = Signal(object)  # Difference
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("differencesPanel")
+        self.model = DifferencesModel(self)
+        self.proxy = DifferenceFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.title = QLabel("Differences")
+        self.title.setObjectName("panelTitle")
+        self.chips: dict[DiffKind, QToolButton] = {}
+        chips = QWidget()
+        chip_layout = _FlowRows(chips)
+        for kind, label in _CHIP_LABELS.items():
+            chip = QToolButton()
+            chip.setObjectName("chip")
+            chip.setCheckable(True)
+            chip.setChecked(True)
+            chip.setText(f"0 {label}")
+            chip.setToolTip(f"Show or hide {label} in the list")
+            chip.setAccessibleName(f"Filter: {label}")
+            chip.toggled.connect(lambda on, k=kind: self._toggle(k, on))
+            self.chips[kind] = chip
+            chip_layout.add(chip)
+        self.list = QListView()
+        self.list.setObjectName("differencesList")
+        self.list.setAccessibleName("Differences")
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(DifferenceDelegate(self.list))
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMouseTracking(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.list.clicked.connect(self._activated)
+        self.list.activated.connect(self._activated)
+        self.empty = QLabel("No differences found.")
+        self.empty.setObjectName("emptyNote")
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 6, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(chips)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        self.setMinimumWidth(230)
+
+    def set_comparison(self, comparison: object, rows: list) -> None:  # type: ignore[type-arg]
+        self.model.set_comparison(comparison, rows)  # type: ignore[arg-type]
+        for kind, count in self.model.counts().items():
+            self.chips[kind].setText(f"{count} {_CHIP_LABELS[kind]}")
+        self.empty.setVisible(comparison is not None and self.model.rowCount() == 0)
+
+    def _toggle(self, kind: DiffKind, shown: bool) -> None:
+        self.proxy.set_kind(kind, shown)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.jump_requested.emit(index.data(DIFFERENCE_ROLE))
+
+    def step(self, delta: int) -> Difference | None:
+        """Select the next (``+1``) or previous (``-1``) visible difference and jump to it."""
+        count = self.proxy.rowCount()
+        if not count:
+            return None
+        current = self.list.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        index = self.proxy.index(row, 0)
+        self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(index)
+        item: Difference = index.data(DIFFERENCE_ROLE)
+        self.jump_requested.emit(item)
+        return item
+
+
+class _FlowRows:
+    """Two chips per row: enough for four filters without a full flow layout."""
+
+    def __init__(self, host: QWidget) -> None:
+        self.grid = QGridLayout(host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(6)
+        self.count = 0
+
+    def add(self, widget: QWidget) -> None:
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.grid.addWidget(widget, self.count // 2, self.count % 2)
+        self.count += 1

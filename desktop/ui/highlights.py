@@ -1,0 +1,298 @@
+"""What the views show, derived from a ``Comparison`` without Qt: cells, highlight marks and differences.
+
+Kept Qt-free so the mark offsets (the fiddly part) are testable with literal data, and so the Qt models stay
+thin adapters. Row order comes from ``desktop.core.collation``, shared with the HTML export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desktop.core.collation import Row
+from desktop.core.facts import fact_key
+from desktop.core.model import Comparison, DiffOp, Role, Sentence, Status
+
+SNIPPET = 90
+
+
+class MarkKind(StrEnum):
+    DELETED = "deleted"
+    INSERTED = "inserted"
+    FACT = "fact"
+
+
+class DiffKind(StrEnum):
+    FACT = "omitted fact"
+    COMMENTARY = "commentary"
+    REWORDED = "reworded"
+    UNIQUE = "unique"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted character range inside a cell's text, with the plain-text explanation for its tooltip."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    tip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One article's side of a row (aligned view) or one sentence (reading view). No sentences: a gap."""
+
+    article: str
+    sentences: tuple[int, ...] = ()
+    text: str = ""
+    status: Status | None = None
+    commentary: bool = False
+    cues: tuple[str, ...] = ()
+    boilerplate: bool = False
+    title: bool = False
+    group: int | None = None
+    marks: tuple[Mark, ...] = ()
+    paragraph_start: bool = False
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.sentences
+
+    @property
+    def label(self) -> str:
+        """Sentence numbers as people count them (from 1)."""
+        if not self.sentences:
+            return ""
+        first, last = self.sentences[0] + 1, self.sentences[-1] + 1
+        return str(first) if first == last else f"{first}–{last}"
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: DiffKind
+    article: str
+    sentence: int
+    heading: str
+    text: str
+    tip: str = ""
+    row: int = 0
+    articles: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _shorten(text: str, limit: int = SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def missing_tip(missing_from: Sequence[str]) -> str:
+    return "missing from " + ", ".join(missing_from)
+
+
+def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
+    """Marks per (article id, sentence index), offsets relative to the sentence text.
+
+    A group's word diff runs over its members joined with single spaces, so ranges are split back onto the
+    member sentences. Insertions are marked in each article against the reference; in the reference itself a
+    word counts as missing elsewhere only if every other member lacks it (one loose paraphrase should not strike
+    the whole sentence). A diff that does not rebuild the joined text exactly is skipped rather than trusted.
+    """
+    marks: dict[tuple[str, int], list[Mark]] = {}
+    for group in comparison.groups:
+        deleted: dict[str, list[int]] = {}
+        diffs_from: dict[str, int] = {}
+        for diff in group.diffs:
+            for side, keep in ((diff.source, DiffOp.DELETE), (diff.target, DiffOp.INSERT)):
+                indices = group.members.get(side, ())
+                if not indices:
+                    continue
+                sentences = [comparison.article(side).sentences[i] for i in indices]
+                joined = " ".join(s.text for s in sentences)
+                flags = _changed_chars(diff.ops, keep, joined)
+                if flags is None:
+                    continue
+                if keep == DiffOp.INSERT:
+                    _split_onto_sentences(marks, side, indices, sentences, _runs(flags, joined), MarkKind.INSERTED)
+                else:
+                    counts = deleted.setdefault(side, [0] * len(joined))
+                    for n, flag in enumerate(flags):
+                        counts[n] += flag
+                    diffs_from[side] = diffs_from.get(side, 0) + 1
+        for side, counts in deleted.items():
+            indices = group.members[side]
+            sentences = [comparison.article(side).sentences[i] for i in indices]
+            joined = " ".join(s.text for s in sentences)
+            flags = [count == diffs_from[side] for count in counts]
+            _split_onto_sentences(marks, side, indices, sentences, _runs(flags, joined), MarkKind.DELETED)
+    for fact in comparison.facts:
+        if not fact.missing_from:
+            continue
+        sentence = comparison.article(fact.article).sentences[fact.sentence]
+        start, end = fact.start - sentence.start, fact.end - sentence.start
+        if 0 <= start < end <= len(sentence.text):
+            key = (fact.article, fact.sentence)
+            marks.setdefault(key, []).append(Mark(start, end, MarkKind.FACT, missing_tip(fact.missing_from)))
+    return marks
+
+
+def _changed_chars(ops: Sequence[tuple[DiffOp, str]], keep: DiffOp, joined: str) -> list[bool] | None:
+    """Per character of this side's text: is it inside a ``keep`` (deleted or inserted) op? None if the ops do
+    not rebuild the text."""
+    flags: list[bool] = []
+    rebuilt = []
+    for op, text in ops:
+        if op == DiffOp.EQUAL or op == keep:
+            rebuilt.append(text)
+            flags.extend([op == keep] * len(text))
+    if "".join(rebuilt) != joined:
+        return None
+    return flags
+
+
+def _runs(flags: Sequence[bool], text: str) -> list[tuple[int, int]]:
+    """Marked stretches, with whitespace between two marked words joined in and edges trimmed of spaces."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for n, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = n
+        elif not flag and start is not None:
+            if runs and not text[runs[-1][1]:start].strip():
+                runs[-1] = (runs[-1][0], n)
+            else:
+                runs.append((start, n))
+            start = None
+    trimmed = []
+    for lo, hi in runs:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+def _split_onto_sentences(
+    marks: dict[tuple[str, int], list[Mark]],
+    article: str,
+    indices: Sequence[int],
+    sentences: Sequence[Sentence],
+    ranges: Iterable[tuple[int, int]],
+    kind: MarkKind,
+) -> None:
+    offsets, pos = [], 0
+    for sentence in sentences:
+        offsets.append(pos)
+        pos += len(sentence.text) + 1
+    for start, end in ranges:
+        for index, offset, sentence in zip(indices, offsets, sentences, strict=True):
+            lo, hi = max(start, offset), min(end, offset + len(sentence.text))
+            if lo < hi:
+                mark = Mark(lo - offset, hi - offset, kind)
+                bucket = marks.setdefault((article, index), [])
+                if mark not in bucket:
+                    bucket.append(mark)
+
+
+def make_cell(
+    comparison: Comparison,
+    article: str,
+    indices: Sequence[int],
+    marks: dict[tuple[str, int], list[Mark]],
+    *,
+    paragraph_start: bool = False,
+) -> Cell:
+    if not indices:
+        return Cell(article)
+    sentences = [comparison.article(article).sentences[i] for i in indices]
+    parts, cell_marks, pos = [], [], 0
+    for sentence in sentences:
+        parts.append(sentence.text)
+        for mark in marks.get((article, sentence.index), ()):
+            cell_marks.append(Mark(mark.start + pos, mark.end + pos, mark.kind, mark.tip))
+        pos += len(sentence.text) + 1
+    cues = tuple(dict.fromkeys(c for s in sentences for c in s.cues))
+    statuses = {s.status for s in sentences}
+    status = Status.UNIQUE if Status.UNIQUE in statuses else (
+        Status.REWORDED if Status.REWORDED in statuses else Status.IDENTICAL
+    )
+    return Cell(
+        article=article,
+        sentences=tuple(indices),
+        text=" ".join(parts),
+        status=status,
+        commentary=any(s.commentary for s in sentences),
+        cues=cues,
+        boilerplate=all(s.role == Role.BOILERPLATE for s in sentences),
+        title=all(s.role == Role.TITLE for s in sentences),
+        group=sentences[0].group,
+        marks=tuple(sorted(cell_marks, key=lambda m: (m.start, m.end))),
+        paragraph_start=paragraph_start,
+    )
+
+
+def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]:
+    """Every difference worth a look, in aligned-row order: omitted facts, commentary, rewording, unique."""
+    row_of: dict[tuple[str, int], int] = {}
+    for number, row in enumerate(rows):
+        for aid, indices in row.cells.items():
+            for i in indices:
+                row_of[(aid, i)] = number
+    found: list[Difference] = []
+    for result in comparison.articles:
+        aid = result.article.id
+        for s in result.sentences:
+            if s.role == Role.BOILERPLATE:
+                continue
+            row = row_of.get((aid, s.index), 0)
+            if s.commentary:
+                found.append(Difference(
+                    DiffKind.COMMENTARY, aid, s.index, f"Commentary · {aid}", _shorten(s.text),
+                    "cues: " + ", ".join(s.cues), row, (aid,),
+                ))
+            if s.status == Status.UNIQUE:
+                found.append(Difference(DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", _shorten(s.text), "",
+                                        row, (aid,)))
+    for group in comparison.groups:
+        changed = [d for d in group.diffs if any(op != DiffOp.EQUAL for op, _ in d.ops)]
+        if group.status != Status.REWORDED or not changed:
+            continue
+        first = changed[0]
+        removed = next((t for op, t in first.ops if op == DiffOp.DELETE and t.strip()), "")
+        added = next((t for op, t in first.ops if op == DiffOp.INSERT and t.strip()), "")
+        summary = f"{_shorten(removed, 40).strip() or '∅'} → {_shorten(added, 40).strip() or '∅'}"
+        source = first.source
+        index = group.members[source][0]
+        targets = ", ".join(d.target for d in changed)
+        found.append(Difference(
+            DiffKind.REWORDED, source, index, f"Reworded · {source} ↔ {targets}", summary,
+            _shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
+            (source, *(d.target for d in changed)),
+        ))
+    by_key: dict[str, list[tuple[str, int, str, tuple[str, ...]]]] = {}
+    for fact in comparison.facts:
+        if fact.missing_from:
+            by_key.setdefault(fact_key(fact.text), []).append(
+                (fact.article, fact.sentence, fact.text, fact.missing_from)
+            )
+    for occurrences in by_key.values():
+        article, sentence, text, _ = occurrences[0]
+        present = tuple(dict.fromkeys(o[0] for o in occurrences))
+        missing = sorted(set().union(*(o[3] for o in occurrences)) - set(present))
+        if not missing:
+            continue
+        found.append(Difference(
+            DiffKind.FACT, article, sentence, f"Omitted fact · {missing_tip(missing)}",
+            f"“{_shorten(text, 60)}” ({', '.join(present)})", "", row_of.get((article, sentence), 0),
+            present,
+        ))
+    rank = {DiffKind.FACT: 0, DiffKind.COMMENTARY: 1, DiffKind.REWORDED: 2, DiffKind.UNIQUE: 3}
+    found.sort(key=lambda d: (d.row, rank[d.kind], d.article))
+    return found
+
+
+def missing_fact_count(comparison: Comparison, article: str) -> int:
+    """Distinct facts other articles report that ``article`` lacks (the JSON summary's ``missing_facts``)."""
+    return len({fact_key(f.text) for f in comparison.facts if article in f.missing_from})

@@ -1,0 +1,557 @@
+"""The main window: menus, toolbar, the two views, the differences dock, legend and status bar.
+
+It wires signals between the ``Session`` (what is compared), the views and the panel; it holds no comparison
+logic of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.collation import collate
+from desktop.core.errors import LoadError
+from desktop.core.jsonio import write_json
+from desktop.core.model import Comparison
+from desktop.core.resources import resource_path
+from desktop.ui.actions import Actions
+from desktop.ui.aligned_view import AlignedView
+from desktop.ui.article_header import ArticleHeader
+from desktop.ui.differences_panel import DifferencesPanel
+from desktop.ui.highlights import Difference, sentence_marks
+from desktop.ui.legend import Legend
+from desktop.ui.models import AlignedModel
+from desktop.ui.preferences import Preferences, ViewPrefs
+from desktop.ui.reading_view import ReadingView
+from desktop.ui.session import Session
+from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
+from desktop.ui.worker import RunResult
+
+try:
+    from desktop.core.export_html import write_html
+except ImportError:  # the export module is optional until it lands; the menu item stays disabled, not faked
+    write_html = None
+
+log = logging.getLogger(__name__)
+FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+EMPTY_NOTE = (
+    "Open two or more articles to compare them.\n\n"
+    "File ▸ Open… (Ctrl+O), drop files or links here, or paste text with Ctrl+Shift+V."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.prefs = prefs
+        self.view_prefs = prefs.view_prefs()
+        self.comparison: Comparison | None = None
+        self._marks: dict = {}  # type: ignore[type-arg]
+        self._stale_views: set[str] = set()
+        self._run_started = 0.0
+        self._settings_dialog: SettingsDialog | None = None
+        self.setWindowTitle("Parallax")
+        self.setAcceptDrops(True)
+        icon = resource_path("icons", "parallax.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self.actions_ = Actions(self)
+        self.aligned_model = AlignedModel(self)
+        self.aligned = AlignedView(self.aligned_model)
+        self.reading = ReadingView()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("views")
+        self.empty = QLabel(EMPTY_NOTE)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.aligned)
+        self.stack.addWidget(self.reading)
+        self.legend = Legend()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+        self.differences = DifferencesPanel()
+        self.differences_dock = QDockWidget("Differences", self)
+        self.differences_dock.setObjectName("differencesDock")
+        self.differences_dock.setWidget(self.differences)
+        self.differences_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.differences_dock.setTitleBarWidget(QWidget())  # the panel has its own title
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.differences_dock)
+        self.resizeDocks([self.differences_dock], [290], Qt.Orientation.Horizontal)
+
+        self.threshold = ThresholdSlider(compact=True)
+        self._build_status_bar()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._apply_view_prefs()
+        self.threshold.set_threshold(session.settings.threshold)
+        self._update_enabled()
+        geometry, state = prefs.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- construction -----------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status = QLabel("Ready")
+        self.status.setObjectName("statusText")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Comparison progress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel comparison")
+        self.cancel_button.hide()
+        bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menu = self.menuBar()
+        file = menu.addMenu("&File")
+        file.addActions([a.open, a.open_url])
+        self.recent_menu = QMenu("Open &Recent", self)
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        file.addActions([a.save_json, a.export_html])
+        file.addSeparator()
+        file.addAction(a.quit)
+        edit = menu.addMenu("&Edit")
+        edit.addAction(a.paste)
+        edit.addSeparator()
+        edit.addAction(a.settings)
+        view = menu.addMenu("&View")
+        view.addActions([a.aligned, a.reading])
+        view.addSeparator()
+        view.addAction(a.hide_boilerplate)
+        panel = self.differences_dock.toggleViewAction()
+        panel.setText("&Differences Panel")
+        panel.setShortcut("F9")
+        view.addAction(panel)
+        view.addSeparator()
+        view.addAction(a.recompare)
+        go = menu.addMenu("&Go")
+        go.addActions([a.next_diff, a.prev_diff])
+        articles = menu.addMenu("&Articles")
+        articles.addActions([a.reference, a.move_left, a.move_right])
+        articles.addSeparator()
+        articles.addAction(a.remove)
+        self._help_menu = menu.addMenu("&Help")
+        self._help_menu.addAction(a.about)
+        self._refresh_recent()
+
+    def _build_toolbar(self) -> None:
+        a = self.actions_
+        bar = QToolBar("Main toolbar")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(a.open)
+        bar.addAction(a.open_url)
+        paste = bar.addAction("Paste")
+        paste.triggered.connect(a.paste.trigger)
+        paste.setToolTip(a.paste.toolTip())
+        bar.addSeparator()
+        bar.addAction(a.aligned)
+        bar.addAction(a.reading)
+        bar.addSeparator()
+        label = QLabel("Similarity")
+        label.setObjectName("toolbarLabel")
+        label.setBuddy(self.threshold.slider)
+        bar.addWidget(label)
+        bar.addWidget(self.threshold)
+        bar.addSeparator()
+        previous = bar.addAction("▲ Previous")
+        previous.triggered.connect(a.prev_diff.trigger)
+        previous.setToolTip(a.prev_diff.toolTip())
+        following = bar.addAction("▼ Next Difference")
+        following.triggered.connect(a.next_diff.trigger)
+        following.setToolTip(a.next_diff.toolTip())
+        self._toolbar_nav = (previous, following)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        save = bar.addAction("Save JSON…")
+        save.triggered.connect(a.save_json.trigger)
+        export = bar.addAction("Export HTML…")
+        export.triggered.connect(a.export_html.trigger)
+        self._toolbar_outputs = (save, export)
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and action.text():
+                widget.setAccessibleName(action.text().replace("&", ""))
+        self.addToolBar(bar)
+
+    def _connect(self) -> None:
+        a, s = self.actions_, self.session
+        a.open.triggered.connect(self.open_files)
+        a.open_url.triggered.connect(self.open_url)
+        a.paste.triggered.connect(self.paste_article)
+        a.save_json.triggered.connect(self.save_json)
+        a.export_html.triggered.connect(self.export_html)
+        a.clear_recent.triggered.connect(self._clear_recent)
+        a.quit.triggered.connect(self.close)
+        a.settings.triggered.connect(self.show_settings)
+        a.recompare.triggered.connect(s.run)
+        a.cancel.triggered.connect(s.cancel)
+        a.aligned.triggered.connect(lambda: self.set_view("aligned"))
+        a.reading.triggered.connect(lambda: self.set_view("reading"))
+        a.hide_boilerplate.toggled.connect(self.set_hide_boilerplate)
+        a.next_diff.triggered.connect(lambda: self.differences.step(1))
+        a.prev_diff.triggered.connect(lambda: self.differences.step(-1))
+        a.reference.triggered.connect(lambda: self._article_action("reference"))
+        a.move_left.triggered.connect(lambda: self._article_action("left"))
+        a.move_right.triggered.connect(lambda: self._article_action("right"))
+        a.remove.triggered.connect(lambda: self._article_action("remove"))
+        a.about.triggered.connect(self._about)
+        self.cancel_button.clicked.connect(s.cancel)
+        self.threshold.changed.connect(self.set_threshold)
+        self.differences.jump_requested.connect(self.jump_to)
+        self.aligned.position_changed.connect(lambda *_: self._update_enabled())
+        self.reading.position_changed.connect(lambda *_: self._update_enabled())
+        s.comparison_changed.connect(self.show_comparison)
+        s.busy_changed.connect(self._busy)
+        s.progress.connect(self._progress)
+        s.load_failed.connect(self._load_failed)
+        s.run_failed.connect(lambda message: self.show_error("Comparison failed", message))
+        s.finished_run.connect(self._finished_run)
+        s.sources_changed.connect(self._update_enabled)
+
+    def _apply_view_prefs(self) -> None:
+        prefs = self.view_prefs
+        self.actions_.hide_boilerplate.setChecked(prefs.hide_boilerplate)
+        (self.actions_.reading if prefs.view == "reading" else self.actions_.aligned).setChecked(True)
+        self.differences_dock.setVisible(prefs.differences_visible)
+
+    # -- extension point --------------------------------------------------------------------------------------
+    def add_panel(self, widget: QWidget, title: str, *, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                  menu_title: str | None = None) -> QDockWidget:
+        """Dock another panel (e.g. the comparison library) with a menu of its own before Help."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower().replace(' ', '_')}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        menu = QMenu(menu_title or f"&{title}", self)
+        toggle = dock.toggleViewAction()
+        toggle.setText(f"Show {title} Panel")
+        menu.addAction(toggle)
+        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        return dock
+
+    # -- showing results --------------------------------------------------------------------------------------
+    def show_comparison(self, comparison: Comparison | None) -> None:
+        position = self.current_view().current_position() if self.comparison is not None else None
+        self.comparison = comparison
+        self._marks = sentence_marks(comparison) if comparison is not None else {}
+        self._stale_views = {"aligned", "reading"}
+        self._render_current()
+        rows = collate(comparison) if comparison is not None else []
+        self.differences.set_comparison(comparison, rows)
+        title = comparison.title if comparison is not None else ""
+        self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
+        if position is not None and position[1] >= 0:
+            self.current_view().show_sentence(*position)
+        self._update_enabled()
+
+    def _cards(self) -> list[ArticleHeader]:
+        cards = []
+        assert self.comparison is not None
+        for result in self.comparison.articles:
+            card = ArticleHeader()
+            card.set_article(self.comparison, result.article.id)
+            card.reference_requested.connect(lambda aid: self._article_action("reference", aid))
+            card.move_requested.connect(lambda aid, d: self._article_action("left" if d < 0 else "right", aid))
+            card.remove_requested.connect(lambda aid: self._article_action("remove", aid))
+            cards.append(card)
+        return cards
+
+    def _render_current(self) -> None:
+        if self.comparison is None:
+            self.aligned_model.set_comparison(None)
+            self.stack.setCurrentWidget(self.empty)
+            return
+        name = "reading" if self.actions_.reading.isChecked() else "aligned"
+        hide = self.actions_.hide_boilerplate.isChecked()
+        if name in self._stale_views:
+            started = time.perf_counter()
+            view = self.reading if name == "reading" else self.aligned
+            view.set_comparison(self.comparison, self._marks, hide_boilerplate=hide, cards=self._cards())
+            self._stale_views.discard(name)
+            log.info("%s view built in %.3f s", name, time.perf_counter() - started)
+        self.stack.setCurrentWidget(self.reading if name == "reading" else self.aligned)
+
+    def current_view(self) -> AlignedView | ReadingView:
+        return self.reading if self.actions_.reading.isChecked() else self.aligned
+
+    def set_view(self, name: str) -> None:
+        position = self.current_view().current_position() if self.comparison is not None else None
+        (self.actions_.reading if name == "reading" else self.actions_.aligned).setChecked(True)
+        self._render_current()
+        if position is not None and position[1] >= 0:
+            self.current_view().show_sentence(*position)
+        self._save_view_prefs()
+
+    def set_hide_boilerplate(self, hide: bool) -> None:
+        if self.comparison is not None:
+            self._stale_views = {"aligned", "reading"}
+            self._render_current()
+        self._save_view_prefs()
+
+    def jump_to(self, difference: Difference) -> None:
+        self.current_view().show_sentence(difference.article, difference.sentence)
+
+    # -- commands ---------------------------------------------------------------------------------------------
+    def open_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", self._last_folder(), FILE_FILTER)
+        if paths:
+            self.add_locations(paths)
+
+    def add_locations(self, locations: list[str]) -> None:
+        self._refresh_recent(self.prefs.add_recent(locations))
+        self.session.add_sources(locations)
+
+    def open_url(self) -> None:
+        url, ok = QInputDialog.getText(self, "Open URL", "Web address of the article:")
+        if ok and url.strip():
+            self.add_locations([url.strip()])
+
+    def paste_article(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("Nothing to paste", "The clipboard holds no text to add as an article.")
+            return
+        self.session.add_text(text)
+
+    def save_json(self) -> None:
+        if self.comparison is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save Comparison", self._default_name(".json"), "JSON (*.json)")
+        if path:
+            self._write(write_json, path)
+
+    def export_html(self) -> None:
+        if self.comparison is None or write_html is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export HTML", self._default_name(".html"), "HTML (*.html)")
+        if path:
+            self._write(write_html, path)
+
+    def _write(self, writer: object, path: str) -> None:
+        try:
+            writer(self.comparison, path)  # type: ignore[operator]
+        except OSError as error:
+            self.show_error("Could not save", f"{path}: {error.strerror or error}")
+            return
+        self.status.setText(f"Saved {path}")
+
+    def show_settings(self) -> None:
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self.session.settings, self.actions_.hide_boilerplate.isChecked(), self)
+            dialog.threshold_changed.connect(self.set_threshold)
+            dialog.options_changed.connect(self.set_options)
+            dialog.boilerplate_changed.connect(self.actions_.hide_boilerplate.setChecked)
+            self._settings_dialog = dialog
+        self._settings_dialog.threshold.set_threshold(self.session.settings.threshold)
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+
+    def set_threshold(self, value: float) -> None:
+        self.threshold.set_threshold(value)
+        if self._settings_dialog is not None:
+            self._settings_dialog.threshold.set_threshold(value)
+        self.session.update_settings(threshold=value)
+        self.prefs.save_comparison_settings(self.session.settings)
+
+    def set_options(self, ignore_case: bool, ignore_punctuation: bool) -> None:
+        self.session.update_settings(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, debounce=False)
+        self.prefs.save_comparison_settings(self.session.settings)
+
+    def _article_action(self, action: str, article: str | None = None) -> None:
+        article = article or self.current_view().current_article()
+        if article is None:
+            return
+        position = self.session.position_of(article)
+        if position < 0:
+            return
+        if action == "reference":
+            self.session.set_reference(position)
+        elif action == "left":
+            self.session.move(position, -1)
+        elif action == "right":
+            self.session.move(position, 1)
+        elif action == "remove":
+            self.session.remove(position)
+
+    # -- feedback ---------------------------------------------------------------------------------------------
+    def show_error(self, title: str, text: str) -> None:
+        """A warning dialog in plain text: file names and messages may contain markup-like characters."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def _load_failed(self, errors: list[LoadError]) -> None:
+        kept = len(self.session.sources)
+        lines = "\n".join(str(e) for e in errors)
+        more = f"\n\nThe other {kept} article{'s' if kept != 1 else ''} stay open." if kept else ""
+        title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
+        self.show_error(title, lines + more)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.actions_.cancel.setEnabled(busy)
+        if busy:
+            self._run_started = time.perf_counter()
+            self.progress.setRange(0, 0)
+            self.status.setText(f"Comparing {len(self.session.sources)} articles…")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished_run(self, result: RunResult) -> None:
+        comparison = result.comparison
+        if comparison is None:
+            count = len(result.articles)
+            self.status.setText(f"{count} article{'s' if count != 1 else ''} loaded · a comparison needs two")
+            return
+        sentences = sum(len(r.sentences) for r in comparison.articles)
+        self.status.setText(
+            f"{len(comparison.articles)} articles · {sentences:,} sentences · {len(comparison.groups):,} alignment "
+            f"groups · loaded in {result.load_seconds:.2f} s · compared in {result.compare_seconds:.2f} s · "
+            f"threshold {comparison.settings.threshold:.2f} · reference: {comparison.settings.reference}"
+        )
+
+    def _update_enabled(self) -> None:
+        a = self.actions_
+        has = self.comparison is not None
+        a.save_json.setEnabled(has)
+        a.export_html.setEnabled(has and write_html is not None)
+        if write_html is None:
+            a.export_html.setStatusTip("HTML export is not available in this build")
+        for action in (a.next_diff, a.prev_diff, *self._toolbar_nav):
+            action.setEnabled(has)
+        save, export = self._toolbar_outputs
+        save.setEnabled(a.save_json.isEnabled())
+        export.setEnabled(a.export_html.isEnabled())
+        current = self.current_view().current_article() if has else None
+        for action in (a.reference, a.move_left, a.move_right, a.remove):
+            action.setEnabled(current is not None)
+        a.recompare.setEnabled(len(self.session.sources) >= 2)
+        a.cancel.setEnabled(self.session.busy)
+
+    def _refresh_recent(self, recent: list[str] | None = None) -> None:
+        recent = self.prefs.recent_files() if recent is None else recent
+        self.recent_menu.clear()
+        for number, location in enumerate(recent, start=1):
+            label = f"&{number} {Path(location).name if '://' not in location else location}"
+            action = self.recent_menu.addAction(label)
+            action.setStatusTip(location)
+            action.triggered.connect(lambda _=False, loc=location: self.add_locations([loc]))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions_.clear_recent)
+        self.actions_.clear_recent.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.prefs.clear_recent()
+        self._refresh_recent([])
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Parallax",
+                          f"Parallax {__version__}\n\nCompare how different outlets report the same event.\n"
+                          "GPL-3.0-or-later")
+
+    def _last_folder(self) -> str:
+        recent = [r for r in self.prefs.recent_files() if "://" not in r]
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _default_name(self, suffix: str) -> str:
+        stem = "comparison"
+        if self.comparison is not None and self.comparison.title:
+            stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.comparison.title)[:60].strip() or stem
+        return str(Path(self._last_folder()) / f"{stem}{suffix}")
+
+    def _save_view_prefs(self) -> None:
+        self.view_prefs = ViewPrefs(
+            hide_boilerplate=self.actions_.hide_boilerplate.isChecked(),
+            view="reading" if self.actions_.reading.isChecked() else "aligned",
+            differences_visible=(
+                self.differences_dock.isVisible() if self.isVisible() else self.view_prefs.differences_visible
+            ),
+        )
+        self.prefs.save_view_prefs(self.view_prefs)
+
+    # -- drag and drop, closing -------------------------------------------------------------------------------
+    @staticmethod
+    def dropped_locations(mime: QMimeData) -> list[str]:
+        """Local files as paths, web links as URLs; a dragged text that is a URL counts too."""
+        found = []
+        for url in mime.urls():
+            if url.isLocalFile():
+                found.append(url.toLocalFile())
+            elif url.scheme() in ("http", "https"):
+                found.append(url.toString())
+        if not found and mime.hasText():
+            url = QUrl(mime.text().strip())
+            if url.scheme() in ("http", "https"):
+                found.append(url.toString())
+        return found
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.dropped_locations(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        locations = self.dropped_locations(event.mimeData())
+        if locations:
+            event.acceptProposedAction()
+            self.add_locations(locations)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_view_prefs()
+        self.prefs.save_geometry(self.saveGeometry(), self.saveState())
+        self.prefs.save_comparison_settings(self.session.settings)
+        self.session.cancel()
+        self.session.wait(5000)
+        super().closeEvent(event)

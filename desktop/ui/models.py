@@ -1,0 +1,271 @@
+"""Qt item models over a ``Comparison``: the aligned table, one reading column per article, the differences list.
+
+The models only adapt; ``highlights`` decides what a cell holds. Cells are built on first request and cached,
+so a 10,000-sentence article costs nothing until it scrolls into view.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.core.collation import Row, collate
+from desktop.core.model import Comparison, Role, Status
+from desktop.ui.highlights import Cell, Difference, DiffKind, Mark, differences, make_cell, sentence_marks
+
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1
+DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def cell_tooltip(cell: Cell) -> str:
+    """Rich-text tooltip for a cell; every piece taken from an article is escaped (articles are hostile input)."""
+    if cell.is_gap:
+        return html.escape(f"Not in {cell.article}: no counterpart sentence")
+    lines = [f"<b>{html.escape(cell.article)} · sentence {html.escape(cell.label)}</b>"]
+    if cell.boilerplate:
+        lines.append("Boilerplate (page furniture, not compared)")
+    elif cell.status == Status.UNIQUE:
+        lines.append("Unique to this article")
+    elif cell.status == Status.REWORDED:
+        lines.append("Reworded: struck words are missing elsewhere, underlined words are added")
+    elif cell.status == Status.IDENTICAL:
+        lines.append("Identical in the aligned articles")
+    if cell.commentary:
+        lines.append("Commentary cues: <i>" + html.escape(", ".join(cell.cues)) + "</i>")
+    facts = [m for m in cell.marks if m.kind == "fact"]
+    for mark in facts[:6]:
+        lines.append(f"Fact “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
+    return "<br>".join(lines)
+
+
+def cell_description(cell: Cell) -> str:
+    """Plain-language summary for screen readers (AccessibleTextRole)."""
+    if cell.is_gap:
+        return f"Gap: not in {cell.article}"
+    traits = ["boilerplate" if cell.boilerplate else str(cell.status)]
+    if cell.commentary:
+        traits.append("commentary")
+    if any(m.kind == "fact" for m in cell.marks):
+        traits.append("has facts missing elsewhere")
+    return f"{cell.article} sentence {cell.label}, {', '.join(traits)}: {cell.text}"
+
+
+class _CellData:
+    """Shared ``data()`` dispatch for the two sentence models."""
+
+    @staticmethod
+    def cell_data(cell: Cell, role: int) -> Any:
+        if role == CELL_ROLE:
+            return cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tooltip(cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return cell_description(cell)
+        return None
+
+
+class AlignedModel(QAbstractTableModel):
+    """One row per alignment group (or unplaced sentence), one column per article; gaps are empty cells."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self._ids: list[str] = []
+        self._rows: list[Row] = []
+        self._marks: dict[tuple[str, int], list[Mark]] = {}
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._row_of: dict[tuple[str, int], int] = {}
+        self._group_row: dict[int, int] = {}
+
+    def set_comparison(self, comparison: Comparison | None, *, hide_boilerplate: bool = False,
+                       marks: dict[tuple[str, int], list[Mark]] | None = None) -> None:
+        self.beginResetModel()
+        self.comparison = comparison
+        self._cells.clear()
+        if comparison is None:
+            self._ids, self._rows, self._marks = [], [], {}
+        else:
+            self._ids = [r.article.id for r in comparison.articles]
+            self._marks = marks if marks is not None else sentence_marks(comparison)
+            rows = collate(comparison)
+            if hide_boilerplate:
+                rows = [r for r in rows if not self._all_boilerplate(comparison, r)]
+            self._rows = rows
+        self._row_of = {(aid, i): n for n, row in enumerate(self._rows) for aid, idx in row.cells.items() for i in idx}
+        self._group_row = {row.group: n for n, row in enumerate(self._rows) if row.group is not None}
+        self.endResetModel()
+
+    @staticmethod
+    def _all_boilerplate(comparison: Comparison, row: Row) -> bool:
+        return all(
+            comparison.article(aid).sentences[i].role == Role.BOILERPLATE for aid, idx in row.cells.items() for i in idx
+        )
+
+    @property
+    def article_ids(self) -> list[str]:
+        return list(self._ids)
+
+    @property
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_of(self, article: str, sentence: int) -> int:
+        return self._row_of.get((article, sentence), -1)
+
+    def row_of_group(self, group: int) -> int:
+        return self._group_row.get(group, -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def cell(self, row: int, column: int) -> Cell:
+        key = (row, column)
+        cell = self._cells.get(key)
+        if cell is None:
+            assert self.comparison is not None
+            aid = self._ids[column]
+            cell = make_cell(self.comparison, aid, self._rows[row].cells.get(aid, ()), self._marks)
+            self._cells[key] = cell
+        return cell
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.comparison is None:
+            return None
+        return _CellData.cell_data(self.cell(index.row(), index.column()), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or self.comparison is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._ids):
+            article = self.comparison.articles[section].article
+            return f"{article.id} · {article.title or article.path}"
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ReadingModel(QAbstractListModel):
+    """One article's sentences in its own order; a sentence that opens a paragraph says so for spacing."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.article_id = ""
+        self._cells: list[Cell] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_article(self, comparison: Comparison, article_id: str, marks: dict[tuple[str, int], list[Mark]], *,
+                    hide_boilerplate: bool = False) -> None:
+        self.beginResetModel()
+        self.comparison = comparison
+        self.article_id = article_id
+        result = comparison.article(article_id)
+        text = result.article.text
+        cells, previous_end = [], 0
+        for sentence in result.sentences:
+            if hide_boilerplate and sentence.role == Role.BOILERPLATE:
+                continue
+            between = text[previous_end:sentence.start]
+            paragraph = bool(cells) and "\n" in between
+            cells.append(make_cell(comparison, article_id, (sentence.index,), marks, paragraph_start=paragraph))
+            previous_end = sentence.end
+        self._cells = cells
+        self._row_of = {c.sentences[0]: n for n, c in enumerate(cells)}
+        self.endResetModel()
+
+    def row_of(self, sentence: int) -> int:
+        return self._row_of.get(sentence, -1)
+
+    def cell(self, row: int) -> Cell:
+        return self._cells[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cells)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._cells):
+            return None
+        return _CellData.cell_data(self._cells[index.row()], role)
+
+
+class DifferencesModel(QAbstractListModel):
+    """Every difference, in aligned-row order (Vorta-style: ``set_rows`` inside a reset, ``data`` by role)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[Difference] = []
+
+    def set_comparison(self, comparison: Comparison | None, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._items = differences(comparison, rows) if comparison is not None else []
+        self.endResetModel()
+
+    def counts(self) -> dict[DiffKind, int]:
+        counts = dict.fromkeys(DiffKind, 0)
+        for item in self._items:
+            counts[item.kind] += 1
+        return counts
+
+    def item(self, row: int) -> Difference:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        if role == DIFFERENCE_ROLE:
+            return item
+        if role == KIND_ROLE:
+            return str(item.kind)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.heading}\n{item.text}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            plain = f"{item.heading}: {item.tip or item.text}"
+            return html.escape(plain) if role == Qt.ItemDataRole.ToolTipRole else plain
+        return None
+
+
+class DifferenceFilter(QSortFilterProxyModel):
+    """Shows only the kinds the user ticked."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kinds: set[DiffKind] = set(DiffKind)
+
+    @property
+    def kinds(self) -> set[DiffKind]:
+        return set(self._kinds)
+
+    def set_kind(self, kind: DiffKind, shown: bool) -> None:
+        (self._kinds.add if shown else self._kinds.discard)(kind)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        return DiffKind(model.data(index, KIND_ROLE)) in self._kinds

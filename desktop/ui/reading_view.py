@@ -1,0 +1,310 @@
+"""The Reading view: every article in its own order, connector bands between neighbouring columns (as Meld
+links changed blocks), linked hover and selection, and synchronised scrolling by aligned sentence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import Comparison, Status
+from desktop.ui.article_header import ArticleHeader
+from desktop.ui.delegates import SentenceDelegate
+from desktop.ui.highlights import Cell, Mark
+from desktop.ui.models import ReadingModel
+
+MIN_COLUMN = 280
+BAND = 44
+SYNC_LOOKAHEAD = 60
+
+
+class ReadingColumn(QWidget):
+    """Header card over one article's sentence list."""
+
+    def __init__(self, card: ArticleHeader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ReadingModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setObjectName("readingList")
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setMouseTracking(True)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.delegate = SentenceDelegate(self.list, paragraphs=True)
+        self.list.setItemDelegate(self.delegate)
+        self.card = card
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(card)
+        layout.addWidget(self.list, 1)
+        self.setMinimumWidth(MIN_COLUMN)
+
+    @property
+    def article_id(self) -> str:
+        return self.model.article_id
+
+    def visible_rows(self) -> range:
+        viewport = self.list.viewport()
+        top = self.list.indexAt(QPoint(4, 1))
+        bottom = self.list.indexAt(QPoint(4, viewport.height() - 2))
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else self.model.rowCount() - 1
+        return range(first, last + 1)
+
+
+class ConnectorBand(QWidget):
+    """Bands linking aligned sentences of the column on the left with the column on the right."""
+
+    def __init__(self, view: ReadingView, left: ReadingColumn, right: ReadingColumn) -> None:
+        super().__init__()
+        self.view = view
+        self.left = left
+        self.right = right
+        self.setFixedWidth(BAND)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    def _span(self, column: ReadingColumn, rows: list[int]) -> tuple[float, float] | None:
+        rects = [column.list.visualRect(column.model.index(r, 0)) for r in rows]
+        rects = [r for r in rects if r.isValid()]
+        if not rects:
+            return None
+        origin = column.list.viewport().mapToGlobal(QPoint(0, 0)).y() - self.mapToGlobal(QPoint(0, 0)).y()
+        top = min(r.top() for r in rects)
+        bottom = max(r.bottom() for r in rects)
+        cell = column.model.cell(rows[0])
+        if cell.paragraph_start:
+            top += 10
+        return origin + top, origin + bottom + 1
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        comparison = self.view.comparison
+        if comparison is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        theme = self.left.delegate.theme
+        painter.fillRect(self.rect(), self.palette().base())
+        left_id, right_id = self.left.article_id, self.right.article_id
+        groups: set[int] = set()
+        for column in (self.left, self.right):
+            for row in column.visible_rows():
+                cell = column.model.cell(row)
+                if cell.group is not None:
+                    groups.add(cell.group)
+        selected = self.view.linked_group
+        for group_id in sorted(groups):
+            group = comparison.group(group_id)
+            if left_id not in group.members or right_id not in group.members:
+                continue
+            left_rows = [r for r in (self.left.model.row_of(i) for i in group.members[left_id]) if r >= 0]
+            right_rows = [r for r in (self.right.model.row_of(i) for i in group.members[right_id]) if r >= 0]
+            a, b = self._span(self.left, left_rows), self._span(self.right, right_rows)
+            if a is None or b is None:
+                continue
+            colour = QColor(theme.identical_bar if group.status == Status.IDENTICAL else theme.reworded_bar)
+            colour.setAlpha(90)
+            edge = QColor(colour)
+            edge.setAlpha(200)
+            if group_id == selected:
+                colour = QColor(theme.link)
+                colour.setAlpha(110)
+                edge = QColor(theme.link)
+            path = QPainterPath()
+            w = float(self.width())
+            path.moveTo(0, a[0])
+            path.cubicTo(QPointF(w / 2, a[0]), QPointF(w / 2, b[0]), QPointF(w, b[0]))
+            path.lineTo(w, b[1])
+            path.cubicTo(QPointF(w / 2, b[1]), QPointF(w / 2, a[1]), QPointF(0, a[1]))
+            path.closeSubpath()
+            painter.fillPath(path, colour)
+            painter.setPen(QPen(edge, 1))
+            painter.drawPath(path)
+
+
+class ReadingView(QWidget):
+    position_changed = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.columns: list[ReadingColumn] = []
+        self.bands: list[ConnectorBand] = []
+        self.linked_group: int | None = None
+        self.linked_sentence: tuple[str, int] | None = None
+        self.hover_group: int | None = None
+        self._syncing = False
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.inner = QWidget()
+        self.inner.setObjectName("readingInner")
+        self.row = QHBoxLayout(self.inner)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(0)
+        self.scroll.setWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.setAccessibleName("Reading view")
+
+    def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+        self.comparison = comparison
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.columns, self.bands = [], []
+        if comparison is None:
+            return
+        for result, card in zip(comparison.articles, cards, strict=True):
+            column = ReadingColumn(card)
+            column.model.set_article(comparison, result.article.id, marks, hide_boilerplate=hide_boilerplate)
+            column.list.setAccessibleName(f"Article {result.article.id} in reading order")
+            column.delegate.link_level = self._link_level
+            column.list.selectionModel().currentChanged.connect(
+                lambda current, _prev, c=column: self._selected(c, current)
+            )
+            column.list.verticalScrollBar().valueChanged.connect(lambda _v, c=column: self._scrolled(c))
+            column.list.viewport().installEventFilter(self)
+            self.columns.append(column)
+        for n, column in enumerate(self.columns):
+            if n:
+                band = ConnectorBand(self, self.columns[n - 1], column)
+                self.bands.append(band)
+                self.row.addWidget(band)
+            self.row.addWidget(column, 1)
+        self.inner.setMinimumWidth(len(self.columns) * MIN_COLUMN + len(self.bands) * BAND)
+
+    def _link_level(self, cell: Cell) -> int:
+        if cell.is_gap:
+            return 0
+        if self.linked_sentence == (cell.article, cell.sentences[0]):
+            return 2
+        if cell.group is not None and cell.group == self.linked_group:
+            return 2
+        if cell.group is not None and cell.group == self.hover_group:
+            return 1
+        return 0
+
+    def column(self, article: str) -> ReadingColumn | None:
+        return next((c for c in self.columns if c.article_id == article), None)
+
+    # -- linking ----------------------------------------------------------------------------------------------
+    def show_sentence(self, article: str, sentence: int) -> bool:
+        column = self.column(article)
+        if column is None or column.model.row_of(sentence) < 0:
+            return False
+        index = column.model.index(column.model.row_of(sentence), 0)
+        column.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        column.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _selected(self, column: ReadingColumn, current: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        cell = column.model.cell(current.row())
+        self.linked_sentence = (cell.article, cell.sentences[0])
+        self.linked_group = cell.group
+        self._syncing = True
+        try:
+            for other in self.columns:
+                if other is column:
+                    continue
+                rows = self.counterpart_rows(other, cell.group)
+                if rows:
+                    index = other.model.index(rows[0], 0)
+                    other.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    self._align(other, rows[0], column, current.row())
+                else:
+                    other.list.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+        self._repaint()
+        self.position_changed.emit(cell.article, cell.sentences[0])
+
+    def counterpart_rows(self, column: ReadingColumn, group_id: int | None) -> list[int]:
+        if group_id is None or self.comparison is None:
+            return []
+        members = self.comparison.group(group_id).members.get(column.article_id, ())
+        return [r for r in (column.model.row_of(i) for i in members) if r >= 0]
+
+    def selected_counterparts(self) -> dict[str, int]:
+        """Article id → selected row, for every column with a selection (used to check linking)."""
+        found = {}
+        for column in self.columns:
+            rows = column.list.selectionModel().selectedRows()
+            if rows:
+                found[column.article_id] = rows[0].row()
+        return found
+
+    def _align(self, target: ReadingColumn, target_row: int, source: ReadingColumn, source_row: int) -> None:
+        """Scroll ``target`` so its row sits at the same height as ``source``'s row."""
+        source_rect = source.list.visualRect(source.model.index(source_row, 0))
+        target_rect = target.list.visualRect(target.model.index(target_row, 0))
+        bar = target.list.verticalScrollBar()
+        bar.setValue(bar.value() + target_rect.top() - source_rect.top())
+
+    def _scrolled(self, column: ReadingColumn) -> None:
+        for band in self.bands:
+            band.update()
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            rows = column.visible_rows()
+            for other in self.columns:
+                if other is column:
+                    continue
+                for row in range(rows.start, min(rows.start + SYNC_LOOKAHEAD, column.model.rowCount())):
+                    targets = self.counterpart_rows(other, column.model.cell(row).group)
+                    if targets:
+                        self._align(other, targets[0], column, row)
+                        break
+        finally:
+            self._syncing = False
+        for band in self.bands:
+            band.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            for column in self.columns:
+                if column.list.viewport() is watched:
+                    index = column.list.indexAt(event.position().toPoint())
+                    group = column.model.cell(index.row()).group if index.isValid() else None
+                    if group != self.hover_group:
+                        self.hover_group = group
+                        self._repaint()
+        elif event.type() == QEvent.Type.Leave and self.hover_group is not None:
+            self.hover_group = None
+            self._repaint()
+        return False
+
+    def _repaint(self) -> None:
+        for column in self.columns:
+            column.list.viewport().update()
+        for band in self.bands:
+            band.update()
+
+    def current_article(self) -> str | None:
+        return self.linked_sentence[0] if self.linked_sentence else None
+
+    def current_position(self) -> tuple[str, int] | None:
+        return self.linked_sentence
+
+    def refresh_theme(self) -> None:
+        for column in self.columns:
+            column.delegate.refresh_theme()

@@ -1,0 +1,122 @@
+"""Loads and compares off the GUI thread: a thin ``QRunnable`` shell around ``load_article`` and ``compare``.
+
+Each run carries a generation number; the session ignores anything from a generation it has moved past (as
+Meld's matcher worker does), so a slow earlier run can never overwrite a newer result.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from desktop.core.errors import LoadError
+from desktop.core.loading import load_article
+from desktop.core.model import Article, Comparison, Settings
+from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
+
+log = logging.getLogger(__name__)
+_COMPARE_STAGES = 5
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article comes from: a path or URL, or text the user pasted (then ``article`` is preset)."""
+
+    location: str
+    article: Article | None = None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    generation: int
+    comparison: Comparison | None
+    articles: tuple[Article, ...]
+    errors: tuple[LoadError, ...] = ()
+    loaded: dict[str, Article] = field(default_factory=dict)
+    load_seconds: float = 0.0
+    compare_seconds: float = 0.0
+
+
+class WorkerSignals(QObject):
+    finished = Signal(object)  # RunResult
+    failed = Signal(int, str)  # generation, message
+    cancelled = Signal(int)
+    progress = Signal(int, int, int)  # generation, done, total
+
+
+class CompareWorker(QRunnable):
+    """Loads the sources not already in ``cache``, letters them A, B, … in order and compares them."""
+
+    def __init__(self, generation: int, sources: list[Source], settings: Settings, cache: dict[str, Article],
+                 reference_location: str | None = None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the session holds the reference and drops it when done
+        self.generation = generation
+        self.signals = WorkerSignals()
+        self._sources = list(sources)
+        self._settings = settings
+        self._cache = dict(cache)
+        self._reference = reference_location
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            self._run()
+        except ComparisonCancelled:
+            self.signals.cancelled.emit(self.generation)
+        except Exception as error:
+            log.exception("comparison failed")
+            self.signals.failed.emit(self.generation, f"The comparison failed: {error}")
+
+    def _run(self) -> None:
+        total = len(self._sources) + _COMPARE_STAGES
+        started = time.perf_counter()
+        loaded: dict[str, Article] = {}
+        articles: list[tuple[str, Article]] = []
+        errors: list[LoadError] = []
+        for done, source in enumerate(self._sources):
+            if self._cancel.is_set():
+                raise ComparisonCancelled()
+            self.signals.progress.emit(self.generation, done, total)
+            article = source.article or self._cache.get(source.location)
+            if article is None:
+                try:
+                    article = load_article(source.location, "A")
+                except LoadError as error:
+                    errors.append(error)
+                    continue
+                loaded[source.location] = article
+            articles.append((source.location, article))
+        ids = article_ids(len(articles))
+        lettered = [replace(a, id=i) for i, (_, a) in zip(ids, articles, strict=True)]
+        reference = next((i for i, (loc, _) in zip(ids, articles, strict=True) if loc == self._reference), "A")
+        load_seconds = time.perf_counter() - started
+        comparison = None
+        compare_started = time.perf_counter()
+        if len(lettered) >= 2:
+            offset = len(self._sources)
+
+            def progress(done: int, _total: int) -> None:
+                self.signals.progress.emit(self.generation, offset + done, total)
+
+            settings = replace(self._settings, reference=reference)
+            comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set)
+        self.signals.finished.emit(RunResult(
+            generation=self.generation,
+            comparison=comparison,
+            articles=tuple(lettered),
+            errors=tuple(errors),
+            loaded=loaded,
+            load_seconds=load_seconds,
+            compare_seconds=time.perf_counter() - compare_started,
+        ))
