@@ -1,0 +1,280 @@
+"""The library panel: saved comparisons in a sortable, searchable list, to reopen, rename, duplicate or delete.
+
+The panel only drives a ``LibraryStore``; what reopening means (showing the saved result, offering to
+re-align) is the window's business, reached through ``open_requested``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NAME, OUTLETS, UPDATED = range(3)
+_HEADERS = ("Name", "Articles", "Changed")
+
+
+def _when(iso: str) -> str:
+    """Minutes are enough to tell saves apart in a list; the full stamp is in the tooltip."""
+    return iso[:16].replace("T", " ")
+
+
+class LibraryModel(QAbstractTableModel):
+    """Adapts ``ComparisonInfo`` rows; a rename typed into the name cell goes to the store."""
+
+    rename_requested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ComparisonInfo] = []
+
+    def set_rows(self, rows: tuple[ComparisonInfo, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def info(self, row: int) -> ComparisonInfo:
+        return self._rows[row]
+
+    def row_of(self, comparison_id: int) -> int:
+        return next((n for n, info in enumerate(self._rows) if info.id == comparison_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == NAME else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        info = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return info.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (info.name, " · ".join(info.outlets), _when(info.updated))[column]
+        if role == SORT_ROLE:
+            return (info.name.casefold(), " · ".join(info.outlets).casefold(), info.updated)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [info.name]
+            if info.title and info.title != info.name:
+                lines.append(info.title)
+            lines.append(f"{len(info.outlets)} articles: {', '.join(info.outlets)}")
+            lines.append(f"Saved {_when(info.created)}, changed {_when(info.updated)} (engine {info.engine_version})")
+            if info.note:
+                lines.append(f"Note: {info.note}")
+            return "\n".join(lines)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        name = str(value).strip()
+        if role != Qt.ItemDataRole.EditRole or index.column() != NAME or not name:
+            return False
+        info = self._rows[index.row()]
+        if name != info.name:
+            self.rename_requested.emit(info.id, name)
+        return True
+
+
+class LibraryPanel(QWidget):
+    """Dock content listing the library. Emits ``open_requested(id)`` on double-click, Enter or Open."""
+
+    open_requested = Signal(int)
+    changed = Signal()  # after a rename, duplicate or delete: recent-comparison menus may need a refresh
+    deleted = Signal(int)  # the window may be showing that comparison
+    failed = Signal(str)
+
+    def __init__(self, store: LibraryStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search names, titles and article text")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setAccessibleName("Saved comparisons")
+
+        self.open_button = QPushButton("&Open", self)
+        self.rename_button = QPushButton("&Rename", self)
+        self.duplicate_button = QPushButton("D&uplicate", self)
+        self.delete_button = QPushButton("&Delete", self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.search.textChanged.connect(self.refresh)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.activated.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        # Queued: renaming reloads the model, which must not happen inside the editor's own setData call.
+        self.model.rename_requested.connect(self.rename, Qt.ConnectionType.QueuedConnection)
+        self.open_button.clicked.connect(self.open_selected)
+        self.rename_button.clicked.connect(self.edit_name)
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+        self.refresh()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload from the store (another window or process may have saved); keeps the selection."""
+        keep = self.selected_id()
+        query = self.search.text().strip()
+        try:
+            rows = self.store.search(query) if query else self.store.list()
+        except (LibraryError, sqlite3.Error) as error:
+            self._fail(f"Cannot read the library: {error}")
+            return
+        self.model.set_rows(rows)
+        self.status.setText(f"{len(rows)} found" if query else f"{len(rows)} saved comparisons")
+        if keep is not None:
+            self.select(keep)
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return int(rows[0].data(ID_ROLE)) if rows else None
+
+    def select(self, comparison_id: int) -> bool:
+        row = self.model.row_of(comparison_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    # -- acting ----------------------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        comparison_id = self.selected_id()
+        if comparison_id is not None:
+            self.open_requested.emit(comparison_id)
+
+    def edit_name(self) -> None:
+        rows = self.view.selectionModel().selectedRows(NAME)
+        if rows:
+            self.view.edit(rows[0])
+
+    def rename(self, comparison_id: int, name: str) -> None:
+        if self._act(lambda: self.store.rename(comparison_id, name)):
+            self.refresh()
+            self.changed.emit()
+
+    def duplicate_selected(self) -> None:
+        comparison_id = self.selected_id()
+        if comparison_id is None:
+            return
+        copies: list[int] = []
+        if self._act(lambda: copies.append(self.store.duplicate(comparison_id))):
+            self.refresh()
+            self.select(copies[0])
+            self.changed.emit()
+
+    def delete_selected(self) -> None:
+        comparison_id = self.selected_id()
+        if comparison_id is None:
+            return
+        info = self.model.info(self.model.row_of(comparison_id))
+        if not self.confirm_delete(info):
+            return
+        if self._act(lambda: self.store.delete(comparison_id)):
+            self.refresh()
+            self.deleted.emit(comparison_id)
+            self.changed.emit()
+
+    def confirm_delete(self, info: ComparisonInfo) -> bool:
+        """Deleting cannot be undone, so ask; tests replace this method."""
+        answer = QMessageBox.question(
+            self,
+            "Delete comparison",
+            f"Delete “{info.name}” and its notes from the library?\n"
+            "Its articles stay in the library. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except UnknownComparison:
+            self.refresh()  # deleted elsewhere in the meantime: show the list as it is now
+            self._fail("That comparison is no longer in the library.")
+            return False
+        except (LibraryError, sqlite3.Error) as error:
+            self._fail(f"The library could not be changed: {error}")
+            return False
+        return True
+
+    def _fail(self, message: str) -> None:
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        for button in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(has)

@@ -1,0 +1,142 @@
+"""The library panel on a temporary library: list, sort, search, reopen, rename, duplicate, delete."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.library import open_library
+from desktop.ui.library_panel import ID_ROLE, NAME, UPDATED, LibraryModel, LibraryPanel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/
+from library_samples import engine_comparison, rich_comparison
+
+
+@pytest.fixture
+def library(tmp_path):
+    store = open_library(tmp_path / "library.sqlite3")
+    yield store
+    store.db.close()
+
+
+@pytest.fixture
+def panel(qtbot, library):
+    library.save(rich_comparison(), "Bridge opening")
+    library.save(engine_comparison(), "Elbe ceremony")
+    widget = LibraryPanel(library)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def shown_names(panel: LibraryPanel) -> list[str]:
+    return [panel.proxy.index(row, NAME).data() for row in range(panel.proxy.rowCount())]
+
+
+def select_name(panel: LibraryPanel, name: str) -> int:
+    row = shown_names(panel).index(name)
+    panel.view.selectRow(row)
+    return int(panel.proxy.index(row, NAME).data(ID_ROLE))
+
+
+def test_model_rows_carry_name_outlets_and_id_without_a_widget(library):
+    cid = library.save(engine_comparison(), "Elbe ceremony")
+    model = LibraryModel()
+    model.set_rows(library.list())
+    assert model.rowCount() == 1
+    assert model.index(0, NAME).data() == "Elbe ceremony"
+    assert model.index(0, 1).data() == "Daily A · Herald B · Courier C"
+    assert model.index(0, NAME).data(ID_ROLE) == cid
+    assert "3 articles" in model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_list_starts_newest_first_and_sorts_by_name(panel):
+    assert shown_names(panel) == ["Elbe ceremony", "Bridge opening"]
+    panel.view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    assert shown_names(panel) == ["Bridge opening", "Elbe ceremony"]
+    panel.view.sortByColumn(UPDATED, Qt.SortOrder.AscendingOrder)
+    assert shown_names(panel) == ["Bridge opening", "Elbe ceremony"]
+
+
+def test_search_box_filters_through_full_text_search(panel):
+    panel.search.setText("shameful")  # only in an article of the Elbe comparison
+    assert shown_names(panel) == ["Elbe ceremony"]
+    panel.search.setText("Subscr")
+    assert shown_names(panel) == ["Bridge opening"]
+    panel.search.clear()
+    assert len(shown_names(panel)) == 2
+
+
+def test_double_click_and_open_button_request_the_selected_comparison(panel, qtbot):
+    cid = select_name(panel, "Bridge opening")
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [cid]
+    index = panel.proxy.index(shown_names(panel).index("Elbe ceremony"), NAME)
+    panel.view.selectRow(index.row())
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        panel.view.doubleClicked.emit(index)
+    assert opened.args == [index.data(ID_ROLE)]
+
+
+def test_buttons_are_disabled_without_a_selection(panel):
+    panel.view.clearSelection()
+    assert not panel.open_button.isEnabled()
+    assert not panel.delete_button.isEnabled()
+    select_name(panel, "Bridge opening")
+    assert panel.open_button.isEnabled()
+
+
+def test_typing_a_new_name_renames_in_the_store(panel, library, qtbot):
+    cid = select_name(panel, "Bridge opening")
+    index = panel.proxy.index(shown_names(panel).index("Bridge opening"), NAME)
+    with qtbot.waitSignal(panel.changed):
+        panel.proxy.setData(index, "Northwood affair")
+    assert library.info(cid).name == "Northwood affair"
+    assert "Northwood affair" in shown_names(panel)
+    assert panel.selected_id() == cid
+
+
+def test_duplicate_adds_a_copy_and_selects_it(panel, library):
+    cid = select_name(panel, "Bridge opening")
+    panel.duplicate_selected()
+    assert "Bridge opening (copy)" in shown_names(panel)
+    copy = panel.selected_id()
+    assert copy != cid
+    assert library.load(copy) == library.load(cid)
+
+
+def test_delete_asks_first_and_keeps_the_comparison_when_declined(panel, library, monkeypatch):
+    cid = select_name(panel, "Bridge opening")
+    asked = []
+    monkeypatch.setattr(panel, "confirm_delete", lambda info: asked.append(info.name) or False)
+    panel.delete_selected()
+    assert asked == ["Bridge opening"]
+    assert library.info(cid).name == "Bridge opening"
+
+
+def test_delete_confirmed_removes_it_and_says_which(panel, library, monkeypatch, qtbot):
+    cid = select_name(panel, "Bridge opening")
+    monkeypatch.setattr(panel, "confirm_delete", lambda info: True)
+    with qtbot.waitSignal(panel.deleted) as gone:
+        panel.delete_selected()
+    assert gone.args == [cid]
+    assert shown_names(panel) == ["Elbe ceremony"]
+    assert cid not in [i.id for i in library.list()]
+
+
+def test_comparison_deleted_elsewhere_shows_a_message_instead_of_failing(panel, library, qtbot):
+    cid = select_name(panel, "Bridge opening")
+    library.delete(cid)  # another window or process
+    with qtbot.waitSignal(panel.failed) as failed:
+        panel.duplicate_selected()
+    assert "no longer in the library" in failed.args[0]
+    assert shown_names(panel) == ["Elbe ceremony"]
+
+
+def test_refresh_picks_up_saves_from_elsewhere(panel, library):
+    library.save(rich_comparison(), "Saved by the CLI")
+    panel.refresh()
+    assert shown_names(panel)[0] == "Saved by the CLI"
+    assert panel.status.text() == "3 saved comparisons"
