@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from desktop import __version__
+from desktop import __version__, cli_batch, cli_library
 from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
 from desktop.core.loading import load_article
@@ -15,7 +15,7 @@ from desktop.core.model import Article, Comparison, Settings
 from desktop.core.pipeline import article_ids, compare
 from desktop.core.resources import sample_paths
 
-SUBCOMMANDS = ("compare",)
+SUBCOMMANDS = ("compare", "batch", "library")
 EXIT_BAD_INPUT = 2
 
 
@@ -27,9 +27,16 @@ def build_compare_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
         metavar="FILE_OR_URL",
         help="two or more articles (.txt, .md, .html, URL); none: the bundled samples",
     )
-    parser.add_argument("--presegmented", action="store_true", help="each non-empty line is one sentence")
     parser.add_argument("--json", metavar="OUT.json", help="write the comparison as JSON (parallax/comparison-v1)")
     parser.add_argument("--html", metavar="OUT.html", help="write a self-contained highlighted HTML report")
+    add_settings_arguments(parser)
+    parser.add_argument("--quiet", action="store_true", help="print no summary")
+    cli_library.add_save_arguments(parser)
+
+
+def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    """The comparison settings every command that compares accepts (compare, batch)."""
+    parser.add_argument("--presegmented", action="store_true", help="each non-empty line is one sentence")
     parser.add_argument(
         "--threshold",
         type=float,
@@ -41,7 +48,16 @@ def build_compare_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     )
     parser.add_argument("--case-sensitive", action="store_true", help="let case differences count when matching")
     parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
-    parser.add_argument("--quiet", action="store_true", help="print no summary")
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    return Settings(
+        threshold=args.threshold,
+        ignore_case=not args.case_sensitive,
+        ignore_punctuation=not args.keep_punctuation,
+        reference=args.reference,
+        presegmented=args.presegmented,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     build_compare_parser(subparsers)
+    cli_batch.build_batch_parser(subparsers)
+    cli_library.build_library_parser(subparsers)
     return parser
 
 
@@ -92,13 +110,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if not 0.0 <= args.threshold <= 1.0:
         print(f"parallax: error: --threshold must be between 0 and 1, not {args.threshold}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    settings = Settings(
-        threshold=args.threshold,
-        ignore_case=not args.case_sensitive,
-        ignore_punctuation=not args.keep_punctuation,
-        reference=args.reference,
-        presegmented=args.presegmented,
-    )
+    settings = settings_from_args(args)
     comparison = compare(articles, settings)
     try:
         if args.json:
@@ -110,6 +122,8 @@ def run_compare(args: argparse.Namespace) -> int:
     except OSError as error:
         target = error.filename or args.json or args.html
         print(f"parallax: error: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if cli_library.save_from_args(comparison, args):
         return EXIT_BAD_INPUT
     if not args.quiet:
         print_summary(comparison, time.perf_counter() - started)
@@ -123,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "compare":
         return run_compare(args)
+    if args.command == "batch":
+        return cli_batch.run_batch_command(args)
+    if args.command == "library":
+        return cli_library.run_library_command(args)
     return 0
 
 

@@ -1,0 +1,99 @@
+"""Read a corpus (JSONL, CSV or Parquet, one row per article) into clusters of articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class CorpusError(Exception):
+    """A corpus file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which corpus column holds what; researchers' corpora name them differently."""
+
+    cluster: str = "cluster_id"
+    article: str = "article_id"
+    source: str = "source"
+    title: str = "title"
+    text: str = "text"
+    path: str = "path"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusArticle:
+    article_id: str
+    source: str = ""
+    title: str = ""
+    text: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    cluster_id: str
+    articles: tuple[CorpusArticle, ...]
+
+
+def _records(path: Path) -> Iterable[dict[str, Any]]:
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as error:
+                        raise CorpusError(f"{path}: line {number} is not JSON ({error.msg})") from None
+    elif suffix == ".csv":
+        import pandas as pd
+
+        yield from pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    elif suffix in {".parquet", ".pq"}:
+        import pandas as pd
+
+        yield from pd.read_parquet(path).to_dict("records")
+    else:
+        raise CorpusError(f"{path}: unknown corpus format {suffix or '(no extension)'}; use .jsonl, .csv or .parquet")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or value != value else str(value)  # value != value: pandas NaN
+
+
+def read_corpus(path: str | Path, columns: Columns = Columns()) -> list[Cluster]:
+    """Clusters in order of their ids (so partitions are stable across runs and ``--resume`` is safe)."""
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such corpus file")
+    grouped: dict[str, list[CorpusArticle]] = {}
+    try:
+        for number, record in enumerate(_records(path), 1):
+            if columns.cluster not in record:
+                raise CorpusError(f"{path}: row {number} has no column {columns.cluster!r} (set it with --cluster-col)")
+            cluster = _text(record[columns.cluster])
+            articles = grouped.setdefault(cluster, [])
+            articles.append(
+                CorpusArticle(
+                    article_id=_text(record.get(columns.article)) or str(len(articles) + 1),
+                    source=_text(record.get(columns.source)),
+                    title=_text(record.get(columns.title)),
+                    text=_text(record.get(columns.text)),
+                    path=_text(record.get(columns.path)),
+                )
+            )
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        if isinstance(error, CorpusError):
+            raise
+        raise CorpusError(f"{path}: cannot read corpus ({error})") from None
+    return [Cluster(cid, tuple(arts)) for cid, arts in sorted(grouped.items())]
+
+
+def partitions(clusters: list[Cluster], size: int) -> list[tuple[int, list[Cluster]]]:
+    """Fixed-size chunks with stable numbers: part *k* always holds the same clusters for the same corpus."""
+    return [(k, clusters[start : start + size]) for k, start in enumerate(range(0, len(clusters), size))]

@@ -1,0 +1,72 @@
+"""``parallax batch``: compare a whole corpus of event clusters on local processes or Dask."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXIT_BAD_INPUT = 2
+
+
+def build_batch_parser(subparsers: Any) -> None:
+    from desktop.cli import add_settings_arguments
+
+    parser = subparsers.add_parser(
+        "batch",
+        help="compare every event cluster of a corpus (JSONL, CSV or Parquet) into Parquet tables",
+        description="One row per article with a cluster id; each cluster is compared like `parallax compare`.",
+    )
+    parser.add_argument("corpus", help="corpus file: .jsonl, .csv or .parquet")
+    parser.add_argument("--out", required=True, metavar="DIR", help="output folder for the Parquet tables")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run (default local)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes (local) or LocalCluster workers")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:8786", help="address of an existing Dask scheduler")
+    parser.add_argument("--partition-size", type=int, default=25, metavar="N", help="clusters per output partition")
+    parser.add_argument("--resume", action="store_true", help="skip partitions an earlier run finished")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    for field, default in (
+        ("cluster", "cluster_id"),
+        ("article", "article_id"),
+        ("source", "source"),
+        ("title", "title"),
+        ("text", "text"),
+        ("path", "path"),
+    ):
+        parser.add_argument(
+            f"--{field}-col", default=default, metavar="NAME", help=f"column with the {field} (default {default})"
+        )
+    add_settings_arguments(parser)
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    from desktop.cli import settings_from_args
+
+    try:
+        from desktop.batch.corpus import Columns, CorpusError
+        from desktop.batch.engines import EngineError
+        from desktop.batch.runner import BatchOptions, run_batch
+    except ImportError as error:
+        print(f"parallax: error: batch mode needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.scheduler and args.engine != "dask":
+        print("parallax: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    options = BatchOptions(
+        engine=args.engine,
+        processes=max(1, args.workers),
+        scheduler=args.scheduler,
+        partition_size=max(1, args.partition_size),
+        resume=args.resume,
+        progress=not args.no_progress,
+        columns=Columns(
+            args.cluster_col, args.article_col, args.source_col, args.title_col, args.text_col, args.path_col
+        ),
+    )
+    try:
+        report = run_batch(args.corpus, args.out, settings_from_args(args), options)
+    except (CorpusError, EngineError) as error:
+        print(f"parallax: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("\n".join(report.lines()))
+    return 0

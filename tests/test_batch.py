@@ -1,0 +1,139 @@
+"""Batch mode: corpus reading, Parquet output, resume, failures, and Dask equal to the local engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+
+import pandas as pd
+import pytest
+
+from desktop.batch.corpus import Columns, CorpusError, read_corpus
+from desktop.batch.output import read_table
+from desktop.batch.runner import BatchOptions, run_batch
+from desktop.batch.synthetic import generate_rows, write_jsonl
+from desktop.batch.tables import TABLES
+from desktop.cli import main
+from desktop.core.model import Settings
+
+QUIET = BatchOptions(progress=False, partition_size=10)
+
+
+def _frame(out, table):
+    frame = read_table(out, table).to_pandas()
+    keys = [c for c in ("cluster", "article", "index", "group", "sentence", "start", "article_id") if c in frame]
+    return frame.sort_values(keys).reset_index(drop=True)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    write_jsonl(path, generate_rows(30))
+    return path
+
+
+def test_every_cluster_lands_in_every_table(corpus, tmp_path):
+    report = run_batch(corpus, tmp_path / "out", Settings(), QUIET)
+    assert report.clusters == 30 and not report.failures
+    summary = _frame(tmp_path / "out", "summary")
+    assert summary["cluster"].nunique() == 30
+    assert len(summary) == report.articles
+    sentences = _frame(tmp_path / "out", "sentences")
+    assert set(sentences["status"]) >= {"identical", "reworded"}
+    assert sentences["commentary"].any()
+    comparisons = _frame(tmp_path / "out", "comparisons")
+    assert json.loads(comparisons["comparison"][0])["schema"] == "parallax/comparison-v1"
+
+
+def test_bad_article_is_reported_and_its_cluster_still_compared(tmp_path):
+    rows = generate_rows(2)
+    rows[0]["text"] = ""
+    rows.append({"cluster_id": "lonely", "article_id": "x", "source": "s", "title": "t", "text": "Only one."})
+    write_jsonl(tmp_path / "c.jsonl", rows)
+    report = run_batch(tmp_path / "c.jsonl", tmp_path / "out", Settings(), QUIET)
+    reasons = {(c, a): r for c, a, r in report.failures}
+    assert (rows[0]["cluster_id"], rows[0]["article_id"]) in reasons
+    assert "nothing to compare" in reasons[("lonely", "")]
+    summary = _frame(tmp_path / "out", "summary")
+    compared = summary[summary["cluster"] == rows[0]["cluster_id"]]
+    assert rows[0]["article_id"] not in set(compared["article_id"])
+    assert len(compared) >= 1
+    assert len(_frame(tmp_path / "out", "failures")) == len(report.failures)
+
+
+def test_resume_skips_finished_partitions(corpus, tmp_path):
+    out = tmp_path / "out"
+    run_batch(corpus, out, Settings(), QUIET)
+    marker = out / "_done" / "part-00000"
+    before = marker.stat().st_mtime_ns
+    report = run_batch(corpus, out, Settings(), BatchOptions(progress=False, partition_size=10, resume=True))
+    assert report.skipped == 30
+    assert marker.stat().st_mtime_ns == before
+    assert _frame(out, "summary")["cluster"].nunique() == 30
+
+
+def test_csv_and_parquet_corpora_read_like_jsonl(tmp_path):
+    rows = generate_rows(5)
+    write_jsonl(tmp_path / "c.jsonl", rows)
+    renamed = pd.DataFrame(rows).rename(columns={"cluster_id": "event"})
+    renamed.to_csv(tmp_path / "c.csv", index=False)
+    renamed.to_parquet(tmp_path / "c.parquet")
+    expected = read_corpus(tmp_path / "c.jsonl")
+    assert read_corpus(tmp_path / "c.csv", Columns(cluster="event")) == expected
+    assert read_corpus(tmp_path / "c.parquet", Columns(cluster="event")) == expected
+
+
+def test_missing_cluster_column_names_the_flag(tmp_path):
+    write_jsonl(tmp_path / "c.jsonl", [{"event": "1", "text": "x"}])
+    with pytest.raises(CorpusError, match="--cluster-col"):
+        read_corpus(tmp_path / "c.jsonl")
+
+
+def test_cli_batch_without_dask_says_how_to_install(corpus, tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    code = main(["batch", str(corpus), "--out", str(tmp_path / "o"), "--engine", "dask", "--no-progress"])
+    assert code == 2
+    assert "pip install 'parallax[batch]'" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    yield cluster
+    cluster.close()
+
+
+def test_dask_output_equals_local_output_row_for_row(dask_cluster, tmp_path):
+    write_jsonl(tmp_path / "c.jsonl", generate_rows(200, seed=3))
+    run_batch(tmp_path / "c.jsonl", tmp_path / "local", Settings(), BatchOptions(progress=False, partition_size=20))
+    dask = BatchOptions(engine="dask", scheduler=dask_cluster.scheduler_address, progress=False, partition_size=20)
+    run_batch(tmp_path / "c.jsonl", tmp_path / "dask", Settings(), dask)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(_frame(tmp_path / "local", table), _frame(tmp_path / "dask", table))
+
+
+@pytest.mark.slow
+def test_killed_dask_worker_leaves_complete_duplicate_free_output(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    write_jsonl(tmp_path / "c.jsonl", generate_rows(300, seed=5))
+    from desktop.batch.corpus import partitions
+    from desktop.batch.engines import run_dask
+
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        work = partitions(read_corpus(tmp_path / "c.jsonl"), 5)
+        killed = []
+        reports = run_dask(work, Settings(), tmp_path / "out", scheduler=cluster.scheduler_address, workers=2)
+        for report in reports:
+            if not killed:
+                victim = next(iter(cluster.workers.values()))
+                os.kill(victim.process.pid, signal.SIGKILL)
+                killed.append(victim)
+    finally:
+        cluster.close()
+    summary = _frame(tmp_path / "out", "summary")
+    assert summary["cluster"].nunique() == 300
+    assert not summary.duplicated(["cluster", "article"]).any()
