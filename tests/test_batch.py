@@ -127,7 +127,7 @@ def test_killed_dask_worker_leaves_complete_duplicate_free_output(tmp_path):
         work = partitions(read_corpus(tmp_path / "c.jsonl"), 5)
         killed = []
         reports = run_dask(work, Settings(), tmp_path / "out", scheduler=cluster.scheduler_address, workers=2)
-        for report in reports:
+        for _report in reports:
             if not killed:
                 victim = next(iter(cluster.workers.values()))
                 os.kill(victim.process.pid, signal.SIGKILL)
