@@ -262,8 +262,13 @@ class DifferenceFilter(QSortFilterProxyModel):
         return set(self._kinds)
 
     def set_kind(self, kind: DiffKind, shown: bool) -> None:
-        (self._kinds.add if shown else self._kinds.discard)(kind)
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            (self._kinds.add if shown else self._kinds.discard)(kind)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            (self._kinds.add if shown else self._kinds.discard)(kind)
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

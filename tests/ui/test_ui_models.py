@@ -1,0 +1,120 @@
+"""Models and highlights on literal comparisons, without a window; hostile article text stays text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+
+from desktop.core.collation import collate
+from desktop.core.model import (
+    Article,
+    ArticleResult,
+    Comparison,
+    DiffOp,
+    Group,
+    Role,
+    Sentence,
+    Settings,
+    Status,
+    WordDiff,
+)
+from desktop.core.pipeline import compare
+from desktop.ui.article_header import ArticleHeader
+from desktop.ui.delegates import build_document
+from desktop.ui.highlights import MarkKind, _runs, differences, make_cell, sentence_marks
+from desktop.ui.models import AlignedModel, DifferencesModel, cell_tooltip
+from desktop.ui.theme import theme_for
+
+
+def small_comparison() -> Comparison:
+    a = Article("A", "a.txt", "The mayor opened the bridge on Monday. It rained.", language="en")
+    b = Article("B", "b.txt", "The corrupt mayor finally opened the bridge on Monday. Crowds cheered.", language="en")
+    return compare([a, b], Settings(threshold=0.5))
+
+
+def test_inserted_and_deleted_words_are_marked_on_their_own_side():
+    comparison = small_comparison()
+    marks = sentence_marks(comparison)
+    b_text = comparison.article("B").sentences[0].text
+    inserted = " ".join(b_text[m.start:m.end] for m in marks[("B", 0)] if m.kind == MarkKind.INSERTED)
+    assert "corrupt" in inserted and "finally" in inserted
+    assert "bridge on Monday" not in inserted
+    assert not [m for m in marks.get(("A", 0), []) if m.kind == MarkKind.INSERTED]
+
+
+def test_reference_words_are_struck_only_when_every_other_article_lacks_them():
+    sentence = "Police closed the old road"
+    a = Article("A", "a", sentence, language="en")
+    ops_b = ((DiffOp.EQUAL, "Police closed the "), (DiffOp.DELETE, "old"), (DiffOp.INSERT, "new"),
+             (DiffOp.EQUAL, " road"))
+    ops_c = ((DiffOp.DELETE, "Police"), (DiffOp.INSERT, "Officers"), (DiffOp.EQUAL, " closed the "),
+             (DiffOp.DELETE, "old"), (DiffOp.EQUAL, " road"))
+    def result(aid, text):
+        return ArticleResult(Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED,
+                                                               group=0),))
+
+    comparison = Comparison(
+        Settings(), (ArticleResult(a, result("A", sentence).sentences), result("B", "Police closed the new road"),
+                     result("C", "Officers closed the road")),
+        (Group(0, {"A": (0,), "B": (0,), "C": (0,)}, 0.8, Status.REWORDED,
+               (WordDiff("A", "B", ops_b), WordDiff("A", "C", ops_c))),), (),
+    )
+    struck = [sentence[m.start:m.end] for m in sentence_marks(comparison)[("A", 0)] if m.kind == MarkKind.DELETED]
+    assert struck == ["old"]
+
+
+def test_marked_words_separated_by_spaces_join_into_one_run():
+    text = "Once again the port"
+    flags = [True] * 4 + [False] + [True] * 5 + [False] * 10
+    assert _runs(flags, text) == [(0, 10)]
+    assert _runs([False, True, True, False], " ab ") == [(1, 3)]
+
+
+def test_aligned_model_puts_group_members_on_one_row_and_gaps_elsewhere():
+    comparison = small_comparison()
+    model = AlignedModel()
+    model.set_comparison(comparison)
+    row = model.row_of("A", 0)
+    assert row == model.row_of("B", 0)
+    unique_row = model.row_of("B", 1)
+    assert model.cell(unique_row, 0).is_gap
+    assert model.cell(unique_row, 1).status == Status.UNIQUE
+
+
+def test_differences_list_every_kind_with_counts():
+    comparison = small_comparison()
+    model = AlignedModel()
+    model.set_comparison(comparison)
+    diffs = DifferencesModel()
+    diffs.set_comparison(comparison, model.rows)
+    counts = {str(k): n for k, n in diffs.counts().items()}
+    assert counts["unique"] == 2  # "It rained." and "Crowds cheered."
+    assert counts["reworded"] == 1
+    rows = [d.row for d in differences(comparison, model.rows)]
+    assert rows == sorted(rows)
+
+
+HOSTILE = 'Breaking: <script>alert("x")</script> <b>bold</b> & <img src=x onerror=1> ends.'
+
+
+def test_script_in_article_text_is_never_interpreted_as_markup(qtbot):
+    a = Article("A", "<i>a</i>.txt", HOSTILE + " Second sentence here.", title="<h1>Title</h1>", language="en")
+    b = Article("B", "b.txt", HOSTILE.replace("Breaking", "News") + " Another one.", language="en")
+    comparison = compare([a, b], Settings(threshold=0.3))
+    cell = make_cell(comparison, "A", (0,), sentence_marks(comparison))
+    tip = cell_tooltip(replace(cell, commentary=True, cues=("<script>",)))
+    assert "<script>" not in tip and "&lt;script&gt;" in tip
+    doc, prefix = build_document(cell, QFont(), theme_for(QPalette()), 400)
+    assert doc.toPlainText()[prefix:] == cell.text
+    assert '<script>alert("x")</script>' in doc.toPlainText()
+    header = ArticleHeader()
+    qtbot.addWidget(header)
+    header.set_article(comparison, "A")
+    assert header.title.textFormat() == header.meta.textFormat() == Qt.TextFormat.PlainText
+    assert "<h1>Title</h1>" in header.title.text()
+    diffs = DifferencesModel()
+    diffs.set_comparison(comparison, collate(comparison))
+    for row in range(diffs.rowCount()):
+        assert "<script>" not in diffs.data(diffs.index(row, 0), Qt.ItemDataRole.ToolTipRole)

@@ -1,0 +1,187 @@
+"""The main window on literal articles: opening, highlights against the JSON summary, navigation, linking, errors."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.cli import main as cli_main
+from desktop.core.model import Role, Status
+from desktop.ui.highlights import MarkKind, missing_fact_count
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models import DIFFERENCE_ROLE
+
+
+def test_opening_two_articles_shows_two_columns_with_headers(window, open_articles, article_files):
+    comparison = open_articles(article_files[:2])
+    assert [r.article.id for r in comparison.articles] == ["A", "B"]
+    assert window.aligned_model.columnCount() == 2
+    assert window.aligned_model.rowCount() >= 4
+    titles = [card.title.text() for card in window.aligned.strip.cards]
+    assert [t[:4] for t in titles] == ["A · ", "B · "]
+    assert window.status.text().startswith("2 articles")
+
+
+def test_opening_four_articles_places_every_sentence_exactly_once(window, open_articles, article_files):
+    comparison = open_articles(article_files)
+    model = window.aligned_model
+    assert model.columnCount() == 4
+    for column, result in enumerate(comparison.articles):
+        seen = [i for row in range(model.rowCount()) for i in model.cell(row, column).sentences]
+        assert sorted(seen) == [s.index for s in result.sentences]
+
+
+def test_highlight_counts_equal_the_json_summary_for_the_same_files(window, open_articles, article_files, tmp_path):
+    out = tmp_path / "cli.json"
+    assert cli_main(["compare", *article_files[:3], "--json", str(out), "--quiet"]) == 0
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    comparison = open_articles(article_files[:3])
+    window.set_view("reading")
+    for column in window.reading.columns:
+        cells = [column.model.cell(r) for r in range(column.model.rowCount())]
+        content = [c for c in cells if not c.boilerplate]
+        expected = summary[column.article_id]
+        assert len(cells) == expected["sentences"]
+        assert sum(c.status == Status.IDENTICAL for c in content) == expected["identical"]
+        assert sum(c.status == Status.REWORDED for c in content) == expected["reworded"]
+        assert sum(c.status == Status.UNIQUE for c in content) == expected["unique"]
+        assert sum(c.commentary for c in content) == expected["commentary"]
+        assert len(cells) - len(content) == expected["boilerplate"]
+        assert missing_fact_count(comparison, column.article_id) == expected["missing_facts"]
+    fact_marks = sum(
+        1 for column in window.reading.columns for r in range(column.model.rowCount())
+        for m in column.model.cell(r).marks if m.kind == MarkKind.FACT
+    )
+    assert fact_marks == sum(1 for f in comparison.facts if f.missing_from)
+    assert fact_marks > 0
+    assert summary["B"]["commentary"] >= 1  # the partisan piece's opinion language is really there
+
+
+def test_next_and_previous_difference_move_the_aligned_selection(window, open_articles, article_files):
+    open_articles(article_files[:3])
+    model = window.differences.proxy
+    first, second = (model.data(model.index(n, 0), DIFFERENCE_ROLE) for n in range(2))
+    window.actions_.next_diff.trigger()
+    assert window.aligned.table.currentIndex().row() == window.aligned_model.row_of(first.article, first.sentence)
+    window.actions_.next_diff.trigger()
+    assert window.aligned.table.currentIndex().row() == window.aligned_model.row_of(second.article, second.sentence)
+    window.actions_.prev_diff.trigger()
+    assert window.aligned.current_position() == (first.article, first.sentence)
+
+
+def test_difference_filter_hides_unticked_kinds(window, open_articles, article_files):
+    open_articles(article_files[:3])
+    panel = window.differences
+    total = panel.proxy.rowCount()
+    unique = panel.model.counts()[next(k for k in panel.chips if str(k) == "unique")]
+    assert unique > 0
+    panel.chips[next(k for k in panel.chips if str(k) == "unique")].setChecked(False)
+    assert panel.proxy.rowCount() == total - unique
+
+
+def test_selecting_a_sentence_in_reading_view_selects_its_counterparts(window, open_articles, article_files):
+    comparison = open_articles(article_files[:3])
+    window.set_view("reading")
+    group = next(g for g in comparison.groups if {"A", "B", "C"} <= set(g.members))
+    assert window.reading.show_sentence("A", group.members["A"][0])
+    selected = window.reading.selected_counterparts()
+    for aid in ("B", "C"):
+        column = window.reading.column(aid)
+        assert selected[aid] == column.model.row_of(group.members[aid][0])
+    assert window.reading.linked_group == group.id
+
+
+def test_aligned_selection_covers_the_whole_row(window, open_articles, article_files):
+    comparison = open_articles(article_files[:3])
+    group = next(g for g in comparison.groups if {"A", "B"} <= set(g.members))
+    window.aligned.show_sentence("A", group.members["A"][0])
+    columns = {i.column() for i in window.aligned.table.selectionModel().selectedIndexes()}
+    assert columns == {0, 1, 2}
+
+
+def test_threshold_change_realigns(window, open_articles, article_files, qtbot):
+    before = open_articles(article_files[:3])
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.set_threshold(0.95)
+    after = window.comparison
+    assert after.settings.threshold == 0.95
+    assert len(after.groups) < len(before.groups)
+    assert window.prefs.comparison_settings().threshold == 0.95
+
+
+def test_bad_file_shows_an_error_naming_it_and_keeps_the_rest(
+    window, open_articles, article_files, monkeypatch, tmp_path
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    missing = str(tmp_path / "no-such-article.txt")
+    comparison = open_articles([article_files[0], missing, article_files[1]])
+    assert len(shown) == 1
+    assert "no-such-article.txt" in shown[0]
+    assert "Traceback" not in shown[0]
+    assert [r.article.path for r in comparison.articles] == [article_files[0], article_files[1]]
+    assert [s.location for s in window.session.sources] == [article_files[0], article_files[1]]
+
+
+def test_paste_as_new_article_adds_a_column(window, open_articles, article_files, qtbot):
+    open_articles(article_files[:2])
+    QApplication.clipboard().setText("Dock workers went on strike on Tuesday at Harbourtown port. Nobody was hurt.")
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.actions_.paste.trigger()
+    assert window.aligned_model.columnCount() == 3
+
+
+def test_reference_and_reorder_change_the_comparison(window, open_articles, article_files, qtbot):
+    open_articles(article_files[:3])
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.session.set_reference(2)
+    assert window.comparison.settings.reference == "C"
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.session.move(0, 1)
+    assert [r.article.path for r in window.comparison.articles][:2] == [article_files[1], article_files[0]]
+
+
+def test_hide_boilerplate_removes_boilerplate_rows(window, open_articles, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Talks resume on Monday in Harbourtown.\n\nPhoto: Jane Doe / Harbour Press\n", encoding="utf-8")
+    b.write_text("Talks resume on Monday in Harbourtown, the union said.\n", encoding="utf-8")
+    comparison = open_articles([str(a), str(b)])
+    boilerplate = sum(s.role == Role.BOILERPLATE for r in comparison.articles for s in r.sentences)
+    rows = window.aligned_model.rowCount()
+    window.actions_.hide_boilerplate.setChecked(True)
+    assert window.aligned_model.rowCount() <= rows - (1 if boilerplate else 0)
+    assert all(not window.aligned_model.cell(r, 0).boilerplate for r in range(window.aligned_model.rowCount()))
+
+
+def test_dropped_files_and_links_become_locations():
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile("/tmp/a.txt"), QUrl("https://example.org/story"), QUrl("ftp://x/y")])
+    assert MainWindow.dropped_locations(mime) == ["/tmp/a.txt", "https://example.org/story"]
+    text = QMimeData()
+    text.setText("https://example.org/other")
+    assert MainWindow.dropped_locations(text) == ["https://example.org/other"]
+
+
+def test_settings_and_geometry_survive_a_restart(window, store, open_articles, article_files):
+    open_articles(article_files[:2])
+    window.set_threshold(0.7)
+    window.actions_.hide_boilerplate.setChecked(True)
+    window.set_view("reading")
+    window.close()
+    from desktop.ui.preferences import Preferences
+
+    prefs = Preferences(store)
+    assert prefs.comparison_settings().threshold == 0.7
+    assert prefs.view_prefs().hide_boilerplate is True
+    assert prefs.view_prefs().view == "reading"
+    assert prefs.geometry()[0] is not None
+
+
+def test_opened_files_go_to_the_recent_menu(window, article_files, qtbot):
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.add_locations(article_files[:2])
+    labels = [a.text() for a in window.recent_menu.actions() if a.text()]
+    assert labels[:2] == ["&1 wire.txt", "&2 partisan.txt"]
