@@ -1,0 +1,46 @@
+"""Read the sectioned word lists under ``resources/lexicons`` that the segmenter and role detector use.
+
+The lists are plain text so that people who know the news genre, not the code, can extend them: ``#`` starts a
+comment, ``[name]`` starts a section, every other non-blank line is one entry. Lists exist per language
+(``boilerplate-de.txt``); text in an unknown language is treated with the union of all of them, because a rule
+that never fires costs less than a missing one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from desktop.core.resources import resource_path
+
+LANGUAGES = ("de", "en")
+
+
+def languages_for(language: str) -> tuple[str, ...]:
+    """The lexicon languages to apply: the article's own, or all of them when it is unknown."""
+    return (language,) if language in LANGUAGES else LANGUAGES
+
+
+@cache
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """``{section: entries}`` of ``resources/lexicons/<name>.txt``; entries before any header go to ``""``."""
+    result: dict[str, list[str]] = {}
+    current = ""
+    text = resource_path("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            continue
+        result.setdefault(current, []).append(line)
+    return {key: tuple(values) for key, values in result.items()}
+
+
+def merged(stem: str, language: str, section: str) -> tuple[str, ...]:
+    """One section of ``<stem>-<lang>.txt`` for every language that applies, in order, without duplicates."""
+    entries: dict[str, None] = {}
+    for lang in languages_for(language):
+        for entry in sections(f"{stem}-{lang}").get(section, ()):
+            entries[entry] = None
+    return tuple(entries)
