@@ -482,6 +482,11 @@ def _runs(text: str, start: int, end: int, diffs: list[_Mark]) -> list[_Run]:
     cursor = start
     for mark in diffs:
         lo, hi = max(mark.start, start), min(mark.end, end)
+        # A fact boundary can cut a diff run next to a space; the space stays outside the highlight.
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
         if lo >= hi:
             continue
         if cursor < lo:
