@@ -1,5 +1,7 @@
 """Literal comparisons the library tests save and reload: one hand-built with every field set, one from the engine."""
 
+import functools
+
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -53,8 +55,9 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
     return Comparison(settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title)
 
 
+@functools.cache
 def engine_comparison() -> Comparison:
-    """What the pipeline really produces for three short outlets on one event."""
+    """What the pipeline really produces for three short outlets on one event (cached: results are immutable)."""
     articles = [
         Article("A", "a.txt", "Mayor Jane Northwood opened the Elbe bridge on 12 March. It cost 4 million euros. "
                 "Critics called the ceremony a shameful waste.", source="Daily A", language="en"),

@@ -206,18 +206,21 @@ def test_settings_saved_by_a_newer_version_with_unknown_fields_still_load(store)
 
 
 def test_one_query_answers_which_outlets_left_out_a_name(store):
-    store.save(engine_comparison(), "Elbe bridge")
+    """The query the docs show; literal facts (rich_comparison) so engine changes cannot move the answer."""
+    store.save(rich_comparison(), "Bridge")
+    store.save(rich_comparison(title="again"), "Bridge, second look")
+    store.save(engine_comparison(), "Elbe")
     rows = store.db.execute(
         """
         SELECT DISTINCT c.name, fa.outlet
         FROM facts AS f
         JOIN fact_absences AS fa ON fa.fact_id = f.id
         JOIN comparisons AS c ON c.id = f.comparison_id
-        WHERE f.text LIKE '%Northwood%'
-        ORDER BY fa.outlet
+        WHERE f.text LIKE '%Northwood%' AND c.name LIKE 'Bridge%'
+        ORDER BY c.name
         """
     ).fetchall()
-    assert rows == [("Elbe bridge", "Courier C"), ("Elbe bridge", "Herald B")]
+    assert rows == [("Bridge", "Herald B"), ("Bridge, second look", "Herald B")]
 
 
 def test_sentences_are_queryable_by_status_and_commentary(store):
