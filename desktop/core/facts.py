@@ -1,26 +1,630 @@
-"""Extract checkable details from a sentence (first version: numbers and capitalised names)."""
+"""Checkable details in a sentence (names, numbers, dates, quotations) and whether another article states them.
+
+An omission is only worth showing if it is real: "Selenskij" against "Selenskyj", "2.300" against "2,300" or
+"Dienstag" against "Tuesday" are the same fact spelled differently. Facts are therefore compared through keys
+that fold spelling, number format, language and transliteration, and each article is indexed once
+(``FactIndex``) so that checking thousands of facts against a long article stays a set lookup.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz, process
 
 from desktop.core.model import FactKind
+from desktop.core.resources import resource_path
 
-_NUMBER = re.compile(r"\d[\d.,]*(?:\s?(?:%|percent|Prozent|km|Millionen|million))?")
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÄÖÜ][a-zäöüß]+(?:\s[A-ZÄÖÜ][a-zäöüß]+)*")
+ExtractedFact = tuple[str, FactKind, int, int]
+QUOTED_KINDS = frozenset({FactKind.QUOTE, FactKind.TERM})
+
+_QUOTE_WORDS = 4  # fewer quoted words are a quoted term ("Unser Klinikum"), not a statement
+_QUOTE_SHARE = 0.5  # share of a quotation's word pairs another article must contain
+_NAME_SCORE = 85  # rapidfuzz ratio between folded spellings that still counts as the same name
+_MAX_RUN = 4  # tokens in a name
+_MIN_FUZZY_LENGTH = 5  # shorter names must match exactly after folding
+
+# --- calendar words ----------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    1: ("januar", "jänner", "january", "jan"),
+    2: ("februar", "feber", "february", "feb"),
+    3: ("märz", "march", "mar", "mär"),
+    4: ("april", "apr"),
+    5: ("mai", "may"),
+    6: ("juni", "june", "jun"),
+    7: ("juli", "july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sept", "sep"),
+    10: ("oktober", "october", "okt", "oct"),
+    11: ("november", "nov"),
+    12: ("dezember", "december", "dez", "dec"),
+}
+_WEEKDAYS = {
+    0: ("montag", "monday"),
+    1: ("dienstag", "tuesday"),
+    2: ("mittwoch", "wednesday"),
+    3: ("donnerstag", "thursday"),
+    4: ("freitag", "friday"),
+    5: ("samstag", "sonnabend", "saturday"),
+    6: ("sonntag", "sunday"),
+}
+_MONTH_OF = {name: number for number, names in _MONTHS.items() for name in names}
+_WEEKDAY_OF = {name: number for number, names in _WEEKDAYS.items() for name in names}
+_ABBREVIATED = {name for names in _MONTHS.values() for name in names if len(name) <= 4 and name not in {"mai", "may"}}
+
+_MONTH_RE = "|".join(sorted((re.escape(n) + (r"\.?" if n in _ABBREVIATED else "") for n in _MONTH_OF), key=len)[::-1])
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
+_DAYTIME = r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        (?P<wd1>{_WEEKDAY_RE}){_DAYTIME},?\s+(?:(?:den|the)\s+)?(?P<d1>\d{{1,2}})\.\s*(?P<m1>{_MONTH_RE})(?:\s+(?P<y1>{_YEAR}))?
+      | (?P<wd2>{_WEEKDAY_RE}),?\s+(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>{_YEAR}))?
+      | (?P<d3>\d{{1,2}})\.\s*(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>{_YEAR}))?
+      | (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m4>{_MONTH_RE})(?:,?\s+(?P<y4>{_YEAR}))?
+      | (?P<m5>{_MONTH_RE})\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(?P<y5>{_YEAR}))?
+      | (?P<d6>\d{{1,2}})\.(?P<n6>\d{{1,2}})\.(?P<y6>{_YEAR}|\d\d)(?!\d)
+      | (?P<y7>{_YEAR})-(?P<n7>\d\d)-(?P<d7>\d\d)
+      | (?P<m8>{_MONTH_RE})\s+(?P<y8>{_YEAR})
+      | (?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?
+      | (?P<y10>{_YEAR})
+    )(?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# --- numbers -------------------------------------------------------------------------------------------------
+
+_SCALES = {
+    "tausend": 1e3, "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "m": 1e6, "mn": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "bn": 1e9,
+    "billionen": 1e12, "trillion": 1e12,
+}  # fmt: skip
+_SCALE_RE = r"tausend|thousand|millionen|million|mio\.|mio|milliarden|milliarde|mrd\.|mrd|billionen|billion|trillion"
+_UNIT_RE = (
+    r"%|prozentpunkte|prozent|percentage points|per cent|percent|euro|eur|dollar|us-dollar|dollars|pfund|pounds|"
+    r"franken|rubel|roubles|rubles|hrywnja|hryvnia|km|kilometer|kilometres|kilometers|meter|metres|meters|m|"
+    r"millimeter|millimetres|millimeters|mm|zentimeter|centimetres|cm|miles|meilen|tonnen|tonnes|tons|"
+    r"kilogramm|kilograms|kg|grad|degrees|°c|stunden|hours|minuten|minutes|uhr|a\.m\.|p\.m\."
+)
+_NUMBER = re.compile(
+    rf"""(?<![\w.,])(?P<cur>[€$£]\s?)?
+        (?P<num>\d{{1,3}}(?:[.,\u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)
+        (?:(?P<suffix>m|bn|k)\b)?
+        (?:\s?(?P<scale>{_SCALE_RE})(?![\w]))?
+        (?:\s?(?P<unit>{_UNIT_RE})(?![\w]))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NUMBER_WORDS = {
+    word: value
+    for value, words in {
+        1: ("eins", "one"), 2: ("zwei", "two"), 3: ("drei", "three"), 4: ("vier", "four"), 5: ("fünf", "five"),
+        6: ("sechs", "six"), 7: ("sieben", "seven"), 8: ("acht", "eight"), 9: ("neun", "nine"), 10: ("zehn", "ten"),
+        11: ("elf", "eleven"), 12: ("zwölf", "twelve", "dozen", "dutzend"), 13: ("dreizehn", "thirteen"),
+        14: ("vierzehn", "fourteen"), 15: ("fünfzehn", "fifteen"), 16: ("sechzehn", "sixteen"),
+        17: ("siebzehn", "seventeen"), 18: ("achtzehn", "eighteen"), 19: ("neunzehn", "nineteen"),
+        20: ("zwanzig", "twenty"), 30: ("dreißig", "thirty"), 40: ("vierzig", "forty"), 50: ("fünfzig", "fifty"),
+        100: ("hundert", "hundred", "einhundert"), 1000: ("tausend", "thousand", "eintausend"),
+    }.items()
+    for word in words
+}  # fmt: skip
+
+# --- quotations and words ------------------------------------------------------------------------------------------
+
+_QUOTES = re.compile(r"„([^“”\"]+)[“”\"]|“([^”“]+)”|\"([^\"]+)\"|»([^«]+)«|«([^»]+)»|‚([^‘]+)‘")
+_TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}|\w+(?:[-'’]\w+)*")
+_SENTENCE_OPENERS = '.!?:;"“„»«([–—'
+_GERMAN_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "sion", "sionen",
+    "tät", "täten", "ismus", "ismen", "nis", "nisse", "nissen", "tum", "tümer", "ling", "linge", "chen", "lein",
+    "ei", "eien", "ie", "ien", "ik", "iken", "enz", "enzen", "anz", "anzen", "ment", "mente", "ur", "uren",
+)  # fmt: skip
+_PARTICLES = {"von", "van", "der", "de", "den", "zu", "da", "di", "du", "la", "le", "al", "bin", "ibn", "del", "dos"}
+_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+_YEAR_CONTEXT = {
+    "im", "in", "seit", "bis", "ab", "vor", "nach", "ende", "anfang", "mitte", "jahr", "jahres", "since", "until",
+    "by", "from", "year", "early", "late", "end", "of", "spätestens", "frühestens", "bereits", "schon",
+}  # fmt: skip
 
 
-def extract_facts(text: str, language: str) -> list[tuple[str, FactKind, int, int]]:
-    facts = [(m.group(), FactKind.NUMBER, m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    if language == "en":
-        facts += [(m.group(), FactKind.NAME, m.start(), m.end()) for m in _NAME.finditer(text)]
-    return sorted(facts, key=lambda f: f[2])
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """``names-de-en.txt``: cross-language spellings, titles, words that are never names, company suffixes."""
+
+    classes: dict[str, int]  # folded spelling → equivalence class
+    longest: int  # most words in one spelling
+    titles: tuple[str, ...]
+    not_names: frozenset[str]
+    legal_forms: frozenset[str]
+
+
+@cache
+def names() -> NameLexicon:
+    section = ""
+    classes: dict[str, int] = {}
+    titles: list[str] = []
+    not_names: set[str] = set()
+    legal: set[str] = set()
+    longest = 1
+    for number, raw in enumerate(resource_path("lexicons", "names-de-en.txt").read_text("utf-8").splitlines()):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip().casefold()
+        elif section == "equivalents":
+            for spelling in line.split("|"):
+                key = fold_name(spelling)
+                if key:
+                    classes.setdefault(key, number)
+                    longest = max(longest, len(key.split()))
+        elif section == "titles":
+            titles.append(line.casefold())
+        elif section == "not-names":
+            not_names.add(line.casefold())
+        elif section == "legal-forms":
+            legal.add(fold_name(line))
+    return NameLexicon(classes, longest, tuple(titles), frozenset(not_names), frozenset(legal))
+
+
+# --- folding --------------------------------------------------------------------------------------------------------
+
+_TRANSLITERATION = (
+    ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "h"), ("ch", "h"), ("ck", "k"), ("ph", "f"), ("th", "t"),
+    ("w", "v"), ("z", "s"), ("ij", "y"), ("yj", "y"), ("iy", "y"), ("j", "y"), ("c", "k"), ("ie", "i"), ("ou", "u"),
+)  # fmt: skip
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+def _plain(text: str) -> str:
+    text = text.casefold().replace("ß", "ss")
+    for umlaut, vowel in (("ä", "a"), ("ö", "o"), ("ü", "u")):
+        text = text.replace(umlaut, vowel)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold_name(text: str) -> str:
+    """A spelling-blind form of a name: accents, case and the German/English transliteration habits folded,
+    so Selenskij, Selenskyj, Zelensky and Zelenskyy all read "selensky"."""
+    words = []
+    for word in re.findall(r"\w+", _plain(text).replace(".", "")):
+        for old, new in _TRANSLITERATION:
+            word = word.replace(old, new)
+        words.append(_DOUBLE.sub(r"\1", word))
+    return " ".join(words)
 
 
 def fact_key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
+    """One key per fact however it is spelled, used to count distinct missing facts."""
+    return re.sub(r"\W+", "", fold_name(text))
+
+
+# --- keys for numbers and dates -----------------------------------------------------------------------------------
+
+
+def number_values(match: re.Match[str], language: str) -> frozenset[float]:
+    """Every value a written number can mean: "2,300" is 2300 in English and (rarely) 2.3 in German."""
+    digits = re.sub(r"[\u00a0\u202f\u2009]", "", match.group("num"))
+    candidates: set[float] = set()
+    separators = re.findall(r"[.,]", digits)
+    if not separators:
+        candidates.add(float(digits))
+    elif len(set(separators)) == 2:
+        decimal = digits[max(digits.rfind("."), digits.rfind(","))]
+        thousands = "," if decimal == "." else "."
+        candidates.add(float(digits.replace(thousands, "").replace(decimal, ".")))
+    elif len(separators) > 1:
+        candidates.add(float(re.sub(r"[.,]", "", digits)))
+    else:
+        whole, fraction = re.split(r"[.,]", digits)
+        candidates.add(float(f"{whole}.{fraction}"))
+        if len(fraction) == 3:
+            candidates.add(float(whole + fraction))
+    scale_word = (match.group("scale") or match.group("suffix") or "").casefold()
+    scale = _SCALES.get(scale_word, 1.0)
+    if scale_word == "billion" and language == "de":
+        scale = 1e12
+    unit = (match.group("unit") or "").casefold()
+    if unit == "p.m.":
+        candidates = {v + 12 if v < 12 else v for v in candidates}
+    return frozenset(_round(v * scale) for v in candidates)
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.9g}")
+
+
+@dataclass(frozen=True, slots=True)
+class DateKey:
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+
+def date_key(match: re.Match[str]) -> DateKey:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+
+    def pick(prefix: str) -> str | None:
+        return next((v for k, v in groups.items() if re.fullmatch(rf"{prefix}\d+", k)), None)
+
+    day, month_name, month_number = pick("d"), pick("m"), pick("n")
+    year, weekday = pick("y"), pick("wd")
+    month = _MONTH_OF.get(month_name.casefold().rstrip(".")) if month_name else None
+    if month_number:
+        month = int(month_number)
+    if year and len(year) == 2:
+        year = "20" + year
+    weekday_number = None
+    if weekday:
+        weekday_number = _WEEKDAY_OF[re.sub(rf"{_DAYTIME}s?$", "", weekday.casefold()) or weekday.casefold()]
+    return DateKey(int(day) if day else None, month, int(year) if year else None, weekday_number)
+
+
+def _weekday_of(word: str) -> int | None:
+    folded = word.casefold()
+    for name, number in _WEEKDAY_OF.items():
+        if folded.startswith(name):
+            return number
+    return None
+
+
+# --- extraction -------------------------------------------------------------------------------------------------------
+
+
+def extract_facts(text: str, language: str) -> list[ExtractedFact]:
+    """Names, numbers, dates and quotations of one sentence with offsets into it; no two overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[ExtractedFact] = []
+
+    def claim(start: int, end: int, kind: FactKind) -> None:
+        surface = text[start:end]
+        stripped = surface.rstrip(" ,;:")
+        end = start + len(stripped)
+        if end > start and not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            found.append((text[start:end], kind, start, end))
+
+    for start, end, kind in _quotations(text):
+        claim(start, end, kind)
+    for match in _DATE.finditer(text):
+        if match.group("y10") and _looks_like_amount(text, match.start(), match.end()):
+            continue
+        claim(match.start(), match.end(), FactKind.DATE)
+    for match in _NUMBER.finditer(text):
+        if _is_list_marker(text, match):
+            continue
+        claim(match.start(), match.end(), FactKind.NUMBER)
+    for start, end in _names(text, language):
+        claim(start, end, FactKind.NAME)
+    return sorted(found, key=lambda fact: fact[2])
+
+
+def _looks_like_amount(text: str, start: int, end: int) -> bool:
+    """ "2000 Soldaten" and "2023 Euro" are amounts, "seit 2023" and "2023 ein Gutachten" years."""
+    follower = re.match(r"\s+(\S+)", text[end:])
+    if not follower:
+        return False
+    word = follower.group(1).rstrip(".,;:!?")
+    if re.fullmatch(_SCALE_RE + "|" + _UNIT_RE, word, re.IGNORECASE):
+        return True
+    previous = re.search(r"(\w+)\W*$", text[:start])
+    if previous and previous.group(1).casefold() in _YEAR_CONTEXT:
+        return False
+    return word[:1].isupper()
+
+
+def _is_list_marker(text: str, match: re.Match[str]) -> bool:
+    return match.start() == 0 and match.group(0).endswith(".") and not match.group("unit")
+
+
+def _quotations(text: str) -> Iterator[tuple[int, int, FactKind]]:
+    for match in _QUOTES.finditer(text):
+        inner = next(g for g in match.groups() if g is not None)
+        words = _TOKEN.findall(inner)
+        if not words:
+            continue
+        yield match.start(), match.end(), FactKind.QUOTE if len(words) >= _QUOTE_WORDS else FactKind.TERM
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    role: str = ""  # title, stop, strong, name, weak, particle, lower
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_title(word: str) -> bool:
+    """Titles in the lexicon match exactly, or as a word ending when written ``*ending``."""
+    folded = word.casefold().rstrip(".")
+    return any(folded.endswith(t[1:]) if t.startswith("*") else folded == t for t in names().titles)
+
+
+def _known_place(word: str) -> bool:
+    lexicon = names()
+    folded = fold_name(word)
+    return folded in lexicon.classes or (folded.endswith("s") and folded[:-1] in lexicon.classes)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and any(c.isalpha() for c in letters)
+
+
+def _names(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Proper names. German capitalises every noun, so there a capitalised word counts as a name only with
+    support: a known place or organisation, an acronym, a title before it ("Senator X"), or two capitalised
+    words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
+    lexicon = names()
+    tokens = _tokens(text)
+    for i, token in enumerate(tokens):
+        word = token.text
+        before = text[: token.start].rstrip()
+        at_start = not before or before[-1] in _SENTENCE_OPENERS
+        folded = word.casefold()
+        if "-" in word and word[0].isupper():
+            first, *_, last = word.split("-")
+            if _is_title(last) and not _is_title(first) and first[:1].isupper() and len(first) > 1:
+                if _is_acronym(first) or _known_place(first) or not first.casefold().endswith(_GERMAN_NOUN_ENDINGS):
+                    yield token.start, token.start + len(first)
+                token.role = "title"
+                continue
+            if (_is_acronym(first) or _known_place(first)) and not _known_place(word):
+                yield token.start, token.start + len(first)
+                token.role = "lower"
+                continue
+        if not word[0].isupper():
+            token.role = "particle" if folded in _PARTICLES else "lower"
+        elif folded in lexicon.not_names or (at_start and folded in _month_and_day_words()):
+            token.role = "stop"
+        elif _is_title(word) and not _known_place(word):
+            token.role = "title"
+        elif _is_acronym(word) or _known_place(word):
+            token.role = "strong"
+        elif language == "en":
+            token.role = "weak" if at_start else "name"
+        elif at_start:
+            token.role = "weak"
+        else:
+            token.role = "common" if folded.endswith(_GERMAN_NOUN_ENDINGS) else "weak"
+        # Runs never cross punctuation.
+        if i and text[tokens[i - 1].end : token.start].strip() and token.role in {"weak", "name", "strong"}:
+            token.role = token.role + "!"
+    yield from _name_runs(text, tokens, language)
+
+
+@cache
+def _month_and_day_words() -> frozenset[str]:
+    return frozenset(_MONTH_OF) | frozenset(_WEEKDAY_OF)
+
+
+def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple[int, int]]:
+    i = 0
+    while i < len(tokens):
+        role = tokens[i].role.rstrip("!")
+        if role not in {"weak", "name", "strong"}:
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        after_title = i > 0 and tokens[i - 1].role == "title" and not text[tokens[i - 1].end : run[0].start].strip(" .")
+        while j < len(tokens) and len(run) < _MAX_RUN:
+            nxt = tokens[j]
+            if nxt.role in {"weak", "name", "strong"}:
+                run.append(nxt)
+                j += 1
+                continue
+            if nxt.role == "particle" and (after_title or len(run) > 1) and _particle_joins(tokens, j, text, language):
+                k = j
+                while tokens[k].role == "particle":
+                    k += 1
+                run.extend(tokens[j : k + 1])
+                j = k + 1
+                continue
+            break
+        # "Vestalis Gesundheit AG": a company suffix pulls in up to two capitalised words before it.
+        company = False
+        for k in range(j, min(j + 3, len(tokens))):
+            if text[tokens[k - 1].end : tokens[k].start].strip() or not tokens[k].text[:1].isupper():
+                break
+            if fold_name(tokens[k].text) in names().legal_forms:
+                run.extend(tokens[j : k + 1])
+                j = k + 1
+                company = True
+                break
+        roles = {t.role.rstrip("!") for t in run}
+        named = (
+            after_title
+            or "strong" in roles
+            or (language == "en" and "name" in roles)
+            or len([t for t in run if t.role.rstrip("!") != "particle"]) >= 2
+        )
+        if named:
+            words = [t for t in run if t.role.rstrip("!") != "particle"]
+            mixed = "strong" in roles and len(words) > 1 and _all_weak_or_strong_separate(run)
+            if mixed and not (after_title or company):
+                # Known places stand alone: "Vertreter Frankreichs" is not one name.
+                for t in run:
+                    if t.role.rstrip("!") == "strong":
+                        yield t.start, t.end
+            else:
+                end = run[-1].end
+                if text[end - 2 : end] in {"'s", "’s"}:  # English possessive: "Standard’s" names "Standard"
+                    end -= 2
+                if end - run[0].start > 1:
+                    yield run[0].start, end
+        i = j
+
+
+def _all_weak_or_strong_separate(run: list[_Token]) -> bool:
+    """A run mixing a known place with unrecognised capitalised words in German-style noun order."""
+    roles = [t.role.rstrip("!") for t in run]
+    return "weak" in roles and "name" not in roles
+
+
+def _particle_joins(tokens: list[_Token], j: int, text: str, language: str) -> bool:
+    """ "Ursula von der Leyen": particles join a name only when exactly one name word follows them. In German,
+    where articles are particles too, the run must open with "von"/"van"/"zu"… ("Koalition der Willigen" is no
+    name)."""
+    if text[tokens[j - 1].end : tokens[j].start].strip():
+        return False
+    if language != "en" and tokens[j].text.casefold() in _ARTICLES:
+        return False
+    k = j
+    while k < len(tokens) and tokens[k].role == "particle":
+        k += 1
+    if k >= len(tokens) or tokens[k].role not in {"weak", "name"}:
+        return False
+    return k + 1 >= len(tokens) or tokens[k + 1].role not in {"weak", "name", "strong"}
+
+
+# --- presence ----------------------------------------------------------------------------------------------------
+
+
+_FOLDED_PARTICLES = frozenset(fold_name(p) for p in _PARTICLES)
+
+
+@dataclass(slots=True)
+class FactIndex:
+    """Everything one article states, folded for lookup; build once per article, query per fact."""
+
+    language: str
+    words: frozenset[str]
+    pairs: frozenset[str]
+    capitalised: frozenset[str]
+    by_initial: dict[str, list[str]]
+    classes: frozenset[int]
+    numbers: frozenset[float]
+    dates: frozenset[DateKey]
+    _cache: dict[tuple[str, FactKind], bool] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, language: str) -> FactIndex:
+        lexicon = names()
+        tokens = _TOKEN.findall(text)
+        plain = [_plain(t) for t in tokens]
+        words = frozenset(plain)
+        capitalised = frozenset(fold_name(t) for t in tokens if t[:1].isupper())
+        by_initial: dict[str, list[str]] = {}
+        for name in capitalised:
+            if name:
+                by_initial.setdefault(name[0], []).append(name)
+        classes: set[int] = set()
+        folded = [fold_name(t) for t in tokens]
+        for i, token in enumerate(tokens):
+            if not token[:1].isupper():
+                continue
+            for n in range(1, lexicon.longest + 1):
+                phrase = " ".join(folded[i : i + n])
+                hit = lexicon.classes.get(phrase)
+                if hit is None and phrase.endswith("s"):
+                    hit = lexicon.classes.get(phrase[:-1])
+                if hit is not None:
+                    classes.add(hit)
+        numbers = {v for m in _NUMBER.finditer(text) for v in number_values(m, language)}
+        numbers |= {float(_NUMBER_WORDS[w]) for w in plain if w in _NUMBER_WORDS}
+        dates = {date_key(m) for m in _DATE.finditer(text)}
+        pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
+        return cls(
+            language=language,
+            words=words,
+            pairs=pairs,
+            capitalised=capitalised,
+            by_initial=by_initial,
+            classes=frozenset(classes),
+            numbers=frozenset(numbers),
+            dates=frozenset(dates),
+        )
+
+    def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
+        """Whether this article states the fact ``text`` (extracted from an article in ``language``)."""
+        key = (text, kind)
+        if key not in self._cache:
+            self._cache[key] = self._contains(text, kind, language or self.language)
+        return self._cache[key]
+
+    def _contains(self, text: str, kind: FactKind, language: str) -> bool:
+        if kind == FactKind.NUMBER:
+            return any(bool(number_values(m, language) & self.numbers) for m in _NUMBER.finditer(text))
+        if kind == FactKind.DATE:
+            return all(self._has_date(date_key(m)) for m in _DATE.finditer(text))
+        if kind in QUOTED_KINDS:
+            # Word pairs, not single words: a quotation's vocabulary ("drivers", "contract") turns up all over an
+            # article about the same event, its word sequence only where it is quoted.
+            words = [_plain(t) for t in _TOKEN.findall(text)]
+            if len(words) < 2:
+                return not words or words[0] in self.words
+            pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+            share = sum(pair in self.pairs for pair in pairs) / len(pairs)
+            return share >= (_QUOTE_SHARE if kind == FactKind.QUOTE else 1.0)
+        return self._has_name(text, language)
+
+    def _has_date(self, wanted: DateKey) -> bool:
+        for date in self.dates:
+            if wanted.day is not None:
+                if date.day == wanted.day and date.month == wanted.month:
+                    return True
+            elif wanted.month is not None:
+                if date.month == wanted.month and (wanted.year is None or date.year == wanted.year):
+                    return True
+            elif wanted.year is not None:
+                if date.year == wanted.year:
+                    return True
+            elif wanted.weekday is not None and date.weekday == wanted.weekday:
+                return True
+        if wanted.year is not None and wanted.day is None and wanted.month is None:
+            return float(wanted.year) in self.numbers
+        return False
+
+    def _has_name(self, text: str, language: str) -> bool:
+        lexicon = names()
+        whole = fold_name(text)
+        for candidate in (whole, whole[:-1] if whole.endswith("s") else ""):
+            if candidate in lexicon.classes:
+                return lexicon.classes[candidate] in self.classes or candidate in self.capitalised
+        words = [w for w in whole.split() if w not in lexicon.legal_forms and w not in _FOLDED_PARTICLES]
+        if not words:
+            return True
+        if self._has_word(words[-1]):
+            return True
+        if language == "de":
+            # German capitalises every noun, so a "name" may be two nouns ("seit Jahren Verluste"); any of its
+            # words found elsewhere is reason enough not to call it omitted.
+            return any(self._has_word(w) for w in words if len(w) > 3)
+        return len(words) > 1 and sum(self._has_word(w) for w in words) * 2 >= len(words) + 1
+
+    def _has_word(self, folded: str) -> bool:
+        if folded in self.capitalised or (folded.endswith("s") and folded[:-1] in self.capitalised):
+            return True
+        if len(folded) < _MIN_FUZZY_LENGTH:
+            return False
+        pool = self.by_initial.get(folded[0], [])
+        return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+@lru_cache(maxsize=16)
+def fact_index(text: str, language: str) -> FactIndex:
+    return FactIndex.build(text, language)
 
 
 def fact_present(text: str, kind: FactKind, other: str, language: str) -> bool:
-    """Whether ``other`` (a sentence or a whole article) states the same fact, spelling aside."""
-    return fact_key(text) in fact_key(other)
+    """Whether ``other`` (a sentence or a whole article in ``language``) states the same fact, spelling aside."""
+    return fact_index(other, language).contains(text, kind)
+
+
+def facts_in(texts: Iterable[str], language: str) -> list[list[ExtractedFact]]:
+    """Facts of many sentences at once (the pipeline's per-article pass)."""
+    return [extract_facts(text, language) for text in texts]

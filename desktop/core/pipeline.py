@@ -205,12 +205,19 @@ def _cues_in_insertions(
 
 
 def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> list[Fact]:
-    """Every fact with the articles that lack it, looked for first in aligned sentences, then anywhere."""
-    body = {
-        r.article.id: " ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE) for r in results
+    """Every fact with the articles that lack it.
+
+    Each article's body is indexed once, so checking a fact is a set lookup however long the other article is.
+    Quotations cannot be compared word for word across languages: there a quotation counts as present when
+    its sentence has an aligned counterpart in the other article.
+    """
+    indexes = {
+        r.article.id: facts.fact_index(
+            " ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE), r.article.language
+        )
+        for r in results
     }
     group_by_id = {g.id: g for g in groups}
-    by_article = {r.article.id: r for r in results}
     found = []
     for result in results:
         article = result.article
@@ -224,11 +231,11 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
                     oid = other.article.id
                     if oid == article.id:
                         continue
-                    if group and oid in group.members:
-                        counterpart = " ".join(by_article[oid].sentences[i].text for i in group.members[oid])
-                        if facts.fact_present(text, kind, counterpart, other.article.language):
-                            continue
-                    if not facts.fact_present(text, kind, body[oid], other.article.language):
+                    if kind in facts.QUOTED_KINDS and other.article.language != article.language:
+                        present = group is not None and oid in group.members
+                    else:
+                        present = indexes[oid].contains(text, kind, article.language)
+                    if not present:
                         missing.append(oid)
                 found.append(
                     Fact(
