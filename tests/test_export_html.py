@@ -459,3 +459,34 @@ def test_write_html_to_a_missing_folder_raises_oserror(tmp_path, pair):
 
 def test_stylesheet_cannot_close_its_style_element():
     assert "</" not in export_html._stylesheet()
+
+
+def test_undecodable_bytes_kept_as_surrogates_still_write_a_valid_utf8_file(tmp_path):
+    text = "Bad byte \udcff here."
+    sentences = (Sentence(0, 0, len(text), text, Role.BODY, Status.UNIQUE),)
+    comparison = Comparison(
+        Settings(),
+        (ArticleResult(Article("A", "caf\udce9.txt", text), sentences), ArticleResult(Article("B", "b", ""), ())),
+        (),
+        (),
+    )
+    target = tmp_path / "report.html"
+    write_html(comparison, target)
+    written = target.read_bytes().decode("utf-8")
+    assert "Bad byte \ufffd here." in written and "caf\ufffd.txt" in written
+
+
+def test_sentences_pointing_at_unknown_groups_still_render_once():
+    text = "One. Two."
+    sentences = (
+        Sentence(0, 0, 4, "One.", Role.BODY, Status.REWORDED, group=7),
+        Sentence(1, 5, 9, "Two.", Role.BODY, Status.UNIQUE),
+    )
+    comparison = Comparison(
+        Settings(),
+        (ArticleResult(Article("A", "a", text), sentences), ArticleResult(Article("B", "b", ""), ())),
+        (),
+        (),
+    )
+    root, _ = parse(render_html(comparison, generated=WHEN))
+    assert reading_orders(root) == {"A": [0, 1]}
