@@ -253,26 +253,30 @@ class LibraryStore:
     def load(self, comparison_id: int) -> Comparison:
         """The saved result as it was, without re-aligning.
 
-        One read transaction, so a save by another process is seen whole or not at all.
+        One read transaction, so a save by another process is seen whole or not at all. Rows come through a
+        ``sqlite3.Row`` cursor rather than ``db.query``: building a dict per row was half the load time.
         """
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
         self.db.execute("BEGIN")
         try:
             row = self._require(comparison_id)
             args = [comparison_id]
-            articles = self.db.query(
-                "SELECT ca.*, a.text FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id "
-                "WHERE ca.comparison_id = ? ORDER BY ca.position",
-                args,
+
+            def rows(sql: str) -> list[sqlite3.Row]:
+                return cursor.execute(sql, args).fetchall()
+
+            return comparison_from_rows(
+                row,
+                rows(
+                    "SELECT ca.*, a.text FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id "
+                    "WHERE ca.comparison_id = ? ORDER BY ca.position"
+                ),
+                rows("SELECT * FROM sentences WHERE comparison_id = ? ORDER BY article, number"),
+                rows("SELECT * FROM alignment_groups WHERE comparison_id = ? ORDER BY number"),
+                rows("SELECT * FROM group_members WHERE comparison_id = ? ORDER BY group_number, position"),
+                rows("SELECT * FROM facts WHERE comparison_id = ? ORDER BY position"),
             )
-            sentences = self.db.query(
-                "SELECT * FROM sentences WHERE comparison_id = ? ORDER BY article, number", args
-            )
-            groups = self.db.query("SELECT * FROM alignment_groups WHERE comparison_id = ? ORDER BY number", args)
-            members = self.db.query(
-                "SELECT * FROM group_members WHERE comparison_id = ? ORDER BY group_number, position", args
-            )
-            facts = self.db.query("SELECT * FROM facts WHERE comparison_id = ? ORDER BY position", args)
-            return comparison_from_rows(row, list(articles), list(sentences), list(groups), list(members), list(facts))
         finally:
             self.db.rollback()
 
