@@ -41,6 +41,7 @@ from desktop.core.model import (
 )
 from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
+from desktop.core.segmentation import segment
 
 WHEN = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -400,30 +401,27 @@ def test_bundled_samples_render_with_counts_matching_the_summary(event):
     assert del_chars(root) == expected_del_chars(comparison)
 
 
-def _long_article(variant: int) -> str:
-    sentences = []
-    for n in range(100):
-        if n % 10 == variant:
-            sentences.append(
-                f"Only outlet {variant} mentions that the {n}th council meeting ended early in Harbourtown."
-            )
-        elif n % 7 == variant:
-            sentences.append(
-                f"Critics say the council's shameful decision number {n} was clearly a disaster for {variant}."
-            )
-        else:
-            verb = ["approved", "passed", "accepted"][variant]
-            sentences.append(
-                f"On Monday the council {verb} item {n} of the budget, worth {n * 1000} euros, said Mayor Berg."
-            )
-    return " ".join(sentences)
+def _hundred_sentences(path) -> str:
+    """A sample article's own sentences, repeated with shifted numbers, one per line, exactly 100 of them."""
+    article = load_article(str(path), "X")
+    base = [article.text[s.start : s.end].replace("\n", " ") for s in segment(article.text, "en")]
+    lines: list[str] = []
+    shift = 0
+    while len(lines) < 100:
+        lines += [re.sub(r"\d+", lambda m, k=shift: str(int(m.group()) + k), sentence) for sentence in base]
+        shift += 1
+    return "\n".join(lines[:100])
 
 
 def test_three_articles_of_100_sentences_export_under_250_kb():
-    articles = [Article(aid, f"{aid}.txt", _long_article(v), language="en") for v, aid in enumerate("ABC")]
-    comparison = compare(articles)
-    assert all(len(r.sentences) == 100 for r in comparison.articles)
-    assert any(g.status == Status.REWORDED for g in comparison.groups)
+    articles = [
+        Article(aid, path.name, _hundred_sentences(path), language="en")
+        for aid, path in zip("ABC", sample_paths("en"), strict=False)
+    ]
+    comparison = compare(articles, Settings(presegmented=True))
+    assert [len(r.sentences) for r in comparison.articles] == [100, 100, 100]
+    assert sum(g.status == Status.REWORDED for g in comparison.groups) >= 20
+    assert sum(bool(f.missing_from) for f in comparison.facts) >= 20
     size = len(render_html(comparison, generated=WHEN).encode("utf-8"))
     print(f"3 × 100 sentences: {size / 1024:.0f} KB")
     assert size < 250 * 1024
