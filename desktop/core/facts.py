@@ -535,7 +535,8 @@ class FactIndex:
                 if hit is not None:
                     classes.add(hit)
         numbers = {v for m in _NUMBER.finditer(text) for v in number_values(m, language)}
-        numbers |= {float(_NUMBER_WORDS[w]) for w in plain if w in _NUMBER_WORDS}
+        spelled = _spelled_numbers()
+        numbers |= {float(spelled[w]) for w in plain if w in spelled}
         dates = {date_key(m) for m in _DATE.finditer(text)}
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
         return cls(
@@ -613,6 +614,11 @@ class FactIndex:
             return False
         pool = self.by_initial.get(folded[0], [])
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+@cache
+def _spelled_numbers() -> dict[str, int]:
+    return {_plain(word): value for word, value in _NUMBER_WORDS.items()}
 
 
 @lru_cache(maxsize=16)

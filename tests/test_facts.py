@@ -1,0 +1,147 @@
+"""Facts: what is extracted from a sentence, and when another article counts as stating the same fact."""
+
+import itertools
+
+import pytest
+
+from desktop.core.facts import FactIndex, extract_facts, fact_key, fact_present, fold_name
+from desktop.core.model import FactKind
+
+SEED_SENTENCE = (
+    "Am Rande der Ukraine-Wiederaufbaukonferenz, die derzeit in Rom stattfindet, verabredeten Großbritanniens "
+    "Premierminister Keir Starmer, Frankreichs Präsident Emmanuel Macron gemeinsam mit den US-Vertretern Keith "
+    "Kellogg, Senator Lindsey Graham und Senator Richard Blumenthal, den Konflikt dauerhaft zu verlängern."
+)
+
+
+def _facts(text, language):
+    return [(fact_text, str(kind)) for fact_text, kind, _, _ in extract_facts(text, language)]
+
+
+def test_seed_sentence_names_people_and_places_but_not_titles():
+    names = [t for t, kind in _facts(SEED_SENTENCE, "de") if kind == "name"]
+    for expected in ("Rom", "Keir Starmer", "Emmanuel Macron", "Keith Kellogg", "Lindsey Graham", "Richard Blumenthal"):
+        assert expected in names
+    assert not any("Premierminister" in n or "Senator" in n or "Präsident" in n for n in names)
+    assert "Konflikt" not in names
+
+
+def test_german_common_nouns_are_not_names():
+    sentence = (
+        "Die Vertreter Frankreichs haben die Einrichtung eines Hauptquartiers in der Koalition der Willigen verabredet."
+    )
+    names = [t for t, kind in _facts(sentence, "de") if kind == "name"]
+    assert names == ["Frankreichs"]
+
+
+def test_title_hyphen_compound_and_company_suffix():
+    assert ("Donald Trump", "name") in _facts("US-Präsident Donald Trump lehnte das ab.", "de")
+    assert ("US", "name") in _facts("US-Präsident Donald Trump lehnte das ab.", "de")
+    assert ("Vestalis Gesundheit AG", "name") in _facts("Käuferin ist die Vestalis Gesundheit AG aus Hannover.", "de")
+    assert ("Penmorrow", "name") in _facts("Die Straße nach dem Nachbarort Penmorrow bleibt gesperrt.", "de")
+    assert ("Ursula von der Leyen", "name") in _facts("Kommissionspräsidentin Ursula von der Leyen reiste ab.", "de")
+
+
+def test_english_names_skip_sentence_openers_demonyms_and_possessives():
+    facts = _facts("British Prime Minister Keir Starmer met Mayor Linda Achterberg at the Standard’s office.", "en")
+    names = [t for t, kind in facts if kind == "name"]
+    assert names == ["Keir Starmer", "Linda Achterberg", "Standard"]
+    assert _facts("Residents have warned about the cliffs for years.", "en") == []
+
+
+def test_numbers_with_units_currency_and_scale():
+    facts = _facts("Sie zahlt 48,5 Millionen Euro, übernimmt 1.240 Beschäftigte und 3 Prozent mehr.", "de")
+    assert [t for t, kind in facts if kind == "number"] == ["48,5 Millionen Euro", "1.240", "3 Prozent"]
+    facts = _facts("It could cost $3.2 million a day, or 6.5 percent, at 4 a.m.", "en")
+    assert [t for t, kind in facts if kind == "number"] == ["$3.2 million", "6.5 percent", "4 a.m."]
+
+
+def test_dates_weekdays_and_years_in_both_languages():
+    assert _facts("Der Vertrag soll am Dienstag, 13. April 2026 wirksam werden.", "de") == [
+        ("Dienstag, 13. April 2026", "date")
+    ]
+    assert ("Samstagmorgen", "date") in _facts("Am frühen Samstagmorgen rutschte der Hang ab.", "de")
+    assert _facts("The talks resume on Thursday, March 12.", "en") == [("Thursday, March 12", "date")]
+    assert _facts("They met on 12 March 2026 and again in January 2024.", "en") == [
+        ("12 March 2026", "date"),
+        ("January 2024", "date"),
+    ]
+    assert ("2023", "date") in _facts("Die Gemeinde hatte bereits 2023 ein Gutachten bestellt.", "de")
+    assert ("2000 Soldaten", "date") not in _facts("Es kamen 2000 Soldaten.", "de")
+
+
+def test_may_as_a_verb_is_not_a_date():
+    assert _facts("The council may decide later.", "en") == []
+
+
+def test_quotations_and_quoted_terms():
+    facts = _facts("„Wir verkaufen die Gesundheit unserer Stadt“, sagte er über „Unser Klinikum“.", "de")
+    assert facts == [("„Wir verkaufen die Gesundheit unserer Stadt“", "quote"), ("„Unser Klinikum“", "term")]
+    assert _facts("“We were very lucky,” Ashdown said.", "en")[0] == ("“We were very lucky,”", "quote")
+
+
+def test_facts_never_overlap_and_offsets_point_into_the_sentence():
+    sentence = "„Am 13. April zahlen wir 800 Millionen Euro an Selenskyj“, sagte Keir Starmer am Montag in Paris."
+    facts = extract_facts(sentence, "de")
+    for text, _, start, end in facts:
+        assert sentence[start:end] == text
+    spans = sorted((start, end) for _, _, start, end in facts)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "other"),
+    [("Selenskij", "Selenskyj"), ("Selenskij", "Zelensky"), ("Zelenskyy", "Selenskyj"), ("Charkiw", "Kharkiv")],
+)
+def test_transliterations_fold_to_one_spelling(spelling, other):
+    assert fold_name(spelling) == fold_name(other)
+
+
+def test_name_present_across_spellings_and_languages():
+    english = "Ukrainian President Volodymyr Zelensky thanked Britain and the Kremlin on Tuesday."
+    assert fact_present("Wladimir Selenskij", FactKind.NAME, english, "en")
+    assert fact_present("Großbritanniens", FactKind.NAME, english, "en")
+    assert fact_present("Kreml", FactKind.NAME, english, "en")
+    assert not fact_present("Keir Starmer", FactKind.NAME, english, "en")
+    assert not fact_present("Northwood", FactKind.NAME, "Die Anwohner von Calverley Bay mussten gehen.", "de")
+
+
+def test_numbers_present_by_value_not_by_spelling():
+    assert fact_present("2,300", FactKind.NUMBER, "Es kamen 2.300 Menschen.", "de")
+    assert fact_present("2300", FactKind.NUMBER, "About 2,300 people came.", "en")
+    assert fact_present("6,5 Prozent", FactKind.NUMBER, "growth of 6.5 percent", "en")
+    assert fact_present("800 Millionen", FactKind.NUMBER, "some 800 million euros", "en")
+    assert fact_present("12 homes", FactKind.NUMBER, "Zwölf Häuser wurden zerstört.", "de")
+    assert not fact_present("800 Millionen", FactKind.NUMBER, "800 people", "en")
+    assert not fact_present("11,2 Millionen Euro", FactKind.NUMBER, "48,5 Millionen Euro", "de")
+
+
+def test_dates_present_across_languages():
+    assert fact_present("Dienstag", FactKind.DATE, "The vote was on Tuesday.", "en")
+    assert fact_present("13. März", FactKind.DATE, "on March 13, 2026", "en")
+    assert fact_present("Thursday, March 12", FactKind.DATE, "am 12. März", "de")
+    assert fact_present("2023", FactKind.DATE, "in 2023 the council acted", "en")
+    assert not fact_present("1. April 2026", FactKind.DATE, "im Frühjahr 2026", "de")
+    assert not fact_present("Dienstag", FactKind.DATE, "on Wednesday", "en")
+
+
+def test_quotation_present_only_where_its_words_appear_in_sequence():
+    quote = "“Our drivers have gone two years without a contract, and they are done waiting,”"
+    echoed = "The union said its drivers have gone two years without a contract and they are done waiting."
+    vocabulary = "Drivers have been working without a contract for two years; they are tired and done."
+    assert fact_present(quote, FactKind.QUOTE, echoed, "en")
+    assert not fact_present(quote, FactKind.QUOTE, vocabulary, "en")
+
+
+def test_fact_key_ignores_spelling_and_punctuation():
+    assert fact_key("Selenskij") == fact_key("Selenskyj") == fact_key("SELENSKYJ")
+    assert fact_key("„Unser Klinikum“") == fact_key('"Unser Klinikum"')
+
+
+def test_index_answers_repeat_questions_from_its_cache():
+    index = FactIndex.build("Keir Starmer sagte am Montag, 2.300 Soldaten kämen.", "de")
+    assert index.contains("Starmer", FactKind.NAME, "en")
+    assert index.contains("2,300", FactKind.NUMBER, "en")
+    assert index.contains("Monday", FactKind.DATE, "en")
+    assert not index.contains("Macron", FactKind.NAME, "en")
+    assert len(index._cache) == 4
