@@ -40,35 +40,12 @@ from desktop.core.resources import resource_path, sample_paths
 ROOT = Path(__file__).resolve().parents[1]
 
 # Why a pending case fails, by the stage it waits for.
-SEGMENT_ORDINAL = "segmentation: ordinal date '16. Oktober,' ends a sentence"
-SEGMENT_TITLE = "segmentation: headline role not yet assigned"
-SEGMENT_BOILERPLATE = "segmentation: boilerplate roles not yet assigned"
 ALIGN_NM = "alignment: n:m splits and merges not landed"
 ALIGN_CROSS = "alignment: cross-language (semantic) matching not landed"
-ALIGN_FALSE_MATCH = "alignment: false match at the default threshold"
-FACTS_MISSING = "facts: German names, dates and quotes not extracted yet"
-FACTS_PRESENT = "facts: German names, dates and cross-language dates not extracted yet"
 LOAD_FORMATS = "loading: .html/.md extraction not landed"
 
 # Case id -> why it is expected to fail for now. Remove entries when the stage they wait for lands.
 PENDING: dict[str, str] = {
-    "whole_sentences[de:A-Die_Beschäftigten_sollen_am]": SEGMENT_ORDINAL,
-    "titles[de:A-Marlbacher_Stadtrat_stimmt_f]": SEGMENT_TITLE,
-    "titles[de:B-Ausverkauf_im_Rathaus__Marlb]": SEGMENT_TITLE,
-    "titles[de:C-Marlbach_verkauft_Klinikum_a]": SEGMENT_TITLE,
-    "titles[en:A-Port_Ellery_bus_drivers_walk]": SEGMENT_TITLE,
-    "titles[en:B-Union_bosses_strand_140_000]": SEGMENT_TITLE,
-    "titles[en:C-Bus_strike_halts_Port_Ellery]": SEGMENT_TITLE,
-    "titles[cross:A-Erdrutsch_in_Calverley_Bay]": SEGMENT_TITLE,
-    "titles[cross:B-Landslide_destroys_12_homes]": SEGMENT_TITLE,
-    "boilerplate[de:B-Petra_Auer]": SEGMENT_BOILERPLATE,
-    "boilerplate[de:B-Mehr_zum_Thema___Private_Kli]": SEGMENT_BOILERPLATE,
-    "boilerplate[de:B-Mit_einer_Spende_ab_5_Euro]": SEGMENT_BOILERPLATE,
-    "boilerplate[de:B-Jetzt_den_kostenlosen_Newsle]": SEGMENT_BOILERPLATE,
-    "boilerplate[en:B-By_Kyle_Brandt__Staff_Report]": SEGMENT_BOILERPLATE,
-    "boilerplate[en:B-Ellery_Standard___J__Moren]": SEGMENT_BOILERPLATE,
-    "boilerplate[en:B-Share_this_story]": SEGMENT_BOILERPLATE,
-    "boilerplate[en:B-Sign_up_for_our_newsletter]": SEGMENT_BOILERPLATE,
     "same_group[de:A-stimmten_27_Ratsmitglieder]": ALIGN_NM,
     "same_group[de:A-Wir_verkaufen_die_Gesundhei]": ALIGN_NM,
     "same_group[en:A-140_000_riders_on_a_typical]": ALIGN_NM,
@@ -84,25 +61,8 @@ PENDING: dict[str, str] = {
     "same_group[cross:A-Gutachten_zur_Stabilität]": ALIGN_CROSS,
     "reworded[cross:A-Ein_Erdrutsch_hat_in_der_Küs]": ALIGN_CROSS,
     "reworded[cross:B-Two_people_suffered_minor_in]": ALIGN_CROSS,
-    "unique[en:A-Picket_lines_formed]": ALIGN_FALSE_MATCH,
-    "missing_facts[de:A-Oehlke]": FACTS_MISSING,
-    "missing_facts[de:A-1__April]": FACTS_MISSING,
-    "missing_facts[de:A-Ohne_einen_starken_Partner]": FACTS_MISSING,
-    "missing_facts[en:A-March_12]": FACTS_MISSING,
-    "missing_facts[en:A-Our_drivers_have_gone_two_ye]": FACTS_MISSING,
-    "present_facts[de:A-Hassberg]": FACTS_PRESENT,
-    "present_facts[de:A-Vestalis]": FACTS_PRESENT,
-    "present_facts[de:B-Kowalczyk]": FACTS_PRESENT,
-    "present_facts[en:A-Renata_Voss]": FACTS_PRESENT,
-    "present_facts[en:B-January_2024]": FACTS_PRESENT,
-    "present_facts[cross:A-Ashdown]": FACTS_PRESENT,
-    "present_facts[cross:A-Penmorrow]": FACTS_PRESENT,
-    "present_facts[cross:A-Claire_Dunmore]": FACTS_PRESENT,
-    "present_facts[cross:A-7__Februar]": FACTS_PRESENT,
-    "present_facts[cross:B-February_7]": FACTS_PRESENT,
     "format[html]": LOAD_FORMATS,
     "format[md]": LOAD_FORMATS,
-    "sentence_count[de]": SEGMENT_ORDINAL,
 }
 
 
