@@ -243,3 +243,12 @@ def test_open_library_creates_missing_folders_and_uses_wal(tmp_path):
     store = open_library(tmp_path / "new" / "folder" / "lib.sqlite3")
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_realign_reason_names_engine_version_and_changed_settings(store):
+    cid = store.save(rich_comparison(), "Bridge")
+    assert store.realign_reason(cid) == ""
+    assert store.realign_reason(cid, rich_comparison().settings) == ""
+    assert store.realign_reason(cid, engine_version="9.0") == f"aligned by Parallax {__version__}, this is 9.0"
+    reason = store.realign_reason(cid, Settings(threshold=0.42, ignore_case=True, reference="B", presegmented=True))
+    assert reason == "settings changed: ignore_case False → True"

@@ -313,6 +313,28 @@ class LibraryStore:
     def engine_version(self, comparison_id: int) -> str:
         return str(self._require(comparison_id)["engine_version"])
 
+    def realign_reason(
+        self, comparison_id: int, settings: Settings | None = None, engine_version: str = __version__
+    ) -> str:
+        """Why a saved result may differ from aligning again now ('' if it would not): for the reopen prompt.
+
+        ``settings`` are the ones the user would re-align with; ``None`` keeps the saved ones.
+        """
+        saved = self._require(comparison_id)
+        reasons = []
+        if saved["engine_version"] != engine_version:
+            reasons.append(f"aligned by Parallax {saved['engine_version']}, this is {engine_version}")
+        if settings is not None:
+            old = settings_from_json(saved["settings"])
+            changed = [
+                f"{name} {getattr(old, name)!r} → {getattr(settings, name)!r}"
+                for name in Settings.__dataclass_fields__
+                if getattr(old, name) != getattr(settings, name)
+            ]
+            if changed:
+                reasons.append("settings changed: " + ", ".join(changed))
+        return "; ".join(reasons)
+
     def rename(self, comparison_id: int, name: str) -> None:
         with self._writing():
             self._require(comparison_id)
