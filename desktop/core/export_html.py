@@ -96,6 +96,7 @@ class _Cell:
     article: str
     gap: bool
     sentences: list[_SentenceView] = field(default_factory=list)
+    lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,11 @@ def _context(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
     }
 
 
+def _language_tag(language: str) -> str:
+    """A ``lang`` attribute value, so screen readers speak German cells in German; empty if not a plain code."""
+    return language if re.fullmatch(r"[a-z]{2,3}", language) else ""
+
+
 def _location(path: str) -> tuple[str, str]:
     kind = "URL" if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", path.strip()) else "file"
     return kind, _clean(path)
@@ -399,7 +405,9 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
                         notes.sentences.get((aid, sentence.index), []),
                     )
                 )
-            cells.append(_Cell(_clean(aid), gap=False, sentences=views))
+            cells.append(
+                _Cell(_clean(aid), gap=False, sentences=views, lang=_language_tag(results[aid].article.language))
+            )
         rows.append(
             _RowView(
                 anchor=f"r{number}",
