@@ -488,3 +488,16 @@ def test_sentences_pointing_at_unknown_groups_still_render_once():
     )
     root, _ = parse(render_html(comparison, generated=WHEN))
     assert reading_orders(root) == {"A": [0, 1]}
+
+
+def test_cli_compare_writes_the_report(tmp_path):
+    from desktop.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(WIRE, encoding="utf-8")
+    b.write_text(PARTISAN, encoding="utf-8")
+    out = tmp_path / "out.html"
+    assert main(["compare", str(a), str(b), "--html", str(out), "--quiet"]) == 0
+    root, _ = parse(out.read_text(encoding="utf-8"))
+    assert len(root.find_all("article", "card")) == 2
+    assert "walked out" in " ".join(d.text(skip_sr=True) for d in root.find_all("del"))
