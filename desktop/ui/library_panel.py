@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.ui.library_articles import LibraryArticlesView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -116,9 +118,11 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryPanel(QWidget):
-    """Dock content listing the library. Emits ``open_requested(id)`` on double-click, Enter or Open."""
+    """Dock content: saved comparisons (``open_requested(id)`` on double-click, Enter or Open) and, on a second
+    tab, the library's articles (``add_articles_requested(ids)``)."""
 
     open_requested = Signal(int)
+    add_articles_requested = Signal(list)  # library article ids, for LibraryStore.article(id, label)
     changed = Signal()  # after a rename, duplicate or delete: recent-comparison menus may need a refresh
     deleted = Signal(int)  # the window may be showing that comparison
     failed = Signal(str)
@@ -159,12 +163,23 @@ class LibraryPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
             buttons.addWidget(button)
+        comparisons = QWidget(self)
+        page = QVBoxLayout(comparisons)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.search)
+        page.addWidget(self.view, 1)
+        page.addLayout(buttons)
+        page.addWidget(self.status)
+        self.articles = LibraryArticlesView(store, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(comparisons, "&Comparisons")
+        self.tabs.addTab(self.articles, "A&rticles")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addWidget(self.tabs)
+        self.articles.add_requested.connect(self.add_articles_requested)
+        self.articles.failed.connect(self.failed)
+        self.tabs.currentChanged.connect(lambda _tab: self.articles.refresh())
 
         self.search.textChanged.connect(self.refresh)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
@@ -182,7 +197,7 @@ class LibraryPanel(QWidget):
 
     # -- reading ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload from the store (another window or process may have saved); keeps the selection."""
+        """Reload from the store after a save here, in another window or by the CLI; keeps the selection."""
         keep = self.selected_id()
         query = self.search.text().strip()
         try:
@@ -194,6 +209,8 @@ class LibraryPanel(QWidget):
         self.status.setText(f"{len(rows)} found" if query else f"{len(rows)} saved comparisons")
         if keep is not None:
             self.select(keep)
+        if self.tabs.currentWidget() is self.articles:
+            self.articles.refresh()
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

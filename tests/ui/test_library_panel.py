@@ -140,3 +140,21 @@ def test_refresh_picks_up_saves_from_elsewhere(panel, library):
     panel.refresh()
     assert shown_names(panel)[0] == "Saved by the CLI"
     assert panel.status.text() == "3 saved comparisons"
+
+
+def test_articles_tab_lists_library_articles_and_searches_their_text(panel):
+    panel.tabs.setCurrentWidget(panel.articles)
+    assert panel.articles.proxy.rowCount() == 5  # 2 + 3 articles, no duplicates
+    panel.articles.search.setText("shameful")
+    assert panel.articles.proxy.rowCount() == 1
+    assert panel.articles.proxy.index(0, 1).data() == "Daily A"
+
+
+def test_add_to_comparison_hands_over_the_selected_article_ids(panel, library, qtbot):
+    panel.tabs.setCurrentWidget(panel.articles)
+    panel.articles.search.setText("Subscribe")
+    panel.articles.view.selectAll()
+    with qtbot.waitSignal(panel.add_articles_requested) as requested:
+        qtbot.mouseClick(panel.articles.add_button, Qt.MouseButton.LeftButton)
+    [library_id] = requested.args[0]
+    assert library.article(library_id, "C").source == "Herald B"

@@ -1,0 +1,138 @@
+"""The library's articles, searchable, to add to the comparison being built."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.library import LibraryArticle, LibraryError, LibraryStore
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+TITLE, OUTLET, LANGUAGE, IMPORTED = range(4)
+_HEADERS = ("Title", "Outlet", "Lang.", "Imported")
+
+
+class LibraryArticlesModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LibraryArticle] = []
+
+    def set_rows(self, rows: tuple[LibraryArticle, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()]
+        if role == ID_ROLE:
+            return a.id
+        shown = (a.title or a.path, a.source, a.language, a.imported_at[:10])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown[index.column()]
+        if role == SORT_ROLE:
+            return a.imported_at if index.column() == IMPORTED else shown[index.column()].casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [a.title or "(untitled)", a.path, f"{a.characters:,} characters"]
+            if a.published:
+                lines.append(f"Published {a.published}")
+            return "\n".join(lines)
+        return None
+
+
+class LibraryArticlesView(QWidget):
+    """Emits ``add_requested(ids)`` with the library ids of the selected articles; ``LibraryStore.article``
+    turns each into an ``Article`` under the label the comparison gives it."""
+
+    add_requested = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, store: LibraryStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = LibraryArticlesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search article titles and text")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search library articles")
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(IMPORTED, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.view.setAccessibleName("Library articles")
+        self.add_button = QPushButton("&Add to comparison", self)
+        self.status = QLabel(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.status)
+
+        self.search.textChanged.connect(self.refresh)
+        self.view.doubleClicked.connect(lambda _index: self.add_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
+        self.model.modelReset.connect(self._update_button)
+        self.add_button.clicked.connect(self.add_selected)
+        self.refresh()
+
+    def refresh(self) -> None:
+        query = self.search.text().strip()
+        try:
+            rows = self.store.search_articles(query) if query else self.store.list_articles()
+        except (LibraryError, sqlite3.Error) as error:
+            message = f"Cannot read the library: {error}"
+            self.status.setText(message)
+            self.failed.emit(message)
+            return
+        self.model.set_rows(rows)
+        self.status.setText(f"{len(rows)} found" if query else f"{len(rows)} articles")
+
+    def selected_ids(self) -> list[int]:
+        return [int(index.data(ID_ROLE)) for index in self.view.selectionModel().selectedRows()]
+
+    def add_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.add_requested.emit(ids)
+
+    def _update_button(self) -> None:
+        self.add_button.setEnabled(bool(self.selected_ids()))
