@@ -194,3 +194,19 @@ def test_empty_file_at_the_path_becomes_a_library(tmp_path):
     path.touch()
     store = open_library(path)
     assert store.save(rich_comparison(), "first") == 1
+
+
+def test_library_locked_by_another_writer_past_the_timeout_gives_a_library_error(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    store = open_library(path)
+    store.db.execute("PRAGMA busy_timeout = 50")  # instead of waiting 30 s for the other writer
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LibraryError, match="could not save to the library: database is locked") as caught:
+            store.save(rich_comparison(), "blocked")
+        assert str(path) in str(caught.value)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert store.save(rich_comparison(), "after the lock") == 1

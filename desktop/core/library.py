@@ -126,14 +126,28 @@ class LibraryStore:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Take the write lock first: a deferred transaction that later upgrades can fail with SQLITE_BUSY."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """Take the write lock first: a deferred transaction that later upgrades can fail with SQLITE_BUSY.
+
+        Locked past the busy timeout, disk full, read-only file: a ``LibraryError`` naming the file, after
+        rolling back, so callers show one message instead of an ``sqlite3`` traceback.
+        """
         try:
-            yield
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
+        except sqlite3.OperationalError as error:
+            raise LibraryError(self.location(), f"could not save to the library: {error}") from error
+
+    def location(self) -> str:
+        """The library's file, for messages (``:memory:`` for an in-memory library)."""
+        for _seq, name, file in self.db.execute("PRAGMA database_list"):
+            if name == "main":
+                return str(file) or ":memory:"
+        return ":memory:"
 
     def _require(self, comparison_id: int) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM comparisons WHERE id = ?", [comparison_id]).fetchone()

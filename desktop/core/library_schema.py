@@ -196,7 +196,9 @@ def check_library_contents(db: sqlite_utils.Database, path: str) -> None:
     try:
         problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
         tables = set(db.table_names())
-    except sqlite3.DatabaseError as error:
+    except sqlite3.OperationalError as error:  # cannot open, locked, I/O: the file itself may be fine
+        raise LibraryError(path, f"cannot read the library: {error}") from error
+    except sqlite3.DatabaseError as error:  # SQLITE_CORRUPT, SQLITE_NOTADB
         raise LibraryError(path, f"the library file is damaged ({error}); left untouched") from error
     if problems != ["ok"]:
         raise LibraryError(path, f"the library file is damaged ({'; '.join(problems[:3])}); left untouched")
