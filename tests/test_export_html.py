@@ -134,7 +134,7 @@ def test_missing_facts_are_marked_with_the_articles_that_lack_them(pair, pair_ht
     assert fact_ids(root) == expected_fact_ids(pair)
     marks = {m.text(skip_sr=True): m for m in root.find_all("mark", "fm")}
     assert "2,300" in marks and "Monday" in marks
-    assert marks["Monday"].attrs["title"] == "missing from B"
+    assert marks["Monday"].attrs["title"] == "missing from B · present in A"
     assert marks["Monday"].find_all("span", "sr")[0].text() == "fact missing from B: "
 
 
@@ -157,7 +157,7 @@ def test_fact_span_comes_from_article_offsets_relative_to_the_sentence():
     root, _ = parse(render_html(comparison, generated=WHEN))
     (mark,) = [m for m in root.find_all("mark", "fm") if "sw" not in m.classes]
     assert mark.text(skip_sr=True) == "Anna Berg"
-    assert mark.attrs["title"] == "missing from B, C"
+    assert mark.attrs["title"] == "missing from B, C · present in A"
 
 
 def test_commentary_cues_in_title_and_numbered_footnote(pair, pair_html):

@@ -108,6 +108,16 @@ class _RowView:
 
 
 @dataclass(frozen=True, slots=True)
+class _FactSpan:
+    """A missing fact inside one sentence (sentence-local offsets); overlapping facts share one span."""
+
+    start: int
+    end: int
+    ids: list[int]
+    missing: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class _Mark:
     """A highlight inside one sentence, in sentence-local character offsets."""
 
@@ -403,6 +413,7 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
                         fact_marks.get((aid, sentence.index), []),
                         footnote,
                         notes.sentences.get((aid, sentence.index), []),
+                        ids,
                     )
                 )
             cells.append(
@@ -429,9 +440,10 @@ def _sentence_view(
     aid: str,
     sentence: Sentence,
     diffs: list[_Mark],
-    facts: list[tuple[int, int, list[int], list[str]]],
+    facts: list[_FactSpan],
     footnote: int | None,
     notes: list[str],
+    ids: Sequence[str],
 ) -> _SentenceView:
     if sentence.role == Role.BOILERPLATE:
         classes, label = ["s", "bp"], "boilerplate: "
@@ -455,31 +467,32 @@ def _sentence_view(
         classes=" ".join(classes),
         label=label,
         title=_clean(title),
-        parts=_parts(sentence.text, diffs, facts),
+        parts=_parts(sentence.text, diffs, facts, ids),
         footnote=footnote,
         notes=[_clean(n) for n in notes],
     )
 
 
-def _parts(text: str, diffs: list[_Mark], facts: list[tuple[int, int, list[int], list[str]]]) -> list[_Part]:
+def _parts(text: str, diffs: list[_Mark], facts: list[_FactSpan], ids: Sequence[str]) -> list[_Part]:
     """Cut a sentence at every highlight boundary: fact marks outside, word-diff runs inside them."""
     parts = []
     cursor = 0
-    for start, end, fact_ids, missing in facts:
-        if cursor < start:
-            parts.append(_Part(_runs(text, cursor, start, diffs)))
-        names = ", ".join(missing)
+    for fact in facts:
+        if cursor < fact.start:
+            parts.append(_Part(_runs(text, cursor, fact.start, diffs)))
+        missing = ", ".join(fact.missing)
+        present = ", ".join(aid for aid in ids if aid not in fact.missing)
         parts.append(
             _Part(
-                _runs(text, start, end, diffs),
+                _runs(text, fact.start, fact.end, diffs),
                 _FactMark(
-                    ids=" ".join(map(str, fact_ids)),
-                    title=_clean(f"missing from {names}"),
-                    label=_clean(f"fact missing from {names}: "),
+                    ids=" ".join(map(str, fact.ids)),
+                    title=_clean(f"missing from {missing}" + (f" · present in {present}" if present else "")),
+                    label=_clean(f"fact missing from {missing}: "),
                 ),
             )
         )
-        cursor = end
+        cursor = fact.end
     if cursor < len(text) or not parts:
         parts.append(_Part(_runs(text, cursor, len(text), diffs)))
     return parts
@@ -506,7 +519,7 @@ def _runs(text: str, start: int, end: int, diffs: list[_Mark]) -> list[_Run]:
     return runs
 
 
-def _fact_marks(comparison: Comparison) -> dict[tuple[str, int], list[tuple[int, int, list[int], list[str]]]]:
+def _fact_marks(comparison: Comparison) -> dict[tuple[str, int], list[_FactSpan]]:
     """Missing facts per sentence, in sentence offsets; overlapping facts merge into one mark listing both."""
     sentences = {(r.article.id, s.index): s for r in comparison.articles for s in r.sentences}
     spans: dict[tuple[str, int], list[tuple[int, int, int, Fact]]] = {}
@@ -522,16 +535,16 @@ def _fact_marks(comparison: Comparison) -> dict[tuple[str, int], list[tuple[int,
                 continue
             end = start + len(fact.text)
         spans.setdefault((fact.article, fact.sentence), []).append((start, end, number, fact))
-    marks: dict[tuple[str, int], list[tuple[int, int, list[int], list[str]]]] = {}
+    marks: dict[tuple[str, int], list[_FactSpan]] = {}
     for key, found in spans.items():
-        merged: list[tuple[int, int, list[int], list[str]]] = []
+        merged: list[_FactSpan] = []
         for start, end, number, fact in sorted(found, key=lambda f: (f[0], -f[1])):
-            if merged and start < merged[-1][1]:
+            if merged and start < merged[-1].end:
                 last = merged[-1]
-                missing = last[3] + [m for m in fact.missing_from if m not in last[3]]
-                merged[-1] = (last[0], max(last[1], end), [*last[2], number], missing)
+                missing = last.missing + [m for m in fact.missing_from if m not in last.missing]
+                merged[-1] = _FactSpan(last.start, max(last.end, end), [*last.ids, number], missing)
             else:
-                merged.append((start, end, [number], list(fact.missing_from)))
+                merged.append(_FactSpan(start, end, [number], list(fact.missing_from)))
         marks[key] = merged
     return marks
 
