@@ -40,7 +40,8 @@ class SampleTruth:
     # Articles in which no sentence is commentary, and single sentences elsewhere that are reporting.
     neutral_articles: tuple[str, ...]
     neutral: tuple[Ref, ...]
-    # Each tuple: sentences that must land in one alignment group (splits and merges list every part).
+    # Each tuple: sentences that must land in one alignment group (splits and merges list every part);
+    # different tuples must land in different groups.
     same_group: tuple[tuple[Ref, ...], ...]
     identical: tuple[Ref, ...]
     reworded: tuple[Ref, ...]
@@ -351,6 +352,9 @@ CROSS = SampleTruth(
         FactTruth("A", "200", "number", present_in=("B",)),
         FactTruth("A", "2023", None, present_in=("B",)),
         FactTruth("B", "February 7", "date", present_in=("A",)),
+        # A quote translated in the aligned sentence is the same statement, not an omission.
+        FactTruth("A", "Wir haben großes Glück", "quote", present_in=("B",)),
+        FactTruth("B", "We were very lucky", "quote", present_in=("A",)),
     ),
     min_commentary={"B": 1},
     min_missing_facts={"A": 1, "B": 1},
