@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QTimer, Sig
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from desktop.core.collation import Row
 from desktop.core.model import Comparison
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
@@ -93,9 +94,9 @@ class AlignedView(QWidget):
         self._width_seen = -1
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: list[Row] | None = None) -> None:
         self.delegate.clear_cache()
-        self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, marks=marks)
+        self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, marks=marks, rows=rows)
         self.strip.set_cards(cards)
         self._width_seen = -1
         self._fit_columns()

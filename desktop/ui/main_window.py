@@ -46,7 +46,7 @@ from desktop.ui.preferences import Preferences, ViewPrefs
 from desktop.ui.reading_view import ReadingView
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
-from desktop.ui.worker import RunResult
+from desktop.ui.worker import Display, RunResult
 
 try:
     from desktop.core.export_html import write_html
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.view_prefs = prefs.view_prefs()
         self.comparison: Comparison | None = None
         self._marks: dict = {}  # type: ignore[type-arg]
+        self._rows: list = []  # type: ignore[type-arg]
         self._stale_views: set[str] = set()
         self._run_started = 0.0
         self._settings_dialog: SettingsDialog | None = None
@@ -282,10 +283,14 @@ class MainWindow(QMainWindow):
     def show_comparison(self, comparison: Comparison | None) -> None:
         position = self.current_view().current_position() if self.comparison is not None else None
         self.comparison = comparison
-        self._marks = sentence_marks(comparison) if comparison is not None else {}
+        display = self.session.display
+        if comparison is not None and (display is None or self.session.comparison is not comparison):
+            display = Display(sentence_marks(comparison), collate(comparison))
+        self._marks = display.marks if display is not None else {}
+        self._rows = display.rows if display is not None else []
         self._stale_views = {"aligned", "reading"}
         self._render_current()
-        rows = collate(comparison) if comparison is not None else []
+        rows = self._rows
         self.differences.set_comparison(comparison, rows)
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
@@ -315,7 +320,8 @@ class MainWindow(QMainWindow):
         if name in self._stale_views:
             started = time.perf_counter()
             view = self.reading if name == "reading" else self.aligned
-            view.set_comparison(self.comparison, self._marks, hide_boilerplate=hide, cards=self._cards())
+            view.set_comparison(self.comparison, self._marks, hide_boilerplate=hide, cards=self._cards(),
+                                rows=self._rows)
             self._stale_views.discard(name)
             log.info("%s view built in %.3f s", name, time.perf_counter() - started)
         self.stack.setCurrentWidget(self.reading if name == "reading" else self.aligned)

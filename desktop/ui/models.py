@@ -92,7 +92,7 @@ class AlignedModel(QAbstractTableModel):
         self._group_row: dict[int, int] = {}
 
     def set_comparison(self, comparison: Comparison | None, *, hide_boilerplate: bool = False,
-                       marks: dict[tuple[str, int], list[Mark]] | None = None) -> None:
+                       marks: dict[tuple[str, int], list[Mark]] | None = None, rows: list[Row] | None = None) -> None:
         self.beginResetModel()
         self.comparison = comparison
         self._cells.clear()
@@ -101,7 +101,7 @@ class AlignedModel(QAbstractTableModel):
         else:
             self._ids = [r.article.id for r in comparison.articles]
             self._marks = marks if marks is not None else sentence_marks(comparison)
-            rows = collate(comparison)
+            rows = list(rows) if rows is not None else collate(comparison)
             if hide_boilerplate:
                 rows = [r for r in rows if not self._all_boilerplate(comparison, r)]
             self._rows = rows

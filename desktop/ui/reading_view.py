@@ -38,6 +38,9 @@ class ReadingColumn(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
+        # Lay out long articles in batches so the window paints before a 10,000-sentence column is measured.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.list.setWordWrap(True)
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QListView.Shape.NoFrame)
@@ -161,7 +164,7 @@ class ReadingView(QWidget):
         self.setAccessibleName("Reading view")
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: object = None) -> None:
         self.comparison = comparison
         while self.row.count():
             item = self.row.takeAt(0)

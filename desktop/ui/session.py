@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.core.errors import LoadError
 from desktop.core.model import Article, Comparison, Settings
-from desktop.ui.worker import CompareWorker, RunResult, Source
+from desktop.ui.worker import CompareWorker, Display, RunResult, Source
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -49,6 +49,7 @@ class Session(QObject):
         self.comparison: Comparison | None = None
         self.articles: tuple[Article, ...] = ()
         self.last_result: RunResult | None = None
+        self.display: Display | None = None
         self.generation = 0
         self._cache: dict[str, Article] = {}
         self._workers: dict[int, CompareWorker] = {}
@@ -179,6 +180,7 @@ class Session(QObject):
             self.load_failed.emit(list(result.errors))
         self.articles = result.articles
         self.comparison = result.comparison
+        self.display = result.display
         self.last_result = result
         self.finished_run.emit(result)
         self.comparison_changed.emit(result.comparison)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from desktop.core.collation import Row, collate
 from desktop.core.errors import LoadError
 from desktop.core.loading import load_article
 from desktop.core.model import Article, Comparison, Settings
 from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
+from desktop.ui.highlights import Mark, sentence_marks
 
 log = logging.getLogger(__name__)
 _COMPARE_STAGES = 5
@@ -39,6 +41,15 @@ class RunResult:
     loaded: dict[str, Article] = field(default_factory=dict)
     load_seconds: float = 0.0
     compare_seconds: float = 0.0
+    display: Display | None = None
+
+
+@dataclass(frozen=True)
+class Display:
+    """What the views need beyond the comparison, prepared off the GUI thread: highlight marks and row order."""
+
+    marks: dict[tuple[str, int], list[Mark]]
+    rows: list[Row]
 
 
 class WorkerSignals(QObject):
@@ -111,6 +122,7 @@ class CompareWorker(QRunnable):
 
             settings = replace(self._settings, reference=reference)
             comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set)
+        display = Display(sentence_marks(comparison), collate(comparison)) if comparison is not None else None
         self.signals.finished.emit(RunResult(
             generation=self.generation,
             comparison=comparison,
@@ -119,4 +131,5 @@ class CompareWorker(QRunnable):
             loaded=loaded,
             load_seconds=load_seconds,
             compare_seconds=time.perf_counter() - compare_started,
+            display=display,
         ))
