@@ -5,6 +5,10 @@ Thema" links, share bars, bylines, agency tags, timestamps, newsletter and donat
 outlet itself. The pipeline leaves it out of the alignment, so a false positive hides a real sentence: the
 rules here only fire on clear signals, and in presegmented corpora (one sentence a line, no layout) only the
 most obvious of them run. The phrases live in ``resources/lexicons/boilerplate-*.txt``.
+
+Phrase lists are matched against the lower-cased sentence with case-sensitive patterns: Python's ``re`` is
+several times slower with ``IGNORECASE`` on long alternations, and every sentence of a 10,000-sentence
+document passes through here.
 """
 
 from __future__ import annotations
@@ -30,40 +34,50 @@ class Piece:
     credit: bool = False  # cut off the caption before it as a photo credit
 
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
+_WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
+_DIGIT = re.compile(r"\d")
 _FINAL = re.compile(r"[.!?…:;,][\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
+_CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
+_PARTICLE = r"(?:von|van|de|der|den|del|da|di|du|la|le|zu|ten|ter|al|bin|ibn|el)"
+_NAME_TOKEN = rf"(?:{_CAPITALISED}|{_PARTICLE})"
 _BYLINE_TAIL_WORDS = frozenset(["in", "für", "for", "at", "aus", "of", "and", "und", "der", "die", "das", "the", "de"])
-_NAME_TOKEN = r"(?:[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*|(?:von|van|de|der|den|del|da|di|du|la|le|zu|ten|ter|al|bin|ibn|el))"
 
 # Short sentences only: a long sentence that merely mentions a newsletter or "©" is still news.
 _MAX_CREDIT_WORDS = 30
 _MAX_CONTAINS_WORDS = 30
 _MAX_TIMESTAMP_WORDS = 20
+_MAX_BYLINE_WORDS = 15
+_MAX_TAG_CHARS = 80
+_MAX_WIDGET_CHARS = 120
+_MAX_LABEL_CHARS = 60
+_MAX_INLINE_CREDIT_WORDS = 12
+_MAX_INLINE_CREDIT_CHARS = 120
 _MAX_TITLE_WORDS = 25
 _MAX_TITLE_CHARS = 220
 _MAX_TITLE_LINES = 3
 _MAX_KICKER_WORDS = 3
 _MAX_CAPTION_CHARS = 300
+_MAX_CAPTION_SENTENCES = 2
 _MAX_LINK_TITLES = 8
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     credit_label: re.Pattern[str]
-    credit_glued: re.Pattern[str]
-    credit_spaced: re.Pattern[str]
-    credit_marks: re.Pattern[str]
-    agency_tag: re.Pattern[str]
+    credit_inline: re.Pattern[str]
+    credit_marks: _Phrases
     agency_words: re.Pattern[str]
+    agency_tag: re.Pattern[str]
     widgets: frozenset[str]
-    starts: re.Pattern[str] | None
+    starts: _Phrases
     exact: frozenset[str]
     link_labels: frozenset[str]
-    contains: re.Pattern[str] | None
-    appeal: re.Pattern[str] | None
-    self_reference: re.Pattern[str] | None
+    contains: _Phrases
+    appeal_starts: _Phrases
+    appeal_anywhere: _Phrases
+    self_reference: _Phrases
     byline: re.Pattern[str]
     timestamp: re.Pattern[str]
     calendar: frozenset[str]
@@ -74,17 +88,19 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
     rules = _rules(language)
     sentences = [text[p.start : p.end] for p in pieces]
     if presegmented:
-        roles = [Role.BOILERPLATE if _obvious_boilerplate(s, rules) else Role.BODY for s in sentences]
+        roles = [Role.BOILERPLATE if _obvious_reason(s, rules) else Role.BODY for s in sentences]
         if roles and roles[0] == Role.BODY and _heading_like(sentences[0], allow_question=True):
             roles[0] = Role.TITLE
         return roles
+    lows = [s.lower() for s in sentences]
+    appeals = [_is_appeal(low, rules) for low in lows]
     roles = [
-        Role.BOILERPLATE if p.credit or boilerplate_reason(s, language) else Role.BODY
-        for p, s in zip(pieces, sentences, strict=True)
+        Role.BOILERPLATE if p.credit or appeal or _reason(s, rules, low) else Role.BODY
+        for p, s, low, appeal in zip(pieces, sentences, lows, appeals, strict=True)
     ]
     _mark_captions(pieces, roles)
     _mark_link_lists(pieces, sentences, roles, rules)
-    _mark_appeal_paragraphs(pieces, sentences, roles, rules)
+    _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
     _mark_title(pieces, sentences, roles)
     return roles
 
@@ -92,17 +108,8 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
 def boilerplate_reason(sentence: str, language: str = "") -> str:
     """Why one sentence on its own is page furniture ("credit", "byline", …), or ``""`` when it is not."""
     rules = _rules(language)
-    reason = _obvious_reason(sentence, rules)
-    if reason:
-        return reason
-    words = len(sentence.split())
-    if rules.contains and words <= _MAX_CONTAINS_WORDS and rules.contains.search(sentence):
-        return "notice"
-    if rules.appeal and _is_appeal(sentence, rules):
-        return "appeal"
-    if words <= _MAX_TIMESTAMP_WORDS and _only_date(sentence, rules):
-        return "timestamp"
-    return ""
+    low = sentence.lower()
+    return "appeal" if _is_appeal(low, rules) else _reason(sentence, rules, low)
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:
@@ -111,39 +118,59 @@ def credit_starts(text: str, start: int, end: int, language: str = "") -> list[i
     Only the first credit on a line counts: everything after it belongs to the credit.
     """
     rules = _rules(language)
-    glued = rules.credit_glued.search(text, start + 1, end)
-    if glued:
-        return [glued.start()]
-    for spaced in rules.credit_spaced.finditer(text, start + 1, end):
-        rest = text[spaced.start() : end]
-        if len(rest.split()) <= 12 and (
-            "©" in rest or rules.agency_words.search(rest) or "www." in rest or "/" in rest or spaced.group("mark")
+    for found in rules.credit_inline.finditer(text, start + 1, end):
+        pos = found.start()
+        before = text[pos - 1]
+        if not before.isspace():
+            # Glued to the caption: "ParisQuelle:", "Paris© …"; not inside a word like "AFPFoto".
+            if found.group() == "©" or before.islower() or before.isdigit() or before in ')]"”“’.!?':
+                return [pos]
+            continue
+        if end - pos > _MAX_INLINE_CREDIT_CHARS:
+            continue  # a credit ends its line; this one is followed by running text
+        rest = text[pos:end]
+        if len(rest.split()) <= _MAX_INLINE_CREDIT_WORDS and (
+            "©" in rest or "www." in rest or "/" in rest or rules.agency_words.search(rest)
         ):
-            return [spaced.start()]
+            return [pos]
     return []
 
 
 # --- single sentences -----------------------------------------------------------------------------------------
 
 
-def _obvious_boilerplate(sentence: str, rules: _Rules) -> bool:
-    return bool(_obvious_reason(sentence, rules))
+def _reason(sentence: str, rules: _Rules, low: str) -> str:
+    """Every single-sentence signal except appeals, which the paragraph rule needs on their own."""
+    words = sentence.count(" ") + 1
+    reason = _obvious_reason(sentence, rules, low, words)
+    if reason:
+        return reason
+    if words <= _MAX_CONTAINS_WORDS and rules.contains.search(low):
+        return "notice"
+    if words <= _MAX_TIMESTAMP_WORDS and _only_date(sentence, rules):
+        return "timestamp"
+    return ""
 
 
-def _obvious_reason(sentence: str, rules: _Rules) -> str:
+def _obvious_reason(sentence: str, rules: _Rules, low: str = "", words: int = 0) -> str:
     """Signals clear enough for presegmented corpora, where no layout backs them up."""
-    words = len(sentence.split())
-    if words <= _MAX_CREDIT_WORDS and (rules.credit_label.match(sentence) or rules.credit_marks.search(sentence)):
+    low = low or sentence.lower()
+    words = words or sentence.count(" ") + 1
+    if rules.credit_label.match(sentence):
+        return "credit" if words <= _MAX_CREDIT_WORDS else ""
+    if rules.starts.match(low):
+        return "link"
+    if words > _MAX_CREDIT_WORDS:
+        return ""  # every remaining signal is a short line
+    if rules.credit_marks.search(low):
         return "credit"
-    if rules.starts and rules.starts.match(sentence):
+    if len(sentence) <= _MAX_LABEL_CHARS and _normalised(sentence) in rules.exact:
         return "link"
-    if _normalised(sentence) in rules.exact:
-        return "link"
-    if _is_widget_bar(sentence, rules):
+    if len(sentence) <= _MAX_WIDGET_CHARS and _is_widget_bar(low, rules):
         return "share"
-    if _is_agency_tag(sentence, rules):
+    if len(sentence) <= _MAX_TAG_CHARS and rules.agency_tag.fullmatch(sentence.strip()):
         return "agency"
-    if words <= 15 and _is_byline(sentence, rules):
+    if words <= _MAX_BYLINE_WORDS and _is_byline(sentence, rules):
         return "byline"
     if words <= _MAX_TIMESTAMP_WORDS and _is_timestamp(sentence, rules):
         return "timestamp"
@@ -151,17 +178,13 @@ def _obvious_reason(sentence: str, rules: _Rules) -> str:
 
 
 def _normalised(sentence: str) -> str:
-    return " ".join(sentence.strip().rstrip(":.…!|·•-–— ").split()).casefold()
+    return " ".join(sentence.strip().rstrip(":.…!|·•-–— ").split()).lower()
 
 
-def _is_widget_bar(sentence: str, rules: _Rules) -> bool:
-    tokens = [t.casefold() for t in _WIDGET_SPLIT.split(sentence) if t]
-    return bool(tokens) and all(t in rules.widgets for t in tokens) and len(sentence) <= 120
-
-
-def _is_agency_tag(sentence: str, rules: _Rules) -> bool:
-    """An agency tag ("(dpa)", "dpa/AFP", "jm/dpa", "Max Mustermann, dpa"): agencies, initials, one name."""
-    return len(sentence) <= 80 and rules.agency_tag.fullmatch(sentence.strip()) is not None
+def _is_widget_bar(low: str, rules: _Rules) -> bool:
+    """A share bar: "Facebook Twitter E-Mail", "Share · Save"."""
+    tokens = [t for t in _WIDGET_SPLIT.split(low) if t]
+    return bool(tokens) and all(t in rules.widgets for t in tokens)
 
 
 def _is_byline(sentence: str, rules: _Rules) -> bool:
@@ -179,16 +202,17 @@ def _is_timestamp(sentence: str, rules: _Rules) -> bool:
     return found is not None and (found.group("colon") is not None or not _SENTENCE_END.search(sentence))
 
 
-def _is_appeal(sentence: str, rules: _Rules) -> bool:
-    return rules.appeal is not None and rules.appeal.search(sentence) is not None
+def _is_appeal(low: str, rules: _Rules) -> bool:
+    """An appeal to the reader: literal phrases must open the sentence, regexes may match anywhere."""
+    return rules.appeal_starts.match(low) or rules.appeal_anywhere.search(low)
 
 
 def _only_date(sentence: str, rules: _Rules) -> bool:
     """A line that is nothing but a date and time ("Montag, 13.04.2025, 14:30 Uhr", "March 9, 2026")."""
-    if not any(c.isdigit() for c in sentence):
+    if not _DIGIT.search(sentence):
         return False
-    words = [w.rstrip(".").casefold() for w in _WORD.findall(sentence)]
-    return bool(words) and all(w in rules.calendar or any(c.isdigit() for c in w) for w in words)
+    words = [w.rstrip(".").lower() for w in _WORD.findall(sentence)]
+    return bool(words) and all(w in rules.calendar or _DIGIT.search(w) for w in words)
 
 
 def _heading_like(sentence: str, *, allow_question: bool = False) -> bool:
@@ -206,26 +230,25 @@ def _heading_like(sentence: str, *, allow_question: bool = False) -> bool:
 
 
 def _mark_captions(pieces: Sequence[Piece], roles: list[Role]) -> None:
-    """The sentence(s) on the line of a photo credit, before it, are the photo's caption."""
+    """The sentence(s) before a photo credit on its line are the photo's caption."""
     for i, piece in enumerate(pieces):
         if not piece.credit:
             continue
-        j = i - 1
         caption: list[int] = []
-        while j >= 0 and pieces[j].line == piece.line and len(caption) < 2:
+        j = i - 1
+        while j >= 0 and pieces[j].line == piece.line and len(caption) <= _MAX_CAPTION_SENTENCES:
             caption.append(j)
             j -= 1
-        if caption and (j < 0 or pieces[j].line != piece.line):
-            size = sum(pieces[k].end - pieces[k].start for k in caption)
-            if size <= _MAX_CAPTION_CHARS:
-                for k in caption:
-                    roles[k] = Role.BOILERPLATE
+        size = sum(pieces[k].end - pieces[k].start for k in caption)
+        if len(caption) <= _MAX_CAPTION_SENTENCES and size <= _MAX_CAPTION_CHARS:
+            for k in caption:
+                roles[k] = Role.BOILERPLATE
 
 
 def _mark_link_lists(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
     """After a bare "Mehr zum Thema:" / "Read more:", the headline-like lines that follow are links."""
     for i, sentence in enumerate(sentences):
-        if _normalised(sentence) not in rules.link_labels:
+        if len(sentence) > _MAX_LABEL_CHARS or _normalised(sentence) not in rules.link_labels:
             continue
         for j in range(i + 1, min(i + 1 + _MAX_LINK_TITLES, len(pieces))):
             if not (pieces[j].whole_line and _heading_like(sentences[j], allow_question=True)):
@@ -234,36 +257,35 @@ def _mark_link_lists(pieces: Sequence[Piece], sentences: Sequence[str], roles: l
 
 
 def _mark_appeal_paragraphs(
-    pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules
+    pieces: Sequence[Piece], lows: Sequence[str], appeals: Sequence[bool], roles: list[Role], rules: _Rules
 ) -> None:
-    """A paragraph that opens with an appeal, or mixes one with talk about the outlet, is all furniture."""
+    """From an appeal to the end of its paragraph is furniture; all of it when the paragraph also talks about
+    the outlet itself (a platform notice: "Der Zugang zu unserer Website wurde erschwert … teilt sie gern")."""
     by_paragraph: dict[int, list[int]] = {}
     for i, piece in enumerate(pieces):
         by_paragraph.setdefault(piece.paragraph, []).append(i)
     for members in by_paragraph.values():
-        appeals = [i for i in members if _is_appeal(sentences[i], rules)]
-        if not appeals:
+        first_appeal = next((i for i in members if appeals[i]), None)
+        if first_appeal is None:
             continue
-        about_outlet = [
-            i for i in members if i in appeals or (rules.self_reference and rules.self_reference.search(sentences[i]))
-        ]
-        first = members[0] if len(about_outlet) >= 2 else appeals[0]
-        for i in members[members.index(first) :]:
+        about_outlet = sum(1 for i in members if appeals[i] or rules.self_reference.search(lows[i]))
+        first = members[0] if about_outlet >= 2 else first_appeal
+        for i in range(first, members[-1] + 1):
             roles[i] = Role.BOILERPLATE
 
 
 def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role]) -> None:
-    """The headline: the first short line(s) without final punctuation; a one-to-three-word label above it
-    ("International", "Ukraine-Krieg") is the section kicker, furniture."""
+    """The headline: the first short line(s) without final punctuation. A label of up to three words above it
+    ("International", "Ukraine-Krieg") is the section kicker: furniture."""
     headings: list[int] = []
     for i, piece in enumerate(pieces):
         if roles[i] == Role.BOILERPLATE:
             continue
-        if not piece.whole_line or not _heading_like(sentences[i], allow_question=not headings):
+        if len(headings) > _MAX_TITLE_LINES or not (
+            piece.whole_line and _heading_like(sentences[i], allow_question=not headings)
+        ):
             break
         headings.append(i)
-        if len(headings) > _MAX_TITLE_LINES:
-            break
     if not headings:
         return
     first = sentences[headings[0]]
@@ -277,34 +299,51 @@ def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[R
 # --- lexicons -------------------------------------------------------------------------------------------------
 
 
-def _phrase_pattern(entries: Sequence[str], *, anchored: bool, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """One regex for a list of literal phrases (ending at a word boundary) and ``re:`` entries."""
-    parts = []
-    for entry in entries:
-        if entry.startswith("re:"):
-            parts.append(f"(?:{entry[3:]})")
-            continue
-        literal = re.escape(entry)
-        parts.append(literal + (r"(?!\w)" if entry[-1].isalnum() else ""))
-    if not parts:
-        return None
-    return re.compile(("^\\s*" if anchored else "") + "(?:" + "|".join(parts) + ")", flags)
+def _literal(phrase: str) -> str:
+    """A lower-case literal phrase that must end at a word boundary when it ends in a letter or digit."""
+    return re.escape(phrase.lower()) + (r"(?!\w)" if phrase[-1].isalnum() else "")
 
 
-def _split_phrases(entries: Sequence[str]) -> tuple[list[str], list[str]]:
-    literal = [e for e in entries if not e.startswith("re:")]
-    regexes = [e for e in entries if e.startswith("re:")]
-    return literal, regexes
+class _Phrases:
+    """A lexicon section as one pattern over lower-cased text: literal phrases and ``re:`` entries as flat branches.
+
+    Flat, because ``re`` only skips quickly through a text when every branch of the top-level alternation
+    starts with a literal character; wrapping the branches in a group, or one entry starting with ``\\b`` or a
+    group, makes every sentence pay for trying every branch at every position.
+    """
+
+    def __init__(self, entries: Sequence[str], *, anchored: bool) -> None:
+        branches = [e[3:] if e.startswith("re:") else _literal(e) for e in entries]
+        alternation = "|".join(branches)
+        self._pattern = re.compile(rf"\s*(?:{alternation})" if anchored else alternation) if branches else None
+
+    def match(self, low: str) -> bool:
+        return self._pattern is not None and self._pattern.match(low) is not None
+
+    def search(self, low: str) -> bool:
+        return self._pattern is not None and self._pattern.search(low) is not None
+
+
+def _longest_first(entries: Sequence[str]) -> str:
+    return "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True))
 
 
 def _agency_tag_pattern(agency_alt: str) -> re.Pattern[str]:
+    """ "(dpa)", "dpa/AFP/Reuters", "jm/dpa", "Max Mustermann, dpa", "Jane Doe (AP)"."""
     agency = rf"(?:{agency_alt})"
     initials = r"(?:[a-zäöü]{1,4}|[A-ZÄÖÜ]{1,4})"
     joiner = r"\s*(?:[/,;&+]|\bund\b|\band\b)\s*"
     tags = rf"(?:{initials}{joiner})*{agency}(?:{joiner}(?:{agency}|{initials}))*"
     name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
+    return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*{tags}\s*\)?\s*\)?\.?", re.IGNORECASE)
+
+
+def _timestamp_pattern(labels: Sequence[str], day_names: set[str]) -> re.Pattern[str]:
+    """A timestamp label, then straight away a date, time or "2 hours ago"/"vor 2 Stunden"."""
     return re.compile(
-        rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*{tags}\s*\)?\s*\)?\.?",
+        rf"\s*(?:{_longest_first(labels)})\s*(?P<colon>:)?,?\s*(?:(?:on|at|am|um|vom|den|seit)\s+)?"
+        rf"(?:\d|(?:{_longest_first(sorted(day_names))})\b|vor\s+\d|vor\s+(?:einer|einem|wenigen)\b"
+        r"|\w+\s+ago\b|a\s+\w+\s+ago\b)",
         re.IGNORECASE,
     )
 
@@ -315,52 +354,38 @@ def _rules(language: str) -> _Rules:
         return wordlists.merged("boilerplate", language, section)
 
     common = wordlists.sections("boilerplate-common")
-    labels = sorted(merged("credit-labels"), key=len, reverse=True)
-    label_alt = "|".join(re.escape(label) for label in labels)
-    agencies = sorted(common["agencies"], key=len, reverse=True)
-    agency_alt = "|".join(re.escape(a) for a in agencies)
+    label_list = sorted(merged("credit-labels"), key=len, reverse=True)
+    labels = _longest_first(label_list)
+    agencies = _longest_first(common["agencies"])
 
-    appeal_literal, appeal_regex = _split_phrases(merged("appeal"))
-    appeal_parts = []
-    if appeal_literal:
-        starts = _phrase_pattern(appeal_literal, anchored=True)
-        assert starts is not None
-        appeal_parts.append(starts.pattern)
-    appeal_parts += [f"(?:{r[3:]})" for r in appeal_regex]
-
-    byline_starts = "|".join(re.escape(s) for s in sorted(merged("byline-starts"), key=len, reverse=True))
+    appeals = merged("appeal")
+    byline_starts = _longest_first(merged("byline-starts"))
     name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
     byline = re.compile(
         rf"(?:{byline_starts})\s+(?P<names>{name}(?:\s*(?:,|und|and|&)\s*{name})*)"
         r"(?:\s*[,|–—-]\s*(?P<tail>[^.!?]{0,80}))?$"
     )
-    calendar_words: dict[str, set[str]] = {"months": set(), "weekdays": set(), "fillers": set()}
+    calendar: dict[str, set[str]] = {"months": set(), "weekdays": set(), "fillers": set()}
     for lang in wordlists.languages_for(language):
-        for section, words in calendar_words.items():
-            words.update(w.casefold().rstrip(".") for w in wordlists.sections(f"dates-{lang}")[section])
-    day_names = calendar_words["months"] | calendar_words["weekdays"]
-    calendar_alt = "|".join(re.escape(w) for w in sorted(day_names, key=len, reverse=True))
-    timestamp_labels = "|".join(re.escape(s) for s in sorted(merged("timestamp-labels"), key=len, reverse=True))
-    timestamp = re.compile(
-        rf"\s*(?:{timestamp_labels})\s*(?P<colon>:)?,?\s*(?:(?:on|at|am|um|vom|den|seit)\s+)?"
-        rf"(?:\d|(?:{calendar_alt})\b|vor\s+\d|vor\s+(?:einer|einem|wenigen)\b|\w+\s+ago\b|a\s+\w+\s+ago\b)",
-        re.IGNORECASE,
-    )
+        for section, words in calendar.items():
+            words.update(w.lower().rstrip(".") for w in wordlists.sections(f"dates-{lang}")[section])
+    day_names = calendar["months"] | calendar["weekdays"]
     return _Rules(
-        credit_label=re.compile(rf"\s*\(?(?:{label_alt})\s*(?::|©)"),
-        credit_glued=re.compile(rf"(?<=[a-zäöüßà-ÿ0-9)\]\"”“’.!?])(?:{label_alt})(?=\s*:|\s*©)"),
-        credit_spaced=re.compile(rf"(?<=\s)(?:(?:{label_alt})\s*:|(?P<mark>©))"),
-        credit_marks=_phrase_pattern(common["credit-marks"], anchored=False) or re.compile(r"(?!)"),
-        agency_tag=_agency_tag_pattern(agency_alt),
-        agency_words=re.compile(rf"(?<!\w)(?:{agency_alt})(?!\w)", re.IGNORECASE),
-        widgets=frozenset(w.casefold() for w in common["widgets"]),
-        starts=_phrase_pattern(merged("starts"), anchored=True),
+        credit_label=re.compile(rf"\s*\(?(?:{labels})\s*(?::|©)"),
+        # Flat, each branch starting with a literal, so the search can skip ahead (see _Phrases).
+        credit_inline=re.compile("|".join(rf"{re.escape(label)}(?=\s*[:©])" for label in label_list) + "|©"),
+        credit_marks=_Phrases(common["credit-marks"], anchored=False),
+        agency_words=re.compile(rf"(?<!\w)(?:{agencies})(?!\w)", re.IGNORECASE),
+        agency_tag=_agency_tag_pattern(agencies),
+        widgets=frozenset(w.lower() for w in common["widgets"]),
+        starts=_Phrases(merged("starts"), anchored=True),
         exact=frozenset(_normalised(e) for e in merged("exact")),
         link_labels=frozenset(_normalised(e) for e in merged("link-labels")),
-        contains=_phrase_pattern(merged("contains"), anchored=False),
-        appeal=re.compile("|".join(appeal_parts), re.IGNORECASE) if appeal_parts else None,
-        self_reference=_phrase_pattern(merged("self-reference"), anchored=False),
+        contains=_Phrases(merged("contains"), anchored=False),
+        appeal_starts=_Phrases([e for e in appeals if not e.startswith("re:")], anchored=True),
+        appeal_anywhere=_Phrases([e for e in appeals if e.startswith("re:")], anchored=False),
+        self_reference=_Phrases(merged("self-reference"), anchored=False),
         byline=byline,
-        timestamp=timestamp,
-        calendar=frozenset(day_names | calendar_words["fillers"]),
+        timestamp=_timestamp_pattern(merged("timestamp-labels"), day_names),
+        calendar=frozenset(day_names | calendar["fillers"]),
     )

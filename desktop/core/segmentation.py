@@ -221,7 +221,7 @@ def _sentences(text: str, start: int, end: int, rules: _SplitRules) -> list[tupl
 
 
 def _protected_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Short quotations and parentheses: ``(open, close)`` positions of their delimiters."""
+    """Short quotations and parentheses: sorted, disjoint ``(open, close)`` positions of their delimiters."""
     regions = []
     quotes: list[int] = []
     brackets: list[int] = []
@@ -249,12 +249,19 @@ def _protected_regions(text: str, start: int, end: int) -> list[tuple[int, int]]
             quotes.append(pos)
         elif quotes:
             regions.append((quotes.pop(), pos))
-    return [(o, c) for o, c in regions if c - o <= _MAX_PROTECTED]
+    merged: list[tuple[int, int]] = []
+    for o, c in sorted(r for r in regions if r[1] - r[0] <= _MAX_PROTECTED):
+        if merged and o <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(c, merged[-1][1]))
+        else:
+            merged.append((o, c))
+    return merged
 
 
 def _inside(regions: list[tuple[int, int]], punct: int, cut: int) -> bool:
     """A candidate boundary strictly inside a protected region (closing delimiters absorbed are outside)."""
-    return any(o < punct and cut <= c for o, c in regions)
+    i = bisect_right(regions, (punct,)) - 1
+    return i >= 0 and regions[i][0] < punct and cut <= regions[i][1]
 
 
 def _is_boundary(text: str, found: re.Match[str], sentence_start: int, following: int, rules: _SplitRules) -> bool:
