@@ -173,6 +173,9 @@ _ACTIONS: dict[str, Callable[[LibraryStore, argparse.Namespace], int]] = {
 
 
 def run_library_command(args: argparse.Namespace) -> int:
+    path = library_path(args.db)
+    if not path.exists():  # a mistyped --db must not leave an empty library behind
+        return _fail(f"{path}: no library here yet (compare … --save NAME creates it)")
     try:
         store = _open(args)
         return _ACTIONS[args.library_command](store, args)

@@ -135,3 +135,10 @@ def test_non_library_file_gives_one_line_error_and_stays_untouched(tmp_path, art
     assert f"parallax: error: {bogus}: not a Parallax library" in err
     assert "Traceback" not in err
     assert bogus.read_text(encoding="utf-8") == "my own notes, not a database\n"
+
+
+def test_library_commands_do_not_create_a_library_at_a_mistyped_path(tmp_path, capsys):
+    missing = tmp_path / "typo.sqlite3"
+    assert main(["library", "list", "--db", str(missing)]) == 2
+    assert f"{missing}: no library here yet" in capsys.readouterr().err
+    assert not missing.exists()
