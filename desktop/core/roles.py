@@ -37,6 +37,7 @@ class Piece:
 _WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
 _DIGIT = re.compile(r"\d")
 _FINAL = re.compile(r"[.!?…:;,][\"'”’»«›‹)\]]*$")
+_QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
 _CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
@@ -49,6 +50,7 @@ _MAX_CREDIT_WORDS = 30
 _MAX_CONTAINS_WORDS = 30
 _MAX_TIMESTAMP_WORDS = 20
 _MAX_BYLINE_WORDS = 15
+_MAX_BYLINE_TAIL_LOWER = 2
 _MAX_TAG_CHARS = 80
 _MAX_WIDGET_CHARS = 120
 _MAX_LABEL_CHARS = 60
@@ -93,7 +95,7 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
             roles[0] = Role.TITLE
         return roles
     lows = [s.lower() for s in sentences]
-    appeals = [_is_appeal(low, rules) for low in lows]
+    appeals = [_is_appeal(low, rules) or _is_notice(low, rules) for low in lows]
     roles = [
         Role.BOILERPLATE if p.credit or appeal or _reason(s, rules, low) else Role.BODY
         for p, s, low, appeal in zip(pieces, sentences, lows, appeals, strict=True)
@@ -145,7 +147,7 @@ def _reason(sentence: str, rules: _Rules, low: str) -> str:
     reason = _obvious_reason(sentence, rules, low, words)
     if reason:
         return reason
-    if words <= _MAX_CONTAINS_WORDS and rules.contains.search(low):
+    if _is_notice(low, rules):
         return "notice"
     if words <= _MAX_TIMESTAMP_WORDS and _only_date(sentence, rules):
         return "timestamp"
@@ -192,8 +194,9 @@ def _is_byline(sentence: str, rules: _Rules) -> bool:
     found = rules.byline.match(sentence.strip())
     if found is None:
         return False
-    tail = found.group("tail") or ""
-    return all(not w[:1].islower() or w in _BYLINE_TAIL_WORDS for w in tail.split())
+    # "Staff Reporter", "Environment correspondent", "in Washington" pass; running text does not.
+    tail: str = found.group("tail") or ""
+    return sum(w[:1].islower() and w not in _BYLINE_TAIL_WORDS for w in tail.split()) <= _MAX_BYLINE_TAIL_LOWER
 
 
 def _is_timestamp(sentence: str, rules: _Rules) -> bool:
@@ -205,6 +208,11 @@ def _is_timestamp(sentence: str, rules: _Rules) -> bool:
 def _is_appeal(low: str, rules: _Rules) -> bool:
     """An appeal to the reader: literal phrases must open the sentence, regexes may match anywhere."""
     return rules.appeal_starts.match(low) or rules.appeal_anywhere.search(low)
+
+
+def _is_notice(low: str, rules: _Rules) -> bool:
+    """A short sentence with a furniture phrase anywhere ("… abonnieren Sie unseren Newsletter")."""
+    return low.count(" ") < _MAX_CONTAINS_WORDS and rules.contains.search(low)
 
 
 def _only_date(sentence: str, rules: _Rules) -> bool:
@@ -270,6 +278,8 @@ def _mark_appeal_paragraphs(
             continue
         about_outlet = sum(1 for i in members if appeals[i] or rules.self_reference.search(lows[i]))
         first = members[0] if about_outlet >= 2 else first_appeal
+        while first > members[0] and _QUESTION.search(lows[first - 1]):
+            first -= 1  # the teaser before it: "Sie möchten nichts verpassen? Dann abonnieren Sie …"
         for i in range(first, members[-1] + 1):
             roles[i] = Role.BOILERPLATE
 
