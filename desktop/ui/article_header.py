@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.core.model import ArticleSummary, Comparison
+from desktop.core.model import ArticleSummary, Comparison, Role
 from desktop.ui.highlights import missing_fact_count
 from desktop.ui.theme import theme_for
 
@@ -102,7 +102,8 @@ class ArticleHeader(QFrame):
         summary = comparison.summary.get(article_id)
         self.article_id = article_id
         self.is_reference = comparison.settings.reference == article_id
-        name = display_title(article.title, article.path)
+        headline = next((s.text.strip() for s in result.sentences if s.role == Role.TITLE), "")
+        name = headline or display_title(article.title, article.path)
         self.title.setText(f"{article_id} · {name}")
         meta = [article.source or _site(article.path), article.published, article.language or "?",
                 f"{word_count(article.text):,} words"]
@@ -137,6 +138,9 @@ class ArticleHeader(QFrame):
 
 
 def _site(path: str) -> str:
+    """Where the article came from: the web site for a URL, the file name for a local file."""
     if "://" in path:
         return path.split("://", 1)[1].split("/", 1)[0]
-    return "local file" if path and not path.startswith("pasted") else "pasted text"
+    if not path or path.startswith("pasted"):
+        return "pasted text"
+    return Path(path).name

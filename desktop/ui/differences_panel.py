@@ -141,7 +141,7 @@ class DifferencesPanel(QWidget):
         layout.addWidget(chips)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
-        self.setMinimumWidth(230)
+        self.setMinimumWidth(270)
 
     def set_comparison(self, comparison: object, rows: list) -> None:  # type: ignore[type-arg]
         self.model.set_comparison(comparison, rows)  # type: ignore[arg-type]

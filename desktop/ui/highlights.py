@@ -174,6 +174,12 @@ def _runs(flags: Sequence[bool], text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _covers_nearly_all(ranges: Sequence[tuple[int, int]], text: str) -> bool:
+    """A sentence replaced wholesale: striking or underlining every word adds noise, not information."""
+    marked = sum(len(text[lo:hi].replace(" ", "")) for lo, hi in ranges)
+    return marked >= 0.9 * max(1, len(text.replace(" ", "")))
+
+
 def _split_onto_sentences(
     marks: dict[tuple[str, int], list[Mark]],
     article: str,
@@ -182,6 +188,10 @@ def _split_onto_sentences(
     ranges: Iterable[tuple[int, int]],
     kind: MarkKind,
 ) -> None:
+    joined = " ".join(s.text for s in sentences)
+    ranges = list(ranges)
+    if _covers_nearly_all(ranges, joined):
+        return
     offsets, pos = [], 0
     for sentence in sentences:
         offsets.append(pos)

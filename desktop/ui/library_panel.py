@@ -148,6 +148,7 @@ class LibraryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
         self.view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)

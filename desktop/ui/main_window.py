@@ -123,11 +123,23 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self._first_run_geometry()
         if state is not None:
             self.restoreState(state)
 
     # -- construction -----------------------------------------------------------------------------------------
+    def _first_run_geometry(self) -> None:
+        """Side-by-side columns want room: fill a small screen, take most of a large one."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        available = screen.availableGeometry()
+        if available.width() <= 1700:
+            self.setGeometry(available)
+        else:
+            self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status = QLabel("Ready")

@@ -3,8 +3,8 @@ links changed blocks), linked hover and selection, and synchronised scrolling by
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -117,9 +117,9 @@ class ConnectorBand(QWidget):
             if a is None or b is None:
                 continue
             colour = QColor(theme.identical_bar if group.status == Status.IDENTICAL else theme.reworded_bar)
-            colour.setAlpha(90)
+            colour.setAlpha(70)
             edge = QColor(colour)
-            edge.setAlpha(200)
+            edge.setAlpha(170)
             if group_id == selected:
                 colour = QColor(theme.link)
                 colour.setAlpha(110)
@@ -185,12 +185,35 @@ class ReadingView(QWidget):
             column.list.viewport().installEventFilter(self)
             self.columns.append(column)
         for n, column in enumerate(self.columns):
+            # Scrolling is synchronised, so one scroll bar (the rightmost) is enough; wheel and keys work everywhere.
+            last = n == len(self.columns) - 1
+            column.list.setVerticalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAsNeeded if last else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            )
             if n:
                 band = ConnectorBand(self, self.columns[n - 1], column)
                 self.bands.append(band)
                 self.row.addWidget(band)
             self.row.addWidget(column, 1)
         self.inner.setMinimumWidth(len(self.columns) * MIN_COLUMN + len(self.bands) * BAND)
+        QTimer.singleShot(0, self._even_cards)
+
+    def _even_cards(self) -> None:
+        """Give every header card the tallest card's height, so the sentence lists start level."""
+        cards = [c.card for c in self.columns]
+        if not cards:
+            return
+        tallest = max(card.heightForWidth(card.width()) if card.hasHeightForWidth() else card.sizeHint().height()
+                      for card in cards)
+        for card in cards:
+            card.setFixedHeight(tallest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for column in self.columns:
+            column.card.setMinimumHeight(0)
+            column.card.setMaximumHeight(16777215)
+        QTimer.singleShot(0, self._even_cards)
 
     def _link_level(self, cell: Cell) -> int:
         if cell.is_gap:
