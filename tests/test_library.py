@@ -120,6 +120,7 @@ def test_list_shows_newest_change_first_with_outlets(store):
     assert [i.id for i in store.list()] == [new, old]
     store.rename(old, "old, renamed")
     assert [i.id for i in store.list()] == [old, new]
+    assert [i.id for i in store.list(limit=1)] == [old]
     assert store.info(new).outlets == ("Daily A", "Herald B", "Courier C")
     assert store.info(new).engine_version == __version__
 

@@ -300,9 +300,10 @@ class LibraryStore:
             raise UnknownComparison(comparison_id)
         return _info(row)
 
-    def list(self) -> tuple[ComparisonInfo, ...]:
-        """Most recently changed first."""
-        return tuple(_info(row) for row in self.db.execute(_INFO_SQL + " ORDER BY c.updated DESC, c.id DESC"))
+    def list(self, limit: int | None = None) -> tuple[ComparisonInfo, ...]:
+        """Most recently changed first; ``limit`` for a File ▸ Recent menu or a start page."""
+        sql = _INFO_SQL + " ORDER BY c.updated DESC, c.id DESC LIMIT ?"
+        return tuple(_info(row) for row in self.db.execute(sql, [-1 if limit is None else limit]))
 
     def search(self, query: str) -> tuple[ComparisonInfo, ...]:
         """Comparisons whose name matches, or that contain an article whose title or text matches."""
