@@ -54,7 +54,7 @@ def theme_for(palette: QPalette) -> Theme:
             dark=True,
             text=text,
             muted=_c("#9aa0a6"),
-            reworded_bg=_c("#5a4a12"),
+            reworded_bg=_c("#4a4122"),
             unique_bg=_c("#173a5c"),
             unique_rule=_c("#56b4e9"),
             commentary_bg=_c("#4a2446"),
