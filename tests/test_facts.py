@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from desktop.core.facts import FactIndex, extract_facts, fact_key, fact_present, fold_name
+from desktop.core.facts import FactIndex, extract_facts, fact_key, fact_present, fold_name, speaker_words
 from desktop.core.model import FactKind
 
 SEED_SENTENCE = (
@@ -145,3 +145,11 @@ def test_index_answers_repeat_questions_from_its_cache():
     assert index.contains("Monday", FactKind.DATE, "en")
     assert not index.contains("Macron", FactKind.NAME, "en")
     assert len(index._cache) == 4
+
+
+def test_quotation_across_languages_is_recognised_by_its_speaker():
+    german = "„Wir haben großes Glück gehabt“, sagte Ashdown."
+    english = FactIndex.build("“We were very lucky,” Ashdown said. Police closed the road.", "en")
+    assert speaker_words(german, extract_facts(german, "de")) == ["Ashdown"]
+    assert english.quotes_someone_named(["Ashdown"])
+    assert not english.quotes_someone_named(["Police"])

@@ -182,6 +182,7 @@ _TRANSLITERATION = (
 _DOUBLE = re.compile(r"(\w)\1+")
 
 
+@lru_cache(maxsize=262144)
 def _plain(text: str) -> str:
     text = text.casefold().replace("ß", "ss")
     for umlaut, vowel in (("ä", "a"), ("ö", "o"), ("ü", "u")):
@@ -212,7 +213,14 @@ def fact_key(text: str) -> str:
 
 def number_values(match: re.Match[str], language: str) -> frozenset[float]:
     """Every value a written number can mean: "2,300" is 2300 in English and (rarely) 2.3 in German."""
-    digits = re.sub(r"[\u00a0\u202f\u2009]", "", match.group("num"))
+    return _number_values(
+        match.group("num"), match.group("scale") or match.group("suffix") or "", match.group("unit") or "", language
+    )
+
+
+@lru_cache(maxsize=65536)
+def _number_values(number: str, scale_word: str, unit: str, language: str) -> frozenset[float]:
+    digits = re.sub(r"[\u00a0\u202f\u2009]", "", number)
     candidates: set[float] = set()
     separators = re.findall(r"[.,]", digits)
     if not separators:
@@ -228,12 +236,11 @@ def number_values(match: re.Match[str], language: str) -> frozenset[float]:
         candidates.add(float(f"{whole}.{fraction}"))
         if len(fraction) == 3:
             candidates.add(float(whole + fraction))
-    scale_word = (match.group("scale") or match.group("suffix") or "").casefold()
+    scale_word = scale_word.casefold()
     scale = _SCALES.get(scale_word, 1.0)
     if scale_word == "billion" and language == "de":
         scale = 1e12
-    unit = (match.group("unit") or "").casefold()
-    if unit == "p.m.":
+    if unit.casefold() == "p.m.":
         candidates = {v + 12 if v < 12 else v for v in candidates}
     return frozenset(_round(v * scale) for v in candidates)
 
@@ -248,6 +255,20 @@ class DateKey:
     month: int | None = None
     year: int | None = None
     weekday: int | None = None
+
+
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile(r"[„“”\"»«]")
+_CHUNKS = re.compile(r"(?<=[^\d\s][.!?])\s+")  # sentence ends, not ordinal dots ("12. März")
+_WEEKDAY_ONLY = re.compile(rf"(?<![\w-])(?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?(?![\w-])", re.IGNORECASE)
+
+
+def _dates(text: str) -> Iterator[re.Match[str]]:
+    """Date matches; text without a digit can only name a weekday, which a much smaller pattern finds."""
+    if _DIGIT.search(text):
+        yield from _DATE.finditer(text)
+        return
+    yield from _WEEKDAY_ONLY.finditer(text)
 
 
 def date_key(match: re.Match[str]) -> DateKey:
@@ -295,8 +316,8 @@ def extract_facts(text: str, language: str) -> list[ExtractedFact]:
 
     for start, end, kind in _quotations(text):
         claim(start, end, kind)
-    for match in _DATE.finditer(text):
-        if match.group("y10") and _looks_like_amount(text, match.start(), match.end()):
+    for match in _dates(text):
+        if match.groupdict().get("y10") and _looks_like_amount(text, match.start(), match.end()):
             continue
         claim(match.start(), match.end(), FactKind.DATE)
     for match in _NUMBER.finditer(text):
@@ -347,12 +368,23 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def _is_title(word: str) -> bool:
     """Titles in the lexicon match exactly, or as a word ending when written ``*ending``."""
     folded = word.casefold().rstrip(".")
-    return any(folded.endswith(t[1:]) if t.startswith("*") else folded == t for t in names().titles)
+    exact, endings = _title_patterns()
+    return folded in exact or bool(endings and endings.search(folded))
 
 
+@cache
+def _title_patterns() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    titles = names().titles
+    exact = frozenset(t for t in titles if not t.startswith("*"))
+    endings = [re.escape(t[1:]) for t in titles if t.startswith("*")]
+    return exact, re.compile(f"(?:{'|'.join(endings)})$") if endings else None
+
+
+@lru_cache(maxsize=65536)
 def _known_place(word: str) -> bool:
     lexicon = names()
     folded = fold_name(word)
@@ -370,11 +402,18 @@ def _names(text: str, language: str) -> Iterator[tuple[int, int]]:
     words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
     lexicon = names()
     tokens = _tokens(text)
+    not_names = lexicon.not_names
+    calendar = _month_and_day_words()
     for i, token in enumerate(tokens):
         word = token.text
-        before = text[: token.start].rstrip()
-        at_start = not before or before[-1] in _SENTENCE_OPENERS
         folded = word.casefold()
+        if not word[0].isupper():
+            token.role = "particle" if folded in _PARTICLES else "lower"
+            continue
+        k = token.start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        at_start = k < 0 or text[k] in _SENTENCE_OPENERS
         if "-" in word and word[0].isupper():
             first, *_, last = word.split("-")
             if _is_title(last) and not _is_title(first) and first[:1].isupper() and len(first) > 1:
@@ -386,9 +425,7 @@ def _names(text: str, language: str) -> Iterator[tuple[int, int]]:
                 yield token.start, token.start + len(first)
                 token.role = "lower"
                 continue
-        if not word[0].isupper():
-            token.role = "particle" if folded in _PARTICLES else "lower"
-        elif folded in lexicon.not_names or (at_start and folded in _month_and_day_words()):
+        if folded in not_names or (at_start and folded in calendar):
             token.role = "stop"
         elif _is_title(word) and not _known_place(word):
             token.role = "title"
@@ -491,6 +528,21 @@ def _particle_joins(tokens: list[_Token], j: int, text: str, language: str) -> b
     return k + 1 >= len(tokens) or tokens[k + 1].role not in {"weak", "name", "strong"}
 
 
+def speaker_words(text: str, extracted: Iterable[ExtractedFact]) -> list[str]:
+    """Capitalised words outside the sentence's quotations: who is quoted ("…“, sagte Ashdown"), even where
+    a single German surname is no extracted name."""
+    quoted = [(start, end) for _, kind, start, end in extracted if kind in QUOTED_KINDS]
+    stop = names().not_names
+    return [
+        m.group()
+        for m in _TOKEN.finditer(text)
+        if m.group()[:1].isupper()
+        and len(m.group()) > 2
+        and m.group().casefold() not in stop
+        and not any(s <= m.start() < e for s, e in quoted)
+    ]
+
+
 # --- presence ----------------------------------------------------------------------------------------------------
 
 
@@ -509,6 +561,7 @@ class FactIndex:
     classes: frozenset[int]
     numbers: frozenset[float]
     dates: frozenset[DateKey]
+    speakers: frozenset[str]  # folded capitalised words of sentences that quote someone
     _cache: dict[tuple[str, FactKind], bool] = field(default_factory=dict)
 
     @classmethod
@@ -537,7 +590,15 @@ class FactIndex:
         numbers = {v for m in _NUMBER.finditer(text) for v in number_values(m, language)}
         spelled = _spelled_numbers()
         numbers |= {float(spelled[w]) for w in plain if w in spelled}
-        dates = {date_key(m) for m in _DATE.finditer(text)}
+        chunks = _CHUNKS.split(text)
+        dates = {date_key(m) for chunk in chunks for m in _dates(chunk)}
+        speakers = {
+            fold_name(word)
+            for chunk in chunks
+            if _QUOTE_MARK.search(chunk)
+            for word in _TOKEN.findall(chunk)
+            if word[:1].isupper()
+        }
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
         return cls(
             language=language,
@@ -548,6 +609,7 @@ class FactIndex:
             classes=frozenset(classes),
             numbers=frozenset(numbers),
             dates=frozenset(dates),
+            speakers=frozenset(speakers),
         )
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
@@ -572,6 +634,15 @@ class FactIndex:
             share = sum(pair in self.pairs for pair in pairs) / len(pairs)
             return share >= (_QUOTE_SHARE if kind == FactKind.QUOTE else 1.0)
         return self._has_name(text, language)
+
+    def quotes_someone_named(self, names: Iterable[str]) -> bool:
+        """Whether a sentence here quotes one of ``names``: how a quotation is recognised across languages,
+        where its words cannot be compared ("„…“, sagte Ashdown" against "“…,” Ashdown said")."""
+        for name in names:
+            words = fold_name(name).split()
+            if words and words[-1] in self.speakers:
+                return True
+        return False
 
     def _has_date(self, wanted: DateKey) -> bool:
         for date in self.dates:

@@ -209,7 +209,7 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
 
     Each article's body is indexed once, so checking a fact is a set lookup however long the other article is.
     Quotations cannot be compared word for word across languages: there a quotation counts as present when
-    its sentence has an aligned counterpart in the other article.
+    its sentence has an aligned counterpart in the other article, or the other article quotes the same speaker.
     """
     indexes = {
         r.article.id: facts.fact_index(
@@ -225,14 +225,17 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
             if sentence.role == Role.BOILERPLATE:
                 continue
             group = group_by_id.get(sentence.group) if sentence.group is not None else None
-            for text, kind, start, end in facts.extract_facts(sentence.text, article.language):
+            extracted = facts.extract_facts(sentence.text, article.language)
+            speakers = facts.speaker_words(sentence.text, extracted)
+            for text, kind, start, end in extracted:
                 missing = []
                 for other in results:
                     oid = other.article.id
                     if oid == article.id:
                         continue
                     if kind in facts.QUOTED_KINDS and other.article.language != article.language:
-                        present = group is not None and oid in group.members
+                        aligned = group is not None and oid in group.members
+                        present = aligned or indexes[oid].quotes_someone_named(speakers)
                     else:
                         present = indexes[oid].contains(text, kind, article.language)
                     if not present:
