@@ -154,3 +154,14 @@ def test_shipped_lexicons_load_for_both_languages():
     for language in ("de", "en"):
         assert len(commentary.lexicon("commentary", language).patterns) > 50
         assert len(commentary.lexicon("attribution", language).patterns) > 20
+
+
+def test_label_swapped_into_a_shared_sentence_marks_only_that_outlets_sentence():
+    from desktop.core.model import Article, Settings
+    from desktop.core.pipeline import compare
+
+    a = Article("A", "a.txt", "Der ukrainische Präsident Wolodymyr Selenskyj dankte Kellogg in Rom.", language="de")
+    b = Article("B", "b.txt", "Der ukrainische Machthaber Wladimir Selenskij dankte Kellogg in Rom.", language="de")
+    result = compare([a, b], Settings(threshold=0.5))
+    assert result.article("B").sentences[0].cues == ("Machthaber",)
+    assert result.article("A").sentences[0].commentary is False

@@ -278,13 +278,18 @@ def cues_in_words(words: str, language: str) -> tuple[str, ...]:
 
 def cues_in_spans(text: str, spans: Sequence[tuple[int, int]], language: str) -> tuple[str, ...]:
     """Cues touching the given ranges of ``text`` (words one outlet added to a shared sentence), judged in
-    their sentence so that an insertion inside a quotation or attributed clause stays reporting.
+    their sentence so that an insertion inside a quotation or attributed clause stays reporting."""
+    return tuple(dict.fromkeys(c.text for c in cue_matches_in_spans(text, spans, language)))
+
+
+def cue_matches_in_spans(text: str, spans: Sequence[tuple[int, int]], language: str) -> list[Cue]:
+    """The cues behind ``cues_in_spans``, with their positions in ``text``.
 
     A strong cue counts alone; weak cues count when the inserted ones together reach the threshold (two
     connectives an outlet slipped into the same shared sentence)."""
     if not spans:
-        return ()
+        return []
     inserted = [c for c in find_cues(text, language) if _overlaps(c.start, c.end, spans)]
     if sum(c.weight for c in inserted) < THRESHOLD:
-        return ()
-    return tuple(dict.fromkeys(c.text for c in inserted))
+        return []
+    return inserted

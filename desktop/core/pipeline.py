@@ -156,7 +156,7 @@ def _classify_sentences(
     articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group]
 ) -> list[ArticleResult]:
     group_of = {(aid, i): g for g in groups for aid, indices in g.members.items() for i in indices}
-    inserted_cues = _cues_in_insertions(articles, groups)
+    inserted_cues = _cues_in_insertions(articles, groups, spans)
     results = []
     for article, article_spans in zip(articles, spans, strict=True):
         sentences = []
@@ -183,24 +183,37 @@ def _classify_sentences(
 
 
 def _cues_in_insertions(
-    articles: Sequence[Article], groups: Sequence[Group]
+    articles: Sequence[Article], groups: Sequence[Group], spans: Sequence[Sequence[Span]] | None = None
 ) -> dict[tuple[str, int], tuple[str, ...]]:
-    """Evaluative words one outlet added to a shared sentence count as commentary in that outlet's sentence."""
+    """Evaluative words one outlet added to a shared sentence count as commentary in that outlet's sentence.
+
+    With the sentence spans, a cue goes to the one member sentence it stands in (a headline merged into a
+    group with a reporting sentence must not lend that sentence its cues); without them, to every member.
+    """
     language = {a.id: a.language for a in articles}
+    lengths = {
+        a.id: [s.end - s.start for s in article_spans] for a, article_spans in zip(articles, spans or (), strict=False)
+    }
     found: dict[tuple[str, int], tuple[str, ...]] = {}
     for group in groups:
         for diff in group.diffs:
             for side, op in ((diff.target, DiffOp.INSERT), (diff.source, DiffOp.DELETE)):
-                spans = worddiff.changed_spans(diff.ops, op)
-                if not spans:
+                changed = worddiff.changed_spans(diff.ops, op)
+                if not changed:
                     continue
                 # Judge the added words inside the side's own text, so one added inside a quotation stays
                 # reporting; the ``=`` parts plus this side's parts rebuild that text exactly.
                 text = "".join(t for kind, t in diff.ops if kind in (DiffOp.EQUAL, op))
-                cues = commentary.cues_in_spans(text, spans, language[side])
-                if cues:
-                    for i in group.members[side]:
-                        found[(side, i)] = tuple(dict.fromkeys(found.get((side, i), ()) + cues))
+                members = group.members[side]
+                bounds, position = [], 0
+                for i in members:
+                    length = lengths[side][i] if side in lengths else len(text)
+                    bounds.append((i, position, position + length))
+                    position += length + 1  # members are joined with one space
+                for cue in commentary.cue_matches_in_spans(text, changed, language[side]):
+                    owners = [i for i, lo, hi in bounds if lo <= cue.start < hi] if side in lengths else members
+                    for i in owners or members:
+                        found[(side, i)] = tuple(dict.fromkeys((*found.get((side, i), ()), cue.text)))
     return found
 
 
