@@ -111,7 +111,7 @@ def boilerplate_reason(sentence: str, language: str = "") -> str:
     """Why one sentence on its own is page furniture ("credit", "byline", …), or ``""`` when it is not."""
     rules = _rules(language)
     low = sentence.lower()
-    return "appeal" if _is_appeal(low, rules) else _reason(sentence, rules, low)
+    return _reason(sentence, rules, low) or ("appeal" if _is_appeal(low, rules) else "")
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:

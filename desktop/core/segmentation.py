@@ -55,6 +55,7 @@ _FULL_LINE = 0.7
 @dataclass(frozen=True, slots=True)
 class _SplitRules:
     abbreviations: dict[str, str]
+    suffixes: tuple[str, ...]
     starters: frozenset[str]
     months: frozenset[str]
     ordinal_nouns: frozenset[str]
@@ -325,6 +326,8 @@ def _abbreviation_kind(words: list[str], token: str, rules: _SplitRules) -> str:
             kind = rules.abbreviations.get(key[0].lower() + key[1:])  # "Vgl." at a sentence start
         if kind is not None:
             return kind
+    if any(token.endswith(suffix) and len(token) > len(suffix) for suffix in rules.suffixes):
+        return "may-end"
     return ""
 
 
@@ -357,8 +360,12 @@ def _rules(language: str) -> _SplitRules:
     # Where languages disagree, the weaker kind wins: a missed split costs less than a wrong one only
     # when the lexicon is sure; "may-end" still splits before a clear sentence opener.
     strength = {"inside": 0, "number": 1, "may-end": 2}
+    suffixes: set[str] = set()
     for lang in wordlists.languages_for(language):
         for kind, entries in wordlists.sections(f"abbreviations-{lang}").items():
+            if kind == "may-end-suffix":
+                suffixes.update(e.removesuffix(".") for e in entries)
+                continue
             for entry in entries:
                 key = "".join(entry.split()).removesuffix(".")
                 old = abbreviations.get(key)
@@ -368,6 +375,7 @@ def _rules(language: str) -> _SplitRules:
     dates = "de" if german else "en"
     return _SplitRules(
         abbreviations=abbreviations,
+        suffixes=tuple(sorted(suffixes)),
         starters=frozenset(wordlists.merged("sentence-starts", language, "")),
         months=frozenset(m.casefold().removesuffix(".") for m in wordlists.sections(f"dates-{dates}")["months"]),
         ordinal_nouns=frozenset(wordlists.sections("dates-de")["ordinal-nouns"]),
