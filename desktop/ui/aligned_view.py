@@ -18,6 +18,8 @@ from desktop.ui.highlights import Mark
 from desktop.ui.models import AlignedModel
 
 MIN_COLUMN = 300
+FIRST_CHUNK = 120  # rows sized before the first paint: more than a tall screen shows
+CHUNK = 400
 
 
 class HeaderStrip(QWidget):
@@ -92,6 +94,10 @@ class AlignedView(QWidget):
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.strip.relayout())
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self._width_seen = -1
+        self._pending_rows: list[int] = []
+        self._chunk_timer = QTimer(self)
+        self._chunk_timer.setInterval(0)
+        self._chunk_timer.timeout.connect(self._size_chunk)
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
                        *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: list[Row] | None = None) -> None:
@@ -112,8 +118,38 @@ class AlignedView(QWidget):
         if width != self._width_seen:
             self._width_seen = width
             self.delegate.clear_cache()
-            self.table.resizeRowsToContents()
+            self._size_rows_from(self._first_visible_row())
         self.strip.relayout()
+
+    def _first_visible_row(self) -> int:
+        row = self.table.rowAt(0)
+        return max(0, row)
+
+    def _size_rows_from(self, start: int) -> None:
+        """Size the rows on screen now and the rest in chunks from the event loop, so the first paint of a
+        10,000-row table does not wait for every row to be measured (``resizeRowsToContents`` would)."""
+        self._pending_rows = list(range(start, self.model.rowCount())) + list(range(0, start))
+        self._size_chunk(FIRST_CHUNK)
+        if self._pending_rows:
+            self._chunk_timer.start()
+
+    def _size_chunk(self, count: int = CHUNK) -> None:
+        batch, self._pending_rows = self._pending_rows[:count], self._pending_rows[count:]
+        columns = self.model.columnCount()
+        anchor = self._first_visible_row()
+        offset = self.table.rowViewportPosition(anchor)
+        font = self.table.font()
+        widths = [self.table.columnWidth(column) for column in range(columns)]
+        for row in batch:
+            height = max(self.delegate.cell_height(self.model.cell(row, column), font, widths[column])
+                         for column in range(columns))
+            self.table.setRowHeight(row, height)
+        # Rows above the viewport changing height must not move what the reader is looking at.
+        if batch and anchor > 0:
+            bar = self.table.verticalScrollBar()
+            bar.setValue(bar.value() + self.table.rowViewportPosition(anchor) - offset)
+        if not self._pending_rows:
+            self._chunk_timer.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -147,11 +147,15 @@ class SentenceDelegate(QStyledItemDelegate):
         cell = index.data(CELL_ROLE)
         if not isinstance(cell, Cell):
             return super().sizeHint(option, index)
-        if cell.is_gap:
-            return QSize(100, GAP_HEIGHT)
         width = self._width(option, cell)
-        height = self.text_height(cell, option.font, width) + 2 * PAD_Y + self._top_gap(cell)
-        return QSize(int(width + 2 * PAD_X + RULE), max(height, GAP_HEIGHT))
+        return QSize(int(width + 2 * PAD_X + RULE), self.cell_height(cell, option.font, width + 2 * PAD_X + RULE))
+
+    def cell_height(self, cell: Cell, font: QFont, outer_width: float) -> int:
+        """The height a cell needs at a given column width (gaps have a fixed one)."""
+        if cell.is_gap:
+            return GAP_HEIGHT
+        height = self.text_height(cell, font, outer_width - 2 * PAD_X - RULE) + 2 * PAD_Y + self._top_gap(cell)
+        return max(height, GAP_HEIGHT)
 
     def text_height(self, cell: Cell, font: QFont, width: float) -> int:
         """Height of the wrapped text from font metrics: ~8× cheaper than laying out the rich document, which

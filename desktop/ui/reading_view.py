@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.model import Comparison, Status
+from desktop.core.model import Comparison, Group, Status
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
 from desktop.ui.highlights import Cell, Mark
@@ -108,7 +108,7 @@ class ConnectorBand(QWidget):
                     groups.add(cell.group)
         selected = self.view.linked_group
         for group_id in sorted(groups):
-            group = comparison.group(group_id)
+            group = self.view.groups[group_id]
             if left_id not in group.members or right_id not in group.members:
                 continue
             left_rows = [r for r in (self.left.model.row_of(i) for i in group.members[left_id]) if r >= 0]
@@ -147,6 +147,7 @@ class ReadingView(QWidget):
         self.linked_group: int | None = None
         self.linked_sentence: tuple[str, int] | None = None
         self.hover_group: int | None = None
+        self.groups: dict[int, Group] = {}
         self._syncing = False
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -166,6 +167,7 @@ class ReadingView(QWidget):
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
                        *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: object = None) -> None:
         self.comparison = comparison
+        self.groups = {g.id: g for g in comparison.groups} if comparison is not None else {}
         while self.row.count():
             item = self.row.takeAt(0)
             if item.widget():
@@ -265,7 +267,7 @@ class ReadingView(QWidget):
     def counterpart_rows(self, column: ReadingColumn, group_id: int | None) -> list[int]:
         if group_id is None or self.comparison is None:
             return []
-        members = self.comparison.group(group_id).members.get(column.article_id, ())
+        members = self.groups[group_id].members.get(column.article_id, ())
         return [r for r in (column.model.row_of(i) for i in members) if r >= 0]
 
     def selected_counterparts(self) -> dict[str, int]:
