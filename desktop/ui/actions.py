@@ -38,7 +38,7 @@ class Actions:
         self.quit = make("&Quit", Key.Quit, "Close Parallax")
         self.settings = make("Comparison &Settings…", "Ctrl+,", "Similarity threshold, case, punctuation, boilerplate")
         self.recompare = make("&Compare Again", Key.Refresh, "Reload nothing, re-run the comparison")
-        self.cancel = make("Cancel Comparison", "Esc", "Stop the comparison that is running")
+        self.cancel = make("C&ancel Comparison", "Esc", "Stop the comparison that is running")
         self.aligned = make("&Aligned", "Ctrl+1", "One row per group of matching sentences", checkable=True)
         self.reading = make("&Reading", "Ctrl+2", "Each article in its own order, matching sentences linked",
                             checkable=True)

@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         panel.setShortcut("F9")
         view.addAction(panel)
         view.addSeparator()
-        view.addAction(a.recompare)
+        view.addActions([a.recompare, a.cancel])
         go = menu.addMenu("&Go")
         go.addActions([a.next_diff, a.prev_diff])
         articles = menu.addMenu("&Articles")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.cli import main as cli_main
+from desktop.core.jsonio import read_json
 from desktop.core.model import Role, Status
 from desktop.ui.highlights import MarkKind, missing_fact_count
 from desktop.ui.main_window import MainWindow
@@ -185,3 +186,48 @@ def test_opened_files_go_to_the_recent_menu(window, article_files, qtbot):
         window.add_locations(article_files[:2])
     labels = [a.text() for a in window.recent_menu.actions() if a.text()]
     assert labels[:2] == ["&1 wire.txt", "&2 partisan.txt"]
+
+
+def test_save_json_writes_a_comparison_that_reads_back(window, open_articles, article_files, monkeypatch, tmp_path):
+    open_articles(article_files[:2])
+    target = tmp_path / "saved.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.actions_.save_json.trigger()
+    assert read_json(target).summary == window.comparison.summary
+    assert str(target) in window.status.text()
+
+
+def test_export_html_is_enabled_and_writes_the_report(window, open_articles, article_files, monkeypatch, tmp_path):
+    open_articles(article_files[:2])
+    assert window.actions_.export_html.isEnabled()
+    target = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.actions_.export_html.trigger()
+    assert "Harbourtown" in target.read_text(encoding="utf-8")
+
+
+def test_unexpected_errors_become_a_dialog_without_traceback(qtbot, monkeypatch):
+    import sys
+
+    from desktop.ui.app import install_exception_hook
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_hook()
+    try:
+        raise ValueError("the <b>frobnicator</b> broke")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert len(shown) == 1
+    assert "ValueError: the <b>frobnicator</b> broke" in shown[0]
+    assert "Traceback" not in shown[0]
+
+
+def test_every_menu_action_has_a_shortcut_shown_or_is_reachable_by_mnemonic(window):
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text()
+        for action in menu_action.menu().actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
