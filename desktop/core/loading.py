@@ -1,21 +1,181 @@
-"""Turn a file path or URL into an ``Article`` (first version: UTF-8 text files only)."""
+"""Turn a file path, URL or pasted text into an ``Article``, or a ``LoadError`` that says what is wrong.
+
+Everything a user may hand over is checked before it is trusted: the size before a byte is read, the
+magic number before decoding, the markup size before trafilatura sees it. ``Article.text`` keeps the
+text as written (paragraphs as blank-line separated blocks) minus the characters that only break
+matching: soft hyphens, zero-width and bidi-control characters, and odd line separators.
+"""
 
 from __future__ import annotations
 
+import errno
+import re
+import stat
 from pathlib import Path
 
+from desktop.core.decoding import NotText, decode, html_declared_charset
 from desktop.core.errors import LoadError
+from desktop.core.fetch import fetch, is_web_address, looks_like_address
+from desktop.core.html_extract import extract_page, looks_like_html
+from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TITLE_CHARS = 200
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
+_TEXT_SUFFIXES = {".txt", ".text"}
+_HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
+
+# Invisible characters that split words for the matcher: soft hyphen, zero-width space/joiners, word
+# joiner, BOM, and the bidi embedding/override/isolate controls (which can also disguise displayed text).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069"), None)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028]")
+_BLANK_LINES = re.compile(r"^[ \t\u00a0\u3000]+$", re.MULTILINE)
+_ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 
 
 def load_article(source: str, article_id: str) -> Article:
+    if is_web_address(source):
+        fetched = fetch(source)
+        try:
+            markup = decode(fetched.data, fetched.charset or html_declared_charset(fetched.data))
+        except NotText as error:
+            raise LoadError(source, str(error)) from None
+        if fetched.content_type == "text/plain" or not _ANY_TAG.search(markup[:65536]):
+            return _text_article(source, article_id, markup, fallback_title=fetched.url)
+        return _html_article(source, article_id, markup, url=fetched.url)
+    if looks_like_address(source):
+        raise LoadError(source, "only http:// and https:// addresses can be fetched")
+
     path = Path(source)
+    data = _read_file(path, source)
+    suffix = path.suffix.lower()
+    kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LoadError(source, error.strerror or str(error)) from None
-    except UnicodeDecodeError:
-        raise LoadError(source, "not UTF-8 text") from None
+        text = decode(data, html_declared_charset(data) if kind == "html" else None)
+    except NotText as error:
+        hint = _HINTS.get(suffix)
+        raise LoadError(source, f"not a text file (looks like {hint})" if hint else str(error)) from None
+    if suffix not in _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES and looks_like_html(text):
+        kind = "html"
+    if kind == "html" and _ANY_TAG.search(text):
+        return _html_article(source, article_id, text, url="")
+    if kind == "markdown":
+        converted = markdown_to_text(_clean(text))
+        return _text_article(source, article_id, converted.text, fallback_title=path.stem, title=converted.title)
+    return _text_article(source, article_id, text, fallback_title=path.stem)
+
+
+def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Article:
+    """Pasted text: a copied web page's HTML is extracted like a saved page, anything else kept as written."""
+    if len(text) > MAX_FILE_BYTES:
+        raise LoadError(path, f"too large: {_megabytes(len(text))}, the limit is {_megabytes(MAX_FILE_BYTES)}")
     if not text.strip():
+        raise LoadError(path, "the pasted text is empty")
+    if looks_like_html(text):
+        return _html_article(path, article_id, text, url="")
+    return _text_article(path, article_id, text, fallback_title="Pasted text" if path == "clipboard" else path)
+
+
+def _read_file(path: Path, source: str) -> bytes:
+    """Refuse by ``stat`` first (size, type), then read at most one byte past the limit."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(source, "not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise LoadError(source, f"too large: {_megabytes(info.st_size)}, the limit is {_megabytes(MAX_FILE_BYTES)}")
+        if info.st_size == 0:
+            raise LoadError(source, "the file is empty")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise LoadError(source, _os_reason(error)) from None
+    except ValueError:
+        raise LoadError(source, "not a valid file name") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(source, f"too large: more than {_megabytes(MAX_FILE_BYTES)}, the limit")
+    return data
+
+
+def _os_reason(error: OSError) -> str:
+    reasons = {
+        errno.ENOENT: "no such file",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ELOOP: "symbolic link loop",
+        errno.EISDIR: "is a folder, not a file",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.ENAMETOOLONG: "the file name is too long",
+        errno.EIO: "the disk reported a read error",
+    }
+    return reasons.get(error.errno or 0) or (error.strerror or str(error)).lower()
+
+
+def _html_article(source: str, article_id: str, markup: str, url: str) -> Article:
+    page = extract_page(markup, url)
+    body = _clean(page.text)
+    if not body:
+        raise LoadError(source, "no article text found in the page")
+    title = _clean(page.title)
+    if title and "\n" not in title and not body.startswith(title):
+        body = f"{title}\n\n{body}"  # the headline is part of what outlets word differently
+    return Article(
+        id=article_id,
+        path=source,
+        text=body,
+        title=title or guess_title(body, _stem_or_host(source, url)),
+        source=page.site,
+        published=page.published,
+    )
+
+
+def _text_article(source: str, article_id: str, text: str, fallback_title: str, title: str = "") -> Article:
+    text = _clean(text)
+    if not text:
         raise LoadError(source, "the file is empty")
-    return Article(id=article_id, path=source, text=text, title=path.stem)
+    return Article(
+        id=article_id,
+        path=source,
+        text=text,
+        title=_clean(title) or guess_title(text, fallback_title),
+    )
+
+
+def _clean(text: str) -> str:
+    """Line endings to ``\\n``, invisible characters out, whitespace-only lines emptied, ends trimmed."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
+    text = _CONTROLS.sub("", text.translate(_INVISIBLE))
+    return _BLANK_LINES.sub("", text).strip()
+
+
+def guess_title(text: str, fallback: str) -> str:
+    """The headline of a plain-text article: among the short leading lines without a final full stop
+    (kicker, headline), the one with the most words; ``fallback`` when the text starts with prose."""
+    candidates: list[str] = []
+    for line in text.split("\n", 12)[:12]:
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) >= MAX_TITLE_CHARS or line.endswith((".", ":", ";", ",", "…")) or len(candidates) == 3:
+            break
+        candidates.append(line)
+    if not candidates:
+        return fallback
+    return max(candidates, key=lambda line: len(line.split()))
+
+
+def _stem_or_host(source: str, url: str) -> str:
+    if url:
+        return url
+    return Path(source).stem or source
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"

@@ -1,0 +1,179 @@
+"""Download one web page, refusing anything but http(s) and stopping at a size and time limit.
+
+Fact-checkers paste links from e-mails and social media, so the address is untrusted: no ``file://``
+or ``ftp://`` (not even through a redirect), no unbounded body (a compressed reply is inflated only up
+to the limit), and every network failure becomes one sentence a user can act on.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from typing import IO
+from urllib.parse import urlsplit
+
+from desktop import __version__
+from desktop.core.errors import LoadError
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT_SECONDS = 20.0
+_CHUNK = 64 * 1024
+_WEB_SCHEMES = ("http", "https")
+# Types worth decoding; anything else (images, PDFs, archives, video) is refused before the body is read.
+_TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
+_UNTYPED = ("", "application/octet-stream")
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str  # after redirects
+    data: bytes
+    content_type: str  # lower-case media type without parameters, "" if the server sent none
+    charset: str | None
+
+
+def is_web_address(source: str) -> bool:
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
+def looks_like_address(source: str) -> bool:
+    """``ftp://…``, ``file://…``, ``javascript:…``: addresses we refuse rather than treat as file names."""
+    scheme, _, rest = source.partition("://")
+    return bool(rest) and scheme.isascii() and scheme.isalpha() and len(scheme) > 1
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib follows redirects to ``ftp://`` by default; a page may only send us to another web page."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme.lower() not in _WEB_SCHEMES:
+            raise _RefusedRedirect(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class _RefusedRedirect(Exception):
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Fetched:
+    """Fetch ``url``; raises ``LoadError(url, reason)`` for every way it can fail."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in _WEB_SCHEMES:
+        raise LoadError(url, "only http:// and https:// addresses can be fetched")
+    if not parts.hostname:
+        raise LoadError(url, "not a valid web address (no host name)")
+    opener = urllib.request.build_opener(
+        _WebOnlyRedirects(), urllib.request.HTTPSHandler(context=ssl.create_default_context())
+    )
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": f"Parallax/{__version__} (article comparison; +https://example.invalid/parallax)",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
+            if not content_type.startswith(_TEXT_TYPES) and content_type not in _UNTYPED:
+                raise LoadError(url, f"not a web page or text (the server sent {content_type})")
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise LoadError(url, f"too large: {_megabytes(int(declared))}, the limit is {_megabytes(max_bytes)}")
+            raw = _read_limited(response, url, max_bytes, deadline, timeout)
+            data = _inflate(raw, response.headers.get("Content-Encoding", ""), url, max_bytes)
+            return Fetched(response.geturl(), data, content_type, response.headers.get_content_charset())
+    except LoadError:
+        raise
+    except _RefusedRedirect as refused:
+        raise LoadError(url, f"refused a redirect to a non-web address ({refused.target[:80]})") from None
+    except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:
+            raise LoadError(url, "refused a redirect to a non-web address") from None
+        raise LoadError(url, f"the server answered HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise LoadError(url, _network_reason(error.reason, parts.hostname, timeout)) from None
+    except TimeoutError:
+        raise LoadError(url, f"no complete answer within {timeout:g} s") from None
+    except http.client.InvalidURL:
+        raise LoadError(url, "not a valid web address") from None
+    except (http.client.HTTPException, ConnectionError) as error:
+        raise LoadError(url, f"the connection broke off ({type(error).__name__})") from None
+    except (OSError, ValueError) as error:
+        raise LoadError(url, _network_reason(error, parts.hostname, timeout)) from None
+
+
+def _read_limited(
+    response: http.client.HTTPResponse, url: str, max_bytes: int, deadline: float, timeout: float
+) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise LoadError(url, f"no complete answer within {timeout:g} s")
+        chunk = response.read1(_CHUNK)  # read1: returns what arrived, so a trickling server meets the deadline
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise LoadError(url, f"too large: more than {_megabytes(max_bytes)}, the limit")
+        chunks.append(chunk)
+
+
+def _inflate(raw: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """Servers may compress despite the header; inflate with a cap so a compression bomb stops at the limit."""
+    encoding = encoding.strip().lower()
+    if encoding in {"", "identity"}:
+        return raw
+    if encoding not in {"gzip", "x-gzip", "deflate"}:
+        raise LoadError(url, f"the server used an unsupported compression ({encoding})")
+    window = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(window)
+        data = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error:
+        try:
+            data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, max_bytes + 1)  # raw deflate, no header
+        except zlib.error:
+            raise LoadError(url, "the server sent damaged compressed data") from None
+    if len(data) > max_bytes:
+        raise LoadError(url, f"too large: more than {_megabytes(max_bytes)} once decompressed, the limit")
+    return data
+
+
+def _network_reason(reason: object, host: str, timeout: float) -> str:
+    if isinstance(reason, socket.gaierror):
+        return f"cannot find the server {host} (DNS lookup failed)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the TLS certificate is not trusted ({reason.verify_message or reason.reason})"
+    if isinstance(reason, ssl.SSLError):
+        return f"the TLS handshake failed ({reason.reason or reason})"
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"the server {host} refused the connection"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"could not connect to {host} ({reason.strerror})"
+    return f"could not fetch the page ({reason})"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
