@@ -8,6 +8,17 @@ import tempfile
 from pathlib import Path
 
 
+def _final_mode(target: Path) -> int:
+    """Keep an existing file's permissions; give a new one the usual umask-based mode, not mkstemp's 0600,
+    so an exported report can be shared like any other file the user saves."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write to a temporary file in the target folder, fsync it, then rename it over the target.
 
@@ -18,6 +29,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp_name, _final_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

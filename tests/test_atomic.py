@@ -1,0 +1,40 @@
+"""Atomic writes: complete files only, with the permissions an ordinary save would give."""
+
+import os
+import stat
+
+import pytest
+
+from desktop.core.atomic import atomic_write_text
+
+
+def test_new_file_gets_umask_permissions_not_private_tempfile_ones(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "report.html", "<p>hi</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == 0o644
+
+
+def test_existing_file_keeps_its_permissions(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    atomic_write_text(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_failed_write_leaves_old_content_and_no_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def explode(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", explode)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
