@@ -165,3 +165,10 @@ def test_label_swapped_into_a_shared_sentence_marks_only_that_outlets_sentence()
     result = compare([a, b], Settings(threshold=0.5))
     assert result.article("B").sentences[0].cues == ("Machthaber",)
     assert result.article("A").sentences[0].commentary is False
+
+
+def test_sharp_s_cues_match():
+    assert commentary_cues("Erwartungsgemäß schlachtet die Opposition die Zahlen für billige Polemik aus.", "de") == (
+        "Erwartungsgemäß",
+        "Polemik",
+    )

@@ -32,6 +32,7 @@ _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|yet|while|whereas|und|aber|doch|jedoch|während|sondern)\b|;|\s[–—]\s", re.IGNORECASE
 )
 _QUESTION_WORDS = 6
+_MIN_QUESTION_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class Lexicon:
         """Every pattern occurrence, overlapping ones included (a strong cue may sit inside a weak one)."""
         if self.combined is None or not self.combined.search(text):
             return
-        folded = text.casefold()
+        folded = text.lower()  # not casefold: that turns ß into ss and the needles would miss
         for pattern in self.patterns:
             if pattern.needle in folded:
                 for match in pattern.regex.finditer(text):
@@ -97,7 +98,7 @@ def _needle(line: str) -> str:
     """The longest literal piece of a cue: a cheap substring test that rules most patterns out at once."""
     pieces = [p.strip("*^,:;") for p in line.split() if p != "..."]
     longest = max((q for p in pieces for q in p.split("*")), key=len, default="")
-    return longest.casefold()
+    return longest.lower()
 
 
 def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -> Lexicon:
@@ -106,7 +107,7 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
     section = ""
     patterns = []
     for raw in lines:
-        line = raw.split("#", 1)[0].strip().casefold()
+        line = raw.split("#", 1)[0].strip().lower()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
@@ -257,7 +258,8 @@ def _rhetorical_question(text: str, masked: Sequence[tuple[int, int]]) -> Cue | 
         return None
     start = max(text.rfind(mark, 0, end) for mark in ".!:;") + 1
     words = text[start : end + 1].split()
-    if not words:
+    # Short questions ("Tom?", "Heute Abend?") and dash-led dialogue lines are conversation, not rhetoric.
+    if len(words) < _MIN_QUESTION_WORDS or words[0][0] in "-–—»«\"“„":
         return None
     surface = " ".join(words) if len(words) <= _QUESTION_WORDS else " ".join(words[:3]) + " …?"
     return Cue(surface, start, end + 1, 2)
