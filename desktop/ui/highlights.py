@@ -270,8 +270,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         if group.status != Status.REWORDED or not changed:
             continue
         first = changed[0]
-        removed = next((t for op, t in first.ops if op == DiffOp.DELETE and t.strip()), "")
-        added = next((t for op, t in first.ops if op == DiffOp.INSERT and t.strip()), "")
+        removed, added = _main_change(first.ops)
         summary = f"{_shorten(removed, 40).strip() or '∅'} → {_shorten(added, 40).strip() or '∅'}"
         source = first.source
         index = group.members[source][0]
@@ -301,6 +300,30 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
     rank = {DiffKind.FACT: 0, DiffKind.COMMENTARY: 1, DiffKind.REWORDED: 2, DiffKind.UNIQUE: 3}
     found.sort(key=lambda d: (d.row, rank[d.kind], d.article))
     return found
+
+
+def _main_change(ops: Sequence[tuple[DiffOp, str]]) -> tuple[str, str]:
+    """The longest replaced stretch (removed words, the words put in their place), to name a rewording in a line.
+    Whitespace-only equal runs between changes do not break a stretch, so word-by-word ops read as phrases."""
+    best = ("", "")
+    removed: list[str] = []
+    added: list[str] = []
+    for op, text in [*ops, (DiffOp.EQUAL, "end")]:
+        if op == DiffOp.DELETE:
+            removed.append(text)
+        elif op == DiffOp.INSERT:
+            added.append(text)
+        elif text.strip():
+            candidate = (" ".join("".join(removed).split()), " ".join("".join(added).split()))
+            if len(candidate[0]) + len(candidate[1]) > len(best[0]) + len(best[1]):
+                best = candidate
+            removed, added = [], []
+        else:
+            if removed:
+                removed.append(text)
+            if added:
+                added.append(text)
+    return best
 
 
 def missing_fact_count(comparison: Comparison, article: str) -> int:

@@ -118,3 +118,12 @@ def test_script_in_article_text_is_never_interpreted_as_markup(qtbot):
     diffs.set_comparison(comparison, collate(comparison))
     for row in range(diffs.rowCount()):
         assert "<script>" not in diffs.data(diffs.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_rewording_is_named_by_its_longest_replaced_phrase():
+    from desktop.ui.highlights import _main_change
+
+    ops = ((DiffOp.DELETE, "The"), (DiffOp.INSERT, "A"), (DiffOp.EQUAL, " strike "), (DiffOp.DELETE, "shut"),
+           (DiffOp.INSERT, "closed"), (DiffOp.EQUAL, " "), (DiffOp.DELETE, "the"), (DiffOp.INSERT, "every"),
+           (DiffOp.EQUAL, " port."))
+    assert _main_change(ops) == ("shut the", "closed every")
