@@ -52,6 +52,8 @@ _MAX_TIMESTAMP_WORDS = 20
 _MAX_BYLINE_WORDS = 15
 _MAX_BYLINE_TAIL_LOWER = 2
 _MAX_TAG_CHARS = 80
+_MAX_TAG_WORDS = 6
+_MAX_DATE_CHARS = 80
 _MAX_WIDGET_CHARS = 120
 _MAX_LABEL_CHARS = 60
 _MAX_INLINE_CREDIT_WORDS = 12
@@ -149,7 +151,7 @@ def _reason(sentence: str, rules: _Rules, low: str) -> str:
         return reason
     if _is_notice(low, rules):
         return "notice"
-    if words <= _MAX_TIMESTAMP_WORDS and _only_date(sentence, rules):
+    if len(sentence) <= _MAX_DATE_CHARS and _only_date(sentence, rules):
         return "timestamp"
     return ""
 
@@ -170,7 +172,7 @@ def _obvious_reason(sentence: str, rules: _Rules, low: str = "", words: int = 0)
         return "link"
     if len(sentence) <= _MAX_WIDGET_CHARS and _is_widget_bar(low, rules):
         return "share"
-    if len(sentence) <= _MAX_TAG_CHARS and rules.agency_tag.fullmatch(sentence.strip()):
+    if len(sentence) <= _MAX_TAG_CHARS and words <= _MAX_TAG_WORDS and rules.agency_tag.fullmatch(sentence.strip()):
         return "agency"
     if words <= _MAX_BYLINE_WORDS and _is_byline(sentence, rules):
         return "byline"
@@ -185,6 +187,8 @@ def _normalised(sentence: str) -> str:
 
 def _is_widget_bar(low: str, rules: _Rules) -> bool:
     """A share bar: "Facebook Twitter E-Mail", "Share · Save"."""
+    if _WIDGET_SPLIT.split(low.strip(), maxsplit=1)[0] not in rules.widgets:
+        return False
     tokens = [t for t in _WIDGET_SPLIT.split(low) if t]
     return bool(tokens) and all(t in rules.widgets for t in tokens)
 

@@ -33,7 +33,7 @@ _CLOSERS = "\"'”’»«›‹)]}“‘"
 _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _QUOTE_OR_BRACKET = re.compile(r"[\"„“”«»()\[\]]")
 _OPENERS = "\"'„“‚‘«»‹›([{¿¡"
-_LEADING_PUNCT = re.compile(r"^[^\w]+")
+_LEADING = "\"'„“”‚‘’«»‹›([{<-–—*•/¿¡…"
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_AT = re.compile(r"[^\W_]+")
 _INITIAL = re.compile(r"[^\W\d_]")
@@ -56,6 +56,7 @@ _FULL_LINE = 0.7
 class _SplitRules:
     abbreviations: dict[str, str]
     suffixes: tuple[str, ...]
+    longest_abbreviation: int
     starters: frozenset[str]
     months: frozenset[str]
     ordinal_nouns: frozenset[str]
@@ -285,9 +286,11 @@ def _period_ends_sentence(text: str, period: int, sentence_start: int, following
     words = text[window_start:period].split()
     if not words or text[period - 1].isspace():
         return True
-    token = _LEADING_PUNCT.sub("", words[-1])
+    token = words[-1].lstrip(_LEADING)
     if not token:
         return True
+    if len(token) > rules.longest_abbreviation and token.isalpha() and not token.endswith(rules.suffixes):
+        return True  # the common case, an ordinary word: no lexicon entry is that long
     nxt = text[following]
     next_word_match = _WORD_AT.match(text, following + 1 if nxt in _OPENERS else following)
     next_word = next_word_match.group() if next_word_match else ""
@@ -315,7 +318,7 @@ def _abbreviation_kind(words: list[str], token: str, rules: _SplitRules) -> str:
     """The lexicon kind of the abbreviation ending at this period, trying multi-part ones ("z. B.") first."""
     chain = [token]
     for word in reversed(words[:-1]):
-        part = _LEADING_PUNCT.sub("", word)
+        part = word.lstrip(_LEADING)
         if len(chain) == 4 or not part or len(part) > 5:
             break
         chain.insert(0, part)
@@ -326,7 +329,7 @@ def _abbreviation_kind(words: list[str], token: str, rules: _SplitRules) -> str:
             kind = rules.abbreviations.get(key[0].lower() + key[1:])  # "Vgl." at a sentence start
         if kind is not None:
             return kind
-    if any(token.endswith(suffix) and len(token) > len(suffix) for suffix in rules.suffixes):
+    if token.endswith(rules.suffixes) and token not in rules.suffixes:
         return "may-end"
     return ""
 
@@ -350,7 +353,7 @@ def _number_ends_sentence(
     folded = next_word.casefold()
     if folded in rules.months or next_word in rules.ordinal_nouns:
         return False
-    previous = _LEADING_PUNCT.sub("", words[-2]).casefold() if len(words) > 1 else ""
+    previous = words[-2].lstrip(_LEADING).casefold() if len(words) > 1 else ""
     return not (previous in rules.ordinal_cues and not starter_next)
 
 
@@ -376,6 +379,7 @@ def _rules(language: str) -> _SplitRules:
     return _SplitRules(
         abbreviations=abbreviations,
         suffixes=tuple(sorted(suffixes)),
+        longest_abbreviation=max(7, *map(len, abbreviations)),  # 7: the longest Roman numeral checked
         starters=frozenset(wordlists.merged("sentence-starts", language, "")),
         months=frozenset(m.casefold().removesuffix(".") for m in wordlists.sections(f"dates-{dates}")["months"]),
         ordinal_nouns=frozenset(wordlists.sections("dates-de")["ordinal-nouns"]),
