@@ -48,8 +48,8 @@ def main() -> None:
             if layout == "one paragraph":
                 text = text.replace("\n", " ")
             count = len(segment(text, language))
-            ours = best_of_three(lambda t=text: segment(t, language))
-            native = best_of_three(lambda t=text: list(sentencex_segment(language, t)))
+            ours = best_of_three(lambda t=text, lang=language: segment(t, lang))
+            native = best_of_three(lambda t=text, lang=language: list(sentencex_segment(lang, t)))
             naive = best_of_three(lambda t=text: _NAIVE.split(t))
             print(
                 f"{language} {layout:13} {len(text) / 1e6:.1f} MB, {count:6d} sentences: {ours:.3f} s "
