@@ -188,22 +188,19 @@ def _split_onto_sentences(
     ranges: Iterable[tuple[int, int]],
     kind: MarkKind,
 ) -> None:
-    joined = " ".join(s.text for s in sentences)
     ranges = list(ranges)
-    if _covers_nearly_all(ranges, joined):
-        return
-    offsets, pos = [], 0
-    for sentence in sentences:
-        offsets.append(pos)
-        pos += len(sentence.text) + 1
-    for start, end in ranges:
-        for index, offset, sentence in zip(indices, offsets, sentences, strict=True):
-            lo, hi = max(start, offset), min(end, offset + len(sentence.text))
-            if lo < hi:
-                mark = Mark(lo - offset, hi - offset, kind)
-                bucket = marks.setdefault((article, index), [])
+    offset = 0
+    for index, sentence in zip(indices, sentences, strict=True):
+        end_of_sentence = offset + len(sentence.text)
+        local = [(max(lo, offset) - offset, min(hi, end_of_sentence) - offset)
+                 for lo, hi in ranges if max(lo, offset) < min(hi, end_of_sentence)]
+        if local and not _covers_nearly_all(local, sentence.text):
+            bucket = marks.setdefault((article, index), [])
+            for lo, hi in local:
+                mark = Mark(lo, hi, kind)
                 if mark not in bucket:
                     bucket.append(mark)
+        offset = end_of_sentence + 1
 
 
 def make_cell(

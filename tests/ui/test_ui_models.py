@@ -127,3 +127,15 @@ def test_a_rewording_is_named_by_its_longest_replaced_phrase():
            (DiffOp.INSERT, "closed"), (DiffOp.EQUAL, " "), (DiffOp.DELETE, "the"), (DiffOp.INSERT, "every"),
            (DiffOp.EQUAL, " port."))
     assert _main_change(ops) == ("shut the", "closed every")
+
+
+def test_a_sentence_replaced_wholesale_gets_no_word_marks():
+    def result(aid, text):
+        return ArticleResult(Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED,
+                                                               group=0),))
+
+    old, new = "Police closed the old road", "Nobody expected what followed"
+    ops = ((DiffOp.DELETE, old), (DiffOp.INSERT, new))
+    comparison = Comparison(Settings(), (result("A", old), result("B", new)),
+                            (Group(0, {"A": (0,), "B": (0,)}, 0.5, Status.REWORDED, (WordDiff("A", "B", ops),)),), ())
+    assert sentence_marks(comparison) == {}
