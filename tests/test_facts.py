@@ -4,7 +4,15 @@ import itertools
 
 import pytest
 
-from desktop.core.facts import FactIndex, extract_facts, fact_key, fact_present, fold_name, speaker_words
+from desktop.core.facts import (
+    FactIndex,
+    extract_facts,
+    fact_key,
+    fact_present,
+    fold_name,
+    introduced_surnames,
+    speaker_words,
+)
 from desktop.core.model import FactKind
 
 SEED_SENTENCE = (
@@ -153,3 +161,12 @@ def test_quotation_across_languages_is_recognised_by_its_speaker():
     assert speaker_words(german, extract_facts(german, "de")) == ["Ashdown"]
     assert english.quotes_someone_named(["Ashdown"])
     assert not english.quotes_someone_named(["Police"])
+
+
+def test_surname_introduced_earlier_is_a_name_on_its_own():
+    first = extract_facts("Senator Lindsey Graham reiste nach Rom.", "de")
+    known = introduced_surnames(first)
+    assert known == ["Graham"]
+    later = "Der Machthaber dankte Graham für sein Erscheinen."
+    assert ("Graham", FactKind.NAME, 22, 28) in extract_facts(later, "de", known)
+    assert "Graham" not in [t for t, *_ in extract_facts(later, "de")]

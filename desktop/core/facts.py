@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -301,8 +301,12 @@ def _weekday_of(word: str) -> int | None:
 # --- extraction -------------------------------------------------------------------------------------------------------
 
 
-def extract_facts(text: str, language: str) -> list[ExtractedFact]:
-    """Names, numbers, dates and quotations of one sentence with offsets into it; no two overlap."""
+def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -> list[ExtractedFact]:
+    """Names, numbers, dates and quotations of one sentence with offsets into it; no two overlap.
+
+    ``known_names`` are surnames the article has already introduced in full ("Keir Starmer"), so that a later
+    bare "Starmer" counts as a name even in German, where a lone capitalised word proves nothing.
+    """
     taken: list[tuple[int, int]] = []
     found: list[ExtractedFact] = []
 
@@ -324,7 +328,7 @@ def extract_facts(text: str, language: str) -> list[ExtractedFact]:
         if _is_list_marker(text, match):
             continue
         claim(match.start(), match.end(), FactKind.NUMBER)
-    for start, end in _names(text, language):
+    for start, end in _names(text, language, known_names):
         claim(start, end, FactKind.NAME)
     return sorted(found, key=lambda fact: fact[2])
 
@@ -396,7 +400,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and any(c.isalpha() for c in letters)
 
 
-def _names(text: str, language: str) -> Iterator[tuple[int, int]]:
+def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
     """Proper names. German capitalises every noun, so there a capitalised word counts as a name only with
     support: a known place or organisation, an acronym, a title before it ("Senator X"), or two capitalised
     words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
@@ -429,7 +433,7 @@ def _names(text: str, language: str) -> Iterator[tuple[int, int]]:
             token.role = "stop"
         elif _is_title(word) and not _known_place(word):
             token.role = "title"
-        elif _is_acronym(word) or _known_place(word):
+        elif _is_acronym(word) or _known_place(word) or word in known or word.removesuffix("s") in known:
             token.role = "strong"
         elif language == "en":
             token.role = "weak" if at_start else "name"
@@ -526,6 +530,17 @@ def _particle_joins(tokens: list[_Token], j: int, text: str, language: str) -> b
     if k >= len(tokens) or tokens[k].role not in {"weak", "name"}:
         return False
     return k + 1 >= len(tokens) or tokens[k + 1].role not in {"weak", "name", "strong"}
+
+
+def introduced_surnames(extracted: Iterable[ExtractedFact]) -> list[str]:
+    """Last words of the multi-word names in a sentence: what later sentences may call a person by."""
+    legal = names().legal_forms
+    found = []
+    for text, kind, _, _ in extracted:
+        words = text.split()
+        if kind == FactKind.NAME and len(words) > 1 and len(words[-1]) > 2 and fold_name(words[-1]) not in legal:
+            found.append(words[-1])
+    return found
 
 
 def speaker_words(text: str, extracted: Iterable[ExtractedFact]) -> list[str]:

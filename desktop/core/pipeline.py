@@ -234,11 +234,13 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
     found = []
     for result in results:
         article = result.article
+        surnames: set[str] = set()
         for sentence in result.sentences:
             if sentence.role == Role.BOILERPLATE:
                 continue
             group = group_by_id.get(sentence.group) if sentence.group is not None else None
-            extracted = facts.extract_facts(sentence.text, article.language)
+            extracted = facts.extract_facts(sentence.text, article.language, surnames)
+            surnames.update(facts.introduced_surnames(extracted))
             speakers = facts.speaker_words(sentence.text, extracted)
             for text, kind, start, end in extracted:
                 missing = []
