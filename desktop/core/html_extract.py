@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 TRAFILATURA_MAX_TAGS = 25_000
 TRAFILATURA_MAX_CHARS = 3_000_000
+_SHORT_TEXT = 50
 
 _INERT_START = re.compile(r"<!--|<(script|style|noscript|template|svg|math|iframe|object)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?|<[!?][^<>]*>?|([^<]+|<)")
@@ -56,7 +57,9 @@ def extract_page(markup: str, url: str = "") -> Page:
     cleaned = strip_inert(markup)
     scanned = _scan(cleaned)
     extracted = _trafilatura(cleaned, url) if _small_enough(cleaned) else None
-    text = extracted.text if extracted is not None and extracted.text else scanned.text
+    # Below a few words trafilatura's own fallbacks return menu labels ("Home") from pages without prose;
+    # the scanner, which never reads <nav>/<footer>, decides those.
+    text = extracted.text if extracted is not None and len(extracted.text) >= _SHORT_TEXT else scanned.text
     first = extracted or scanned
     return Page(
         text=text,

@@ -78,7 +78,8 @@ def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Ar
         raise LoadError(path, "the pasted text is empty")
     if looks_like_html(text):
         return _html_article(path, article_id, text, url="")
-    return _text_article(path, article_id, text, fallback_title="Pasted text" if path == "clipboard" else path)
+    fallback = "Pasted text" if path == "clipboard" else path
+    return _text_article(path, article_id, text, fallback_title=fallback, empty="the pasted text is empty")
 
 
 def _read_file(path: Path, source: str) -> bytes:
@@ -136,10 +137,12 @@ def _html_article(source: str, article_id: str, markup: str, url: str) -> Articl
     )
 
 
-def _text_article(source: str, article_id: str, text: str, fallback_title: str, title: str = "") -> Article:
+def _text_article(
+    source: str, article_id: str, text: str, fallback_title: str, title: str = "", empty: str = "the file is empty"
+) -> Article:
     text = _clean(text)
     if not text:
-        raise LoadError(source, "the file is empty")
+        raise LoadError(source, empty)
     return Article(
         id=article_id,
         path=source,
