@@ -10,15 +10,16 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 Key = QKeySequence.StandardKey
+Shortcut = str | QKeySequence.StandardKey | list[str] | None
 
 
 class Actions:
     def __init__(self, parent: QWidget) -> None:
-        def make(text: str, shortcut: object = None, tip: str = "", *, checkable: bool = False) -> QAction:
+        def make(text: str, shortcut: Shortcut = None, tip: str = "", *, checkable: bool = False) -> QAction:
             action = QAction(text, parent)
             if shortcut is not None:
-                keys = shortcut if isinstance(shortcut, list) else [shortcut]
-                action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+                sequences = shortcut if isinstance(shortcut, list) else [shortcut]
+                action.setShortcuts([QKeySequence(k) for k in sequences])
             if tip:
                 action.setStatusTip(tip)
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

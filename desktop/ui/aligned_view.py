@@ -7,7 +7,7 @@ it when more articles are open than fit side by side.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.collation import Row
@@ -155,8 +155,8 @@ class AlignedView(QWidget):
         super().resizeEvent(event)
         self._relayout.start()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._relayout.start()
 
     # -- navigation -------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
+from desktop.core.model import Comparison
 from desktop.core.resources import resource_path, sample_paths
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Preferences
@@ -19,6 +21,8 @@ from desktop.ui.session import Session
 
 ORGANIZATION = "Parallax"
 APPLICATION = "Parallax"
+# Set to N (ms) by packaging/smoke_test.py: quit after the first comparison is painted, or fail after N ms.
+QUIT_AFTER_ENV = "PARALLAX_QUIT_AFTER_MS"
 log = logging.getLogger("desktop.ui")
 
 
@@ -75,4 +79,26 @@ def run(files: list[str]) -> int:
     install_exception_hook()
     window = create_window(files or default_files(), QSettings())
     window.show()
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        quit_after_first_comparison(app, window, int(quit_after))
     return app.exec()
+
+
+def quit_after_first_comparison(app: QApplication, window: MainWindow, limit_ms: int) -> None:
+    """Smoke tests of a built package: close once the first comparison is painted, exit 1 if none is by then."""
+
+    def shown(comparison: Comparison | None) -> None:
+        if comparison is None:
+            return
+        window.grab()  # paints the window and its views (delegates included) into a pixmap, offscreen too
+        print(f"parallax: first comparison painted, {len(comparison.articles)} articles", file=sys.stderr)
+        if not window.close():
+            app.exit(1)
+
+    def expired() -> None:
+        print(f"parallax: no comparison painted within {limit_ms} ms", file=sys.stderr)
+        app.exit(1)
+
+    window.session.comparison_changed.connect(shown, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(limit_ms, expired)

@@ -141,6 +141,6 @@ def _site(path: str) -> str:
     """Where the article came from: the web site for a URL, the file name for a local file."""
     if "://" in path:
         return path.split("://", 1)[1].split("/", 1)[0]
-    if not path or path.startswith("pasted"):
+    if not path or path.lower().startswith("pasted"):
         return "pasted text"
     return Path(path).name

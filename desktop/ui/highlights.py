@@ -253,15 +253,15 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         for s in result.sentences:
             if s.role == Role.BOILERPLATE:
                 continue
-            row = row_of.get((aid, s.index), 0)
+            position = row_of.get((aid, s.index), 0)
             if s.commentary:
                 found.append(Difference(
                     DiffKind.COMMENTARY, aid, s.index, f"Commentary · {aid}", _shorten(s.text),
-                    "cues: " + ", ".join(s.cues), row, (aid,),
+                    "cues: " + ", ".join(s.cues), position, (aid,),
                 ))
             if s.status == Status.UNIQUE:
                 found.append(Difference(DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", _shorten(s.text), "",
-                                        row, (aid,)))
+                                        position, (aid,)))
     for group in comparison.groups:
         changed = [d for d in group.diffs if any(op != DiffOp.EQUAL for op, _ in d.ops)]
         if group.status != Status.REWORDED or not changed:

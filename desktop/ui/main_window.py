@@ -51,7 +51,7 @@ from desktop.ui.worker import Display, RunResult
 try:
     from desktop.core.export_html import write_html
 except ImportError:  # the export module is optional until it lands; the menu item stays disabled, not faked
-    write_html = None
+    write_html = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"

@@ -183,7 +183,8 @@ class ReadingModel(QAbstractListModel):
         self.article_id = article_id
         result = comparison.article(article_id)
         text = result.article.text
-        cells, previous_end = [], 0
+        cells: list[Cell] = []
+        previous_end = 0
         for sentence in result.sentences:
             if hide_boilerplate and sentence.role == Role.BOILERPLATE:
                 continue

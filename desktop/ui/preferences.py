@@ -66,10 +66,10 @@ class Preferences:
         value = self.store.value("recent/files", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def add_recent(self, locations: list[str]) -> list[str]:
-        recent = [loc for loc in locations if not loc.startswith("pasted")]
+        recent = [loc for loc in locations if not loc.lower().startswith("pasted")]
         recent += [r for r in self.recent_files() if r not in recent]
         recent = recent[:MAX_RECENT]
         self.store.setValue("recent/files", recent)

@@ -149,19 +149,19 @@ class ReadingView(QWidget):
         self.hover_group: int | None = None
         self.groups: dict[int, Group] = {}
         self._syncing = False
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.inner = QWidget()
         self.inner.setObjectName("readingInner")
         self.row = QHBoxLayout(self.inner)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(0)
-        self.scroll.setWidget(self.inner)
+        self.scroller.setWidget(self.inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroller)
         self.setAccessibleName("Reading view")
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
@@ -170,8 +170,9 @@ class ReadingView(QWidget):
         self.groups = {g.id: g for g in comparison.groups} if comparison is not None else {}
         while self.row.count():
             item = self.row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.columns, self.bands = [], []
         if comparison is None:
             return

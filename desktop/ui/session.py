@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.core.errors import LoadError
+from desktop.core.loading import article_from_text
 from desktop.core.model import Article, Comparison, Settings
 from desktop.ui.worker import CompareWorker, Display, RunResult, Source
 
@@ -20,16 +21,9 @@ DEBOUNCE_MS = 300
 
 
 def text_article(text: str, number: int) -> Article:
-    """An article from pasted text, through the loader's own builder when it has one."""
-    try:
-        from desktop.core.loading import article_from_text  # type: ignore[attr-defined]
-    except ImportError:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return Article(id="A", path=f"pasted-{number}", text=text, title=first[:80] or f"Pasted text {number}")
-    article: Article = article_from_text(text, "A")
-    if not article.path:
-        article = replace(article, path=f"pasted-{number}")
-    return article
+    """An article from pasted text (the loader extracts pasted HTML like a saved page). Each paste gets its own
+    name, which doubles as its place in the session. Raises ``LoadError`` for empty or oversized text."""
+    return article_from_text(text, "A", path=f"Pasted text {number}")
 
 
 class Session(QObject):
@@ -75,8 +69,12 @@ class Session(QObject):
 
     def add_text(self, text: str) -> None:
         self._pasted += 1
-        article = text_article(text, self._pasted)
-        self.sources.append(Source(article.path or f"pasted-{self._pasted}", article))
+        try:
+            article = text_article(text, self._pasted)
+        except LoadError as error:
+            self.load_failed.emit([error])
+            return
+        self.sources.append(Source(article.path, article))
         self.sources_changed.emit()
         self.run()
 

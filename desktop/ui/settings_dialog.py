@@ -88,7 +88,9 @@ class SettingsDialog(QDialog):
         note.setObjectName("hint")
         form = QFormLayout()
         form.addRow("&Similarity threshold:", self.threshold)
-        form.labelForField(self.threshold).setBuddy(self.threshold.slider)  # type: ignore[union-attr]
+        label = form.labelForField(self.threshold)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.threshold.slider)
         form.addRow("", self.ignore_case)
         form.addRow("", self.ignore_punctuation)
         form.addRow("", self.hide_boilerplate)

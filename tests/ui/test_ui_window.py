@@ -231,3 +231,22 @@ def test_every_menu_action_has_a_shortcut_shown_or_is_reachable_by_mnemonic(wind
             if action.isSeparator() or action.menu() is not None:
                 continue
             assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
+
+
+def test_pasting_empty_text_explains_instead_of_adding(window, open_articles, article_files, monkeypatch):
+    open_articles(article_files[:2])
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    QApplication.clipboard().setText("   \n")
+    window.actions_.paste.trigger()
+    assert len(shown) == 1 and "no text" in shown[0]
+    assert len(window.session.sources) == 2
+
+
+def test_two_pastes_stay_two_articles(window, open_articles, article_files, qtbot):
+    open_articles(article_files[:1])
+    for text in ("Dock workers struck on Tuesday in Harbourtown.", "The union wants more pay, a spokesman said."):
+        QApplication.clipboard().setText(text)
+        with qtbot.waitSignal(window.session.finished_run, timeout=30000):
+            window.actions_.paste.trigger()
+    assert [r.article.path for r in window.comparison.articles][1:] == ["Pasted text 1", "Pasted text 2"]
