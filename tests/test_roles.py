@@ -227,3 +227,17 @@ def test_presegmented_first_line_without_period_is_the_title() -> None:
     text = "Neue Brücke für Marlbach\nDie Stadt baut eine Brücke.\n"
     roles = [s.role for s in segment(text, "de", presegmented=True)]
     assert roles == [Role.TITLE, Role.BODY]
+
+
+def test_short_headline_above_its_deck_is_the_title_not_a_kicker() -> None:
+    text = "Bus strike ends\nDrivers return to work after a deal late on Friday\n\nThe buses ran again on Saturday.\n"
+    roles = roles_by_text(text, "en")
+    assert roles["Bus strike ends"] == Role.TITLE
+    assert roles["Drivers return to work after a deal late on Friday"] == Role.TITLE
+
+
+def test_known_section_label_above_the_headline_is_furniture() -> None:
+    text = "Analysis\n\nWhy the talks failed\n\nThe talks failed on Friday. Both sides blamed each other.\n"
+    roles = roles_by_text(text, "en")
+    assert roles["Analysis"] == Role.BOILERPLATE
+    assert roles["Why the talks failed"] == Role.TITLE

@@ -61,7 +61,7 @@ _MAX_INLINE_CREDIT_CHARS = 120
 _MAX_TITLE_WORDS = 25
 _MAX_TITLE_CHARS = 220
 _MAX_TITLE_LINES = 3
-_MAX_KICKER_WORDS = 3
+_MAX_KICKER_WORDS = 2
 _MAX_CAPTION_CHARS = 300
 _MAX_CAPTION_SENTENCES = 2
 _MAX_LINK_TITLES = 8
@@ -78,6 +78,7 @@ class _Rules:
     starts: _Phrases
     exact: frozenset[str]
     link_labels: frozenset[str]
+    section_labels: frozenset[str]
     contains: _Phrases
     appeal_starts: _Phrases
     appeal_anywhere: _Phrases
@@ -105,7 +106,7 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
     _mark_captions(pieces, roles)
     _mark_link_lists(pieces, sentences, roles, rules)
     _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
-    _mark_title(pieces, sentences, roles)
+    _mark_title(pieces, sentences, roles, rules)
     return roles
 
 
@@ -288,9 +289,9 @@ def _mark_appeal_paragraphs(
             roles[i] = Role.BOILERPLATE
 
 
-def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role]) -> None:
-    """The headline: the first short line(s) without final punctuation. A label of up to three words above it
-    ("International", "Ukraine-Krieg") is the section kicker: furniture."""
+def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
+    """The headline: the first short line(s) without final punctuation. A section label above it
+    ("International", "Ukraine-Krieg", "Analysis") is the kicker: furniture."""
     headings: list[int] = []
     for i, piece in enumerate(pieces):
         if roles[i] == Role.BOILERPLATE:
@@ -303,7 +304,10 @@ def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[R
     if not headings:
         return
     first = sentences[headings[0]]
-    if len(headings) >= 2 and len(first.split()) <= _MAX_KICKER_WORDS and len(first) < len(sentences[headings[1]]):
+    known_label = _normalised(first) in rules.section_labels
+    if known_label or (
+        len(headings) >= 2 and len(first.split()) <= _MAX_KICKER_WORDS and len(first) < len(sentences[headings[1]])
+    ):
         roles[headings[0]] = Role.BOILERPLATE
         headings = headings[1:]
     for i in headings[:_MAX_TITLE_LINES]:
@@ -395,6 +399,7 @@ def _rules(language: str) -> _Rules:
         starts=_Phrases(merged("starts"), anchored=True),
         exact=frozenset(_normalised(e) for e in merged("exact")),
         link_labels=frozenset(_normalised(e) for e in merged("link-labels")),
+        section_labels=frozenset(_normalised(e) for e in merged("section-labels")),
         contains=_Phrases(merged("contains"), anchored=False),
         appeal_starts=_Phrases([e for e in appeals if not e.startswith("re:")], anchored=True),
         appeal_anywhere=_Phrases([e for e in appeals if e.startswith("re:")], anchored=False),

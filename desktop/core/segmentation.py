@@ -34,7 +34,6 @@ _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS)
 _QUOTE_OR_BRACKET = re.compile(r"[\"„“”«»()\[\]]")
 _OPENERS = "\"'„“‚‘«»‹›([{¿¡"
 _LEADING = "\"'„“”‚‘’«»‹›([{<-–—*•/¿¡…"
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD_AT = re.compile(r"[^\W_]+")
 _INITIAL = re.compile(r"[^\W\d_]")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
