@@ -17,7 +17,7 @@ from desktop.ui.delegates import SentenceDelegate
 from desktop.ui.highlights import Mark
 from desktop.ui.models import AlignedModel
 
-MIN_COLUMN = 300
+MIN_COLUMN = 230
 FIRST_CHUNK = 120  # rows sized before the first paint: more than a tall screen shows
 CHUNK = 400
 

@@ -20,7 +20,7 @@ from desktop.ui.delegates import SentenceDelegate
 from desktop.ui.highlights import Cell, Mark
 from desktop.ui.models import ReadingModel
 
-MIN_COLUMN = 280
+MIN_COLUMN = 230
 BAND = 44
 SYNC_LOOKAHEAD = 60
 
