@@ -23,6 +23,7 @@ from desktop.ui.models import ReadingModel
 MIN_COLUMN = 230
 BAND = 44
 SYNC_LOOKAHEAD = 60
+HOVER_DWELL_MS = 350
 
 
 class ReadingColumn(QWidget):
@@ -148,6 +149,13 @@ class ReadingView(QWidget):
         self.linked_sentence: tuple[str, int] | None = None
         self.hover_group: int | None = None
         self.groups: dict[int, Group] = {}
+        self._hovered: tuple[ReadingColumn, int] | None = None
+        # Hover brings hidden counterparts into view only after the pointer rests, so sweeping across a column
+        # does not make the others jump.
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_DWELL_MS)
+        self._hover_timer.timeout.connect(self._reveal_hovered)
         self._syncing = False
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -316,11 +324,32 @@ class ReadingView(QWidget):
                     group = column.model.cell(index.row()).group if index.isValid() else None
                     if group != self.hover_group:
                         self.hover_group = group
+                        self._hovered = (column, index.row()) if index.isValid() else None
                         self._repaint()
+                        self._hover_timer.start()
         elif event.type() == QEvent.Type.Leave and self.hover_group is not None:
             self.hover_group = None
             self._repaint()
         return False
+
+    def _reveal_hovered(self) -> None:
+        if self._hovered is None or self.hover_group is None:
+            return
+        column, row = self._hovered
+        self._syncing = True
+        try:
+            for other in self.columns:
+                rows = self.counterpart_rows(other, self.hover_group) if other is not column else []
+                if rows and not self._row_visible(other, rows[0]):
+                    self._align(other, rows[0], column, row)
+        finally:
+            self._syncing = False
+        self._repaint()
+
+    @staticmethod
+    def _row_visible(column: ReadingColumn, row: int) -> bool:
+        rect = column.list.visualRect(column.model.index(row, 0))
+        return rect.isValid() and column.list.viewport().rect().intersects(rect)
 
     def _repaint(self) -> None:
         for column in self.columns:

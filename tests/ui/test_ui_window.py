@@ -250,3 +250,21 @@ def test_two_pastes_stay_two_articles(window, open_articles, article_files, qtbo
         with qtbot.waitSignal(window.session.finished_run, timeout=30000):
             window.actions_.paste.trigger()
     assert [r.article.path for r in window.comparison.articles][1:] == ["Pasted text 1", "Pasted text 2"]
+
+
+def test_resting_the_pointer_on_a_sentence_brings_its_counterpart_into_view(window, open_articles, tmp_path, qtbot):
+    a, b = tmp_path / "short.txt", tmp_path / "long.txt"
+    a.write_text("The harbour strike began on Tuesday morning. Nothing else was reported.", encoding="utf-8")
+    filler = " ".join(f"Weather note {n}: {n * 3} millimetres of rain fell in zone {n}." for n in range(60))
+    b.write_text(filler + " The harbour strike began on Tuesday morning.", encoding="utf-8")
+    comparison = open_articles([str(a), str(b)])
+    window.set_view("reading")
+    group = comparison.article("A").sentences[0].group
+    assert group is not None
+    left, right = window.reading.columns
+    target = window.reading.counterpart_rows(right, group)[0]
+    assert not window.reading._row_visible(right, target)
+    rect = left.list.visualRect(left.model.index(0, 0))
+    qtbot.mouseMove(left.list.viewport(), rect.center())
+    qtbot.waitUntil(lambda: window.reading._row_visible(right, target), timeout=3000)
+    assert window.reading.hover_group == group
