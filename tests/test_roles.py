@@ -241,3 +241,18 @@ def test_known_section_label_above_the_headline_is_furniture() -> None:
     roles = roles_by_text(text, "en")
     assert roles["Analysis"] == Role.BOILERPLATE
     assert roles["Why the talks failed"] == Role.TITLE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Donate blood, officials urged residents on Monday.", "en"),
+        ("Help us find the missing girl, police said.", "en"),
+        ("Please share any information with police, the statement said.", "en"),
+        ("More from the ministry is expected next week.", "en"),
+        ("Spenden Sie Blut, appellierte das Rote Kreuz.", "de"),
+        ("Bitte teilen Sie Hinweise der Polizei mit.", "de"),
+    ],
+)
+def test_appeal_made_by_someone_in_the_news_is_not_furniture(sentence: str, language: str) -> None:
+    assert boilerplate_reason(sentence, language) == ""
