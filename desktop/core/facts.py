@@ -263,12 +263,27 @@ _CHUNKS = re.compile(r"(?<=[^\d\s][.!?])\s+")  # sentence ends, not ordinal dots
 _WEEKDAY_ONLY = re.compile(rf"(?<![\w-])(?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?(?![\w-])", re.IGNORECASE)
 
 
+_CALENDAR_WORD = re.compile(f"{_MONTH_RE}|{_WEEKDAY_RE}", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        (?P<d6>\d{{1,2}})\.(?P<n6>\d{{1,2}})\.(?P<y6>{_YEAR}|\d\d)(?!\d)
+      | (?P<y7>{_YEAR})-(?P<n7>\d\d)-(?P<d7>\d\d)
+      | (?P<y10>{_YEAR})
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+
+
 def _dates(text: str) -> Iterator[re.Match[str]]:
-    """Date matches; text without a digit can only name a weekday, which a much smaller pattern finds."""
-    if _DIGIT.search(text):
+    """Date matches. The full pattern is slow, so text is first sorted by what it can contain: without a
+    month or weekday name only numeric dates and years, without a digit only weekdays."""
+    has_digit = _DIGIT.search(text) is not None
+    if not _CALENDAR_WORD.search(text):
+        yield from _NUMERIC_DATE.finditer(text) if has_digit else ()
+    elif has_digit:
         yield from _DATE.finditer(text)
-        return
-    yield from _WEEKDAY_ONLY.finditer(text)
+    else:
+        yield from _WEEKDAY_ONLY.finditer(text)
 
 
 def date_key(match: re.Match[str]) -> DateKey:

@@ -241,7 +241,7 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
             group = group_by_id.get(sentence.group) if sentence.group is not None else None
             extracted = facts.extract_facts(sentence.text, article.language, surnames)
             surnames.update(facts.introduced_surnames(extracted))
-            speakers = facts.speaker_words(sentence.text, extracted)
+            speakers: list[str] | None = None  # worked out only for a quotation checked across languages
             for text, kind, start, end in extracted:
                 missing = []
                 for other in results:
@@ -249,6 +249,8 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
                     if oid == article.id:
                         continue
                     if kind in facts.QUOTED_KINDS and other.article.language != article.language:
+                        if speakers is None:
+                            speakers = facts.speaker_words(sentence.text, extracted)
                         aligned = group is not None and oid in group.members
                         present = aligned or indexes[oid].quotes_someone_named(speakers)
                     else:
