@@ -137,7 +137,7 @@ def test_markdown_markup_is_stripped(tmp_path: Path) -> None:
     markdown = (
         "# Sturm über **Nordstadt**\n"
         "\n"
-        "Der *Sturm* traf [die Stadt](https://example.org/a_(b) \"Titel\") am Dienstag.\n"
+        'Der *Sturm* traf [die Stadt](https://example.org/a_(b) "Titel") am Dienstag.\n'
         "Er dauerte `drei` Stunden.\n"
         "\n"
         "![Foto](bild.png)\n"
@@ -166,7 +166,7 @@ def test_markdown_markup_is_stripped(tmp_path: Path) -> None:
 
 
 def test_markdown_front_matter_gives_the_title_and_is_not_text(tmp_path: Path) -> None:
-    markdown = "---\ntitle: \"Ein Titel\"\ndate: 2024-05-01\n---\nDer Text beginnt hier.\n"
+    markdown = '---\ntitle: "Ein Titel"\ndate: 2024-05-01\n---\nDer Text beginnt hier.\n'
     article = load_article(write(tmp_path, "post.markdown", markdown.encode()), "A")
     assert (article.text, article.title) == ("Der Text beginnt hier.", "Ein Titel")
 

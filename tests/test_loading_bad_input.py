@@ -46,15 +46,24 @@ def zip_bomb() -> bytes:
         ("archive.txt", b"PK\x03\x04" + bytes(100), "not a text file (looks like ZIP archive)"),
         ("program", b"\x7fELF\x02\x01\x01" + bytes(100), "not a text file (looks like ELF executable)"),
         ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a text file (looks like PDF document)"),
-        ("page.html", gzip.compress(b"<html><body><p>Hi</p></body></html>"),
-         "not a text file (looks like gzip-compressed data)"),
+        (
+            "page.html",
+            gzip.compress(b"<html><body><p>Hi</p></body></html>"),
+            "not a text file (looks like gzip-compressed data)",
+        ),
         ("report.docx", b"PK\x03\x04" + bytes(100), "not a text file (looks like a Word document)"),
         ("nul.txt", b"Some text\0with a NUL byte " * 20, "not a text file (contains NUL bytes)"),
         ("controls.txt", bytes(range(1, 9)) * 200, "not a text file (control characters)"),
-        ("random.txt", bytes(range(0x80, 0x100)) * 50,
-         "cannot tell the text encoding (not UTF-8, UTF-16 or a Western encoding)"),
-        ("nothing.html", b"<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
-         b"</body></html>", "no article text found in the page"),
+        (
+            "random.txt",
+            bytes(range(0x80, 0x100)) * 50,
+            "cannot tell the text encoding (not UTF-8, UTF-16 or a Western encoding)",
+        ),
+        (
+            "nothing.html",
+            b"<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>",
+            "no article text found in the page",
+        ),
     ],
 )
 def test_bad_file_gives_a_clear_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -140,8 +149,11 @@ def test_hundred_thousand_one_word_lines_load(tmp_path: Path) -> None:
 def test_deeply_nested_html_still_yields_its_text(tmp_path: Path) -> None:
     depth = 10_000
     page = (
-        "<html><head><title>Tief verschachtelt</title></head><body>" + "<div>" * depth
-        + "<p>Der Satz ganz unten wird trotzdem gefunden.</p>" + "</div>" * depth + "</body></html>"
+        "<html><head><title>Tief verschachtelt</title></head><body>"
+        + "<div>" * depth
+        + "<p>Der Satz ganz unten wird trotzdem gefunden.</p>"
+        + "</div>" * depth
+        + "</body></html>"
     )
     article = load_article(write(tmp_path, "deep.html", page.encode()), "A")
     assert article.text == "Tief verschachtelt\n\nDer Satz ganz unten wird trotzdem gefunden."

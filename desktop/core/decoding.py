@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 # (magic prefix, offset, what to tell the user). Checked before decoding so a renamed archive or image
 # never reaches the HTML parser (a zip bomb renamed .html is refused on its first four bytes).
 _MAGIC: tuple[tuple[bytes, int, str], ...] = (
@@ -54,12 +52,34 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # charset-normalizer guesses among near-identical Western codecs on short German or English texts
 # (cp1250, latin-2, mac_roman …); cp1252 is what such files almost always are, so it wins that tie.
 _WESTERN = {
-    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp1254", "iso8859_9",
-    "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_16", "cp1257", "cp850",
-    "cp437", "mac_latin2", "ascii",
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "mac_roman",
+    "cp1254",
+    "iso8859_9",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_16",
+    "cp1257",
+    "cp850",
+    "cp437",
+    "mac_latin2",
+    "ascii",
 }
-_DECLARED_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-                     "ascii": "cp1252", "iso_8859-1": "cp1252"}
+_DECLARED_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso_8859-1": "cp1252",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _SAMPLE = 4096
 _META_CHARSET = re.compile(r"""(?:<meta[^<>]*?charset|<\?xml[^<>]*?encoding)\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -170,6 +190,8 @@ def _guess(data: bytes) -> str:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed
+    from charset_normalizer import from_bytes  # 25 ms import, needed only for files that are not UTF-8
+
     best = from_bytes(data[: 1 << 20]).best()
     if best is None:
         raise NotText("cannot tell the text encoding (not UTF-8, UTF-16 or a Western encoding)")

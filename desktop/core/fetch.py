@@ -38,16 +38,6 @@ class Fetched:
     charset: str | None
 
 
-def is_web_address(source: str) -> bool:
-    return source[:8].lower().startswith(("http://", "https://"))
-
-
-def looks_like_address(source: str) -> bool:
-    """``ftp://…``, ``file://…``, ``javascript:…``: addresses we refuse rather than treat as file names."""
-    scheme, _, rest = source.partition("://")
-    return bool(rest) and scheme.isascii() and scheme.isalpha() and len(scheme) > 1
-
-
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """urllib follows redirects to ``ftp://`` by default; a page may only send us to another web page."""
 
@@ -78,6 +68,10 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
         raise LoadError(url, "only http:// and https:// addresses can be fetched")
     if not parts.hostname:
         raise LoadError(url, "not a valid web address (no host name)")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise LoadError(url, "not a valid web address (bad port number)") from None
     opener = urllib.request.build_opener(
         _WebOnlyRedirects(), urllib.request.HTTPSHandler(context=ssl.create_default_context())
     )
@@ -106,8 +100,10 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
     except _RefusedRedirect as refused:
         raise LoadError(url, f"refused a redirect to a non-web address ({refused.target[:80]})") from None
     except urllib.error.HTTPError as error:
-        if 300 <= error.code < 400:
+        if 300 <= error.code < 400 and "not allowed" in str(error.msg):
             raise LoadError(url, "refused a redirect to a non-web address") from None
+        if 300 <= error.code < 400:
+            raise LoadError(url, "too many redirects (the page redirects in a loop)") from None
         raise LoadError(url, f"the server answered HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise LoadError(url, _network_reason(error.reason, parts.hostname, timeout)) from None

@@ -31,16 +31,55 @@ _SKIP = {"nav", "footer", "aside", "form", "button", "select", "textarea", "dial
 _RESET = {"body", "main", "article"}
 # Elements that end a paragraph; text between them is one block.
 _BLOCK = {
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th", "dd", "dt", "dl", "br", "hr", "body",
-    "address", "details", "summary", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "br",
+    "hr",
+    "body",
+    "address",
+    "details",
+    "summary",
+    "caption",
 }
 # Blocks that hold prose, preferred over loose text in <div>s when there are enough of them.
 _PROSE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd"}
 _TITLE_META = ("og:title", "twitter:title")
 _SITE_META = ("og:site_name", "application-name", "publisher")
-_DATE_META = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate",
-              "publish-date", "sailthru.date", "og:published_time")
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "pubdate",
+    "publish-date",
+    "sailthru.date",
+    "og:published_time",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +231,7 @@ def _read_meta(attribute_text: str, meta: dict[str, str]) -> None:
 
 
 def _attributes(attribute_text: str) -> dict[str, str]:
-    return {
-        name.lower(): html_lib.unescape(value.strip("\"'")) for name, value in _ATTRIBUTE.findall(attribute_text)
-    }
+    return {name.lower(): html_lib.unescape(value.strip("\"'")) for name, value in _ATTRIBUTE.findall(attribute_text)}
 
 
 def _clean(text: str) -> str:

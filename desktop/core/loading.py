@@ -15,7 +15,6 @@ from pathlib import Path
 
 from desktop.core.decoding import NotText, decode, html_declared_charset
 from desktop.core.errors import LoadError
-from desktop.core.fetch import fetch, is_web_address, looks_like_address
 from desktop.core.html_extract import extract_page, looks_like_html
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
@@ -30,8 +29,9 @@ _HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "
 
 # Invisible characters that split words for the matcher: soft hyphen, zero-width space/joiners, word
 # joiner, BOM, and the bidi embedding/override/isolate controls (which can also disguise displayed text).
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
-                                    "\u2066\u2067\u2068\u2069"), None)
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None
+)
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028]")
 _BLANK_LINES = re.compile(r"^[ \t\u00a0\u3000]+$", re.MULTILINE)
@@ -40,13 +40,15 @@ _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 
 def load_article(source: str, article_id: str) -> Article:
     if is_web_address(source):
+        from desktop.core.fetch import fetch  # http.client, ssl and urllib: 50 ms only URL users pay
+
         fetched = fetch(source)
         try:
             markup = decode(fetched.data, fetched.charset or html_declared_charset(fetched.data))
         except NotText as error:
             raise LoadError(source, str(error)) from None
         if fetched.content_type == "text/plain" or not _ANY_TAG.search(markup[:65536]):
-            return _text_article(source, article_id, markup, fallback_title=fetched.url)
+            return _text_article(source, article_id, markup, fallback_title=fetched.url, empty="the page is empty")
         return _html_article(source, article_id, markup, url=fetched.url)
     if looks_like_address(source):
         raise LoadError(source, "only http:// and https:// addresses can be fetched")
@@ -80,6 +82,17 @@ def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Ar
         return _html_article(path, article_id, text, url="")
     fallback = "Pasted text" if path == "clipboard" else path
     return _text_article(path, article_id, text, fallback_title=fallback, empty="the pasted text is empty")
+
+
+def is_web_address(source: str) -> bool:
+    """Only these are fetched; the check is on the source as typed, before any parsing."""
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
+def looks_like_address(source: str) -> bool:
+    """``ftp://…``, ``file://…``, ``javascript:…``: addresses we refuse rather than treat as file names."""
+    scheme, _, rest = source.partition("://")
+    return bool(rest) and scheme.isascii() and scheme.isalpha() and len(scheme) > 1
 
 
 def _read_file(path: Path, source: str) -> bytes:
