@@ -35,14 +35,13 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 import numpy as np
-import numpy.typing as npt
 
 from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)
-DENSE_CELLS = 4_000_000  # sentence pairs up to which one DP covers the whole document pair
-SEGMENT = 400  # sentences per side a segment of a long document aims for
+DENSE_CELLS = 250_000  # sentence pairs up to which one DP covers the whole document pair
+SEGMENT = 150  # sentences per side a segment of a long document aims for
 ANCHOR = 0.9  # similarity of a pair that may bound a segment
 PARALLEL = 0.5  # median best similarity from which two articles count as parallel
 GAP = (3, 8)  # largest gap (sentences of A × sentences of B) that pass 2 realigns
@@ -234,6 +233,8 @@ def _segment_beads(index: PairIndex, seg_a: range, seg_b: range, tau: float, gap
     local = _bead_dp(word, gram, *tot, tau)
     bounds = [Bead((-1,), (-1,), 0.0), *local, Bead((len(seg_a),), (len(seg_b),), 0.0)]
     for before, after in pairwise(bounds):
+        if before is bounds[0] or after is bounds[-1]:
+            continue  # a gap at the edge of the document is not sandwiched between agreed pairs
         gap_a = np.arange(max(before.a) + 1, min(after.a))
         gap_b = np.arange(max(before.b) + 1, min(after.b))
         if not 0 < len(gap_a) <= GAP[0] or not 0 < len(gap_b) <= GAP[1]:
@@ -254,84 +255,89 @@ def _bead_dp(
 ) -> list[Bead]:
     """Best monotone sequence of beads; a bead earns its similarity minus ``tau``, a lone sentence earns 0.
 
-    The DP runs column by column (sentences of B) and is vectorised over the rows (sentences of A); prefix sums
-    give the shared weight of joined sentences, so a 1:k bead costs one subtraction.
+    The similarity of every possible bead comes first, vectorised (prefix sums give the shared weight of joined
+    sentences); the DP then runs column by column (sentences of B) over all rows (sentences of A) at once.
     """
     na, nb = word.shape
     if not na or not nb:
         return []
-    fams = []
-    for shared, ta, tb in ((word, word_a, word_b), (gram, gram_a, gram_b)):
-        by_col = np.zeros((na, nb + 1))
-        by_col[:, 1:] = np.cumsum(shared, axis=1)
-        by_row = np.zeros((na + 1, nb))
-        by_row[1:, :] = np.cumsum(shared, axis=0)
-        fams.append(
-            (by_col, np.concatenate([[0.0], np.cumsum(tb)]), by_row, np.concatenate([[0.0], np.cumsum(ta)]), ta)
-        )
-    score = np.zeros((na + 1, nb + 1))
-    choice = np.zeros((na + 1, nb + 1), np.int8)  # 0: B sentence alone, k > 0: 1:k, -n: n:1, _UP: A alone
+    split = np.full((nb + 1, na, MAX_SPLIT), -np.inf)  # split[c, i, k-1]: A i with B c-k .. c-1
+    merge = np.full((nb + 1, na + 1, MAX_MERGE - 1), -np.inf)  # merge[c, r, n-2]: A r-n .. r-1 with B c-1
+    families = [
+        _Prefix.of(shared, own_a, own_b) for shared, own_a, own_b in ((word, word_a, word_b), (gram, gram_a, gram_b))
+    ]
+    for k in range(1, min(MAX_SPLIT, nb) + 1):
+        split[k:, :, k - 1] = _bead_similarity(families, k, 1).T - tau
+    for n in range(2, min(MAX_MERGE, na) + 1):
+        merge[1:, n:, n - 2] = _bead_similarity(families, 1, n).T - tau
+    score = np.zeros((nb + 1, na + 1))
+    choice = np.zeros((nb + 1, na + 1), np.int8)  # 0: B sentence alone, k > 0: 1:k, -n: n:1, _UP: A alone
+    rows = np.arange(na)
     for c in range(1, nb + 1):
-        cand = score[:, c - 1].copy()
+        kmax = min(MAX_SPLIT, c)
+        value = score[c - kmax : c, :-1][::-1].T + split[c, :, :kmax]  # (na, kmax)
+        k_best = value.argmax(axis=1)
+        cand = score[c - 1].copy()
         pick = np.zeros(na + 1, np.int8)
-        for k in range(1, min(MAX_SPLIT, c) + 1):
-            sim = _dice_sum([(f[0][:, c] - f[0][:, c - k], f[1][c] - f[1][c - k], f[4]) for f in fams])
-            value = score[:-1, c - k] + sim - tau
-            better = value > cand[1:]
-            cand[1:][better] = value[better]
-            pick[1:][better] = k
+        v_best = value[rows, k_best]
+        better = v_best > cand[1:]
+        cand[1:][better] = v_best[better]
+        pick[1:][better] = k_best[better] + 1
         for n in range(2, min(MAX_MERGE, na) + 1):
-            sim = _dice_sum(
-                [(f[2][n:, c - 1] - f[2][:-n, c - 1], f[1][c] - f[1][c - 1], f[3][n:] - f[3][:-n]) for f in fams]
-            )
-            value = score[:-n, c - 1] + sim - tau
-            better = value > cand[n:]
-            cand[n:][better] = value[better]
+            v = score[c - 1, :-n] + merge[c, n:, n - 2]
+            better = v > cand[n:]
+            cand[n:][better] = v[better]
             pick[n:][better] = -n
         best = np.maximum.accumulate(cand)
-        up = np.zeros(na + 1, bool)
-        up[1:] = best[1:] > cand[1:]
-        score[:, c] = best
-        choice[:, c] = np.where(up, _UP, pick)
-    return _backtrack(choice, fams)
+        score[c] = best
+        choice[c] = np.where(best > cand, _UP, pick)
+    beads = []
+    r, c = na, nb
+    while r > 0 and c > 0:
+        x = int(choice[c, r])
+        if x == _UP:
+            r -= 1
+        elif x == 0:
+            c -= 1
+        elif x > 0:
+            beads.append(Bead((r - 1,), tuple(range(c - x, c)), float(split[c, r - 1, x - 1] + tau)))
+            r, c = r - 1, c - x
+        else:
+            beads.append(Bead(tuple(range(r + x, r)), (c - 1,), float(merge[c, r, -x - 2] + tau)))
+            r, c = r + x, c - 1
+    return beads[::-1]
 
 
 _UP = 100
 
 
-def _dice_sum(parts: list[tuple[Floats, float | Floats, Floats]]) -> Floats:
-    """Mean dice over the feature families; shared weight is capped by either side's own weight."""
-    total: Floats = np.zeros(len(parts[0][0]))
-    for shared, own_b, own_a in parts:
-        total += 2 * np.minimum(shared, np.minimum(own_a, own_b)) / np.maximum(own_a + own_b, 1e-9)
-    return total / len(parts)
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    """2-D prefix sums of one feature family's shared weights, and 1-D ones of each side's own weight."""
+
+    shared: Floats
+    own_a: Floats
+    own_b: Floats
+
+    @classmethod
+    def of(cls, shared: Floats, own_a: Floats, own_b: Floats) -> _Prefix:
+        joined = np.zeros((shared.shape[0] + 1, shared.shape[1] + 1))
+        np.cumsum(np.cumsum(shared, axis=0), axis=1, out=joined[1:, 1:])
+        return cls(joined, np.concatenate([[0.0], np.cumsum(own_a)]), np.concatenate([[0.0], np.cumsum(own_b)]))
 
 
-def _backtrack(choice: npt.NDArray[np.int8], fams: list[tuple[Floats, Floats, Floats, Floats, Floats]]) -> list[Bead]:
-    r, c = choice.shape[0] - 1, choice.shape[1] - 1
-    out = []
-    while r > 0 and c > 0:
-        x = int(choice[r, c])
-        if x == _UP:
-            r -= 1
-        elif x == 0:
-            c -= 1
-        else:
-            a = (r - 1,) if x > 0 else tuple(range(r + x, r))
-            b = tuple(range(c - x, c)) if x > 0 else (c - 1,)
-            parts = [
-                (
-                    np.array([f[0][r - 1, c] - f[0][r - 1, c - len(b)]])
-                    if x > 0
-                    else np.array([f[2][r, c - 1] - f[2][r - len(a), c - 1]]),
-                    f[1][c] - f[1][c - len(b)],
-                    np.array([f[3][r] - f[3][r - len(a)]]),
-                )
-                for f in fams
-            ]
-            out.append(Bead(a, b, float(_dice_sum(parts)[0])))
-            r, c = r - len(a), c - len(b)
-    return out[::-1]
+def _bead_similarity(families: Sequence[_Prefix], k: int, n: int) -> Floats:
+    """Mean dice over the feature families of n consecutive A sentences joined against k consecutive B ones,
+    for every position: the result has shape (rows − n + 1, columns − k + 1)."""
+    total: Floats | None = None
+    for f in families:
+        j = f.shared
+        part = j[n:, k:] - j[:-n, k:] - j[n:, :-k] + j[:-n, :-k]
+        wa, wb = (f.own_a[n:] - f.own_a[:-n])[:, None], (f.own_b[k:] - f.own_b[:-k])[None, :]
+        dice = 2 * np.minimum(part, np.minimum(wa, wb)) / np.maximum(wa + wb, 1e-9)
+        total = dice if total is None else total + dice
+    assert total is not None
+    return total / len(families)
 
 
 def _reordered(beads: list[Bead], sim: Floats, rows: Ints, cols: Ints, na: int, nb: int, tau: float) -> list[Bead]:

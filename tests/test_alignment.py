@@ -1,0 +1,183 @@
+"""Alignment behaviour on literal sentences: reordering, splits, merges, thresholds, many articles, scale paths."""
+
+import random
+
+import pytest
+
+from desktop.core import alignment
+from desktop.core.alignment import align, align_pair
+from desktop.core.candidates import MAX_DF, article_features, pair_index
+from desktop.core.normalize import matching_key
+
+
+def keys(*articles: list[str]) -> list[list[str]]:
+    return [[matching_key(s) for s in article] for article in articles]
+
+
+def groups(sets: list[alignment.AlignedSet]) -> set[tuple[tuple[int, tuple[int, ...]], ...]]:
+    return {tuple(sorted(s.members.items())) for s in sets}
+
+
+BERLIN = [
+    "The city council of Hallberg approved the new harbour budget on Monday evening.",
+    "Mayor Lina Okafor said the money would pay for 300 flats near the old port.",
+    "Opposition members criticised the plan as rushed and far too expensive.",
+    "Construction is expected to start next spring and to last four years.",
+]
+
+
+def test_reordered_sentences_find_their_counterparts():
+    moved = [BERLIN[2], BERLIN[0], BERLIN[3], BERLIN[1]]
+    result = groups(align(keys(BERLIN, moved), threshold=0.5))
+    assert result == {((0, (0,)), (1, (1,))), ((0, (1,)), (1, (3,))), ((0, (2,)), (1, (0,))), ((0, (3,)), (1, (2,)))}
+
+
+def test_one_sentence_split_in_two_is_one_group():
+    original = [
+        "The storm closed the motorway near Ostbrück for six hours and forced 2,000 drivers to wait in their cars.",
+        "Rescue teams handed out blankets and hot tea.",
+    ]
+    simple = [
+        "The storm closed the motorway near Ostbrück for six hours.",
+        "2,000 drivers had to wait in their cars.",
+        "Rescue teams handed out blankets and hot tea.",
+    ]
+    result = groups(align(keys(original, simple), threshold=0.5))
+    assert ((0, (0,)), (1, (0, 1))) in result
+    assert ((0, (1,)), (1, (2,))) in result
+
+
+def test_two_sentences_merged_into_one_are_one_group():
+    first = [
+        "Die Polizei sperrte am Freitag die Innenstadt von Kremsfeld.",
+        "Grund war ein verdächtiger Koffer am Bahnhof.",
+        "Am Abend wurde die Sperrung aufgehoben.",
+    ]
+    second = [
+        "Die Polizei sperrte am Freitag die Innenstadt von Kremsfeld, Grund war ein verdächtiger Koffer am Bahnhof.",
+        "Am Abend wurde die Sperrung wieder aufgehoben.",
+    ]
+    result = groups(align(keys(first, second), threshold=0.5))
+    assert ((0, (0, 1)), (1, (0,))) in result
+    assert ((0, (2,)), (1, (1,))) in result
+
+
+def test_unrelated_sentences_stay_unique():
+    other = [BERLIN[0], "Tickets for the summer festival went on sale at noon.", BERLIN[2]]
+    result = align(keys(BERLIN, other), threshold=0.5)
+    aligned_b = {j for s in result for j in s.members.get(1, ())}
+    assert 1 not in aligned_b
+    assert aligned_b == {0, 2}
+
+
+def test_threshold_decides_whether_a_loose_paraphrase_counts():
+    a = ["Officials in Marbury confirmed that the bridge will stay closed until the end of March."]
+    b = ["The bridge in Marbury stays shut until March, officials say."]
+    assert align(keys(a, b), threshold=0.2)
+    assert not align(keys(a, b), threshold=0.9)
+
+
+def test_identical_sentences_have_similarity_one():
+    result = align(keys(BERLIN[:2], BERLIN[:2]), threshold=0.5)
+    assert [s.similarity for s in result] == [1.0, 1.0]
+
+
+def test_three_articles_form_consistent_groups():
+    a = [BERLIN[0], BERLIN[1], "Hallberg has about 80,000 inhabitants."]
+    b = [BERLIN[1], BERLIN[0], "Critics in Hallberg called the harbour plan a waste of public money."]
+    c = [
+        "Critics in Hallberg called the harbour plan a waste of public money, a local paper reported.",
+        BERLIN[0].replace("Monday evening", "Monday"),
+    ]
+    result = align(keys(a, b, c), threshold=0.5)
+    result_groups = groups(result)
+    assert ((0, (0,)), (1, (1,)), (2, (1,))) in result_groups
+    assert ((0, (1,)), (1, (0,))) in result_groups
+    assert ((1, (2,)), (2, (0,))) in result_groups  # shared by B and C only, found without the reference
+    seen = [(art, i) for s in result for art, ix in s.members.items() for i in ix]
+    assert len(seen) == len(set(seen))
+    assert all(len(s.members) >= 2 for s in result)
+
+
+def test_reference_article_changes_nothing_for_two_identical_pairs():
+    assert groups(align(keys(BERLIN, BERLIN), threshold=0.5, reference=1)) == groups(
+        align(keys(BERLIN, BERLIN), threshold=0.5)
+    )
+
+
+def test_cancelled_alignment_returns_nothing():
+    assert align(keys(BERLIN, BERLIN), threshold=0.5, cancelled=lambda: True) == []
+
+
+def test_empty_articles_align_to_nothing():
+    assert align([[], matching_key_list(BERLIN)], threshold=0.5) == []
+
+
+def matching_key_list(sentences: list[str]) -> list[str]:
+    return [matching_key(s) for s in sentences]
+
+
+def _generated_pair(count: int, seed: int) -> tuple[list[str], list[str]]:
+    """Two versions of a document of made-up words: mostly verbatim, some reworded, split, dropped or added."""
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice("aeioubdfgklmnprstvz") for _ in range(rng.randint(3, 9))) for _ in range(3000)]
+    common = vocabulary[:30]
+
+    def sentence() -> str:
+        return " ".join(rng.choice(common) if rng.random() < 0.4 else rng.choice(vocabulary) for _ in range(14))
+
+    a = [sentence() for _ in range(count)]
+    b: list[str] = []
+    for s in a:
+        roll = rng.random()
+        if roll < 0.1:
+            continue
+        if roll < 0.2:
+            words = s.split()
+            b += [" ".join(words[:7]), " ".join(words[7:])]
+        elif roll < 0.4:
+            words = s.split()
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            b.append(" ".join(words))
+        else:
+            b.append(s)
+        if rng.random() < 0.1:
+            b.append(sentence())
+    return a, b
+
+
+def test_pruned_long_document_path_gives_the_same_groups_as_the_full_dp():
+    a, b = _generated_pair(400, seed=7)
+    fa, fb = article_features(a), article_features(b)
+    index = pair_index(fa, fb)
+    sim = index.similarity()
+    cut = alignment._segments(index, sim, index.rows, index.cols, dense_cells=1_000)
+    assert len(cut) >= 3  # the pruned path really runs segment by segment
+    full = align_pair(fa, fb, 0.5, dense_cells=10**9)
+    pruned = align_pair(fa, fb, 0.5, dense_cells=1_000)
+    assert {(x.a, x.b) for x in pruned} == {(x.a, x.b) for x in full}
+    assert len(full) > 300
+
+
+def test_index_skips_pairs_that_share_nothing_informative():
+    a, b = _generated_pair(200, seed=3)
+    index = pair_index(article_features(a), article_features(b))
+    assert 0 < len(index.code) < len(a) * len(b) // 4
+    assert list(index.code) == sorted(index.code)
+
+
+def test_very_common_features_carry_no_weight():
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rare = [f"{x}{y}" for x in letters for y in letters][:MAX_DF]  # two-letter words share no 4-gram
+    a = [f"zorb {word}" for word in rare]  # "zorb" is in 2 × MAX_DF sentences: above the cap
+    index = pair_index(article_features(a), article_features(a))
+    assert sorted(index.code.tolist()) == [i * MAX_DF + i for i in range(MAX_DF)]
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7])
+def test_every_sentence_is_in_at_most_one_group(threshold: float):
+    a, b = _generated_pair(150, seed=11)
+    result = align([a, b, b[::-1]], threshold=threshold)
+    seen = [(art, i) for s in result for art, ix in s.members.items() for i in ix]
+    assert len(seen) == len(set(seen))
+    assert all(0.0 <= s.similarity <= 1.0 for s in result)
