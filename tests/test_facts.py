@@ -170,3 +170,13 @@ def test_surname_introduced_earlier_is_a_name_on_its_own():
     later = "Der Machthaber dankte Graham für sein Erscheinen."
     assert ("Graham", FactKind.NAME, 22, 28) in extract_facts(later, "de", known)
     assert "Graham" not in [t for t, *_ in extract_facts(later, "de")]
+
+
+def test_two_inflected_german_nouns_are_not_a_name_but_a_given_name_makes_one():
+    assert _facts("Das Klinikum schreibt seit Jahren Verluste.", "de") == []
+    assert _facts("Mehrere Soziale Medien haben Konten gesperrt.", "de") == []
+    assert _facts("Christine Lagarde sprach in Frankfurt.", "de") == [
+        ("Christine Lagarde", "name"),
+        ("Frankfurt", "name"),
+    ]
+    assert _facts("Zwei Mitglieder der Fraktion Neue Mitte enthielten sich.", "de") == [("Neue Mitte", "name")]

@@ -125,6 +125,7 @@ _GERMAN_NOUN_ENDINGS = (
     "tät", "täten", "ismus", "ismen", "nis", "nisse", "nissen", "tum", "tümer", "ling", "linge", "chen", "lein",
     "ei", "eien", "ie", "ien", "ik", "iken", "enz", "enzen", "anz", "anzen", "ment", "mente", "ur", "uren",
 )  # fmt: skip
+_GERMAN_INFLECTIONS = ("e", "en", "er", "ern", "es", "em")
 _PARTICLES = {"von", "van", "der", "de", "den", "zu", "da", "di", "du", "la", "le", "al", "bin", "ibn", "del", "dos"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 _YEAR_CONTEXT = {
@@ -142,6 +143,7 @@ class NameLexicon:
     titles: tuple[str, ...]
     not_names: frozenset[str]
     legal_forms: frozenset[str]
+    first_names: frozenset[str]
 
 
 @cache
@@ -151,6 +153,7 @@ def names() -> NameLexicon:
     titles: list[str] = []
     not_names: set[str] = set()
     legal: set[str] = set()
+    first: set[str] = set()
     longest = 1
     for number, raw in enumerate(resource_path("lexicons", "names-de-en.txt").read_text("utf-8").splitlines()):
         line = raw.split("#", 1)[0].strip()
@@ -170,7 +173,9 @@ def names() -> NameLexicon:
             not_names.add(line.casefold())
         elif section == "legal-forms":
             legal.add(fold_name(line))
-    return NameLexicon(classes, longest, tuple(titles), frozenset(not_names), frozenset(legal))
+        elif section == "first-names":
+            first.update(word.casefold() for word in line.split())
+    return NameLexicon(classes, longest, tuple(titles), frozenset(not_names), frozenset(legal), frozenset(first))
 
 
 # --- folding --------------------------------------------------------------------------------------------------------
@@ -450,6 +455,8 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
             token.role = "title"
         elif _is_acronym(word) or _known_place(word) or word in known or word.removesuffix("s") in known:
             token.role = "strong"
+        elif folded in lexicon.first_names:
+            token.role = "name"
         elif language == "en":
             token.role = "weak" if at_start else "name"
         elif at_start:
@@ -502,14 +509,14 @@ def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple
                 company = True
                 break
         roles = {t.role.rstrip("!") for t in run}
+        words = [t for t in run if t.role.rstrip("!") != "particle"]
         named = (
             after_title
             or "strong" in roles
             or (language == "en" and "name" in roles)
-            or len([t for t in run if t.role.rstrip("!") != "particle"]) >= 2
+            or (len(words) >= 2 and (language == "en" or "name" in roles or company or not _inflected_nouns(words)))
         )
         if named:
-            words = [t for t in run if t.role.rstrip("!") != "particle"]
             mixed = "strong" in roles and len(words) > 1 and _all_weak_or_strong_separate(run)
             if mixed and not (after_title or company):
                 # Known places stand alone: "Vertreter Frankreichs" is not one name.
@@ -523,6 +530,14 @@ def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple
                 if end - run[0].start > 1:
                     yield run[0].start, end
         i = j
+
+
+def _inflected_nouns(words: list[_Token]) -> bool:
+    """Two German nouns side by side ("seit Jahren Verluste", "Soziale Medien"): every word carries a German
+    inflection ending. Names rarely do throughout ("Keir Starmer", "Martin Oehlke", "Calverley Bay")."""
+    return all(t.text.casefold().endswith(_GERMAN_INFLECTIONS) for t in words) and not _known_place(
+        " ".join(t.text for t in words)
+    )
 
 
 def _all_weak_or_strong_separate(run: list[_Token]) -> bool:
