@@ -129,11 +129,12 @@ class AlignedView(QWidget):
         """Size the rows on screen now and the rest in chunks from the event loop, so the first paint of a
         10,000-row table does not wait for every row to be measured (``resizeRowsToContents`` would)."""
         self._pending_rows = list(range(start, self.model.rowCount())) + list(range(0, start))
-        self._size_chunk(FIRST_CHUNK)
+        self._size_chunk(FIRST_CHUNK, exact_pixels=self.table.viewport().height() + 200)
         if self._pending_rows:
             self._chunk_timer.start()
 
-    def _size_chunk(self, count: int = CHUNK) -> None:
+    def _size_chunk(self, count: int = CHUNK, exact_pixels: int = 0) -> None:
+        """Size the next ``count`` rows; the first ``exact_pixels`` of them (what is on screen) exactly."""
         batch, self._pending_rows = self._pending_rows[:count], self._pending_rows[count:]
         columns = self.model.columnCount()
         anchor = self._first_visible_row()
@@ -141,8 +142,10 @@ class AlignedView(QWidget):
         font = self.table.font()
         widths = [self.table.columnWidth(column) for column in range(columns)]
         for row in batch:
-            height = max(self.delegate.cell_height(self.model.cell(row, column), font, widths[column])
+            exact = exact_pixels > 0
+            height = max(self.delegate.cell_height(self.model.cell(row, column), font, widths[column], exact=exact)
                          for column in range(columns))
+            exact_pixels -= height
             self.table.setRowHeight(row, height)
         # Rows above the viewport changing height must not move what the reader is looking at.
         if batch and anchor > 0:

@@ -150,12 +150,17 @@ class SentenceDelegate(QStyledItemDelegate):
         width = self._width(option, cell)
         return QSize(int(width + 2 * PAD_X + RULE), self.cell_height(cell, option.font, width + 2 * PAD_X + RULE))
 
-    def cell_height(self, cell: Cell, font: QFont, outer_width: float) -> int:
-        """The height a cell needs at a given column width (gaps have a fixed one)."""
+    def cell_height(self, cell: Cell, font: QFont, outer_width: float, *, exact: bool = False) -> int:
+        """The height a cell needs at a given column width (gaps have a fixed one). ``exact`` lays out the
+        rich document (cached for painting), for cells about to be shown; otherwise a cheap upper bound."""
         if cell.is_gap:
             return GAP_HEIGHT
-        height = self.text_height(cell, font, outer_width - 2 * PAD_X - RULE) + 2 * PAD_Y + self._top_gap(cell)
-        return max(height, GAP_HEIGHT)
+        width = outer_width - 2 * PAD_X - RULE
+        if exact:
+            text = int(self.document(cell, font, width)[0].size().height() + 0.999)
+        else:
+            text = self.text_height(cell, font, width)
+        return max(text + 2 * PAD_Y + self._top_gap(cell), GAP_HEIGHT)
 
     def text_height(self, cell: Cell, font: QFont, width: float) -> int:
         """Height of the wrapped text from font metrics: ~8× cheaper than laying out the rich document, which

@@ -268,7 +268,11 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             continue
         first = changed[0]
         removed, added = _main_change(first.ops)
-        summary = f"{_shorten(removed, 40).strip() or '∅'} → {_shorten(added, 40).strip() or '∅'}"
+        removed, added = _shorten(removed, 40).strip(), _shorten(added, 40).strip()
+        if removed and added:
+            summary = f"{removed} → {added}"
+        else:
+            summary = f"“{removed}” left out" if removed else f"“{added}” added"
         source = first.source
         index = group.members[source][0]
         targets = ", ".join(d.target for d in changed)
