@@ -377,3 +377,17 @@ def test_presegmented_spans_are_exactly_the_non_blank_lines(text: str) -> None:
     _check_invariants(text, spans)
     lines = [line.strip() for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
     assert [text[s.start : s.end] for s in spans] == lines
+
+
+def test_closing_quote_set_off_by_a_space_stays_with_its_sentence() -> None:
+    text = "„Ihr seid heute Zeugen! “ Und alle stimmten zu. „Was? “, riefen die anderen."
+    assert sentences(text, "de") == [
+        "„Ihr seid heute Zeugen! “",
+        "Und alle stimmten zu.",
+        "„Was? “, riefen die anderen.",
+    ]
+
+
+def test_parenthesis_after_an_initial_does_not_start_a_sentence() -> None:
+    text = "Papst Gregor I. (um 604) legte die Adventszeit fest."
+    assert sentences(text, "de") == [text]

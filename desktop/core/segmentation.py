@@ -33,6 +33,8 @@ _CLOSERS = "\"'”’»«›‹)]}“‘"
 _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _QUOTE_OR_BRACKET = re.compile(r"[\"„“”«»()\[\]]")
 _OPENERS = "\"'„“‚‘«»‹›([{¿¡"
+_QUOTE_OPENERS = "\"'„“‚‘«»‹›"
+_DETACHED_CLOSERS = '"“”»«’'
 _LEADING = "\"'„“”‚‘’«»‹›([{<-–—*•/¿¡…"
 _WORD_AT = re.compile(r"[^\W_]+")
 _INITIAL = re.compile(r"[^\W\d_]")
@@ -210,6 +212,15 @@ def _sentences(text: str, start: int, end: int, rules: _SplitRules) -> list[tupl
             break
         if _inside(protected, found.start(), cut):
             continue
+        quote = following.start()
+        if text[quote] in _DETACHED_CLOSERS and (quote + 1 == end or not text[quote + 1].isalnum()):
+            # A closing quote set off by a space: "„Was? “, rufen sie" goes on; "„… Zeugen! “ Und" ends there.
+            if quote + 1 < end and text[quote + 1] in ",;:":
+                continue
+            cut = quote + 1
+            following = _NON_SPACE.search(text, cut, end)
+            if following is None:
+                break
         if _is_boundary(text, found, sentence_start, following.start(), rules):
             s, e = _trim(text, sentence_start, cut)
             if e > s:
@@ -293,8 +304,8 @@ def _period_ends_sentence(text: str, period: int, sentence_start: int, following
     nxt = text[following]
     next_word_match = _WORD_AT.match(text, following + 1 if nxt in _OPENERS else following)
     next_word = next_word_match.group() if next_word_match else ""
-    opener_next = nxt in _OPENERS
-    starter_next = opener_next or next_word in rules.starters
+    # A quotation opening after the period starts a sentence; a parenthesis does not ("Gregor I. (um 604)").
+    starter_next = nxt in _QUOTE_OPENERS or next_word in rules.starters
 
     kind = _abbreviation_kind(words, token, rules)
     if kind == "inside":
