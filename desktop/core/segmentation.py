@@ -210,7 +210,7 @@ def _sentences(text: str, start: int, end: int, rules: _SplitRules) -> list[tupl
         following = _NON_SPACE.search(text, cut, end)
         if following is None:
             break
-        if _inside(protected, found.start(), cut):
+        if _inside(text, protected, found.start(), cut):
             continue
         quote = following.start()
         if text[quote] in _DETACHED_CLOSERS and (quote + 1 == end or not text[quote + 1].isalnum()):
@@ -270,10 +270,13 @@ def _protected_regions(text: str, start: int, end: int) -> list[tuple[int, int]]
     return merged
 
 
-def _inside(regions: list[tuple[int, int]], punct: int, cut: int) -> bool:
-    """A candidate boundary strictly inside a protected region (closing delimiters absorbed are outside)."""
+def _inside(text: str, regions: list[tuple[int, int]], punct: int, cut: int) -> bool:
+    """A candidate boundary strictly inside a protected region; at its very end (closing delimiters absorbed,
+    or only a space before them) it is outside."""
     i = bisect_right(regions, (punct,)) - 1
-    return i >= 0 and regions[i][0] < punct and cut <= regions[i][1]
+    if i < 0 or regions[i][0] >= punct or cut > regions[i][1]:
+        return False
+    return not text[cut : regions[i][1]].isspace()
 
 
 def _is_boundary(text: str, found: re.Match[str], sentence_start: int, following: int, rules: _SplitRules) -> bool:
