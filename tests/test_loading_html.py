@@ -125,3 +125,26 @@ def test_scanner_keeps_text_of_pages_without_paragraph_tags() -> None:
     scanned = html_extract.extract_page(page.replace("<html>", "<html>" + "<b></b>" * 30_000))
     assert scanned.text == "Erster Block.\n\nZweiter Block."
     assert scanned.title == "Nur Divs"
+
+
+def test_scanner_title_prefers_the_headline_over_the_window_title() -> None:
+    page = (
+        "<html><head><title>Brücke gesperrt | Tageblatt</title></head><body><h1>Alte Brücke gesperrt</h1>"
+        "<p>Ein Absatz.</p></body>"
+    )
+    assert html_extract.extract_page(page + "<b></b>" * 30_000).title == "Alte Brücke gesperrt"
+
+
+def test_scanner_title_drops_the_site_name_suffix() -> None:
+    page = (
+        '<html><head><title>Brücke gesperrt | Tageblatt</title><meta property="og:site_name" content="Tageblatt">'
+        "</head><body><p>Ein Absatz.</p></body>"
+    )
+    scanned = html_extract.extract_page(page + "<b></b>" * 30_000)
+    assert (scanned.title, scanned.site) == ("Brücke gesperrt", "Tageblatt")
+
+
+def test_unclosed_title_does_not_swallow_the_page(tmp_path: Path) -> None:
+    page = "<html><head><title>Offen</head><body><p>Der Absatz bleibt Text des Artikels.</p></body>"
+    article = load_article(write(tmp_path, "t.html", page.encode()), "A")
+    assert "Der Absatz bleibt Text des Artikels." in article.text

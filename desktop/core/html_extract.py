@@ -170,9 +170,10 @@ def _scan(cleaned: str) -> Page:
     buffer: list[str] = []
     meta: dict[str, str] = {}
     title: list[str] = []
+    heading: list[str] = []
     skip_depth = 0
     prose_depth = 0
-    in_title = False
+    in_title = in_heading = False
     time_datetime = ""
 
     def flush() -> None:
@@ -188,6 +189,8 @@ def _scan(cleaned: str) -> Page:
                 title.append(data)
             elif skip_depth == 0:
                 buffer.append(data)
+                if in_heading:
+                    heading.append(data)
             continue
         name = (match.group(2) or "").lower()
         if not name:
@@ -206,6 +209,9 @@ def _scan(cleaned: str) -> Page:
             skip_depth = max(0, skip_depth + (-1 if closing else 1))
         elif name in _BLOCK:
             flush()
+            in_title = False  # an unclosed <title> must not swallow the page
+            if name == "h1":
+                in_heading = not closing and not heading and skip_depth == 0
             if name in _PROSE:
                 prose_depth = max(0, prose_depth + (-1 if closing else 1))
     flush()
@@ -214,12 +220,25 @@ def _scan(cleaned: str) -> Page:
     chosen = [block for block, is_prose in blocks if is_prose or prose_chars < loose_chars / 2]
     published = next((meta[key] for key in _DATE_META if key in meta), "") or time_datetime
     date = _ISO_DATE.search(published)
+    site = next((meta[key] for key in _SITE_META if key in meta), "")
+    page_title = _without_site(_clean(html_lib.unescape("".join(title))), site)
     return Page(
         text=_paragraphs(chosen),
-        title=next((meta[key] for key in _TITLE_META if key in meta), "") or _clean(html_lib.unescape("".join(title))),
+        title=next((meta[key] for key in _TITLE_META if key in meta), "")
+        or _clean(html_lib.unescape("".join(heading)))
+        or page_title,
         published=date.group(1) if date else "",
-        site=next((meta[key] for key in _SITE_META if key in meta), ""),
+        site=site,
     )
+
+
+def _without_site(title: str, site: str) -> str:
+    """'Brücke gesperrt | Tageblatt' -> 'Brücke gesperrt' when the page names Tageblatt as its site."""
+    for separator in (" | ", " – ", " — ", " - ", " · ", " :: "):
+        head, found, tail = title.rpartition(separator)
+        if found and head and site and tail.strip().casefold() == site.casefold():
+            return head.strip()
+    return title
 
 
 def _read_meta(attribute_text: str, meta: dict[str, str]) -> None:

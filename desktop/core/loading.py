@@ -27,14 +27,16 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
 _TEXT_SUFFIXES = {".txt", ".text"}
 _HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
 
-# Invisible characters that split words for the matcher: soft hyphen, zero-width space/joiners, word
-# joiner, BOM, and the bidi embedding/override/isolate controls (which can also disguise displayed text).
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None
+# One pass over the text finds every character that is rewritten: odd line separators become line breaks;
+# soft hyphens, zero-width characters, the BOM, bidi embedding/override/isolate controls (which can also
+# disguise displayed text) and other C0 controls are dropped because they split words for the matcher.
+# (``str.translate`` with a table took 7.5 s on 45 MB; this regex takes under 1 s.)
+_REWRITTEN = re.compile(
+    "[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\u00ad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0e-\x1b\x1f\x7f]"
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028]")
-_BLANK_LINES = re.compile(r"^[ \t\u00a0\u3000]+$", re.MULTILINE)
+_REPLACEMENTS = dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028", "\n") | {"\u2029": "\n\n"}
+_BLANK_LINES = re.compile(r"\n[ \t\u00a0\u3000]+(?=\n|\Z)")
 _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 
 
@@ -166,9 +168,9 @@ def _text_article(
 
 def _clean(text: str) -> str:
     """Line endings to ``\\n``, invisible characters out, whitespace-only lines emptied, ends trimmed."""
-    text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
-    text = _CONTROLS.sub("", text.translate(_INVISIBLE))
-    return _BLANK_LINES.sub("", text).strip()
+    text = text.replace("\r\n", "\n")
+    text = _REWRITTEN.sub(lambda match: _REPLACEMENTS.get(match.group(), ""), text)
+    return _BLANK_LINES.sub("\n", text).strip()
 
 
 def guess_title(text: str, fallback: str) -> str:
