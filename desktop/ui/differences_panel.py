@@ -126,6 +126,8 @@ class DifferencesPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(False)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of differences must not delay paint
+        self.list.setBatchSize(100)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
         self.list.setFrameShape(QListView.Shape.NoFrame)
