@@ -256,3 +256,8 @@ def test_known_section_label_above_the_headline_is_furniture() -> None:
 )
 def test_appeal_made_by_someone_in_the_news_is_not_furniture(sentence: str, language: str) -> None:
     assert boilerplate_reason(sentence, language) == ""
+
+
+@pytest.mark.parametrize("sentence", ["2024", "1.240", '22".', "co2-rechner", "Tabelle 3"])
+def test_bare_number_is_not_a_timestamp(sentence: str) -> None:
+    assert boilerplate_reason(sentence, "de") == ""

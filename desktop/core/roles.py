@@ -36,6 +36,12 @@ class Piece:
 
 _WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
 _DIGIT = re.compile(r"\d")
+_NUMERIC = re.compile(r"\d+(?:[.:/-]\d+)*")
+_DATE_SHAPE = re.compile(
+    r"\b\d{1,2}[.:/]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:stunden?|minuten?|tagen?|wochen?)\b",
+    re.IGNORECASE,
+)
 _FINAL = re.compile(r"[.!?…:;,][\"'”’»«›‹)\]]*$")
 _QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
@@ -86,6 +92,7 @@ class _Rules:
     byline: re.Pattern[str]
     timestamp: re.Pattern[str]
     calendar: frozenset[str]
+    day_names: frozenset[str]
 
 
 def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, presegmented: bool = False) -> list[Role]:
@@ -225,7 +232,10 @@ def _only_date(sentence: str, rules: _Rules) -> bool:
     if not _DIGIT.search(sentence):
         return False
     words = [w.rstrip(".").lower() for w in _WORD.findall(sentence)]
-    return bool(words) and all(w in rules.calendar or _DIGIT.search(w) for w in words)
+    if not words or not all(w in rules.calendar or _NUMERIC.fullmatch(w) for w in words):
+        return False
+    # A bare number ("22", "1.240") is not a date: a day or month name, or a date or time shape, must be there.
+    return any(w in rules.day_names for w in words) or _DATE_SHAPE.search(sentence) is not None
 
 
 def _heading_like(sentence: str, *, allow_question: bool = False) -> bool:
@@ -407,4 +417,5 @@ def _rules(language: str) -> _Rules:
         byline=byline,
         timestamp=_timestamp_pattern(merged("timestamp-labels"), day_names),
         calendar=frozenset(day_names | calendar["fillers"]),
+        day_names=frozenset(day_names),
     )
