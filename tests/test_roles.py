@@ -261,3 +261,10 @@ def test_appeal_made_by_someone_in_the_news_is_not_furniture(sentence: str, lang
 @pytest.mark.parametrize("sentence", ["2024", "1.240", '22".', "co2-rechner", "Tabelle 3"])
 def test_bare_number_is_not_a_timestamp(sentence: str) -> None:
     assert boilerplate_reason(sentence, "de") == ""
+
+
+def test_kicker_ending_in_a_colon_is_furniture_and_the_line_below_the_title() -> None:
+    text = "Ukraine-Krieg:\nKoalition plant Hauptquartier in Paris\n\nDie Vertreter haben sich geeinigt.\n"
+    roles = roles_by_text(text, "de")
+    assert roles["Ukraine-Krieg:"] == Role.BOILERPLATE
+    assert roles["Koalition plant Hauptquartier in Paris"] == Role.TITLE

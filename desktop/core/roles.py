@@ -306,15 +306,17 @@ def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[R
     for i, piece in enumerate(pieces):
         if roles[i] == Role.BOILERPLATE:
             continue
+        sentence = sentences[i]
+        label_with_colon = not headings and sentence.endswith(":") and len(sentence.split()) <= _MAX_KICKER_WORDS
         if len(headings) > _MAX_TITLE_LINES or not (
-            piece.whole_line and _heading_like(sentences[i], allow_question=not headings)
+            piece.whole_line and (label_with_colon or _heading_like(sentence, allow_question=not headings))
         ):
             break
         headings.append(i)
     if not headings:
         return
     first = sentences[headings[0]]
-    known_label = _normalised(first) in rules.section_labels
+    known_label = _normalised(first) in rules.section_labels or first.endswith(":")
     if known_label or (
         len(headings) >= 2 and len(first.split()) <= _MAX_KICKER_WORDS and len(first) < len(sentences[headings[1]])
     ):
