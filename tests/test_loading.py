@@ -97,6 +97,8 @@ def test_title_falls_back_to_the_file_stem_when_the_text_starts_with_prose(tmp_p
         ("A sentence that ends.\nMore.", "fallback"),
         ("x" * 250 + "\nBody.", "fallback"),
         ("Mehr zum Thema:\nEtwas.", "fallback"),
+        ("Ausland\nSturm trifft die Küste\nFoto: Agentur © Name Nachname\nText.", "Sturm trifft die Küste"),
+        ("Sturm trifft die Küste\n\nBy Kim Lee, Staff Reporter | March 9, 2026\n\nText.", "Sturm trifft die Küste"),
     ],
 )
 def test_guess_title(text: str, title: str) -> None:

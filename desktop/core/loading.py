@@ -174,8 +174,9 @@ def _clean(text: str) -> str:
 
 
 def guess_title(text: str, fallback: str) -> str:
-    """The headline of a plain-text article: among the short leading lines without a final full stop
-    (kicker, headline), the one with the most words; ``fallback`` when the text starts with prose."""
+    """The headline of a plain-text article: the first short line without a final full stop, skipping a
+    one- or two-word kicker above it; ``fallback`` when the text starts with prose. Later short lines are
+    bylines and photo credits as often as subtitles, so they are never preferred to the first."""
     candidates: list[str] = []
     for line in text.split("\n", 12)[:12]:
         line = line.strip()
@@ -186,7 +187,9 @@ def guess_title(text: str, fallback: str) -> str:
         candidates.append(line)
     if not candidates:
         return fallback
-    return max(candidates, key=lambda line: len(line.split()))
+    if len(candidates) > 1 and len(candidates[0].split()) <= 2:
+        return candidates[1]  # a kicker or section label ("International") above the headline
+    return candidates[0]
 
 
 def _stem_or_host(source: str, url: str) -> str:
