@@ -139,3 +139,33 @@ def test_a_sentence_replaced_wholesale_gets_no_word_marks():
     comparison = Comparison(Settings(), (result("A", old), result("B", new)),
                             (Group(0, {"A": (0,), "B": (0,)}, 0.5, Status.REWORDED, (WordDiff("A", "B", ops),)),), ())
     assert sentence_marks(comparison) == {}
+
+
+def _luminance(colour) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def _contrast(a, b) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_highlight_backgrounds_keep_text_readable_in_light_and_dark_palettes():
+    from PySide6.QtGui import QColor
+
+    light, dark = QPalette(), QPalette()
+    light.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2d30"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    for palette, is_dark in ((light, False), (dark, True)):
+        theme = theme_for(palette)
+        assert theme.dark is is_dark
+        for background in (theme.reworded_bg, theme.unique_bg, theme.commentary_bg, theme.deleted_bg,
+                           theme.inserted_bg, theme.gap_bg):
+            assert _contrast(theme.text, background) >= 4.5, background.name()
+        for background in (theme.reworded_bg, theme.unique_bg, theme.commentary_bg):
+            assert _contrast(theme.fact_fg, background) >= 4.5, background.name()
