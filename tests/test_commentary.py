@@ -172,3 +172,129 @@ def test_sharp_s_cues_match():
         "Erwartungsgemäß",
         "Polemik",
     )
+
+
+# Wire-style sentences on other topics: none may be flagged.
+MORE_ENGLISH_REPORTING = [
+    "The road will be closed to traffic between 9 a.m. and 5 p.m. on Saturday.",
+    "The club said its owners had agreed to sell a minority stake to a U.S. investment fund.",
+    "The library will close at the end of June, the council confirmed.",
+    "Ministers are expected to announce the new targets in a speech on Thursday.",
+    "The report covers the period from 2014 to 2024.",
+    "Police used tear gas to disperse the crowd, witnesses said.",
+    "The contract was signed in Brussels on Monday after two years of negotiations.",
+    "The company employs about 3,500 people in Germany.",
+    "The minister reversed the decision two days after it was announced.",
+    "Nobody was injured in the fire, the fire brigade said.",
+    "The court will deliver its verdict on 14 May.",
+    "The proposal would simply extend the existing scheme for another year.",
+    "Voters will elect a new parliament on 28 September.",
+    "The project is expected to cost €1.2 billion and take six years.",
+    "Officials said the water supply had been restored to most homes by the evening.",
+    "The airline said it would compensate passengers whose flights were cancelled.",
+    "Residents were allowed to return to their homes on Sunday.",
+    "The new rules come into force on 1 January.",
+    "The suspect is due to appear in court on Friday.",
+    "Rain is forecast for much of the country over the weekend.",
+    "The hospital said it would hire 120 additional nurses by the end of the year.",
+    "The minister declined to answer questions from reporters after the meeting.",
+    "The budget includes tax cuts worth £4 billion and a freeze on public sector pay.",
+    "The committee's report will be debated in parliament next month.",
+    "The contract was awarded to a company based in Leeds.",
+    "The police chief said officers had followed standard procedures.",
+    "The party has governed the region since 2011.",
+    "Construction of the new stadium began in 2022 and is due to finish in 2027.",
+    "Television crews were allowed into the building for the first time.",
+    "The policy will apply to households with an income below £30,000.",
+    "The regulator fined the bank £12 million for failing to protect customers.",
+    "The prime minister will travel to Washington later this month.",
+]
+
+MORE_GERMAN_REPORTING = [
+    "Die Straße wird am Samstag zwischen 9 und 17 Uhr für den Verkehr gesperrt.",
+    "Der Verein teilte mit, die Eigentümer hätten einem Verkauf von Anteilen an einen US-Investmentfonds zugestimmt.",
+    "Die Bibliothek schließt Ende Juni, wie die Stadt bestätigte.",
+    "Die Minister wollen die neuen Ziele am Donnerstag vorstellen.",
+    "Der Bericht umfasst den Zeitraum von 2014 bis 2024.",
+    "Die Polizei setzte Tränengas ein, um die Menge aufzulösen.",
+    "Der Vertrag wurde am Montag nach zweijährigen Verhandlungen in Brüssel unterzeichnet.",
+    "Das Unternehmen beschäftigt in Deutschland rund 3.500 Menschen.",
+    "Der Minister nahm die Entscheidung zwei Tage nach ihrer Bekanntgabe zurück.",
+    "Bei dem Brand wurde niemand verletzt.",
+    "Das Gericht will sein Urteil am 14. Mai verkünden.",
+    "Der Vorschlag würde das bestehende Programm lediglich um ein Jahr verlängern.",
+    "Am 28. September wird ein neues Parlament gewählt.",
+    "Das Projekt soll 1,2 Milliarden Euro kosten und sechs Jahre dauern.",
+    "Am Abend war die Wasserversorgung in den meisten Haushalten wiederhergestellt.",
+    "Die Fluggesellschaft will Passagiere entschädigen, deren Flüge gestrichen wurden.",
+    "Die Anwohner durften am Sonntag in ihre Häuser zurückkehren.",
+    "Die neuen Regeln treten am 1. Januar in Kraft.",
+    "Der Verdächtige soll am Freitag dem Haftrichter vorgeführt werden.",
+    "Für das Wochenende ist in weiten Teilen des Landes Regen angekündigt.",
+    "Das Krankenhaus will bis Jahresende 120 zusätzliche Pflegekräfte einstellen.",
+    "Der Minister beantwortete nach der Sitzung keine Fragen von Journalisten.",
+    "Der Haushalt sieht Steuersenkungen von vier Milliarden Euro und eine Nullrunde im öffentlichen Dienst vor.",
+    "Der Bericht des Ausschusses soll im kommenden Monat im Landtag beraten werden.",
+    "Den Auftrag erhielt ein Unternehmen aus Leipzig.",
+    "Der Polizeipräsident sagte, die Beamten hätten sich an die Vorschriften gehalten.",
+    "Die Partei regiert das Land seit 2011.",
+    "Der Bau des neuen Stadions begann 2022 und soll 2027 abgeschlossen sein.",
+    "Fernsehteams durften das Gebäude zum ersten Mal betreten.",
+    "Die Regelung gilt für Haushalte mit einem Einkommen unter 30.000 Euro.",
+    "Die Aufsichtsbehörde verhängte gegen die Bank eine Strafe von zwölf Millionen Euro.",
+    "Der Ministerpräsident reist Ende des Monats nach Washington.",
+]
+
+# Op-ed sentences written to test the lexicons beyond the samples' wording.
+MORE_ENGLISH_COMMENTARY = [
+    "The city council has managed to turn a simple road repair into an expensive embarrassment.",
+    "Anyone who believed the company's promises should have known better.",
+    "The minister's latest U-turn shows a government that has lost all sense of direction.",
+    "Voters deserve far better than this endless parade of broken promises.",
+    "This is what happens when ideology trumps common sense.",
+    "Nobody in their right mind would sign a deal like this.",
+    "The decision to close the library is short-sighted and cruel.",
+    "Instead of solving the problem, the council has simply moved it elsewhere.",
+    "It beggars belief that no one has been held responsible.",
+    "The government's climate targets are not worth the paper they are written on.",
+    "Such heavy-handed policing has no place in a democracy.",
+    "Ministers would do well to listen to the people they claim to serve.",
+    "The report is a damning indictment of a decade of neglect.",
+    "The real scandal is that this was entirely predictable.",
+]
+
+MORE_GERMAN_COMMENTARY = [
+    "Der Stadtrat hat es geschafft, aus einer einfachen Straßensanierung eine teure Peinlichkeit zu machen.",
+    "Wer den Versprechen des Konzerns geglaubt hat, hätte es besser wissen müssen.",
+    "Die jüngste Kehrtwende des Ministers zeigt eine Regierung, die jede Orientierung verloren hat.",
+    "Die Wähler haben Besseres verdient als diese endlose Reihe gebrochener Versprechen.",
+    "So sieht es aus, wenn Ideologie über den gesunden Menschenverstand siegt.",
+    "Niemand, der bei klarem Verstand ist, würde einen solchen Vertrag unterschreiben.",
+    "Die Schließung der Bibliothek ist kurzsichtig und herzlos.",
+    "Es ist unfassbar, dass bis heute niemand zur Verantwortung gezogen wurde.",
+    "Die Klimaziele der Regierung sind das Papier nicht wert, auf dem sie stehen.",
+    "Ein derart brutales Vorgehen der Polizei hat in einer Demokratie nichts verloren.",
+    "Die Minister täten gut daran, den Menschen zuzuhören, denen sie angeblich dienen.",
+    "Der Bericht ist ein vernichtendes Urteil über ein Jahrzehnt der Vernachlässigung.",
+    "Der eigentliche Skandal ist, dass all das absehbar war.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_ENGLISH_REPORTING)
+def test_more_english_reporting_is_not_flagged(sentence):
+    assert commentary_cues(sentence, "en") == ()
+
+
+@pytest.mark.parametrize("sentence", MORE_GERMAN_REPORTING)
+def test_more_german_reporting_is_not_flagged(sentence):
+    assert commentary_cues(sentence, "de") == ()
+
+
+@pytest.mark.parametrize("sentence", MORE_ENGLISH_COMMENTARY)
+def test_more_english_commentary_is_flagged(sentence):
+    assert commentary_cues(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", MORE_GERMAN_COMMENTARY)
+def test_more_german_commentary_is_flagged(sentence):
+    assert commentary_cues(sentence, "de")
