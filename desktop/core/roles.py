@@ -358,6 +358,17 @@ def _longest_first(entries: Sequence[str]) -> str:
     return "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True))
 
 
+def _agency_spellings(names: Sequence[str]) -> set[str]:
+    """Each agency as written, in lower and upper case and capitalised; an acronym ("AP", "PA") only in
+    capitals, so that the words "ap" or "pa" never count as an agency."""
+    spellings = set()
+    for name in names:
+        spellings.add(name)
+        if not (name.isupper() and len(name) <= 4):
+            spellings.update({name.lower(), name.upper(), name[:1].upper() + name[1:]})
+    return spellings
+
+
 def _agency_tag_pattern(agency_alt: str) -> re.Pattern[str]:
     """ "(dpa)", "dpa/AFP/Reuters", "jm/dpa", "Max Mustermann, dpa", "Jane Doe (AP)"."""
     agency = rf"(?:{agency_alt})"
@@ -365,7 +376,7 @@ def _agency_tag_pattern(agency_alt: str) -> re.Pattern[str]:
     joiner = r"\s*(?:[/,;&+]|\bund\b|\band\b)\s*"
     tags = rf"(?:{initials}{joiner})*{agency}(?:{joiner}(?:{agency}|{initials}))*"
     name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
-    return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*{tags}\s*\)?\s*\)?\.?", re.IGNORECASE)
+    return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*{tags}\s*\)?\s*\)?\.?")
 
 
 def _timestamp_pattern(labels: Sequence[str], day_names: set[str]) -> re.Pattern[str]:
@@ -386,7 +397,7 @@ def _rules(language: str) -> _Rules:
     common = wordlists.sections("boilerplate-common")
     label_list = sorted(merged("credit-labels"), key=len, reverse=True)
     labels = _longest_first(label_list)
-    agencies = _longest_first(common["agencies"])
+    agencies = _longest_first(_agency_spellings(common["agencies"]))
 
     appeals = merged("appeal")
     byline_starts = _longest_first(merged("byline-starts"))
@@ -405,7 +416,7 @@ def _rules(language: str) -> _Rules:
         # Flat, each branch starting with a literal, so the search can skip ahead (see _Phrases).
         credit_inline=re.compile("|".join(rf"{re.escape(label)}(?=\s*[:©])" for label in label_list) + "|©"),
         credit_marks=_Phrases(common["credit-marks"], anchored=False),
-        agency_words=re.compile(rf"(?<!\w)(?:{agencies})(?!\w)", re.IGNORECASE),
+        agency_words=re.compile(rf"(?<!\w)(?:{agencies})(?!\w)"),
         agency_tag=_agency_tag_pattern(agencies),
         widgets=frozenset(w.lower() for w in common["widgets"]),
         starts=_Phrases(merged("starts"), anchored=True),
