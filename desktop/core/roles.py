@@ -397,7 +397,7 @@ def _rules(language: str) -> _Rules:
     common = wordlists.sections("boilerplate-common")
     label_list = sorted(merged("credit-labels"), key=len, reverse=True)
     labels = _longest_first(label_list)
-    agencies = _longest_first(_agency_spellings(common["agencies"]))
+    agencies = _longest_first(sorted(_agency_spellings(common["agencies"])))
 
     appeals = merged("appeal")
     byline_starts = _longest_first(merged("byline-starts"))
