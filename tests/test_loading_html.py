@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
 
 from desktop.core import html_extract
+from desktop.core.errors import LoadError
 from desktop.core.loading import load_article
 
 PARAGRAPHS = (
@@ -148,3 +152,22 @@ def test_unclosed_title_does_not_swallow_the_page(tmp_path: Path) -> None:
     page = "<html><head><title>Offen</head><body><p>Der Absatz bleibt Text des Artikels.</p></body>"
     article = load_article(write(tmp_path, "t.html", page.encode()), "A")
     assert "Der Absatz bleibt Text des Artikels." in article.text
+
+
+def test_single_file_mhtml_save_is_unpacked(tmp_path: Path) -> None:
+    # what a browser's "Webpage, single file" writes: a multipart/related message, HTML quoted-printable
+    message = MIMEMultipart("related")
+    message["Snapshot-Content-Location"] = "https://tageblatt.example/sturm"
+    html_part = MIMEText(saved_page(), "html", "utf-8")
+    message.attach(html_part)
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(20), "png"))
+    article = load_article(write(tmp_path, "sturm.mhtml", message.as_bytes()), "A")
+    assert PARAGRAPHS[2] in article.text
+    assert article.title == "Sturm deckt Dächer in Nordstadt ab"
+
+
+def test_mhtml_without_a_page(tmp_path: Path) -> None:
+    message = MIMEMultipart("related")
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(20), "png"))
+    with pytest.raises(LoadError, match=r"no web page inside this \.mhtml file"):
+        load_article(write(tmp_path, "leer.mht", message.as_bytes()), "A")

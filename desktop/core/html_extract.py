@@ -10,6 +10,8 @@ nothing for) goes to ``_scan``, a regex tokenizer whose every match stops at the
 
 from __future__ import annotations
 
+import email
+import email.policy
 import html as html_lib
 import re
 from dataclasses import dataclass
@@ -106,6 +108,17 @@ def extract_page(markup: str, url: str = "") -> Page:
         published=first.published or scanned.published,
         site=first.site or scanned.site or _host(url),
     )
+
+
+def html_from_mhtml(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page inside a browser's single-file save (.mhtml/.mht, a MIME message): its HTML bytes and charset."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() in {"text/html", "application/xhtml+xml"}:
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload, part.get_content_charset()
+    return None
 
 
 def strip_inert(markup: str) -> str:

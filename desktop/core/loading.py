@@ -13,9 +13,9 @@ import re
 import stat
 from pathlib import Path
 
-from desktop.core.decoding import NotText, decode, html_declared_charset
+from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_binary
 from desktop.core.errors import LoadError
-from desktop.core.html_extract import extract_page, looks_like_html
+from desktop.core.html_extract import extract_page, html_from_mhtml, looks_like_html
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
 
@@ -23,6 +23,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 200
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
+_MHTML_SUFFIXES = {".mhtml", ".mht"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
 _TEXT_SUFFIXES = {".txt", ".text"}
 _HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
@@ -58,6 +59,8 @@ def load_article(source: str, article_id: str) -> Article:
     path = Path(source)
     data = _read_file(path, source)
     suffix = path.suffix.lower()
+    if suffix in _MHTML_SUFFIXES:
+        return _mhtml_article(source, article_id, data)
     kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
     try:
         text = decode(data, html_declared_charset(data) if kind == "html" else None)
@@ -72,6 +75,20 @@ def load_article(source: str, article_id: str) -> Article:
         converted = markdown_to_text(_clean(text))
         return _text_article(source, article_id, converted.text, fallback_title=path.stem, title=converted.title)
     return _text_article(source, article_id, text, fallback_title=path.stem)
+
+
+def _mhtml_article(source: str, article_id: str, data: bytes) -> Article:
+    if sniff_binary(data) is not None:
+        raise LoadError(source, f"not a text file (looks like {sniff_binary(data)})")
+    found = html_from_mhtml(data)
+    if found is None:
+        raise LoadError(source, "no web page inside this .mhtml file")
+    markup, charset = found
+    try:
+        text = decode(markup, charset or html_declared_charset(markup))
+    except NotText as error:
+        raise LoadError(source, str(error)) from None
+    return _html_article(source, article_id, text, url="")
 
 
 def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Article:
