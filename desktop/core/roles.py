@@ -389,8 +389,13 @@ def _timestamp_pattern(labels: Sequence[str], day_names: set[str]) -> re.Pattern
     )
 
 
-@cache
 def _rules(language: str) -> _Rules:
+    """Rules for "de", "en", or both for any other language (one cache entry for all of those)."""
+    return _compiled_rules(language if language in wordlists.LANGUAGES else "")
+
+
+@cache
+def _compiled_rules(language: str) -> _Rules:
     def merged(section: str) -> tuple[str, ...]:
         return wordlists.merged("boilerplate", language, section)
 

@@ -370,8 +370,13 @@ def _number_ends_sentence(
     return not (previous in rules.ordinal_cues and not starter_next)
 
 
-@cache
 def _rules(language: str) -> _SplitRules:
+    """Rules for "de", "en", or both for any other language (one cache entry for all of those)."""
+    return _compiled_rules(language if language in wordlists.LANGUAGES else "")
+
+
+@cache
+def _compiled_rules(language: str) -> _SplitRules:
     abbreviations: dict[str, str] = {}
     # Where languages disagree, the weaker kind wins: a missed split costs less than a wrong one only
     # when the lexicon is sure; "may-end" still splits before a clear sentence opener.
