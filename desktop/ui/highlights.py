@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.core.collation import Row
-from desktop.core.facts import fact_key
 from desktop.core.model import Comparison, DiffOp, Role, Sentence, Status
 
 SNIPPET = 90
@@ -281,6 +280,8 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             _shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
             (source, *(d.target for d in changed)),
         ))
+    from desktop.core.facts import fact_key  # lexicon loading stays off the start-up path
+
     by_key: dict[str, list[tuple[str, int, str, tuple[str, ...]]]] = {}
     for fact in comparison.facts:
         if fact.missing_from:
@@ -329,4 +330,6 @@ def _main_change(ops: Sequence[tuple[DiffOp, str]]) -> tuple[str, str]:
 
 def missing_fact_count(comparison: Comparison, article: str) -> int:
     """Distinct facts other articles report that ``article`` lacks (the JSON summary's ``missing_facts``)."""
+    from desktop.core.facts import fact_key
+
     return len({fact_key(f.text) for f in comparison.facts if article in f.missing_from})

@@ -6,6 +6,7 @@ logic of its own.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import time
 from pathlib import Path
@@ -48,10 +49,9 @@ from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
 from desktop.ui.worker import Display, RunResult
 
-try:
-    from desktop.core.export_html import write_html
-except ImportError:  # the export module is optional until it lands; the menu item stays disabled, not faked
-    write_html = None  # type: ignore[assignment]
+# Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
+# disabled, not faked, in a build without it.
+HTML_EXPORT = importlib.util.find_spec("desktop.core.export_html") is not None
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -388,8 +388,10 @@ class MainWindow(QMainWindow):
             self._write(write_json, path)
 
     def export_html(self) -> None:
-        if self.comparison is None or write_html is None:
+        if self.comparison is None or not HTML_EXPORT:
             return
+        from desktop.core.export_html import write_html
+
         path, _ = QFileDialog.getSaveFileName(self, "Export HTML", self._default_name(".html"), "HTML (*.html)")
         if path:
             self._write(write_html, path)
@@ -484,8 +486,8 @@ class MainWindow(QMainWindow):
         a = self.actions_
         has = self.comparison is not None
         a.save_json.setEnabled(has)
-        a.export_html.setEnabled(has and write_html is not None)
-        if write_html is None:
+        a.export_html.setEnabled(has and HTML_EXPORT)
+        if not HTML_EXPORT:
             a.export_html.setStatusTip("HTML export is not available in this build")
         for action in (a.next_diff, a.prev_diff, *self._toolbar_nav):
             action.setEnabled(has)

@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text
 from desktop.core.model import Article, Comparison, Settings
 from desktop.ui.worker import CompareWorker, Display, RunResult, Source
 
@@ -23,6 +22,8 @@ DEBOUNCE_MS = 300
 def text_article(text: str, number: int) -> Article:
     """An article from pasted text (the loader extracts pasted HTML like a saved page). Each paste gets its own
     name, which doubles as its place in the session. Raises ``LoadError`` for empty or oversized text."""
+    from desktop.core.loading import article_from_text  # the loader's imports are heavy; pasting is rare
+
     return article_from_text(text, "A", path=f"Pasted text {number}")
 
 
