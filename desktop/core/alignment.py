@@ -44,7 +44,11 @@ DENSE_CELLS = 250_000  # sentence pairs up to which one DP covers the whole docu
 SEGMENT = 150  # sentences per side a segment of a long document aims for
 ANCHOR = 0.9  # similarity of a pair that may bound a segment
 PARALLEL = 0.5  # median best similarity from which two articles count as parallel
+PARALLEL_SCALE = 0.4  # pass 1 threshold for parallel articles, relative to the user threshold
+GAP_SCALE = 0.2  # pass 2 threshold, relative
+REORDER_SCALE = 1.2  # pass 3 threshold, relative
 GAP = (3, 8)  # largest gap (sentences of A × sentences of B) that pass 2 realigns
+REFINE = True
 ATTACH = 0.5  # share of a neighbour's weighted words that must occur in the group for it to join
 
 
@@ -160,16 +164,18 @@ def align_pair(
     rows, cols = index.rows, index.cols
     best_b = np.zeros(b.count)
     np.maximum.at(best_b, cols, sim)
-    parallel = float(np.median(best_b)) >= PARALLEL
-    tau = threshold * (0.4 if parallel else 1.0)
+    parallel = float(np.partition(best_b, b.count // 2)[b.count // 2]) >= PARALLEL  # the median, cheaply
+    tau = threshold * (PARALLEL_SCALE if parallel else 1.0)
     beads: list[Bead] = []
     for seg_a, seg_b in _segments(index, sim, rows, cols, dense_cells):
         if cancelled():
             raise _Cancelled
         if len(seg_a) * len(seg_b) > dense_cells:
             continue  # no anchor to cut at: leave this stretch to the reordering pass
-        beads += _segment_beads(index, seg_a, seg_b, tau, 0.2 * threshold)
-    beads = _reordered(beads, sim, rows, cols, a.count, b.count, 1.2 * threshold)
+        beads += _segment_beads(index, seg_a, seg_b, tau, GAP_SCALE * threshold)
+    beads = _reordered(beads, sim, rows, cols, a.count, b.count, REORDER_SCALE * threshold)
+    if REFINE:
+        beads = _refine_boundaries(beads, index)
     return _attach(beads, index)
 
 
@@ -373,15 +379,50 @@ def _attach(beads: list[Bead], index: PairIndex) -> list[Bead]:
             grown = False
             for j in (min(b) - 1, max(b) + 1):
                 if 0 <= j < index.size_b and not used_b[j]:
-                    shared = sum(index.lookup(i, [j])[0] for i in a)
-                    if shared >= ATTACH * index.total_word_b[j] > 0:
+                    word, gram = np.sum([index.lookup(i, [j]) for i in a], axis=0)
+                    if _contained(word, gram, index.total_word_b[j], index.total_gram_b[j]):
                         b.append(j)
                         used_b[j] = grown = True
             for i in (min(a) - 1, max(a) + 1):
                 if 0 <= i < index.size_a and not used_a[i]:
-                    shared = index.lookup(i, b)[0]
-                    if shared >= ATTACH * index.total_word_a[i] > 0:
+                    word, gram = index.lookup(i, b)
+                    if _contained(word, gram, index.total_word_a[i], index.total_gram_a[i]):
                         a.append(i)
                         used_a[i] = grown = True
         out.append(Bead(tuple(sorted(a)), tuple(sorted(b)), bead.similarity))
     return out
+
+
+def _contained(word: float, gram: float, own_word: float, own_gram: float) -> bool:
+    """Whether a sentence's weighted words and 4-grams, on average, occur in the group at least ``ATTACH``."""
+    if own_word <= 0 or own_gram <= 0:
+        return False
+    return bool((word / own_word + gram / own_gram) / 2 >= ATTACH)
+
+
+def _association(index: PairIndex, i: int, j: int) -> float:
+    """How much of sentence j of B is found in sentence i of A (mean of word and 4-gram containment)."""
+    word, gram = index.lookup(i, [j])
+    own_w, own_g = index.total_word_b[j], index.total_gram_b[j]
+    return (word / own_w if own_w > 0 else 0.0) + (gram / own_g if own_g > 0 else 0.0)
+
+
+def _refine_boundaries(beads: list[Bead], index: PairIndex) -> list[Bead]:
+    """Between two consecutive 1:k beads, a boundary sentence moves to the neighbour it shares more with."""
+    ordered = sorted(beads, key=lambda x: (x.a, x.b))
+    out = [list(x.b) for x in ordered]
+    for n in range(len(ordered) - 1):
+        first, second = ordered[n], ordered[n + 1]
+        if len(first.a) != 1 or len(second.a) != 1 or not out[n] or not out[n + 1]:
+            continue
+        if max(out[n]) + 1 != min(out[n + 1]):
+            continue
+        i1, i2 = first.a[0], second.a[0]
+        last, head = max(out[n]), min(out[n + 1])
+        if len(out[n]) > 1 and _association(index, i2, last) > _association(index, i1, last):
+            out[n].remove(last)
+            out[n + 1].insert(0, last)
+        elif len(out[n + 1]) > 1 and _association(index, i1, head) > _association(index, i2, head):
+            out[n + 1].remove(head)
+            out[n].append(head)
+    return [Bead(x.a, tuple(sorted(b)), x.similarity) for x, b in zip(ordered, out, strict=True)]
