@@ -12,7 +12,7 @@ reporting while "dient daher nicht dem Frieden, sondern …" does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,23 +43,63 @@ class Pattern:
     regex: re.Pattern[str]
     weight: int
     section: str
-    needle: str
+
+
+_PREFIX = 3  # characters of a word's beginning that index the cues starting with ``word*``
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    patterns: tuple[Pattern, ...]
-    combined: re.Pattern[str] | None
+    """Cue patterns indexed by their first word, so a sentence costs one dictionary lookup per word and a
+    regex only where a cue can start (a single alternation of all cues was ~4 ms a sentence)."""
 
-    def matches(self, text: str) -> Iterable[tuple[Pattern, re.Match[str]]]:
+    patterns: tuple[Pattern, ...]
+    by_word: dict[str, tuple[Pattern, ...]]
+    by_prefix: dict[str, tuple[Pattern, ...]]
+    anywhere: tuple[Pattern, ...]  # first word starts with "*" or is too short to index by prefix
+    anchored: tuple[Pattern, ...]  # "^…": only at the start of the sentence
+
+    def matches(self, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
         """Every pattern occurrence, overlapping ones included (a strong cue may sit inside a weak one)."""
-        if self.combined is None or not self.combined.search(text):
-            return
-        folded = text.lower()  # not casefold: that turns ß into ss and the needles would miss
-        for pattern in self.patterns:
-            if pattern.needle in folded:
-                for match in pattern.regex.finditer(text):
+        for pattern in self.anchored:
+            match = pattern.regex.match(text)
+            if match:
+                yield pattern, match
+        for token in _WORD.finditer(text):
+            word = token.group().lower()
+            candidates = (
+                *self.by_word.get(word, ()),
+                *self.by_prefix.get(word[:_PREFIX], ()),
+                *self.anywhere,
+            )
+            for pattern in candidates:
+                match = pattern.regex.match(text, token.start())
+                if match:
                     yield pattern, match
+
+
+def _index(patterns: Sequence[Pattern]) -> Lexicon:
+    by_word: dict[str, list[Pattern]] = {}
+    by_prefix: dict[str, list[Pattern]] = {}
+    anywhere: list[Pattern] = []
+    anchored: list[Pattern] = []
+    for pattern in patterns:
+        first = pattern.source.lstrip("^").split()[0].rstrip(",:;")
+        if pattern.source.startswith("^"):
+            anchored.append(pattern)
+        elif first.startswith("*") or (first.endswith("*") and len(first) - 1 < _PREFIX):
+            anywhere.append(pattern)
+        elif first.endswith("*"):
+            by_prefix.setdefault(first[:_PREFIX], []).append(pattern)
+        else:
+            by_word.setdefault(first, []).append(pattern)
+    return Lexicon(
+        tuple(patterns),
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_prefix.items()},
+        tuple(anywhere),
+        tuple(anchored),
+    )
 
 
 def _word_regex(word: str) -> str:
@@ -94,13 +134,6 @@ def compile_pattern(line: str) -> str:
     return f"{start}{body}{_BOUNDARY_AFTER}"
 
 
-def _needle(line: str) -> str:
-    """The longest literal piece of a cue: a cheap substring test that rules most patterns out at once."""
-    pieces = [p.strip("*^,:;") for p in line.split() if p != "..."]
-    longest = max((q for p in pieces for q in p.split("*")), key=len, default="")
-    return longest.lower()
-
-
 def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -> Lexicon:
     """Sections in ``[brackets]``, one cue per line, ``#`` comments; unknown sections weigh 1."""
     weights = weights if weights is not None else _WEIGHTS
@@ -114,9 +147,8 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
             section = line[1:-1].strip()
             continue
         regex = re.compile(compile_pattern(line), re.IGNORECASE)
-        patterns.append(Pattern(line, regex, weights.get(section, 1), section, _needle(line)))
-    combined = re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
-    return Lexicon(tuple(patterns), combined)
+        patterns.append(Pattern(line, regex, weights.get(section, 1), section))
+    return _index(patterns)
 
 
 @cache
