@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+_HEADING = re.compile(r"\s{0,3}#{1,6}(?:\s|$)")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
@@ -21,19 +21,20 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_BLOCK = re.compile(r"^\s*</?(?:div|details|summary|figure|table|tr|td|th|tbody|thead|center)\b[^>]*>\s*$", re.I)
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_STAR = re.compile(r"\*(?=\S)([^*]+?)(?<=\S)\*")
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w])_(?=\S)([^_]+?)(?<=\S)_(?![\w])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+# Inline patterns: every variable part excludes its own delimiters, so a failed match ends at the next
+# bracket, backtick or asterisk and a line of ten thousand "[" or "**a " stays linear (".+?" took 17 s).
+_LINK_TARGET = r"(?:\((?:[^()]|\([^()]{0,500}\)){0,2000}\)|\[[^\[\]]{0,200}\])"
+_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + _LINK_TARGET)
+_LINK = re.compile(r"\[([^\[\]]{1,1000})\]" + _LINK_TARGET)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_FOOTNOTE = re.compile(r"\[\^[^\[\]]{1,100}\]")
+_CODE = re.compile(r"(`+)([^`]+)\1")
+_STRONG = re.compile(r"\*\*(?=[^*\s])([^*]+)(?<=\S)\*\*|__(?=[^_\s])([^_]+)(?<=\S)__")
+_EMPHASIS_STAR = re.compile(r"\*(?=[^*\s])([^*]+)(?<=\S)\*")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w])_(?=[^_\s])([^_]+)(?<=\S)_(?![\w])")
+_STRIKE = re.compile(r"~~(?=[^~\s])([^~]+)(?<=\S)~~")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
-_COMMENT = re.compile(r"<!--.*?-->")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
-_HARD_BREAK = re.compile(r"(?:  +|\\)$")
 _INLINE_LIMIT = 20_000
 
 
@@ -84,7 +85,7 @@ def markdown_to_text(markdown: str) -> MarkdownText:
         heading = _HEADING.match(line)
         if heading:
             flush()
-            text = _inline(heading.group(1))
+            text = _inline(_closing_hashes(line[heading.end() :]))
             if text:
                 blocks.append(text)
                 title = title or text
@@ -100,7 +101,7 @@ def markdown_to_text(markdown: str) -> MarkdownText:
             cells = [_inline(cell) for cell in body.strip().strip("|").split("|")]
             blocks.append(" · ".join(cell for cell in cells if cell))
             continue
-        paragraph.append(_inline(_HARD_BREAK.sub("", body.strip())))
+        paragraph.append(_inline(body.strip().removesuffix("\\")))  # trailing spaces or "\\": a hard break
     flush()
     return MarkdownText(text="\n\n".join(block for block in blocks if block.strip()), title=title)
 
@@ -119,17 +120,38 @@ def _front_matter(lines: list[str]) -> tuple[list[str], str]:
     return lines, ""
 
 
+def _closing_hashes(text: str) -> str:
+    """'Title ##' -> 'Title' (an ATX heading's optional closing sequence), without a backtracking regex."""
+    text = text.strip()
+    stripped = text.rstrip("#")
+    return stripped.rstrip() if stripped != text and (not stripped or stripped[-1] in " \t") else text
+
+
+def _without_comments(text: str) -> str:
+    pieces: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        pieces.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(pieces)
+        position = end + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _inline(text: str) -> str:
     if len(text) > _INLINE_LIMIT:
-        return text.strip()  # a regex pass over an adversarial megabyte line could go quadratic; leave it
-    text = _COMMENT.sub("", text)
+        return text.strip()  # even linear passes add up on a megabyte line; such a line is not prose
+    text = _without_comments(text)
     text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS_STAR.sub(r"\1", text)
+    for _ in range(2):  # twice: "**bold *and* emphasis**" needs the inner pair gone first
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _EMPHASIS_STAR.sub(r"\1", text)
     text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
     text = _STRIKE.sub(r"\1", text)
     text = _TAG.sub("", text)
