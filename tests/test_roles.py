@@ -268,3 +268,37 @@ def test_kicker_ending_in_a_colon_is_furniture_and_the_line_below_the_title() ->
     roles = roles_by_text(text, "de")
     assert roles["Ukraine-Krieg:"] == Role.BOILERPLATE
     assert roles["Koalition plant Hauptquartier in Paris"] == Role.TITLE
+
+
+def test_caption_line_above_a_credit_line_is_furniture() -> None:
+    text = (
+        "Ein Warnstreik legt den Nahverkehr lahm. Betroffen sind Busse und Bahnen.\n\n"
+        "Leere Bahnsteige am Alexanderplatz am Freitagmorgen.\n"
+        "Foto: IMAGO/Max Beispiel\n\n"
+        "Die Gewerkschaft hatte zum Ausstand aufgerufen.\n"
+    )
+    roles = roles_by_text(text, "de")
+    assert roles["Leere Bahnsteige am Alexanderplatz am Freitagmorgen."] == Role.BOILERPLATE
+    assert roles["Foto: IMAGO/Max Beispiel"] == Role.BOILERPLATE
+    assert roles["Betroffen sind Busse und Bahnen."] == Role.BODY
+    assert roles["Die Gewerkschaft hatte zum Ausstand aufgerufen."] == Role.BODY
+
+
+def test_links_under_a_longer_label_with_a_colon_are_furniture() -> None:
+    text = (
+        "Die BVG nannte den Streik unverhältnismäßig.\n\n"
+        "Lesen Sie mehr auf Beispiel Plus:\n"
+        "Warum der Nahverkehr so teuer ist\n"
+        "Diese Linien sind besonders betroffen\n\n"
+        "Mehr zum Streik in unserem Liveblog.\n\n"
+        "(Mit dpa)\n"
+    )
+    roles = roles_by_text(text, "de")
+    assert roles["Die BVG nannte den Streik unverhältnismäßig."] == Role.BODY
+    assert {r for t, r in roles.items() if t != "Die BVG nannte den Streik unverhältnismäßig."} == {Role.BOILERPLATE}
+
+
+def test_separator_line_is_furniture_but_a_presegmented_punctuation_line_is_not() -> None:
+    assert roles_by_text("Erster Absatz.\n\n___\n\nZweiter Absatz.\n", "de")["___"] == Role.BOILERPLATE
+    roles = [s.role for s in segment("Erster Satz.\n.\nZweiter Satz.\n", "de", presegmented=True)]
+    assert roles == [Role.BODY, Role.BODY, Role.BODY]

@@ -36,6 +36,7 @@ class Piece:
 
 _WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
 _DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _NUMERIC = re.compile(r"\d+(?:[.:/-]\d+)*")
 _DATE_SHAPE = re.compile(
     r"\b\d{1,2}[.:/]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -110,7 +111,7 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
         Role.BOILERPLATE if p.credit or appeal or _reason(s, rules, low) else Role.BODY
         for p, s, low, appeal in zip(pieces, sentences, lows, appeals, strict=True)
     ]
-    _mark_captions(pieces, roles)
+    _mark_captions(pieces, sentences, roles, rules)
     _mark_link_lists(pieces, sentences, roles, rules)
     _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
     _mark_title(pieces, sentences, roles, rules)
@@ -153,6 +154,8 @@ def credit_starts(text: str, start: int, end: int, language: str = "") -> list[i
 
 def _reason(sentence: str, rules: _Rules, low: str) -> str:
     """Every single-sentence signal except appeals, which the paragraph rule needs on their own."""
+    if not _ALNUM.search(sentence):
+        return "rule"  # "___", "* * *", "—": a separator (a corpus line "." may be aligned, so not presegmented)
     words = sentence.count(" ") + 1
     reason = _obvious_reason(sentence, rules, low, words)
     if reason:
@@ -252,26 +255,38 @@ def _heading_like(sentence: str, *, allow_question: bool = False) -> bool:
 # --- context rules --------------------------------------------------------------------------------------------
 
 
-def _mark_captions(pieces: Sequence[Piece], roles: list[Role]) -> None:
-    """The sentence(s) before a photo credit on its line are the photo's caption."""
+def _mark_captions(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
+    """The sentence(s) before a photo credit on its line are the photo's caption; so is a lone sentence on the
+    line just above a credit line in the same paragraph ("Leere Bahnsteige am Freitag." / "Foto: IMAGO/…")."""
     for i, piece in enumerate(pieces):
-        if not piece.credit:
-            continue
-        caption: list[int] = []
-        j = i - 1
-        while j >= 0 and pieces[j].line == piece.line and len(caption) <= _MAX_CAPTION_SENTENCES:
-            caption.append(j)
-            j -= 1
-        size = sum(pieces[k].end - pieces[k].start for k in caption)
-        if len(caption) <= _MAX_CAPTION_SENTENCES and size <= _MAX_CAPTION_CHARS:
-            for k in caption:
-                roles[k] = Role.BOILERPLATE
+        if piece.credit:
+            caption: list[int] = []
+            j = i - 1
+            while j >= 0 and pieces[j].line == piece.line and len(caption) <= _MAX_CAPTION_SENTENCES:
+                caption.append(j)
+                j -= 1
+            size = sum(pieces[k].end - pieces[k].start for k in caption)
+            if len(caption) <= _MAX_CAPTION_SENTENCES and size <= _MAX_CAPTION_CHARS:
+                for k in caption:
+                    roles[k] = Role.BOILERPLATE
+        elif (
+            i > 0
+            and piece.whole_line
+            and rules.credit_label.match(sentences[i])
+            and pieces[i - 1].whole_line
+            and pieces[i - 1].paragraph == piece.paragraph
+            and pieces[i - 1].end - pieces[i - 1].start <= _MAX_CAPTION_CHARS
+        ):
+            roles[i - 1] = Role.BOILERPLATE
 
 
 def _mark_link_lists(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
     """After a bare "Mehr zum Thema:" / "Read more:", the headline-like lines that follow are links."""
     for i, sentence in enumerate(sentences):
-        if len(sentence) > _MAX_LABEL_CHARS or _normalised(sentence) not in rules.link_labels:
+        bare_label = len(sentence) <= _MAX_LABEL_CHARS and _normalised(sentence) in rules.link_labels
+        # "Lesen Sie mehr auf Tagesspiegel Plus:", "Read more from our coverage:" introduce a list too.
+        label_line = pieces[i].whole_line and sentence.endswith(":") and rules.starts.match(sentence.lower())
+        if not (bare_label or label_line):
             continue
         for j in range(i + 1, min(i + 1 + _MAX_LINK_TITLES, len(pieces))):
             if not (pieces[j].whole_line and _heading_like(sentences[j], allow_question=True)):
@@ -376,7 +391,8 @@ def _agency_tag_pattern(agency_alt: str) -> re.Pattern[str]:
     joiner = r"\s*(?:[/,;&+]|\bund\b|\band\b)\s*"
     tags = rf"(?:{initials}{joiner})*{agency}(?:{joiner}(?:{agency}|{initials}))*"
     name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
-    return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*{tags}\s*\)?\s*\)?\.?")
+    credited = r"(?:[Mm]it|[Ww]ith|[Qq]uelle:|[Ss]ource:)\s+"
+    return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*(?:{credited})?{tags}\s*\)?\s*\)?\.?")
 
 
 def _timestamp_pattern(labels: Sequence[str], day_names: set[str]) -> re.Pattern[str]:
