@@ -48,6 +48,13 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--case-sensitive", action="store_true", help="let case differences count when matching")
     parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
+    parser.add_argument(
+        "--match",
+        choices=("auto", "fuzzy", "semantic", "both"),
+        default=Settings().match,
+        help="how sentences are matched: auto (fuzzy within one language, semantic across languages), fuzzy "
+        "strings, semantic (multilingual sentence vectors) or both combined (default %(default)s)",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -57,6 +64,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         ignore_punctuation=not args.keep_punctuation,
         reference=args.reference,
         presegmented=args.presegmented,
+        match=getattr(args, "match", Settings().match),
     )
 
 

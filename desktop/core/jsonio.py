@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop import __version__
+from desktop.core import matching
 from desktop.core.atomic import atomic_write_text
 from desktop.core.model import (
     Article,
@@ -34,6 +35,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "generator": f"parallax {__version__}",
         "title": comparison.title,
         "settings": asdict(comparison.settings),
+        "cross_language": comparison.cross_language,
+        "matched_by": matching.matched_by(comparison),
         "articles": [
             {
                 "id": r.article.id,

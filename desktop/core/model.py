@@ -148,7 +148,9 @@ class Settings:
     ignore_punctuation: bool = True
     reference: str = "A"
     presegmented: bool = False
-    match: str = "fuzzy"
+    # "auto": fuzzy when all articles share a language, semantic (sentence vectors) when they differ;
+    # "fuzzy", "semantic" or "both" (fuzzy and semantic evidence in one bead score) force one.
+    match: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,12 @@ class Comparison:
     facts: tuple[Fact, ...]
     summary: dict[str, ArticleSummary] = field(default_factory=dict)
     title: str = ""
+
+    @property
+    def cross_language(self) -> bool:
+        """The articles are in different languages (an undetected one does not count): they were aligned by
+        meaning where ``settings.match`` is "auto", and pairs in different languages carry no word diff."""
+        return len({r.article.language for r in self.articles if r.article.language}) > 1
 
     def article(self, article_id: str) -> ArticleResult:
         for result in self.articles:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from desktop.core import alignment, commentary, facts, segmentation, worddiff
+from desktop.core import commentary, facts, matching, segmentation, worddiff
 from desktop.core.language import detect_language
 from desktop.core.model import (
     Article,
@@ -57,7 +57,9 @@ def compare(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    encoding: Progress | None = None,
 ) -> Comparison:
+    """``encoding(done, total)`` reports sentences embedded inside stage 2 when semantic matching runs."""
     settings = settings or Settings()
     if len(articles) < 2:
         raise ValueError("a comparison needs at least two articles")
@@ -89,7 +91,23 @@ def compare(
         ]
         for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
     ]
-    raw_sets = alignment.align(keys, threshold=settings.threshold, reference=reference, cancelled=cancelled)
+    languages = [a.language for a in articles]
+    matched_by = matching.resolve(settings.match, languages)
+    texts = []  # display text for the encoder; the fuzzy path does not need it
+    if matched_by != "fuzzy":
+        texts = [
+            [canonical(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
+            for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
+        ]
+    raw_sets = matching.align_sentences(
+        matched_by,
+        keys,
+        texts,
+        threshold=settings.threshold,
+        reference=reference,
+        cancelled=cancelled,
+        progress=encoding,
+    )
     step(2)
 
     groups = [
@@ -138,10 +156,12 @@ def _build_group(
     texts = {aid: _span_text(*by_id[aid], idx) for aid, idx in members.items()}
     identical = len({canonical(t) for t in texts.values()}) == 1
     source = reference_id if reference_id in members else next(iter(members))
+    # Words of different languages cannot be diffed: such a pair gets no WordDiff and is shown side by side.
+    language = {a.id: a.language for a in articles}
     diffs = tuple(
         WordDiff(source, target, worddiff.word_diff(texts[source], texts[target]))
         for target in members
-        if target != source
+        if target != source and not matching.cross_language([language[source], language[target]])
     )
     return Group(
         id=number,

@@ -1,0 +1,358 @@
+"""Align sentences by meaning: n:m groups from sentence vectors, for articles in different languages.
+
+The fuzzy aligner compares letters and words, which says nothing when one article is German and the other
+English. Here two articles are aligned on the cosine of their sentence vectors (``embeddings``), in the same
+three passes as the fuzzy aligner, so splits, merges and reordering survive the change of signal:
+
+1. A monotone bead DP chooses 1:1, 1:k (k ≤ ``MAX_SPLIT``) and n:1 (n ≤ ``MAX_MERGE``) beads; a bead earns
+   ``cos − τ`` where ``cos`` is the cosine between the summed vectors of its two sides, and a lone sentence
+   earns 0. Summing is the natural join for these vectors: a sentence that belongs to the other side's meaning
+   raises the cosine of the sum, an unrelated one drags it down, so no extra penalty for large beads is needed.
+2. Small gaps between consecutive beads are aligned again with a lower τ (a pair sandwiched between agreed pairs
+   is evidence of its own).
+3. Sentences still unaligned are paired greedily across the whole article (best pair first) above a higher τ:
+   that is what tolerates reordering.
+
+``rescue`` is the "both" mode within one language: the fuzzy groups stay as they are and only sentences the
+fuzzy aligner left alone are aligned here, so paraphrase that shares no words can still find its counterpart.
+
+Thresholds: the user threshold ``t`` (default 0.5, the fuzzy aligner's scale) is mapped onto cosines as
+τ = ``TAU`` · t / 0.5 (pass 2: ``GAP_TAU``, pass 3: ``REORDER_TAU``, scaled the same way). The constants were
+calibrated on DEplain-web (German original vs plain German) and checked on the German/English sample pair;
+``benchmarks/bench_semantic.py`` reports both.
+Pairs of articles with more than ``DENSE_CELLS`` sentence pairs skip the DP and keep only the per-row best
+candidates for pass 3, so memory stays linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import combinations, pairwise
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop.core.alignment import AlignedSet, Bead
+from desktop.core.candidates import article_features, pair_index
+
+Vectors = npt.NDArray[np.float32]
+Floats = npt.NDArray[np.float64]
+Strings = list[tuple[Floats, Floats, Floats]]
+"""Dense string evidence for "both": per feature family (words, 4-grams) the shared weight of every sentence
+pair and each side's own weight, the parts of the fuzzy aligner's dice."""
+
+MAX_SPLIT = 4
+MAX_MERGE = 3
+TAU = 0.35
+GAP_TAU = 0.2
+REORDER_TAU = 0.5
+RESCUE_TAU = 0.5
+GAP = (3, 3)
+DENSE_CELLS = 4_000_000
+TOP_K = 4  # candidates per sentence kept when the pair is too large for the dense DP
+DEFAULT_THRESHOLD = 0.5
+STRING_WEIGHT = 0.5  # share of the fuzzy aligner's dice in a bead's similarity in "both" mode
+
+_UP = 100
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def align(
+    vectors: Sequence[Vectors],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    reference: int = 0,
+    cancelled: Callable[[], bool] | None = None,
+    keys: Sequence[Sequence[str]] | None = None,
+) -> list[AlignedSet]:
+    """Groups of sentences that say the same thing, from one unit vector per sentence and article.
+
+    With ``keys`` (the fuzzy aligner's matching keys) a bead's similarity mixes the cosine with the fuzzy
+    aligner's word and 4-gram dice ("both").
+    """
+    check = cancelled or (lambda: False)
+    try:
+        groups = _Groups()
+        _align_into(groups, vectors, threshold, reference, check, fresh=None, keys=keys)
+        return groups.sets()
+    except _Cancelled:
+        return []
+
+
+def rescue(
+    existing: Sequence[AlignedSet],
+    vectors: Sequence[Vectors],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    reference: int = 0,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[AlignedSet]:
+    """``existing`` groups plus groups found by meaning among the sentences no existing group holds."""
+    check = cancelled or (lambda: False)
+    groups = _Groups()
+    for found in existing:
+        groups.join([(art, i) for art, idx in found.members.items() for i in idx], found.similarity)
+    try:
+        _align_into(groups, vectors, threshold, reference, check, fresh=RESCUE_TAU)
+    except _Cancelled:
+        return list(existing)
+    return groups.sets()
+
+
+def _align_into(
+    groups: _Groups,
+    vectors: Sequence[Vectors],
+    threshold: float,
+    reference: int,
+    cancelled: Callable[[], bool],
+    fresh: float | None,
+    keys: Sequence[Sequence[str]] | None = None,
+) -> None:
+    """Align the reference with every other article, then the others among themselves, on free sentences."""
+    others = [a for a in range(len(vectors)) if a != reference]
+    pairs = [(reference, o) for o in others] + list(combinations(others, 2))
+    for a, b in pairs:
+        left_a = [i for i in range(len(vectors[a])) if not groups.has((a, i))]
+        left_b = [j for j in range(len(vectors[b])) if not groups.has((b, j))]
+        if not left_a or not left_b:
+            continue
+        strings = None
+        if keys is not None:
+            strings = string_evidence([keys[a][i] for i in left_a], [keys[b][j] for j in left_b])
+        beads = align_pair(
+            vectors[a][left_a], vectors[b][left_b], threshold, cancelled, rescue_tau=fresh, strings=strings
+        )
+        for bead in beads:
+            groups.join([(a, left_a[i]) for i in bead.a] + [(b, left_b[j]) for j in bead.b], bead.similarity)
+
+
+def align_pair(
+    a: Vectors,
+    b: Vectors,
+    threshold: float = DEFAULT_THRESHOLD,
+    cancelled: Callable[[], bool] = lambda: False,
+    *,
+    rescue_tau: float | None = None,
+    strings: Strings | None = None,
+) -> list[Bead]:
+    """Beads between two articles given as unit vectors, one row per sentence (passes 1–3)."""
+    na, nb = len(a), len(b)
+    if not na or not nb:
+        return []
+    scale = threshold / DEFAULT_THRESHOLD
+    if na * nb > DENSE_CELLS:
+        rows, cols, sim = _top_candidates(a, b, cancelled)
+        return _reordered([], rows, cols, sim, na, nb, REORDER_TAU * scale)
+    cos = (a.astype(np.float64) @ b.astype(np.float64).T).clip(-1.0, 1.0)
+    if cancelled():
+        raise _Cancelled
+    tau = (rescue_tau if rescue_tau is not None else TAU) * scale
+    beads = _bead_dp(a, b, cos, tau, strings)
+    beads += _gap_beads(a, b, cos, beads, GAP_TAU * scale, strings)
+    pair_sim = cos
+    if strings:
+        dice = sum(
+            2 * np.minimum(s, np.minimum(wa[:, None], wb[None, :])) / np.maximum(wa[:, None] + wb[None, :], 1e-9)
+            for s, wa, wb in strings
+        ) / len(strings)
+        pair_sim = (1 - STRING_WEIGHT) * cos + STRING_WEIGHT * dice
+    rows, cols = np.nonzero(pair_sim >= min(REORDER_TAU * scale, 1.0))
+    return _reordered(beads, rows, cols, pair_sim[rows, cols], na, nb, REORDER_TAU * scale)
+
+
+def string_evidence(keys_a: Sequence[str], keys_b: Sequence[str]) -> Strings:
+    """The fuzzy aligner's word and 4-gram weights as dense matrices, from its own sparse index."""
+    index = pair_index(article_features(keys_a), article_features(keys_b))
+    word, gram = index.block(range(len(keys_a)), range(len(keys_b)))
+    return [(word, index.total_word_a, index.total_word_b), (gram, index.total_gram_a, index.total_gram_b)]
+
+
+def _span_sums(vectors: Vectors, longest: int) -> list[Floats]:
+    """For each length n ≤ longest: the norm of the summed vectors of the n sentences ending at each row."""
+    cum = np.zeros((len(vectors) + 1, vectors.shape[1]))
+    cum[1:] = np.cumsum(vectors, axis=0, dtype=np.float64)
+    norms = [np.zeros(len(vectors) + 1)]
+    for n in range(1, longest + 1):
+        norm = np.full(len(vectors) + 1, np.inf)
+        if n <= len(vectors):
+            norm[n:] = np.linalg.norm(cum[n:] - cum[:-n], axis=1)
+        norms.append(np.maximum(norm, 1e-9))
+    return norms
+
+
+def _prefix(matrix: Floats) -> Floats:
+    out = np.zeros((matrix.shape[0] + 1, matrix.shape[1] + 1))
+    out[1:, 1:] = matrix.cumsum(0).cumsum(1)
+    return out
+
+
+def _own(weights: Floats) -> Floats:
+    return np.concatenate([[0.0], np.cumsum(weights)])
+
+
+def _bead_dp(a: Vectors, b: Vectors, cos: Floats, tau: float, strings: Strings | None = None) -> list[Bead]:
+    """Best monotone sequence of beads, vectorised over the rows (sentences of A) column by column."""
+    na, nb = cos.shape
+    block = _prefix(cos)
+    norm_a = _span_sums(a, MAX_MERGE)
+    norm_b = _span_sums(b, MAX_SPLIT)
+    fams = [] if strings is None else [(_prefix(shared), _own(own_a), _own(own_b)) for shared, own_a, own_b in strings]
+
+    def similarity(rows: slice, n: int, c: int, k: int) -> Floats:
+        """Similarity of the n:k beads ending in column ``c`` and in each row of ``rows``."""
+        r, ra = rows, slice(rows.start - n, rows.stop - n)
+        total = block[r, c] - block[ra, c] - block[r, c - k] + block[ra, c - k]
+        sim: Floats = total / (norm_a[n][r] * norm_b[k][c])
+        if not fams:
+            return sim
+        dice: Floats = np.zeros_like(sim)
+        for prefix, own_a, own_b in fams:
+            shared = prefix[r, c] - prefix[ra, c] - prefix[r, c - k] + prefix[ra, c - k]
+            wa, wb = own_a[r] - own_a[ra], own_b[c] - own_b[c - k]
+            dice += 2 * np.minimum(shared, np.minimum(wa, wb)) / np.maximum(wa + wb, 1e-9)
+        mixed: Floats = (1 - STRING_WEIGHT) * sim + STRING_WEIGHT * dice / len(fams)
+        return mixed
+
+    shapes = [(1, k) for k in range(1, MAX_SPLIT + 1)] + [(n, 1) for n in range(2, MAX_MERGE + 1)]
+    score = np.zeros((na + 1, nb + 1))
+    choice = np.zeros((na + 1, nb + 1), np.int8)  # 0: B alone, s + 1: bead of shapes[s], _UP: A alone
+    for c in range(1, nb + 1):
+        cand = score[:, c - 1].copy()
+        pick = np.zeros(na + 1, np.int8)
+        for s, (n, k) in enumerate(shapes):
+            if k > c or n > na:
+                continue
+            sim = similarity(slice(n, na + 1), n, c, k)
+            value = score[:-n, c - k] + sim - tau
+            better = value > cand[n:]
+            cand[n:][better] = value[better]
+            pick[n:][better] = s + 1
+        best = np.maximum.accumulate(cand)
+        up = np.zeros(na + 1, bool)
+        up[1:] = best[1:] > cand[1:]
+        score[:, c] = best
+        choice[:, c] = np.where(up, _UP, pick)
+    beads = []
+    r, c = na, nb
+    while r > 0 and c > 0:
+        x = int(choice[r, c])
+        if x == _UP:
+            r -= 1
+        elif x == 0:
+            c -= 1
+        else:
+            n, k = shapes[x - 1]
+            bead_sim = float(similarity(slice(r, r + 1), n, c, k)[0])
+            beads.append(Bead(tuple(range(r - n, r)), tuple(range(c - k, c)), bead_sim))
+            r, c = r - n, c - k
+    return beads[::-1]
+
+
+def _gap_beads(
+    a: Vectors, b: Vectors, cos: Floats, beads: list[Bead], tau: float, strings: Strings | None
+) -> list[Bead]:
+    """Pass 2: small gaps between consecutive beads, aligned again with a lower τ."""
+    found: list[Bead] = []
+    bounds = [Bead((-1,), (-1,), 0.0), *beads, Bead((len(a),), (len(b),), 0.0)]
+    for before, after in pairwise(bounds):
+        gap_a = np.arange(max(before.a) + 1, min(after.a))
+        gap_b = np.arange(max(before.b) + 1, min(after.b))
+        if not 0 < len(gap_a) <= GAP[0] or not 0 < len(gap_b) <= GAP[1]:
+            continue
+        sub = np.ix_(gap_a, gap_b)
+        local_strings = None if strings is None else [(s[sub], wa[gap_a], wb[gap_b]) for s, wa, wb in strings]
+        local = _bead_dp(a[gap_a], b[gap_b], cos[sub], tau, local_strings)
+        found += [
+            Bead(tuple(int(gap_a[x]) for x in f.a), tuple(int(gap_b[y]) for y in f.b), f.similarity) for f in local
+        ]
+    return found
+
+
+def _top_candidates(
+    a: Vectors, b: Vectors, cancelled: Callable[[], bool]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats]:
+    """The ``TOP_K`` most similar sentences of B for every sentence of A, computed in row blocks."""
+    rows, cols, sims = [], [], []
+    k = min(TOP_K, len(b))
+    step = max(1, DENSE_CELLS // len(b))
+    for start in range(0, len(a), step):
+        if cancelled():
+            raise _Cancelled
+        cos = a[start : start + step] @ b.T
+        top = np.argpartition(-cos, k - 1, axis=1)[:, :k]
+        rows.append(np.repeat(np.arange(start, start + len(cos)), k))
+        cols.append(top.ravel())
+        sims.append(np.take_along_axis(cos, top, axis=1).ravel().astype(np.float64))
+    return np.concatenate(rows), np.concatenate(cols).astype(np.int64), np.concatenate(sims)
+
+
+def _reordered(
+    beads: list[Bead],
+    rows: npt.NDArray[np.int64],
+    cols: npt.NDArray[np.int64],
+    sim: Floats,
+    na: int,
+    nb: int,
+    tau: float,
+) -> list[Bead]:
+    """Pass 3: the best remaining pairs anywhere in the articles, best first, each sentence used once."""
+    used_a = np.zeros(na, bool)
+    used_b = np.zeros(nb, bool)
+    for bead in beads:
+        used_a[list(bead.a)] = True
+        used_b[list(bead.b)] = True
+    keep = (sim >= tau) & ~used_a[rows] & ~used_b[cols]
+    order = np.argsort(-sim[keep], kind="stable")
+    found = sorted(beads, key=lambda x: x.a)
+    for i, j, s in zip(rows[keep][order].tolist(), cols[keep][order].tolist(), sim[keep][order].tolist(), strict=True):
+        if used_a[i] or used_b[j]:
+            continue
+        used_a[i] = used_b[j] = True
+        found.append(Bead((i,), (j,), float(s)))
+    return found
+
+
+class _Groups:
+    """Union-find over (article, sentence), so beads of different article pairs merge into one group."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+        self.similarity: dict[tuple[int, int], float] = {}
+
+    def has(self, node: tuple[int, int]) -> bool:
+        return node in self.parent
+
+    def find(self, node: tuple[int, int]) -> tuple[int, int]:
+        root = node
+        while self.parent.setdefault(root, root) != root:
+            root = self.parent[root]
+        while node != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def join(self, nodes: list[tuple[int, int]], similarity: float) -> None:
+        roots = {self.find(n) for n in nodes}
+        score = min([similarity] + [self.similarity.pop(r) for r in roots if r in self.similarity])
+        root = roots.pop()
+        for other in roots:
+            self.parent[other] = root
+        self.similarity[root] = score
+
+    def sets(self) -> list[AlignedSet]:
+        members: dict[tuple[int, int], dict[int, list[int]]] = {}
+        for node in self.parent:
+            art, idx = node
+            members.setdefault(self.find(node), {}).setdefault(art, []).append(idx)
+        result = [
+            AlignedSet(
+                {art: tuple(sorted(ix)) for art, ix in sorted(m.items())},
+                round(max(0.0, min(1.0, self.similarity[root])), 4),
+            )
+            for root, m in members.items()
+            if len(m) >= 2
+        ]
+        result.sort(key=lambda s: min((art, idx[0]) for art, idx in s.members.items()))
+        return result
