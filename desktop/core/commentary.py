@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.core.resources import resource_path
 
@@ -40,9 +40,20 @@ class Pattern:
     """One lexicon line compiled: its regex (capturing the literal parts), weight and section."""
 
     source: str
-    regex: re.Pattern[str]
+    expression: str
     weight: int
     section: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        # Compiled on first use: most of a lexicon's few hundred cues never get a candidate word in a given
+        # comparison, and compiling them all up front cost ~0.1 s a language at start-up.
+        return _compile(self.expression)
+
+
+@lru_cache(maxsize=4096)
+def _compile(expression: str) -> re.Pattern[str]:
+    return re.compile(expression, re.IGNORECASE)
 
 
 _PREFIX = 3  # characters of a word's beginning that index the cues starting with ``word*``
@@ -146,8 +157,7 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip()
             continue
-        regex = re.compile(compile_pattern(line), re.IGNORECASE)
-        patterns.append(Pattern(line, regex, weights.get(section, 1), section))
+        patterns.append(Pattern(line, compile_pattern(line), weights.get(section, 1), section))
     return _index(patterns)
 
 
