@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,24 @@ def test_article_from_text_extracts_pasted_html() -> None:
 def test_article_from_text_refuses_empty_text(text: str) -> None:
     with pytest.raises(LoadError, match="empty"):
         article_from_text(text, "A")
+
+
+def test_file_name_with_undecodable_bytes_loads_with_a_printable_path(tmp_path: Path) -> None:
+    raw = bytes(tmp_path) + b"/bad\xffname.txt"
+    Path(os.fsdecode(raw)).write_bytes(GERMAN.encode())
+    article = load_article(os.fsdecode(raw), "A")
+    assert article.path == str(tmp_path) + "/bad\\udcffname.txt"
+    assert article.title == "bad\\udcffname"
+    assert article.text == GERMAN
+    article.path.encode("utf-8")  # JSON and Qt need this to work
+
+
+def test_missing_file_with_undecodable_bytes_names_it_printably(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_article(os.fsdecode(bytes(tmp_path) + b"/gone\xfe.txt"), "A")
+    assert caught.value.source == str(tmp_path) + "/gone\\udcfe.txt"
+    assert caught.value.reason == "no such file"
+
+
+def test_lone_surrogates_in_pasted_text_become_replacement_characters() -> None:
+    assert article_from_text("Ein Satz \ud800mit Lücke.", "A").text == "Ein Satz \ufffdmit Lücke."

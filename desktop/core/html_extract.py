@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-TRAFILATURA_MAX_TAGS = 25_000
+TRAFILATURA_MAX_TAGS = 20_000
 TRAFILATURA_MAX_CHARS = 3_000_000
 _SHORT_TEXT = 50
 

@@ -34,7 +34,7 @@ _HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "
 # (``str.translate`` with a table took 7.5 s on 45 MB; this regex takes under 1 s.)
 _REWRITTEN = re.compile(
     "[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\u00ad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0e-\x1b\x1f\x7f]"
+    "\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff]"
 )
 _REPLACEMENTS = dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028", "\n") | {"\u2029": "\n\n"}
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0\u3000]+(?=\n|\Z)")
@@ -42,6 +42,17 @@ _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 
 
 def load_article(source: str, article_id: str) -> Article:
+    shown = displayable(source)
+    try:
+        return _load(source, article_id, shown)
+    except LoadError as error:
+        if error.source == shown:
+            raise
+        raise LoadError(shown, error.reason) from None
+
+
+def _load(source: str, article_id: str, shown: str) -> Article:
+    """``source`` opens the file; ``shown`` (the same unless the name has undecodable bytes) goes into the Article."""
     if is_web_address(source):
         from desktop.core.fetch import fetch  # http.client, ssl and urllib: 50 ms only URL users pay
 
@@ -51,8 +62,8 @@ def load_article(source: str, article_id: str) -> Article:
         except NotText as error:
             raise LoadError(source, str(error)) from None
         if fetched.content_type == "text/plain" or not _ANY_TAG.search(markup[:65536]):
-            return _text_article(source, article_id, markup, fallback_title=fetched.url, empty="the page is empty")
-        return _html_article(source, article_id, markup, url=fetched.url)
+            return _text_article(shown, article_id, markup, fallback_title=fetched.url, empty="the page is empty")
+        return _html_article(shown, article_id, markup, url=fetched.url)
     if looks_like_address(source):
         raise LoadError(source, "only http:// and https:// addresses can be fetched")
 
@@ -60,7 +71,7 @@ def load_article(source: str, article_id: str) -> Article:
     data = _read_file(path, source)
     suffix = path.suffix.lower()
     if suffix in _MHTML_SUFFIXES:
-        return _mhtml_article(source, article_id, data)
+        return _mhtml_article(shown, article_id, data)
     kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
     try:
         text = decode(data, html_declared_charset(data) if kind == "html" else None)
@@ -70,11 +81,12 @@ def load_article(source: str, article_id: str) -> Article:
     if suffix not in _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES and looks_like_html(text):
         kind = "html"
     if kind == "html" and _ANY_TAG.search(text):
-        return _html_article(source, article_id, text, url="")
+        return _html_article(shown, article_id, text, url="")
     if kind == "markdown":
         converted = markdown_to_text(_clean(text))
-        return _text_article(source, article_id, converted.text, fallback_title=path.stem, title=converted.title)
-    return _text_article(source, article_id, text, fallback_title=path.stem)
+        stem = displayable(path.stem)
+        return _text_article(shown, article_id, converted.text, fallback_title=stem, title=converted.title)
+    return _text_article(shown, article_id, text, fallback_title=displayable(path.stem))
 
 
 def _mhtml_article(source: str, article_id: str, data: bytes) -> Article:
@@ -93,6 +105,7 @@ def _mhtml_article(source: str, article_id: str, data: bytes) -> Article:
 
 def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Article:
     """Pasted text: a copied web page's HTML is extracted like a saved page, anything else kept as written."""
+    path = displayable(path)
     if len(text) > MAX_FILE_BYTES:
         raise LoadError(path, f"too large: {_megabytes(len(text))}, the limit is {_megabytes(MAX_FILE_BYTES)}")
     if not text.strip():
@@ -112,6 +125,16 @@ def looks_like_address(source: str) -> bool:
     """``ftp://…``, ``file://…``, ``javascript:…``: addresses we refuse rather than treat as file names."""
     scheme, _, rest = source.partition("://")
     return bool(rest) and scheme.isascii() and scheme.isalpha() and len(scheme) > 1
+
+
+def displayable(name: str) -> str:
+    """A file name with bytes that are not UTF-8 (possible on Linux) arrives with lone surrogates, which no
+    JSON file, Qt label or UTF-8 terminal accepts; they are shown as ``\\udcff`` escapes instead."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return name
 
 
 def _read_file(path: Path, source: str) -> bytes:
@@ -186,8 +209,15 @@ def _text_article(
 def _clean(text: str) -> str:
     """Line endings to ``\\n``, invisible characters out, whitespace-only lines emptied, ends trimmed."""
     text = text.replace("\r\n", "\n")
-    text = _REWRITTEN.sub(lambda match: _REPLACEMENTS.get(match.group(), ""), text)
+    text = _REWRITTEN.sub(_rewrite, text)
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+def _rewrite(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"  # a lone surrogate (from a Python caller) cannot be saved or shown; mark the spot
+    return _REPLACEMENTS.get(char, "")
 
 
 def guess_title(text: str, fallback: str) -> str:
@@ -212,7 +242,7 @@ def guess_title(text: str, fallback: str) -> str:
 def _stem_or_host(source: str, url: str) -> str:
     if url:
         return url
-    return Path(source).stem or source
+    return displayable(Path(source).stem or source)
 
 
 def _megabytes(size: int) -> str:
