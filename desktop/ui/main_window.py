@@ -265,7 +265,8 @@ class MainWindow(QMainWindow):
         s.comparison_changed.connect(self.show_comparison)
         s.busy_changed.connect(self._busy)
         s.progress.connect(self._progress)
-        s.load_failed.connect(self._load_failed)
+        # Queued: the views paint the articles that did load before the (modal) error dialog opens over them.
+        s.load_failed.connect(self._load_failed, Qt.ConnectionType.QueuedConnection)
         s.run_failed.connect(lambda message: self.show_error("Comparison failed", message))
         s.finished_run.connect(self._finished_run)
         s.sources_changed.connect(self._update_enabled)

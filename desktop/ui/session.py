@@ -176,13 +176,14 @@ class Session(QObject):
         if failed:
             self.sources = [s for s in self.sources if s.location not in failed]
             self.sources_changed.emit()
-            self.load_failed.emit(list(result.errors))
         self.articles = result.articles
         self.comparison = result.comparison
         self.display = result.display
         self.last_result = result
         self.finished_run.emit(result)
         self.comparison_changed.emit(result.comparison)
+        if failed:  # after the result is shown, so the error dialog sits over the articles that did open
+            self.load_failed.emit(list(result.errors))
 
     def _failed(self, generation: int, message: str) -> None:
         if self._done(generation):
