@@ -298,3 +298,9 @@ def test_more_english_commentary_is_flagged(sentence):
 @pytest.mark.parametrize("sentence", MORE_GERMAN_COMMENTARY)
 def test_more_german_commentary_is_flagged(sentence):
     assert commentary_cues(sentence, "de")
+
+
+def test_possessive_and_exclamation():
+    assert commentary_cues("The regime's propaganda machine went into overdrive.", "en") == ("regime", "propaganda")
+    assert commentary_cues("Die Brücke ist gesperrt!", "de") == ()
+    assert commentary_cues("Das ist kein Zufall!", "de") == ("Das ist kein", "kein Zufall", "!")

@@ -78,8 +78,10 @@ class Lexicon:
                 yield pattern, match
         for token in _WORD.finditer(text):
             word = token.group().lower()
+            stem = re.split(r"['’]", word, maxsplit=1)[0]  # "regime's" is looked up as "regime"
             candidates = (
                 *self.by_word.get(word, ()),
+                *(self.by_word.get(stem, ()) if stem != word else ()),
                 *self.by_prefix.get(word[:_PREFIX], ()),
                 *self.anywhere,
             )
@@ -273,6 +275,10 @@ def find_cues(text: str, language: str) -> list[Cue]:
     question = _rhetorical_question(text, masked)
     if question:
         found.append(question)
+    exclamation = text.rstrip().rfind("!")
+    if exclamation > 0 and not _overlaps(exclamation, exclamation + 1, masked):
+        # An exclamation in the author's own voice leans towards opinion; on its own it proves nothing.
+        found.append(Cue("!", exclamation, exclamation + 1, 1))
     return _without_nested(found)
 
 
@@ -301,7 +307,7 @@ def _rhetorical_question(text: str, masked: Sequence[tuple[int, int]]) -> Cue | 
     start = max(text.rfind(mark, 0, end) for mark in ".!:;") + 1
     words = text[start : end + 1].split()
     # Short questions ("Tom?", "Heute Abend?") and dash-led dialogue lines are conversation, not rhetoric.
-    if len(words) < _MIN_QUESTION_WORDS or words[0][0] in "-–—»«\"“„":
+    if len(words) < _MIN_QUESTION_WORDS or words[0][0] in '-–—»«"“„':
         return None
     surface = " ".join(words) if len(words) <= _QUESTION_WORDS else " ".join(words[:3]) + " …?"
     return Cue(surface, start, end + 1, 2)
