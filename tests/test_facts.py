@@ -180,3 +180,15 @@ def test_two_inflected_german_nouns_are_not_a_name_but_a_given_name_makes_one():
         ("Frankfurt", "name"),
     ]
     assert _facts("Zwei Mitglieder der Fraktion Neue Mitte enthielten sich.", "de") == [("Neue Mitte", "name")]
+
+
+def test_clock_times_are_one_fact_and_match_across_12_and_24_hours():
+    assert _facts("Ergebnisse gibt es ab 18:30 Uhr.", "de") == [("18:30 Uhr", "number")]
+    assert fact_present("18:30 Uhr", FactKind.NUMBER, "Results are due from 6:30 p.m.", "en")
+    assert not fact_present("18:30 Uhr", FactKind.NUMBER, "Results are due from 6:30 a.m.", "en")
+
+
+def test_currency_scales_across_languages():
+    assert fact_present("3,5 Mrd. Euro", FactKind.NUMBER, "worth 3.5 billion euros", "en")
+    assert fact_present("$12bn", FactKind.NUMBER, "12 Milliarden Dollar", "de")
+    assert not fact_present("2 Billionen Euro", FactKind.NUMBER, "2 billion euros", "en")

@@ -95,7 +95,7 @@ _UNIT_RE = (
 )
 _NUMBER = re.compile(
     rf"""(?<![\w.,])(?P<cur>[€$£]\s?)?
-        (?P<num>\d{{1,3}}(?:[.,\u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)
+        (?P<num>\d{{1,2}}:\d\d(?!\d)|\d{{1,3}}(?:[.,\u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)
         (?:(?P<suffix>m|bn|k)\b)?
         (?:\s?(?P<scale>{_SCALE_RE})(?![\w]))?
         (?:\s?(?P<unit>{_UNIT_RE})(?![\w]))?""",
@@ -225,6 +225,10 @@ def number_values(match: re.Match[str], language: str) -> frozenset[float]:
 
 @lru_cache(maxsize=65536)
 def _number_values(number: str, scale_word: str, unit: str, language: str) -> frozenset[float]:
+    if ":" in number:  # a clock time, "18:30"
+        hours, minutes = number.split(":")
+        value = int(hours) + int(minutes) / 60
+        return frozenset({_round(value + 12 if unit.casefold() == "p.m." and value < 12 else value)})
     digits = re.sub(r"[\u00a0\u202f\u2009]", "", number)
     candidates: set[float] = set()
     separators = re.findall(r"[.,]", digits)
