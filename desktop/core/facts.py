@@ -749,8 +749,3 @@ def fact_index(text: str, language: str) -> FactIndex:
 def fact_present(text: str, kind: FactKind, other: str, language: str) -> bool:
     """Whether ``other`` (a sentence or a whole article in ``language``) states the same fact, spelling aside."""
     return fact_index(other, language).contains(text, kind)
-
-
-def facts_in(texts: Iterable[str], language: str) -> list[list[ExtractedFact]]:
-    """Facts of many sentences at once (the pipeline's per-article pass)."""
-    return [extract_facts(text, language) for text in texts]
