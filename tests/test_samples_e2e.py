@@ -41,35 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Why a pending case fails, by the stage it waits for.
 ALIGN_NM = "alignment: n:m splits and merges not landed"
-ALIGN_CROSS = "alignment: cross-language (semantic) matching not landed"
-LOAD_FORMATS = "loading: .html/.md extraction not landed"
-ALIGN_LUMPED = "alignment: Kowalczyk's quote joins the Vestalis split group"
-FACTS_TRANSLATED_QUOTE = (
-    "facts: a translated quote in the aligned sentence counts as missing (waits for cross-language alignment)"
-)
 
 # Case id -> why it is expected to fail for now. Remove entries when the stage they wait for lands.
 PENDING: dict[str, str] = {
-    "same_group[de:A-stimmten_27_Ratsmitglieder]": ALIGN_NM,
     "same_group[de:A-Wir_verkaufen_die_Gesundhei]": ALIGN_NM,
-    "same_group[en:A-140_000_riders_on_a_typical]": ALIGN_NM,
     "same_group[en:A-could_afford_without_raising]": ALIGN_NM,
-    "same_group[cross:A-Ein_Erdrutsch_hat_in_der_Küs]": ALIGN_CROSS,
-    "same_group[cross:A-zwei_Menschen_leicht_verletz]": ALIGN_CROSS,
-    "same_group[cross:A-Rund_340_Anwohner]": ALIGN_CROSS,
-    "same_group[cross:A-starker_Dauerregen]": ALIGN_CROSS,
-    "same_group[cross:A-Abschnitt_der_Steilküste]": ALIGN_CROSS,
-    "same_group[cross:A-großes_Glück_gehabt]": ALIGN_CROSS,
-    "same_group[cross:A-Schaulustige]": ALIGN_CROSS,
-    "same_group[cross:A-Geologen_sollen]": ALIGN_CROSS,
-    "same_group[cross:A-Gutachten_zur_Stabilität]": ALIGN_CROSS,
-    "reworded[cross:A-Ein_Erdrutsch_hat_in_der_Küs]": ALIGN_CROSS,
-    "reworded[cross:B-Two_people_suffered_minor_in]": ALIGN_CROSS,
-    "distinct_groups[de]": ALIGN_LUMPED,
-    "present_facts[cross:A-Wir_haben_großes_Glück]": FACTS_TRANSLATED_QUOTE,
-    "present_facts[cross:B-We_were_very_lucky]": FACTS_TRANSLATED_QUOTE,
-    "format[html]": LOAD_FORMATS,
-    "format[md]": LOAD_FORMATS,
 }
 
 
@@ -416,7 +392,6 @@ def test_other_formats_yield_the_plain_article(
         assert chrome not in loaded.text
 
 
-@pytest.mark.xfail(reason=LOAD_FORMATS, strict=False)
 def test_saved_web_page_keeps_title_site_and_date() -> None:
     loaded = load_article(str(resource_path("samples", HTML_SAMPLE)), "A")
     assert loaded.title == HTML_SAMPLE_META["title"]
@@ -424,7 +399,6 @@ def test_saved_web_page_keeps_title_site_and_date() -> None:
     assert loaded.published.startswith(HTML_SAMPLE_META["published"])
 
 
-@pytest.mark.xfail(reason=LOAD_FORMATS, strict=False)
 def test_formats_compare_as_the_same_story() -> None:
     html = load_article(str(resource_path("samples", HTML_SAMPLE)), "A")
     markdown = load_article(str(resource_path("samples", MARKDOWN_SAMPLE)), "B")
