@@ -171,3 +171,15 @@ def test_mhtml_without_a_page(tmp_path: Path) -> None:
     message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(20), "png"))
     with pytest.raises(LoadError, match=r"no web page inside this \.mhtml file"):
         load_article(write(tmp_path, "leer.mht", message.as_bytes()), "A")
+
+
+def test_lists_and_tables_read_without_markup(tmp_path: Path, extractor: str) -> None:
+    paragraphs = (*PARAGRAPHS, "</p><ul><li>Dach der Grundschule abgedeckt</li><li>Zwei Bäume auf der B 7</li></ul><p>")
+    page = saved_page(paragraphs).replace(
+        "</article>",
+        "<table><tr><th>Ort</th><th>Verletzte</th></tr><tr><td>Nordstadt</td><td>14</td></tr></table></article>",
+    )
+    text = load_article(write(tmp_path, "liste.html", page.encode()), "A").text
+    assert "\n\nDach der Grundschule abgedeckt\n\nZwei Bäume auf der B 7\n\n" in text, extractor
+    assert "Nordstadt · 14" in text
+    assert "|" not in text

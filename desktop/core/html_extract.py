@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?|<[!?][^<>]*>?|([^<
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _SPACES = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_TABLE_RULE = re.compile(r"\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 # Page furniture whose text is never part of the article.
 _SKIP = {"nav", "footer", "aside", "form", "button", "select", "textarea", "dialog", "menu"}
@@ -54,8 +55,6 @@ _BLOCK = {
     "figcaption",
     "table",
     "tr",
-    "td",
-    "th",
     "dd",
     "dt",
     "dl",
@@ -68,7 +67,8 @@ _BLOCK = {
     "caption",
 }
 # Blocks that hold prose, preferred over loose text in <div>s when there are enough of them.
-_PROSE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd"}
+_PROSE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "td", "th"}
+_CELLS = {"td", "th"}
 _TITLE_META = ("og:title", "twitter:title")
 _SITE_META = ("og:site_name", "application-name", "publisher")
 _DATE_META = (
@@ -170,11 +170,21 @@ def _trafilatura(cleaned: str, url: str) -> Page | None:
         return None
     text = str(getattr(document, "text", "") or "")
     return Page(
-        text=_paragraphs(text.split("\n")),
+        text=_paragraphs([_plain_line(line) for line in text.split("\n") if not _TABLE_RULE.match(line)]),
         title=_clean(str(getattr(document, "title", "") or "")),
         published=str(getattr(document, "date", "") or ""),
         site=_clean(str(getattr(document, "sitename", "") or "")),
     )
+
+
+def _plain_line(line: str) -> str:
+    """trafilatura writes list items as '- item' and table rows as '| a | b |'; the reader saw neither."""
+    line = line.strip()
+    if line.startswith(("- ", "* ")):
+        return line[2:]
+    if len(line) > 1 and line.startswith("|") and line.endswith("|"):
+        return " · ".join(cell.strip() for cell in line[1:-1].split("|") if cell.strip())
+    return line
 
 
 def _scan(cleaned: str) -> Page:
@@ -186,14 +196,16 @@ def _scan(cleaned: str) -> Page:
     heading: list[str] = []
     skip_depth = 0
     prose_depth = 0
-    in_title = in_heading = False
+    in_title = in_heading = buffer_is_prose = False
     time_datetime = ""
 
     def flush() -> None:
+        nonlocal buffer_is_prose
         block = _clean(html_lib.unescape("".join(buffer)))
         buffer.clear()
         if block:
-            blocks.append((block, prose_depth > 0))
+            blocks.append((block, buffer_is_prose))
+        buffer_is_prose = False
 
     for match in _TOKEN.finditer(cleaned):
         data = match.group(4)
@@ -202,6 +214,7 @@ def _scan(cleaned: str) -> Page:
                 title.append(data)
             elif skip_depth == 0:
                 buffer.append(data)
+                buffer_is_prose = buffer_is_prose or prose_depth > 0
                 if in_heading:
                     heading.append(data)
             continue
@@ -218,6 +231,10 @@ def _scan(cleaned: str) -> Page:
             time_datetime = _attributes(match.group(3) or "").get("datetime", "")
         if name in _RESET and not closing:
             skip_depth = 0
+        if name in _CELLS:  # cells of a row read as one line, as trafilatura's rows do after _plain_line
+            if not closing and "".join(buffer).strip():
+                buffer.append(" · ")
+            prose_depth = max(0, prose_depth + (-1 if closing else 1))
         if name in _SKIP:
             skip_depth = max(0, skip_depth + (-1 if closing else 1))
         elif name in _BLOCK:
