@@ -48,7 +48,12 @@ def test_every_cluster_lands_in_every_table(corpus, tmp_path):
 
 
 def test_bad_article_is_reported_and_its_cluster_still_compared(tmp_path):
-    rows = generate_rows(2)
+    rows = generate_rows(6)
+    sizes = {}
+    for row in rows:
+        sizes[row["cluster_id"]] = sizes.get(row["cluster_id"], 0) + 1
+    big = next(cid for cid, n in sizes.items() if n >= 3)
+    rows.sort(key=lambda row: row["cluster_id"] != big)
     rows[0]["text"] = ""
     rows.append({"cluster_id": "lonely", "article_id": "x", "source": "s", "title": "t", "text": "Only one."})
     write_jsonl(tmp_path / "c.jsonl", rows)
