@@ -37,6 +37,12 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/zip-as-octets": (200, {"Content-Type": "application/octet-stream"}, b"PK\x03\x04" + bytes(50)),
     "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
     "/missing": (404, {"Content-Type": "text/html"}, b"<p>Not here</p>"),
+    "/forbidden": (403, {"Content-Type": "text/html"}, b"<p>Bots not welcome</p>"),
+    "/notes.md": (
+        200,
+        {"Content-Type": "text/plain; charset=utf-8"},
+        b"# Kurz **notiert**\n\nEin [Satz](https://x.org).",
+    ),
     "/to-article": (302, {"Location": "/article.html"}, b""),
     "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
     "/to-ftp": (301, {"Location": "ftp://127.0.0.1/secret.txt"}, b""),
@@ -191,3 +197,13 @@ def test_refused_connection() -> None:
 )
 def test_malformed_addresses(url: str, reason: str) -> None:
     assert reason_for(url) == reason
+
+
+def test_forbidden_suggests_saving_the_page(server: str) -> None:
+    reason = reason_for(f"{server}/forbidden")
+    assert reason.startswith("the server answered HTTP 403 Forbidden (the site may refuse automated downloads")
+
+
+def test_markdown_served_as_plain_text_is_stripped(server: str) -> None:
+    article = load_article(f"{server}/notes.md", "A")
+    assert (article.text, article.title) == ("Kurz notiert\n\nEin Satz.", "Kurz notiert")

@@ -28,6 +28,8 @@ _WEB_SCHEMES = ("http", "https")
 # Types worth decoding; anything else (images, PDFs, archives, video) is refused before the body is read.
 _TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
 _UNTYPED = ("", "application/octet-stream")
+# News sites often refuse programs outright; the saved page works where the download does not.
+_REFUSAL_HINT = " (the site may refuse automated downloads: save the page in your browser and open the .html file)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
             raise LoadError(url, "refused a redirect to a non-web address") from None
         if 300 <= error.code < 400:
             raise LoadError(url, "too many redirects (the page redirects in a loop)") from None
-        raise LoadError(url, f"the server answered HTTP {error.code} {error.reason}") from None
+        hint = _REFUSAL_HINT if error.code in {401, 403, 429, 451} else ""
+        raise LoadError(url, f"the server answered HTTP {error.code} {error.reason}{hint}") from None
     except urllib.error.URLError as error:
         raise LoadError(url, _network_reason(error.reason, parts.hostname, timeout)) from None
     except TimeoutError:

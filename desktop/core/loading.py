@@ -11,7 +11,8 @@ from __future__ import annotations
 import errno
 import re
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_binary
 from desktop.core.errors import LoadError
@@ -26,6 +27,8 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 _MHTML_SUFFIXES = {".mhtml", ".mht"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
 _TEXT_SUFFIXES = {".txt", ".text"}
+_MARKDOWN_TYPES = {"text/markdown", "text/x-markdown"}
+_EMPTY_PAGE = "the page is empty"
 _HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
 
 # One pass over the text finds every character that is rewritten: odd line separators become line breaks;
@@ -61,8 +64,14 @@ def _load(source: str, article_id: str, shown: str) -> Article:
             markup = decode(fetched.data, fetched.charset or html_declared_charset(fetched.data))
         except NotText as error:
             raise LoadError(source, str(error)) from None
+        address_suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
+        if fetched.content_type in _MARKDOWN_TYPES or address_suffix in _MARKDOWN_SUFFIXES:
+            converted = markdown_to_text(_clean(markup))  # raw Markdown files are served as text/plain
+            return _text_article(
+                shown, article_id, converted.text, fallback_title=fetched.url, title=converted.title, empty=_EMPTY_PAGE
+            )
         if fetched.content_type == "text/plain" or not _ANY_TAG.search(markup[:65536]):
-            return _text_article(shown, article_id, markup, fallback_title=fetched.url, empty="the page is empty")
+            return _text_article(shown, article_id, markup, fallback_title=fetched.url, empty=_EMPTY_PAGE)
         return _html_article(shown, article_id, markup, url=fetched.url)
     if looks_like_address(source):
         raise LoadError(source, "only http:// and https:// addresses can be fetched")
