@@ -2,9 +2,10 @@
 
 import random
 
+import numpy as np
 import pytest
 
-from desktop.core import alignment
+from desktop.core import alignment, candidates
 from desktop.core.alignment import align, align_pair
 from desktop.core.candidates import MAX_DF, article_features, pair_index
 from desktop.core.normalize import matching_key
@@ -159,19 +160,32 @@ def test_pruned_long_document_path_gives_the_same_groups_as_the_full_dp():
     assert len(full) > 300
 
 
-def test_index_skips_pairs_that_share_nothing_informative():
+def test_index_skips_pairs_that_share_nothing_informative(monkeypatch):
+    monkeypatch.setattr(candidates, "JOIN_BUDGET", 0)  # as in a long document: only rare features are joined
     a, b = _generated_pair(200, seed=3)
     index = pair_index(article_features(a), article_features(b))
     assert 0 < len(index.code) < len(a) * len(b) // 4
     assert list(index.code) == sorted(index.code)
 
 
-def test_very_common_features_carry_no_weight():
+def test_very_common_features_carry_no_weight(monkeypatch):
+    monkeypatch.setattr(candidates, "JOIN_BUDGET", 0)
     letters = "abcdefghijklmnopqrstuvwxyz"
     rare = [f"{x}{y}" for x in letters for y in letters][:MAX_DF]  # two-letter words share no 4-gram
     a = [f"zorb {word}" for word in rare]  # "zorb" is in 2 × MAX_DF sentences: above the cap
     index = pair_index(article_features(a), article_features(a))
     assert sorted(index.code.tolist()) == [i * MAX_DF + i for i in range(MAX_DF)]
+
+
+def test_short_documents_weigh_every_feature_long_ones_stay_within_budget():
+    df_a = np.array([1, 2, 100, 300])
+    assert candidates.max_df(df_a, df_a) == 600  # join cost 1 + 4 + 10,000 + 90,000 fits the budget
+    rng = np.random.default_rng(5)
+    big_a, big_b = rng.integers(1, 3_000, 50_000), rng.integers(1, 3_000, 50_000)
+    cap = candidates.max_df(big_a, big_b)
+    kept = big_a + big_b <= cap
+    assert MAX_DF < cap < 6_000
+    assert (big_a * big_b)[kept].sum() <= candidates.JOIN_BUDGET < (big_a * big_b)[big_a + big_b <= cap + 1].sum()
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7])
