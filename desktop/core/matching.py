@@ -52,6 +52,7 @@ def align_sentences(
     *,
     threshold: float,
     reference: int,
+    languages: Sequence[str] = (),
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[AlignedSet]:
@@ -82,4 +83,5 @@ def align_sentences(
         reference=reference,
         cancelled=cancelled,
         keys=keys if mode == "both" else None,
+        languages=languages or None,
     )

@@ -105,6 +105,7 @@ def compare(
         texts,
         threshold=settings.threshold,
         reference=reference,
+        languages=languages,
         cancelled=cancelled,
         progress=encoding,
     )

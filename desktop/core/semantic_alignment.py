@@ -7,19 +7,20 @@ three passes as the fuzzy aligner, so splits, merges and reordering survive the 
 1. A monotone bead DP chooses 1:1, 1:k (k ≤ ``MAX_SPLIT``) and n:1 (n ≤ ``MAX_MERGE``) beads; a bead earns
    ``cos − τ`` where ``cos`` is the cosine between the summed vectors of its two sides, and a lone sentence
    earns 0. Summing is the natural join for these vectors: a sentence that belongs to the other side's meaning
-   raises the cosine of the sum, an unrelated one drags it down, so no extra penalty for large beads is needed.
+   raises the cosine of the sum, an unrelated one drags it down. Several weakly related sentences summed still
+   drift towards anything on the same topic, so every sentence beyond two in a bead costs ``Taus.size``.
 2. Small gaps between consecutive beads are aligned again with a lower τ (a pair sandwiched between agreed pairs
    is evidence of its own).
 3. Sentences still unaligned are paired greedily across the whole article (best pair first) above a higher τ:
    that is what tolerates reordering.
 
-``rescue`` is the "both" mode within one language: the fuzzy groups stay as they are and only sentences the
-fuzzy aligner left alone are aligned here, so paraphrase that shares no words can still find its counterpart.
+"Both" (one language): a bead's similarity is the mean of the cosine and the fuzzy aligner's word/4-gram dice
+(``STRING_WEIGHT``), computed from the fuzzy aligner's own sparse index.
 
-Thresholds: the user threshold ``t`` (default 0.5, the fuzzy aligner's scale) is mapped onto cosines as
-τ = ``TAU`` · t / 0.5 (pass 2: ``GAP_TAU``, pass 3: ``REORDER_TAU``, scaled the same way). The constants were
-calibrated on DEplain-web (German original vs plain German) and checked on the German/English sample pair;
-``benchmarks/bench_semantic.py`` reports both.
+Thresholds: each article pair gets a calibration (``Taus``): ``CROSS`` for different languages, whose true pairs
+have lower cosines (0.43–0.81 on the bundled German/English pair, non-pairs mostly < 0.3), ``SAME`` and ``BOTH``
+within one language, swept on DEplain-web (German original vs plain German, exact n:m F1). The user threshold
+``t`` (default 0.5, the fuzzy aligner's scale) scales all of them by t / 0.5.
 Pairs of articles with more than ``DENSE_CELLS`` sentence pairs skip the DP and keep only the per-row best
 candidates for pass 3, so memory stays linear.
 """
@@ -27,6 +28,7 @@ candidates for pass 3, so memory stays linear.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 import numpy as np
@@ -43,10 +45,6 @@ pair and each side's own weight, the parts of the fuzzy aligner's dice."""
 
 MAX_SPLIT = 4
 MAX_MERGE = 3
-TAU = 0.35
-GAP_TAU = 0.2
-REORDER_TAU = 0.5
-RESCUE_TAU = 0.5
 GAP = (3, 3)
 DENSE_CELLS = 4_000_000
 TOP_K = 4  # candidates per sentence kept when the pair is too large for the dense DP
@@ -54,6 +52,22 @@ DEFAULT_THRESHOLD = 0.5
 STRING_WEIGHT = 0.5  # share of the fuzzy aligner's dice in a bead's similarity in "both" mode
 
 _UP = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Taus:
+    """What a bead must score to be kept, per pass, at the default user threshold; ``size`` is charged for
+    every sentence beyond two in a bead, since summed vectors of weakly related sentences drift together."""
+
+    bead: float
+    gap: float
+    reorder: float
+    size: float
+
+
+CROSS = Taus(bead=0.4, gap=0.2, reorder=0.5, size=0.05)  # German/English sample pair and unrelated-article check
+SAME = Taus(bead=0.65, gap=0.2, reorder=0.75, size=0.0)  # semantic only, one language: DEplain-web
+BOTH = Taus(bead=0.5, gap=0.2, reorder=0.7, size=0.0)  # cosine and dice mixed, one language: DEplain-web
 
 
 class _Cancelled(Exception):
@@ -67,66 +81,38 @@ def align(
     reference: int = 0,
     cancelled: Callable[[], bool] | None = None,
     keys: Sequence[Sequence[str]] | None = None,
+    languages: Sequence[str] | None = None,
 ) -> list[AlignedSet]:
     """Groups of sentences that say the same thing, from one unit vector per sentence and article.
 
-    With ``keys`` (the fuzzy aligner's matching keys) a bead's similarity mixes the cosine with the fuzzy
-    aligner's word and 4-gram dice ("both").
+    With ``keys`` (the fuzzy aligner's matching keys) a bead's similarity between articles of one language mixes
+    the cosine with the fuzzy aligner's word and 4-gram dice ("both"). ``languages`` choose the calibration per
+    article pair: cross-language cosines of true pairs run lower than same-language ones.
     """
     check = cancelled or (lambda: False)
+    langs = list(languages) if languages is not None else [""] * len(vectors)
+    groups = _Groups()
+    others = [a for a in range(len(vectors)) if a != reference]
     try:
-        groups = _Groups()
-        _align_into(groups, vectors, threshold, reference, check, fresh=None, keys=keys)
-        return groups.sets()
+        # Every article against the reference on all sentences (groups join through the reference's sentences),
+        # then the others among themselves on what is left, as the fuzzy aligner does.
+        for a, b in [(reference, o) for o in others] + list(combinations(others, 2)):
+            free = a != reference
+            left_a = [i for i in range(len(vectors[a])) if not (free and groups.has((a, i)))]
+            left_b = [j for j in range(len(vectors[b])) if not (free and groups.has((b, j)))]
+            if not left_a or not left_b:
+                continue
+            cross = bool(langs[a] and langs[b] and langs[a] != langs[b])
+            strings = None
+            if keys is not None and not cross:
+                strings = string_evidence([keys[a][i] for i in left_a], [keys[b][j] for j in left_b])
+            taus = CROSS if cross else BOTH if strings is not None else SAME
+            beads = align_pair(vectors[a][left_a], vectors[b][left_b], threshold, check, taus=taus, strings=strings)
+            for bead in beads:
+                groups.join([(a, left_a[i]) for i in bead.a] + [(b, left_b[j]) for j in bead.b], bead.similarity)
     except _Cancelled:
         return []
-
-
-def rescue(
-    existing: Sequence[AlignedSet],
-    vectors: Sequence[Vectors],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    reference: int = 0,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[AlignedSet]:
-    """``existing`` groups plus groups found by meaning among the sentences no existing group holds."""
-    check = cancelled or (lambda: False)
-    groups = _Groups()
-    for found in existing:
-        groups.join([(art, i) for art, idx in found.members.items() for i in idx], found.similarity)
-    try:
-        _align_into(groups, vectors, threshold, reference, check, fresh=RESCUE_TAU)
-    except _Cancelled:
-        return list(existing)
     return groups.sets()
-
-
-def _align_into(
-    groups: _Groups,
-    vectors: Sequence[Vectors],
-    threshold: float,
-    reference: int,
-    cancelled: Callable[[], bool],
-    fresh: float | None,
-    keys: Sequence[Sequence[str]] | None = None,
-) -> None:
-    """Align the reference with every other article, then the others among themselves, on free sentences."""
-    others = [a for a in range(len(vectors)) if a != reference]
-    pairs = [(reference, o) for o in others] + list(combinations(others, 2))
-    for a, b in pairs:
-        left_a = [i for i in range(len(vectors[a])) if not groups.has((a, i))]
-        left_b = [j for j in range(len(vectors[b])) if not groups.has((b, j))]
-        if not left_a or not left_b:
-            continue
-        strings = None
-        if keys is not None:
-            strings = string_evidence([keys[a][i] for i in left_a], [keys[b][j] for j in left_b])
-        beads = align_pair(
-            vectors[a][left_a], vectors[b][left_b], threshold, cancelled, rescue_tau=fresh, strings=strings
-        )
-        for bead in beads:
-            groups.join([(a, left_a[i]) for i in bead.a] + [(b, left_b[j]) for j in bead.b], bead.similarity)
 
 
 def align_pair(
@@ -135,7 +121,7 @@ def align_pair(
     threshold: float = DEFAULT_THRESHOLD,
     cancelled: Callable[[], bool] = lambda: False,
     *,
-    rescue_tau: float | None = None,
+    taus: Taus = CROSS,
     strings: Strings | None = None,
 ) -> list[Bead]:
     """Beads between two articles given as unit vectors, one row per sentence (passes 1–3)."""
@@ -143,15 +129,15 @@ def align_pair(
     if not na or not nb:
         return []
     scale = threshold / DEFAULT_THRESHOLD
+    reorder = min(taus.reorder * scale, 1.0)
     if na * nb > DENSE_CELLS:
         rows, cols, sim = _top_candidates(a, b, cancelled)
-        return _reordered([], rows, cols, sim, na, nb, REORDER_TAU * scale)
+        return _reordered([], rows, cols, sim, na, nb, reorder)
     cos = (a.astype(np.float64) @ b.astype(np.float64).T).clip(-1.0, 1.0)
     if cancelled():
         raise _Cancelled
-    tau = (rescue_tau if rescue_tau is not None else TAU) * scale
-    beads = _bead_dp(a, b, cos, tau, strings)
-    beads += _gap_beads(a, b, cos, beads, GAP_TAU * scale, strings)
+    beads = _bead_dp(a, b, cos, taus.bead * scale, taus.size, strings)
+    beads += _gap_beads(a, b, cos, beads, taus.gap * scale, taus.size, strings)
     pair_sim = cos
     if strings:
         dice = sum(
@@ -159,8 +145,8 @@ def align_pair(
             for s, wa, wb in strings
         ) / len(strings)
         pair_sim = (1 - STRING_WEIGHT) * cos + STRING_WEIGHT * dice
-    rows, cols = np.nonzero(pair_sim >= min(REORDER_TAU * scale, 1.0))
-    return _reordered(beads, rows, cols, pair_sim[rows, cols], na, nb, REORDER_TAU * scale)
+    rows, cols = np.nonzero(pair_sim >= reorder)
+    return _reordered(beads, rows, cols, pair_sim[rows, cols], na, nb, reorder)
 
 
 def string_evidence(keys_a: Sequence[str], keys_b: Sequence[str]) -> Strings:
@@ -193,7 +179,9 @@ def _own(weights: Floats) -> Floats:
     return np.concatenate([[0.0], np.cumsum(weights)])
 
 
-def _bead_dp(a: Vectors, b: Vectors, cos: Floats, tau: float, strings: Strings | None = None) -> list[Bead]:
+def _bead_dp(
+    a: Vectors, b: Vectors, cos: Floats, tau: float, size: float, strings: Strings | None = None
+) -> list[Bead]:
     """Best monotone sequence of beads, vectorised over the rows (sentences of A) column by column."""
     na, nb = cos.shape
     block = _prefix(cos)
@@ -226,7 +214,7 @@ def _bead_dp(a: Vectors, b: Vectors, cos: Floats, tau: float, strings: Strings |
             if k > c or n > na:
                 continue
             sim = similarity(slice(n, na + 1), n, c, k)
-            value = score[:-n, c - k] + sim - tau
+            value = score[:-n, c - k] + sim - tau - size * (n + k - 2)
             better = value > cand[n:]
             cand[n:][better] = value[better]
             pick[n:][better] = s + 1
@@ -252,7 +240,7 @@ def _bead_dp(a: Vectors, b: Vectors, cos: Floats, tau: float, strings: Strings |
 
 
 def _gap_beads(
-    a: Vectors, b: Vectors, cos: Floats, beads: list[Bead], tau: float, strings: Strings | None
+    a: Vectors, b: Vectors, cos: Floats, beads: list[Bead], tau: float, size: float, strings: Strings | None
 ) -> list[Bead]:
     """Pass 2: small gaps between consecutive beads, aligned again with a lower τ."""
     found: list[Bead] = []
@@ -264,7 +252,7 @@ def _gap_beads(
             continue
         sub = np.ix_(gap_a, gap_b)
         local_strings = None if strings is None else [(s[sub], wa[gap_a], wb[gap_b]) for s, wa, wb in strings]
-        local = _bead_dp(a[gap_a], b[gap_b], cos[sub], tau, local_strings)
+        local = _bead_dp(a[gap_a], b[gap_b], cos[sub], tau, size, local_strings)
         found += [
             Bead(tuple(int(gap_a[x]) for x in f.a), tuple(int(gap_b[y]) for y in f.b), f.similarity) for f in local
         ]

