@@ -10,8 +10,6 @@ nothing for) goes to ``_scan``, a regex tokenizer whose every match stops at the
 
 from __future__ import annotations
 
-import email
-import email.policy
 import html as html_lib
 import re
 from dataclasses import dataclass
@@ -112,6 +110,9 @@ def extract_page(markup: str, url: str = "") -> Page:
 
 def html_from_mhtml(data: bytes) -> tuple[bytes, str | None] | None:
     """The page inside a browser's single-file save (.mhtml/.mht, a MIME message): its HTML bytes and charset."""
+    import email  # 25 ms of imports that only .mhtml files need
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() in {"text/html", "application/xhtml+xml"}:
