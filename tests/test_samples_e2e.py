@@ -12,6 +12,7 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Why a pending case fails, by the stage it waits for.
 ALIGN_NM = "alignment: n:m splits and merges not landed"
+
+CLI_HEAVY_IMPORTS = "cli: desktop.cli imports cli_library -> sqlite_utils -> pandas at start-up (~2.5 s)"
 
 # Case id -> why it is expected to fail for now. Remove entries when the stage they wait for lands.
 PENDING: dict[str, str] = {
@@ -335,28 +338,53 @@ def test_compare_without_files_runs_on_the_english_samples(tmp_path: Path) -> No
     _check_contract(data, None)
 
 
-# Runs the CLI in a fresh interpreter, then lists what it imported: the compare path must stay Qt-free.
-_COMPARE_AND_LIST_QT = (
-    "import sys; from desktop.cli import main; code = main(sys.argv[1:]); "
-    "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'desktop.ui')))); sys.exit(code)"
+# Runs the CLI in a fresh interpreter, then prints what it imported, as JSON on the last line of stdout.
+_COMPARE_AND_LIST_MODULES = (
+    "import json, sys; from desktop.cli import main; code = main(sys.argv[1:]); "
+    "print(json.dumps(sorted(sys.modules))); sys.exit(code)"
 )
 
 
-def test_compare_on_german_samples_writes_valid_json_without_qt(tmp_path: Path) -> None:
-    out = tmp_path / "de.json"
+@dataclass(frozen=True)
+class CliRun:
+    returncode: int
+    stderr: str
+    modules: list[str]
+    data: dict[str, object]
+
+
+@pytest.fixture(scope="module")
+def german_cli_run(tmp_path_factory: pytest.TempPathFactory) -> CliRun:
+    out = tmp_path_factory.mktemp("cli") / "de.json"
     paths = [str(p) for p in sample_paths("de")]
     run = subprocess.run(
-        [sys.executable, "-c", _COMPARE_AND_LIST_QT, "compare", *paths, "--json", str(out), "--quiet"],
+        [sys.executable, "-c", _COMPARE_AND_LIST_MODULES, "compare", *paths, "--json", str(out), "--quiet"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert [a["language"] for a in data["articles"]] == ["de", "de", "de"]
-    _check_contract(data, None)
+    lines = run.stdout.strip().splitlines()
+    data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    return CliRun(run.returncode, run.stderr, json.loads(lines[-1]) if lines else [], data)
+
+
+def test_compare_on_german_samples_writes_valid_json(german_cli_run: CliRun) -> None:
+    assert german_cli_run.returncode == 0, german_cli_run.stderr
+    articles = german_cli_run.data["articles"]
+    assert isinstance(articles, list)
+    assert [a["language"] for a in articles] == ["de", "de", "de"]
+    _check_contract(german_cli_run.data, None)
+
+
+def test_compare_never_imports_qt(german_cli_run: CliRun) -> None:
+    assert [m for m in german_cli_run.modules if m.startswith(("PySide6", "desktop.ui"))] == []
+
+
+@pytest.mark.xfail(reason=CLI_HEAVY_IMPORTS, strict=False)
+def test_compare_does_not_load_the_library_stack(german_cli_run: CliRun) -> None:
+    """pandas (via sqlite_utils) costs seconds at start-up; compare must stay sub-second without --save."""
+    assert [m for m in german_cli_run.modules if m.split(".")[0] in {"pandas", "sqlite_utils"}] == []
 
 
 # --- saved web page and Markdown versions ------------------------------------------------------------------------
