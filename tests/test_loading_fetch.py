@@ -61,6 +61,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(0.05)
             return
+        if self.path == "/stream":  # no Content-Length: the size shows only while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(10):
+                self.wfile.write(b"<p>" + b"y" * 500 + b"</p>")
+            return
         status, headers, body = ROUTES.get(self.path, (404, {}, b""))
         self.send_response(status)
         for name, value in headers.items():
@@ -155,6 +162,11 @@ def test_untyped_archive_is_refused_by_magic(server: str) -> None:
 def test_declared_length_over_the_limit_is_refused_before_reading(server: str) -> None:
     with pytest.raises(LoadError, match=r"too large: 0 MB, the limit is 0 MB"):
         fetch(f"{server}/big", max_bytes=1000)
+
+
+def test_undeclared_length_over_the_limit_stops_while_reading(server: str) -> None:
+    with pytest.raises(LoadError, match="too large: over the"):
+        fetch(f"{server}/stream", max_bytes=2000)
 
 
 def test_compression_bomb_stops_at_the_limit(server: str) -> None:

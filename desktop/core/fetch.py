@@ -133,7 +133,7 @@ def _read_limited(
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
-            raise LoadError(url, f"too large: more than {_megabytes(max_bytes)}, the limit")
+            raise LoadError(url, f"too large: over the {_megabytes(max_bytes)} limit")
         chunks.append(chunk)
 
 
@@ -154,7 +154,7 @@ def _inflate(raw: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
         except zlib.error:
             raise LoadError(url, "the server sent damaged compressed data") from None
     if len(data) > max_bytes:
-        raise LoadError(url, f"too large: more than {_megabytes(max_bytes)} once decompressed, the limit")
+        raise LoadError(url, f"too large once decompressed: over the {_megabytes(max_bytes)} limit")
     return data
 
 

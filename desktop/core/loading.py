@@ -165,7 +165,7 @@ def _read_file(path: Path, source: str) -> bytes:
     except ValueError:
         raise LoadError(source, "not a valid file name") from None
     if len(data) > MAX_FILE_BYTES:
-        raise LoadError(source, f"too large: more than {_megabytes(MAX_FILE_BYTES)}, the limit")
+        raise LoadError(source, f"too large: over the {_megabytes(MAX_FILE_BYTES)} limit")
     return data
 
 
