@@ -192,3 +192,12 @@ def test_currency_scales_across_languages():
     assert fact_present("3,5 Mrd. Euro", FactKind.NUMBER, "worth 3.5 billion euros", "en")
     assert fact_present("$12bn", FactKind.NUMBER, "12 Milliarden Dollar", "de")
     assert not fact_present("2 Billionen Euro", FactKind.NUMBER, "2 billion euros", "en")
+
+
+def test_multi_word_places_from_the_lexicon_stay_whole():
+    assert _facts("The European Union and the White House disagreed.", "en") == [
+        ("European Union", "name"),
+        ("White House", "name"),
+    ]
+    assert _facts("Im Weißen Haus gab es Streit.", "de") == [("Weißen Haus", "name")]
+    assert fact_present("Weißen Haus", FactKind.NAME, "talks at the White House", "en")

@@ -430,11 +430,14 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
     words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
     lexicon = names()
     tokens = _tokens(text)
+    yield from _known_phrases(text, tokens)
     not_names = lexicon.not_names
     calendar = _month_and_day_words()
     for i, token in enumerate(tokens):
         word = token.text
         folded = word.casefold()
+        if token.role == "known":
+            continue
         if not word[0].isupper():
             token.role = "particle" if folded in _PARTICLES else "lower"
             continue
@@ -471,6 +474,29 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
         if i and text[tokens[i - 1].end : token.start].strip() and token.role in {"weak", "name", "strong"}:
             token.role = token.role + "!"
     yield from _name_runs(text, tokens, language)
+
+
+def _known_phrases(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
+    """Multi-word places and organisations from the lexicon ("European Union", "Weißen Haus"), found before
+    the word-by-word rules can split them at a demonym or a common noun; their tokens are marked "known"."""
+    lexicon = names()
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(lexicon.longest, len(tokens) - i), 1, -1):
+            run = tokens[i : i + n]
+            if any(text[a.end : b.start].strip() for a, b in itertools.pairwise(run)):
+                continue
+            phrase = fold_name(" ".join(t.text for t in run))
+            if phrase in lexicon.classes or phrase.removesuffix("s") in lexicon.classes:
+                for t in run:
+                    t.role = "known"
+                yield run[0].start, run[-1].end
+                i += n - 1
+                break
+        i += 1
 
 
 @cache
