@@ -202,3 +202,8 @@ def test_adversarial_markdown_lines_load_without_backtracking(tmp_path: Path, li
     # each of these took seconds to minutes with '.+?'-style inline patterns; the text survives minus markup
     article = load_article(write(tmp_path, "odd.md", (line + "\n\nEin normaler Satz.").encode()), "A")
     assert article.text.endswith("Ein normaler Satz.")
+
+
+def test_page_with_millions_of_tags_is_refused_without_parsing(tmp_path: Path) -> None:
+    source = write(tmp_path, "tags.html", b"<p>Anfang.</p>" + b"<b>" * 2_100_000)
+    assert reason_for(source) == "too much markup for an article page (2.1 million tags, the limit is 2 million)"

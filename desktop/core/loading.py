@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_binary
 from desktop.core.errors import LoadError
-from desktop.core.html_extract import extract_page, html_from_mhtml, looks_like_html
+from desktop.core.html_extract import TooMuchMarkup, extract_page, html_from_mhtml, looks_like_html
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
 
@@ -184,7 +184,10 @@ def _os_reason(error: OSError) -> str:
 
 
 def _html_article(source: str, article_id: str, markup: str, url: str) -> Article:
-    page = extract_page(markup, url)
+    try:
+        page = extract_page(markup, url)
+    except TooMuchMarkup as error:
+        raise LoadError(source, str(error)) from None
     body = _clean(page.text)
     if not body:
         raise LoadError(source, "no article text found in the page")
