@@ -36,7 +36,7 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index
+from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)
@@ -102,8 +102,7 @@ def _align(
         left_b = [j for j in range(len(keys[b])) if not groups.has((b, j))]
         if not left_a or not left_b:
             continue
-        fa = article_features([keys[a][i] for i in left_a])
-        fb = article_features([keys[b][j] for j in left_b])
+        fa, fb = subset(features[a], left_a), subset(features[b], left_b)
         for bead in align_pair(fa, fb, threshold, cancelled, dense_cells):
             groups.join([(a, left_a[i]) for i in bead.a] + [(b, left_b[j]) for j in bead.b], bead.similarity)
     return groups.sets()
