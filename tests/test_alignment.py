@@ -162,6 +162,7 @@ def test_pruned_long_document_path_gives_the_same_groups_as_the_full_dp():
 
 def test_index_skips_pairs_that_share_nothing_informative(monkeypatch):
     monkeypatch.setattr(candidates, "JOIN_BUDGET", 0)  # as in a long document: only rare features are joined
+    monkeypatch.setattr(candidates, "JOIN_PER_SENTENCE", 0)
     a, b = _generated_pair(200, seed=3)
     index = pair_index(article_features(a), article_features(b))
     assert 0 < len(index.code) < len(a) * len(b) // 4
@@ -170,6 +171,7 @@ def test_index_skips_pairs_that_share_nothing_informative(monkeypatch):
 
 def test_very_common_features_carry_no_weight(monkeypatch):
     monkeypatch.setattr(candidates, "JOIN_BUDGET", 0)
+    monkeypatch.setattr(candidates, "JOIN_PER_SENTENCE", 0)
     letters = "abcdefghijklmnopqrstuvwxyz"
     rare = [f"{x}{y}" for x in letters for y in letters][:MAX_DF]  # two-letter words share no 4-gram
     a = [f"zorb {word}" for word in rare]  # "zorb" is in 2 × MAX_DF sentences: above the cap
