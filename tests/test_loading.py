@@ -216,3 +216,21 @@ def test_missing_file_with_undecodable_bytes_names_it_printably(tmp_path: Path) 
 
 def test_lone_surrogates_in_pasted_text_become_replacement_characters() -> None:
     assert article_from_text("Ein Satz \ud800mit Lücke.", "A").text == "Ein Satz \ufffdmit Lücke."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Nur Maß", "cp1252"),  # charset-normalizer alone reads these two bytes as Japanese
+        ("Ça va très bien, merci.", "cp1252"),
+        ("Привет, как дела? Это тест.", "cp1251"),
+        ("Καλημέρα κόσμε, τι κάνεις;", "cp1253"),
+    ],
+)
+def test_short_single_byte_texts_get_their_codepage(tmp_path: Path, text: str, encoding: str) -> None:
+    assert load_article(write(tmp_path, "kurz.txt", text.encode(encoding)), "A").text == text
+
+
+def test_large_file_ascii_at_first_with_a_stray_byte_later_stays_utf8(tmp_path: Path) -> None:
+    data = b"ascii line\n" * 120_000 + "Grüße aus Köln und ".encode() + "Maß".encode("cp1252") + b" nun."
+    assert load_article(write(tmp_path, "spaet.txt", data), "A").text.endswith("Grüße aus Köln und Maß nun.")
