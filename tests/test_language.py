@@ -16,3 +16,14 @@ def test_english_paragraph_is_english():
 def test_text_without_function_words_is_undecided():
     assert detect_language("Paris, Rom, Berlin 2026") == ""
     assert detect_language("Il governo ha approvato la legge sulla scuola.") == ""
+
+
+def test_short_titles_are_told_apart_by_spelling():
+    assert detect_language("Erdrutsch in Calverley Bay: Zwölf Häuser zerstört") == "de"
+    assert detect_language("Police asked onlookers to stay away.") == "en"
+    assert detect_language("Mayor Claire Dunmore promised emergency aid for the families affected.") == "en"
+
+
+def test_one_spelling_cue_alone_decides_nothing():
+    assert detect_language("Zelensky meets Biden in Washington") == ""
+    assert detect_language("Müller") == ""

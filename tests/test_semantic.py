@@ -295,3 +295,11 @@ def test_encoding_progress_counts_sentences_and_stops_when_cancelled() -> None:
     calls = iter([False, True])
     encoder.encode([f"Anderer {n}." for n in range(200)], cancelled=lambda: next(calls, True))
     assert len(model.seen) == len(texts) + embeddings.BATCH
+
+
+def test_pairs_too_large_for_the_dp_still_pair_best_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic_alignment, "DENSE_CELLS", 4)
+    a = np.stack([_unit(1), _unit(2), _unit(3)])
+    b = np.stack([_unit(3), _unit(9), _unit(1)])
+    sets = semantic_alignment.align([a, b], languages=["de", "en"])
+    assert sorted((s.members[0], s.members[1]) for s in sets) == [((0,), (2,)), ((2,), (0,))]

@@ -14,7 +14,7 @@ from desktop.core.resources import resource_path
 
 SUPPORTED = ("de", "en")
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_HITS = 3
+_MIN_SCORE = 3
 
 
 @cache
@@ -23,12 +23,27 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# Spelling that is common in one language and rare in the other: what decides a headline or a one-line snippet,
+# which may hold a single function word or none. A word counts once per cue family.
+_SPELLING = {
+    "de": re.compile(r"[äöüß]|sch|tz|(?:ung|ungen|keit|heit|lich|isch|chen)$"),
+    "en": re.compile(r"^(?:th|wh)|(?:ing|ed|ly|ies)$|^\w+'s$"),
+}
+
+
 def detect_language(text: str) -> str:
-    """Return "de", "en", or "" when neither language's function words clearly dominate."""
+    """Return "de", "en", or "" when neither language clearly dominates.
+
+    Function words count double, spelling cues once: on article-length text the function words decide, as they
+    always did; on a short title ("Erdrutsch in Calverley Bay: Zwölf Häuser zerstört") the spelling does, so
+    cross-language matching still switches on for pasted snippets.
+    """
     words = [w.casefold() for w in _WORD.findall(text[:20000])]
-    hits = {lang: sum(w in _stopwords(lang) for w in words) for lang in SUPPORTED}
+    hits = {lang: 2 * sum(w in _stopwords(lang) for w in words) for lang in SUPPORTED}
+    for lang in SUPPORTED:
+        hits[lang] += sum(bool(_SPELLING[lang].search(w)) for w in words)
     best = max(SUPPORTED, key=hits.__getitem__)
     runner_up = min(hits.values())
-    if hits[best] < _MIN_HITS or hits[best] < 2 * runner_up:
+    if hits[best] < _MIN_SCORE or hits[best] < 2 * runner_up:
         return ""
     return best
