@@ -84,7 +84,8 @@ def main() -> None:
         baseline = best_of_three(lambda p=path: p.read_bytes())
         article = load_article(str(path), "A")
         print(
-            f"{label:24} {size / 1e6:7.2f} MB  {took:7.3f} s  ({took / baseline:7.0f}x read_bytes {baseline:.4f} s)"
+            f"{label:24} {size / 1e6:7.2f} MB  {took * 1000:9.1f} ms"
+            f"  ({took / baseline:7.0f}x read_bytes {baseline * 1000:.2f} ms)"
             f"  -> {len(article.text):>9,} chars, title {article.title[:40]!r}"
         )
 
