@@ -207,3 +207,7 @@ def test_adversarial_markdown_lines_load_without_backtracking(tmp_path: Path, li
 def test_page_with_millions_of_tags_is_refused_without_parsing(tmp_path: Path) -> None:
     source = write(tmp_path, "tags.html", b"<p>Anfang.</p>" + b"<b>" * 2_100_000)
     assert reason_for(source) == "too much markup for an article page (2.1 million tags, the limit is 2 million)"
+
+
+def test_web_address_without_scheme_gets_a_hint() -> None:
+    assert reason_for("www.example.org/artikel") == "no such file (for a web page, write https:// in front)"

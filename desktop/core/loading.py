@@ -161,7 +161,10 @@ def _read_file(path: Path, source: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise LoadError(source, _os_reason(error)) from None
+        reason = _os_reason(error)
+        if error.errno == errno.ENOENT and source.lower().startswith("www."):
+            reason += " (for a web page, write https:// in front)"
+        raise LoadError(source, reason) from None
     except ValueError:
         raise LoadError(source, "not a valid file name") from None
     if len(data) > MAX_FILE_BYTES:
