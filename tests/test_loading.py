@@ -33,6 +33,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
         ("windows line endings", GERMAN.replace("\n", "\r\n").encode("utf-8")),
         ("old mac line endings", GERMAN.replace("\n", "\r").encode("cp1252")),
     ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
 def test_text_file_decodes_to_the_same_text_whatever_the_encoding(tmp_path: Path, label: str, data: bytes) -> None:
     article = load_article(write(tmp_path, "bericht.txt", data), "A")

@@ -36,36 +36,36 @@ def zip_bomb() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "reason"),
-    [
-        ("empty.txt", b"", "the file is empty"),
-        ("blank.txt", b"  \n\t\r\n   \n", "the file is empty"),
-        ("invisible.txt", "\u200b\u00ad\ufeff".encode(), "the file is empty"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(100), "not a text file (looks like PNG image)"),
-        ("archive.txt", b"PK\x03\x04" + bytes(100), "not a text file (looks like ZIP archive)"),
-        ("program", b"\x7fELF\x02\x01\x01" + bytes(100), "not a text file (looks like ELF executable)"),
-        ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a text file (looks like PDF document)"),
-        (
-            "page.html",
-            gzip.compress(b"<html><body><p>Hi</p></body></html>"),
-            "not a text file (looks like gzip-compressed data)",
-        ),
-        ("report.docx", b"PK\x03\x04" + bytes(100), "not a text file (looks like a Word document)"),
-        ("nul.txt", b"Some text\0with a NUL byte " * 20, "not a text file (contains NUL bytes)"),
-        ("controls.txt", bytes(range(1, 9)) * 200, "not a text file (control characters)"),
-        (
-            "random.txt",
-            bytes(range(0x80, 0x100)) * 50,
-            "cannot tell the text encoding (not UTF-8, UTF-16 or a Western encoding)",
-        ),
-        (
-            "nothing.html",
-            b"<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>",
-            "no article text found in the page",
-        ),
-    ],
-)
+BAD_FILES = [
+    ("empty.txt", b"", "the file is empty"),
+    ("blank.txt", b"  \n\t\r\n   \n", "the file is empty"),
+    ("invisible.txt", "\u200b\u00ad\ufeff".encode(), "the file is empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(100), "not a text file (looks like PNG image)"),
+    ("archive.txt", b"PK\x03\x04" + bytes(100), "not a text file (looks like ZIP archive)"),
+    ("program", b"\x7fELF\x02\x01\x01" + bytes(100), "not a text file (looks like ELF executable)"),
+    ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a text file (looks like PDF document)"),
+    (
+        "page.html",
+        gzip.compress(b"<html><body><p>Hi</p></body></html>"),
+        "not a text file (looks like gzip-compressed data)",
+    ),
+    ("report.docx", b"PK\x03\x04" + bytes(100), "not a text file (looks like a Word document)"),
+    ("nul.txt", b"Some text\0with a NUL byte " * 20, "not a text file (contains NUL bytes)"),
+    ("controls.txt", bytes(range(1, 9)) * 200, "not a text file (control characters)"),
+    (
+        "random.txt",
+        bytes(range(0x80, 0x100)) * 50,
+        "cannot tell the text encoding (not UTF-8, UTF-16 or a Western encoding)",
+    ),
+    (
+        "nothing.html",
+        b"<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "no article text found in the page",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES, ids=[case[0] for case in BAD_FILES])
 def test_bad_file_gives_a_clear_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     assert reason_for(write(tmp_path, name, data)) == reason
 
