@@ -152,10 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def run_gui(files: list[str]) -> int:
-    """Open the desktop window; until it exists, compare the files (or samples) on the console."""
+def run_gui(argv: list[str]) -> int:
+    """Open the desktop window (``parallax [--db PATH] [FILE_OR_URL …]``); without Qt, compare on the console."""
+    gui = argparse.ArgumentParser(prog="parallax", description="Open the Parallax window.")
+    cli_library.add_db_argument(gui)
+    gui.add_argument("files", nargs="*", metavar="FILE_OR_URL", help="articles to open")
+    args = gui.parse_args(argv)
     try:
         from desktop.ui.app import run
     except ModuleNotFoundError:
-        return main(["compare", *files])
-    return run(files)
+        return main(["compare", *args.files])
+    return run(args.files, db=args.db)

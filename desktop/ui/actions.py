@@ -30,13 +30,21 @@ class Actions:
             return action
 
         self.open = make("&Open…", Key.Open, "Open article files (.txt, .md, .html) to compare")
-        self.open_url = make("Open &URL…", "Ctrl+L", "Download and add an article from a web address")
+        self.new = make("&New Comparison", Key.New, "Close the articles and start a new comparison")
+        # Ctrl+L shows the library (the window's most used panel); Ctrl+Shift+O is "open location" elsewhere.
+        self.open_url = make("Open &URL…", "Ctrl+Shift+O", "Download and add an article from a web address")
         self.paste = make("&Paste as New Article", "Ctrl+Shift+V", "Add the clipboard text as a new article")
         self.save_json = make("&Save Comparison as JSON…", Key.Save,
                               "Write the comparison as JSON (parallax/comparison-v1)")
         self.export_html = make("&Export HTML…", "Ctrl+E", "Write a self-contained highlighted HTML report")
         self.clear_recent = make("&Clear Recent Files", None, "Forget the recent files list")
         self.quit = make("&Quit", Key.Quit, "Close Parallax")
+        self.note_comparison = make("Note on &Comparison…", "Ctrl+Shift+M",
+                                    "Write a note on the whole comparison (kept in the library, exported in HTML)")
+        self.note_sentence = make("Add &Note to Sentence…", "Ctrl+M",
+                                  "Write a note on the selected sentence, e.g. \u201cconfirmed omission\u201d")
+        self.note_group = make("Add Note to &Group…", "Ctrl+Alt+M",
+                               "Write a note on the selected group of matching sentences, e.g. \u201cfalse match\u201d")
         self.settings = make("Comparison &Settings…", "Ctrl+,", "Similarity threshold, case, punctuation, boilerplate")
         self.recompare = make("&Compare Again", Key.Refresh, "Reload nothing, re-run the comparison")
         self.cancel = make("C&ancel Comparison", "Esc", "Stop the comparison that is running")

@@ -7,16 +7,20 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
+from desktop.core.library import LibraryError, LibraryStore, open_library
+from desktop.core.library_location import library_path
 from desktop.core.model import Comparison
 from desktop.core.resources import resource_path, sample_paths
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Preferences
+from desktop.ui.recovery import Recovery
 from desktop.ui.session import Session
 
 ORGANIZATION = "Parallax"
@@ -56,18 +60,38 @@ def default_files() -> list[str]:
         return []
 
 
-def create_window(files: Sequence[str], store: QSettings) -> MainWindow:
-    """The window with its session, loading ``files`` (used by ``run`` and by the tests)."""
+def open_user_library(path: Path) -> tuple[LibraryStore | None, str]:
+    """The library, or None and why not. A damaged or foreign file is reported and left exactly as it is:
+    the app then runs without a library rather than replacing weeks of someone's work with an empty one."""
+    try:
+        return open_library(path), ""
+    except LibraryError as error:
+        log.error("library unavailable: %s", error)
+        return None, str(error)
+
+
+def create_window(files: Sequence[str], store: QSettings, *, db: str | None = None,
+                  recovery: Recovery | None = None) -> MainWindow:
+    """The window with its session and library, loading ``files`` (used by ``run`` and by the tests).
+
+    ``db`` is ``--db``; without it ``$PARALLAX_DB`` or the per-user data folder. ``recovery`` defaults to the
+    per-user state folder (``$PARALLAX_RECOVERY_DIR`` overrides it).
+    """
     prefs = Preferences(store)
     session = Session(settings=prefs.comparison_settings())
-    window = MainWindow(session, prefs)
+    path = library_path(db)
+    library, error = open_user_library(path)
+    window = MainWindow(session, prefs, library=library, library_path=path if library is not None else None,
+                        library_error=error, recovery=recovery if recovery is not None else Recovery())
     session.setParent(window)
     if files:
         QTimer.singleShot(0, lambda: session.set_sources(list(files)))
+    if window.guard is not None:
+        QTimer.singleShot(0, window.guard.offer)
     return window
 
 
-def run(files: list[str]) -> int:
+def run(files: list[str], db: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -77,7 +101,7 @@ def run(files: list[str]) -> int:
     app.setDesktopFileName("io.github.parallaxapp.Parallax")
     app.setStyleSheet(stylesheet())
     install_exception_hook()
-    window = create_window(files or default_files(), QSettings())
+    window = create_window(files or default_files(), QSettings(), db=db)
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():

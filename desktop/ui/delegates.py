@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QBrush,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QPainter,
     QPen,
+    QPolygon,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from desktop.core.model import Status
 from desktop.ui.highlights import Cell, MarkKind
-from desktop.ui.models import CELL_ROLE
+from desktop.ui.models import CELL_ROLE, NOTE_ROLE
 from desktop.ui.theme import Theme, theme_for
 
 PAD_X = 10
@@ -38,6 +39,7 @@ PAD_Y = 9
 RULE = 3
 PARAGRAPH_GAP = 10
 GAP_HEIGHT = 30
+NOTE_MARKER = 9
 _CACHE_SIZE = 4000
 
 Index = QModelIndex | QPersistentModelIndex
@@ -205,7 +207,17 @@ class SentenceDelegate(QStyledItemDelegate):
             doc.documentLayout().draw(painter, context)
             painter.translate(-(rect.left() + PAD_X + RULE), -(rect.top() + PAD_Y))
         self._paint_frame(painter, rect, cell, option)
+        if not cell.is_gap and index.data(NOTE_ROLE):
+            self._paint_note_marker(painter, rect)
         painter.restore()
+
+    def _paint_note_marker(self, painter: QPainter, rect: QRect) -> None:
+        """A folded top-right corner, as a spreadsheet marks a commented cell; the note is in the tooltip."""
+        size = NOTE_MARKER
+        right, top = rect.right(), rect.top()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.theme.link)
+        painter.drawPolygon(QPolygon([QPoint(right - size, top), QPoint(right, top), QPoint(right, top + size)]))
 
     def _paint_background(self, painter: QPainter, rect: QRect, cell: Cell) -> None:
         theme = self.theme

@@ -6,14 +6,18 @@ logic of its own.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -34,19 +38,26 @@ from desktop import __version__
 from desktop.core.collation import collate
 from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
+from desktop.core.library import LibraryStore
 from desktop.core.model import Comparison
 from desktop.core.resources import resource_path
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader
+from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.differences_panel import DifferencesPanel
-from desktop.ui.highlights import Difference, sentence_marks
+from desktop.ui.highlights import Cell, Difference, sentence_marks
+from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
-from desktop.ui.models import AlignedModel
+from desktop.ui.library_link import LibraryLink
+from desktop.ui.models import CELL_ROLE, AlignedModel
+from desktop.ui.notes import NoteIndex
 from desktop.ui.preferences import Preferences, ViewPrefs
 from desktop.ui.reading_view import ReadingView
+from desktop.ui.recovery import Recovery
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
+from desktop.ui.start_page import StartPage
 from desktop.ui.worker import Display, RunResult
 
 # Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
@@ -55,14 +66,12 @@ HTML_EXPORT = importlib.util.find_spec("desktop.core.export_html") is not None
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-EMPTY_NOTE = (
-    "Open two or more articles to compare them.\n\n"
-    "File ▸ Open… (Ctrl+O), drop files or links here, or paste text with Ctrl+Shift+V."
-)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None, *,
+                 library: LibraryStore | None = None, library_path: Path | None = None, library_error: str = "",
+                 recovery: Recovery | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.prefs = prefs
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         self._stale_views: set[str] = set()
         self._run_started = 0.0
         self._settings_dialog: SettingsDialog | None = None
+        self.panel_menus: dict[str, QMenu] = {}
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
         icon = resource_path("icons", "parallax.svg")
@@ -85,10 +95,8 @@ class MainWindow(QMainWindow):
         self.reading = ReadingView()
         self.stack = QStackedWidget()
         self.stack.setObjectName("views")
-        self.empty = QLabel(EMPTY_NOTE)
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.start_page = StartPage(self.actions_.open, self.actions_.paste)
+        self.empty = self.start_page
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.aligned)
         self.stack.addWidget(self.reading)
@@ -97,6 +105,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.info_bar = InfoBar()
+        layout.addWidget(self.info_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -113,8 +123,10 @@ class MainWindow(QMainWindow):
 
         self.threshold = ThresholdSlider(compact=True)
         self._build_status_bar()
+        self.library = LibraryLink(self, library, library_path, library_error)
         self._build_menus()
         self._build_toolbar()
+        self._build_library_dock()
         self._connect()
         self._apply_view_prefs()
         self.threshold.set_threshold(session.settings.threshold)
@@ -126,6 +138,11 @@ class MainWindow(QMainWindow):
             self._first_run_geometry()
         if state is not None:
             self.restoreState(state)
+        self._refresh_recent_comparisons()
+        self.guard = CrashGuard(self, recovery) if recovery is not None else None
+        if library_error:
+            self.info_bar.ask("library", "The comparison library could not be opened, so comparisons are not "
+                              f"saved in this session.\n{library_error}")
 
     # -- construction -----------------------------------------------------------------------------------------
     def _first_run_geometry(self) -> None:
@@ -161,15 +178,19 @@ class MainWindow(QMainWindow):
         a = self.actions_
         menu = self.menuBar()
         file = menu.addMenu("&File")
-        file.addActions([a.open, a.open_url])
-        self.recent_menu = QMenu("Open &Recent", self)
+        file.addActions([a.new, a.open, a.open_url])
+        self.recent_menu = QMenu("Open &Recent Files", self)
         file.addMenu(self.recent_menu)
+        self.recent_comparisons_menu = QMenu("Open Recent &Comparison", self)
+        file.addMenu(self.recent_comparisons_menu)
         file.addSeparator()
         file.addActions([a.save_json, a.export_html])
         file.addSeparator()
         file.addAction(a.quit)
         edit = menu.addMenu("&Edit")
         edit.addAction(a.paste)
+        edit.addSeparator()
+        edit.addActions([a.note_sentence, a.note_group, a.note_comparison])
         edit.addSeparator()
         edit.addAction(a.settings)
         view = menu.addMenu("&View")
@@ -235,8 +256,48 @@ class MainWindow(QMainWindow):
                 widget.setAccessibleName(action.text().replace("&", ""))
         self.addToolBar(bar)
 
+    def _build_library_dock(self) -> None:
+        """The Library menu and dock; without a library the menu says why instead of disappearing."""
+        panel = self.library.panel
+        if panel is None:
+            menu = QMenu("&Library", self)
+            unavailable = menu.addAction("Library &Unavailable")
+            unavailable.setEnabled(False)
+            unavailable.setStatusTip(self.library.error)
+            self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+            self.library_dock = None
+            return
+        dock = self.add_panel(panel, "Library", menu_title="&Library")
+        toggle = dock.toggleViewAction()
+        toggle.setText("Show &Library")
+        toggle.setShortcut("Ctrl+L")
+        toggle.setStatusTip("Saved comparisons and articles: reopen, rename, search, add to this comparison")
+        self.library_dock = dock
+        # First run: the panel is worth showing once there is something in it; afterwards the saved state decides.
+        dock.setVisible(bool(self.library.recent()))
+        self.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
+        articles = self.panel_menus["Library"].addAction("&Add Articles from Library…")
+        articles.setStatusTip("Pick saved articles to add to the comparison on screen")
+        articles.triggered.connect(self.show_library_articles)
+
+    def show_library_articles(self) -> None:
+        if self.library_dock is None or self.library.panel is None:
+            return
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library.panel.tabs.setCurrentWidget(self.library.panel.articles)
+        self.library.panel.articles.search.setFocus()
+
     def _connect(self) -> None:
         a, s = self.actions_, self.session
+        a.new.triggered.connect(self.new_comparison)
+        a.note_comparison.triggered.connect(self.note_on_comparison)
+        a.note_sentence.triggered.connect(self.note_on_sentence)
+        a.note_group.triggered.connect(self.note_on_group)
+        self.library.changed.connect(self._refresh_recent_comparisons)
+        self.library.notes_changed.connect(self.show_notes)
+        self.start_page.open_requested.connect(self.library.open_saved)
+        s.run_cancelled.connect(self._cancelled)
         a.open.triggered.connect(self.open_files)
         a.open_url.triggered.connect(self.open_url)
         a.paste.triggered.connect(self.paste_article)
@@ -267,7 +328,7 @@ class MainWindow(QMainWindow):
         s.progress.connect(self._progress)
         # Queued: the views paint the articles that did load before the (modal) error dialog opens over them.
         s.load_failed.connect(self._load_failed, Qt.ConnectionType.QueuedConnection)
-        s.run_failed.connect(lambda message: self.show_error("Comparison failed", message))
+        s.run_failed.connect(self._run_failed)
         s.finished_run.connect(self._finished_run)
         s.sources_changed.connect(self._update_enabled)
 
@@ -290,6 +351,7 @@ class MainWindow(QMainWindow):
         toggle.setText(f"Show {title} Panel")
         menu.addAction(toggle)
         self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        self.panel_menus[title] = menu
         return dock
 
     # -- showing results --------------------------------------------------------------------------------------
@@ -307,6 +369,10 @@ class MainWindow(QMainWindow):
         self.differences.set_comparison(comparison, rows)
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
+        if comparison is not None:
+            self.threshold.set_threshold(comparison.settings.threshold)  # a reopened comparison keeps its own
+        else:
+            self._refresh_recent_comparisons()
         if position is not None and position[1] >= 0:
             self.current_view().show_sentence(*position)
         self._update_enabled()
@@ -336,6 +402,7 @@ class MainWindow(QMainWindow):
             view.set_comparison(self.comparison, self._marks, hide_boilerplate=hide, cards=self._cards(),
                                 rows=self._rows)
             self._stale_views.discard(name)
+            self.show_notes(self.library.notes, only=name)
             log.info("%s view built in %.3f s", name, time.perf_counter() - started)
         self.stack.setCurrentWidget(self.reading if name == "reading" else self.aligned)
 
@@ -356,10 +423,26 @@ class MainWindow(QMainWindow):
             self._render_current()
         self._save_view_prefs()
 
+    def show_notes(self, notes: NoteIndex, only: str | None = None) -> None:
+        """Notes as tooltips and corner markers in the views (``only``: the view just rebuilt)."""
+        if only in (None, "aligned"):
+            self.aligned_model.set_notes(notes)
+        if only in (None, "reading"):
+            for column in self.reading.columns:
+                column.model.set_notes(notes)
+        self.actions_.note_comparison.setToolTip(
+            f"Note on the comparison: {notes.comparison}" if notes.comparison else "Write a note on the comparison")
+
     def jump_to(self, difference: Difference) -> None:
         self.current_view().show_sentence(difference.article, difference.sentence)
 
     # -- commands ---------------------------------------------------------------------------------------------
+    def new_comparison(self) -> None:
+        """Close the articles (they stay in the library) and show the start page."""
+        self.library.new_comparison()
+        self.session.clear()
+        self.status.setText("Ready")
+
     def open_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", self._last_folder(), FILE_FILTER)
         if paths:
@@ -395,13 +478,20 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getSaveFileName(self, "Export HTML", self._default_name(".html"), "HTML (*.html)")
         if path:
-            self._write(write_html, path)
+            self._write(functools.partial(write_html, notes=self.library.export_notes()), path)
 
-    def _write(self, writer: object, path: str) -> None:
+    def _write(self, writer: Callable[[Comparison, str], object], path: str) -> None:
+        """Write an export; on a read-only folder or a full disk say so plainly; the comparison stays open."""
+        if self.comparison is None:
+            return
         try:
-            writer(self.comparison, path)  # type: ignore[operator]
+            writer(self.comparison, path)
         except OSError as error:
-            self.show_error("Could not save", f"{path}: {error.strerror or error}")
+            reason = error.strerror or str(error)
+            self.show_error("Could not save", f"{path}\n\nThe file could not be written: {reason}.\n\n"
+                            "Nothing was lost: the comparison is still open. Choose another folder or free some "
+                            "space and save again.")
+            self.status.setText(f"Not saved: {path}: {reason}")
             return
         self.status.setText(f"Saved {path}")
 
@@ -443,6 +533,84 @@ class MainWindow(QMainWindow):
         elif action == "remove":
             self.session.remove(position)
 
+    # -- notes ------------------------------------------------------------------------------------------------
+    def ask_note(self, title: str, label: str, current: str) -> str | None:
+        """The note text, or None if cancelled; an empty text removes the note. Tests replace this method."""
+        text, ok = QInputDialog.getMultiLineText(self, title, label, current)
+        return text if ok else None
+
+    def _selected_sentence(self) -> tuple[str, int] | None:
+        position = self.current_view().current_position() if self.comparison is not None else None
+        if position is None or position[1] < 0:
+            self.status.setText("Select a sentence first")
+            return None
+        return position
+
+    def note_on_comparison(self) -> None:
+        if self.comparison is None:
+            return
+        text = self.ask_note("Note on Comparison", "Note on the whole comparison (empty removes it):",
+                             self.library.notes.comparison)
+        if text is not None:
+            self.library.set_note(text)
+
+    def note_on_sentence(self) -> None:
+        position = self._selected_sentence()
+        if position is None:
+            return
+        article, sentence = position
+        current = self.library.notes.sentences.get(position, "")
+        text = self.ask_note("Note on Sentence", f"Note on sentence {sentence + 1} of article {article} "
+                             "(e.g. “confirmed omission”; empty removes it):", current)
+        if text is not None:
+            self.library.set_note(text, article=article, sentence=sentence)
+
+    def note_on_group(self) -> None:
+        position = self._selected_sentence()
+        if position is None or self.comparison is None:
+            return
+        group = self.comparison.article(position[0]).sentences[position[1]].group
+        if group is None:
+            self.status.setText("That sentence has no counterpart, so it is in no group; add a sentence note")
+            return
+        text = self.ask_note("Note on Group", "Note on this group of matching sentences (e.g. “false match”; "
+                             "empty removes it):", self.library.notes.groups.get(group, ""))
+        if text is not None:
+            self.library.set_note(text, group=group)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click on a sentence in either view: notes and article commands for that sentence."""
+        cell = self._cell_at(event.globalPos())
+        if cell is None:
+            super().contextMenuEvent(event)
+            return
+        a = self.actions_
+        menu = QMenu(self)
+        menu.addAction(a.note_sentence)
+        if cell.group is not None:
+            menu.addAction(a.note_group)
+        menu.addAction(a.note_comparison)
+        menu.addSeparator()
+        menu.addActions([a.reference, a.move_left, a.move_right, a.remove])
+        for action in (a.note_sentence, a.note_group, a.note_comparison):
+            action.setEnabled(self.library.available)
+        menu.exec(event.globalPos())
+
+    def _cell_at(self, global_pos: QPoint) -> Cell | None:
+        """Select the sentence under the pointer and return its cell (None outside the sentence lists)."""
+        widget = QApplication.widgetAt(global_pos)
+        view = widget.parent() if widget is not None else None
+        if not isinstance(view, QAbstractItemView) or view.viewport() is not widget:
+            return None
+        if view is not self.aligned.table and all(view is not c.list for c in self.reading.columns):
+            return None
+        index = view.indexAt(widget.mapFromGlobal(global_pos))
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if not isinstance(cell, Cell) or cell.is_gap:
+            return None
+        self.current_view().show_sentence(cell.article, cell.sentences[0])
+        return cell
+
     # -- feedback ---------------------------------------------------------------------------------------------
     def show_error(self, title: str, text: str) -> None:
         """A warning dialog in plain text: file names and messages may contain markup-like characters."""
@@ -456,6 +624,15 @@ class MainWindow(QMainWindow):
         more = f"\n\nThe other {kept} article{'s' if kept != 1 else ''} stay open." if kept else ""
         title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
         self.show_error(title, lines + more)
+
+    def _run_failed(self, message: str) -> None:
+        kept = " The previous result stays on screen." if self.comparison is not None else ""
+        self.status.setText("Comparison failed." + kept)
+        self.show_error("Comparison failed", f"{message}\n\nYour articles are unchanged.{kept}")
+
+    def _cancelled(self) -> None:
+        self.status.setText("Comparison cancelled" + (": the previous result stays on screen"
+                                                      if self.comparison is not None else ""))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -500,6 +677,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(current is not None)
         a.recompare.setEnabled(len(self.session.sources) >= 2)
         a.cancel.setEnabled(self.session.busy)
+        a.new.setEnabled(bool(self.session.sources))
+        for action in (a.note_comparison, a.note_sentence, a.note_group):
+            action.setEnabled(has and self.library.available)
 
     def _refresh_recent(self, recent: list[str] | None = None) -> None:
         recent = self.prefs.recent_files() if recent is None else recent
@@ -513,6 +693,21 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.actions_.clear_recent)
         self.actions_.clear_recent.setEnabled(bool(recent))
+
+    def _refresh_recent_comparisons(self) -> None:
+        entries = self.library.recent()
+        menu = self.recent_comparisons_menu
+        menu.clear()
+        for number, info in enumerate(entries or (), start=1):
+            label = info.name.replace("&", "&&")
+            action = menu.addAction(f"&{number} {label}" if number < 10 else label)
+            action.setStatusTip(" · ".join(info.outlets))
+            action.triggered.connect(lambda _=False, cid=info.id: self.library.open_saved(cid))
+        if not entries:
+            empty = menu.addAction("No saved comparisons yet" if entries is not None else "Library unavailable")
+            empty.setEnabled(False)
+        if self.comparison is None:
+            self.start_page.set_recent(entries, f"The library could not be opened: {self.library.error}")
 
     def _clear_recent(self) -> None:
         self.prefs.clear_recent()
@@ -572,7 +767,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_view_prefs()
         self.prefs.save_geometry(self.saveGeometry(), self.saveState())
-        self.prefs.save_comparison_settings(self.session.settings)
+        # Comparison settings are saved when the user changes them, not here: a reopened comparison's own
+        # settings must not become the defaults for the next new one.
         self.session.cancel()
         self.session.wait(5000)
+        self.library.wait(10000)  # the last autosave lands before the process ends
+        if self.guard is not None:
+            self.guard.close()
         super().closeEvent(event)

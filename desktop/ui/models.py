@@ -21,10 +21,12 @@ from PySide6.QtCore import (
 from desktop.core.collation import Row, collate
 from desktop.core.model import Comparison, Role, Status
 from desktop.ui.highlights import Cell, Difference, DiffKind, Mark, differences, make_cell, sentence_marks
+from desktop.ui.notes import EMPTY, NoteIndex
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the user's notes on a cell, joined; "" when none
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,16 +68,29 @@ class _CellData:
     """Shared ``data()`` dispatch for the two sentence models."""
 
     @staticmethod
-    def cell_data(cell: Cell, role: int) -> Any:
+    def cell_data(cell: Cell, role: int, notes: NoteIndex = EMPTY) -> Any:
         if role == CELL_ROLE:
             return cell
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
+        if role == NOTE_ROLE:
+            return "\n".join(notes.for_cell(cell))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tooltip(cell)
+            tip = cell_tooltip(cell)
+            for note in notes.for_cell(cell):
+                tip += "<br><b>Note:</b> " + html.escape(note).replace("\n", "<br>")
+            return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return cell_description(cell)
+            found = notes.for_cell(cell)
+            return cell_description(cell) + ("".join(f" Note: {n}" for n in found))
         return None
+
+
+def _notes_changed(model: QAbstractTableModel | QAbstractListModel) -> None:
+    rows = model.rowCount()
+    columns = model.columnCount() if isinstance(model, QAbstractTableModel) else 1
+    if rows and columns:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
 
 
 class AlignedModel(QAbstractTableModel):
@@ -90,6 +105,13 @@ class AlignedModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], Cell] = {}
         self._row_of: dict[tuple[str, int], int] = {}
         self._group_row: dict[int, int] = {}
+        self.notes: NoteIndex = EMPTY
+
+    def set_notes(self, notes: NoteIndex) -> None:
+        if notes is self.notes:
+            return
+        self.notes = notes
+        _notes_changed(self)
 
     def set_comparison(self, comparison: Comparison | None, *, hide_boilerplate: bool = False,
                        marks: dict[tuple[str, int], list[Mark]] | None = None, rows: list[Row] | None = None) -> None:
@@ -148,7 +170,7 @@ class AlignedModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.comparison is None:
             return None
-        return _CellData.cell_data(self.cell(index.row(), index.column()), role)
+        return _CellData.cell_data(self.cell(index.row(), index.column()), role, self.notes)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or self.comparison is None:
@@ -175,6 +197,13 @@ class ReadingModel(QAbstractListModel):
         self.article_id = ""
         self._cells: list[Cell] = []
         self._row_of: dict[int, int] = {}
+        self.notes: NoteIndex = EMPTY
+
+    def set_notes(self, notes: NoteIndex) -> None:
+        if notes is self.notes:
+            return
+        self.notes = notes
+        _notes_changed(self)
 
     def set_article(self, comparison: Comparison, article_id: str, marks: dict[tuple[str, int], list[Mark]], *,
                     hide_boilerplate: bool = False) -> None:
@@ -208,7 +237,7 @@ class ReadingModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._cells):
             return None
-        return _CellData.cell_data(self._cells[index.row()], role)
+        return _CellData.cell_data(self._cells[index.row()], role, self.notes)
 
 
 class DifferencesModel(QAbstractListModel):

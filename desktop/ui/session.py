@@ -27,6 +27,13 @@ def text_article(text: str, number: int) -> Article:
     return article_from_text(text, "A", path=f"Pasted text {number}")
 
 
+def _pasted_number(location: str) -> int:
+    """The N of a "Pasted text N" source, so a new paste after reopening gets a fresh name."""
+    prefix = "Pasted text "
+    tail = location[len(prefix):] if location.startswith(prefix) else ""
+    return int(tail) if tail.isdigit() else 0
+
+
 class Session(QObject):
     comparison_changed = Signal(object)  # Comparison | None
     busy_changed = Signal(bool)
@@ -35,6 +42,8 @@ class Session(QObject):
     run_failed = Signal(str)
     sources_changed = Signal()
     finished_run = Signal(object)  # RunResult, for the status bar
+    run_cancelled = Signal()  # the newest run was cancelled: what was shown before stays
+    realigned = Signal(object)  # RunResult of a held run (``realign``), shown only once ``accept`` takes it
 
     def __init__(self, parent: QObject | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +57,7 @@ class Session(QObject):
         self.generation = 0
         self._cache: dict[str, Article] = {}
         self._workers: dict[int, CompareWorker] = {}
+        self._held: set[int] = set()  # generations whose result waits for the user instead of showing
         self._pasted = 0
         self._pool = QThreadPool(self)
         # One run at a time: a superseded run is cancelled and the next waits for the core to notice, which keeps
@@ -62,6 +72,20 @@ class Session(QObject):
     def add_sources(self, locations: list[str]) -> None:
         known = {s.location for s in self.sources}
         added = [Source(loc) for loc in dict.fromkeys(locations) if loc not in known]
+        if not added:
+            return
+        self.sources.extend(added)
+        self.sources_changed.emit()
+        self.run()
+
+    def add_articles(self, articles: list[Article]) -> None:
+        """Add ready articles (from the library); one already in the comparison is not added twice."""
+        known = {s.location for s in self.sources} | {s.article.text for s in self.sources if s.article}
+        added = []
+        for article in articles:
+            if article.path not in known and article.text not in known:
+                added.append(Source(article.path, article))
+                known |= {article.path, article.text}
         if not added:
             return
         self.sources.extend(added)
@@ -84,6 +108,50 @@ class Session(QObject):
         self.reference = None
         self.sources_changed.emit()
         self.run()
+
+    def show_saved(self, comparison: Comparison) -> None:
+        """Show a finished comparison (from the library) as it is, without loading or aligning anything.
+
+        Its articles become the sources, carrying their saved text, so a later change (another article, a new
+        threshold) re-aligns those texts instead of re-reading files that may have changed or gone.
+        """
+        self._debounce.stop()
+        self.cancel()
+        self.generation += 1  # whatever was running belongs to the previous comparison
+        articles = tuple(r.article for r in comparison.articles)
+        self.sources = [Source(a.path, a) for a in articles]
+        self.reference = next((a.path for a in articles if a.id == comparison.settings.reference), None)
+        self.settings = comparison.settings
+        self._pasted = max([self._pasted, *(_pasted_number(a.path) for a in articles)])
+        self.articles = articles
+        self.comparison = comparison
+        self.display = None
+        self.last_result = None
+        self.sources_changed.emit()
+        self.comparison_changed.emit(comparison)
+
+    def restore(self, sources: list[Source], settings: Settings, reference: str | None) -> None:
+        """Take back a session kept for crash recovery and compare it again."""
+        self.sources = list(sources)
+        self.settings = settings
+        self.reference = reference
+        self._pasted = max([self._pasted, *(_pasted_number(s.location) for s in sources)])
+        self.sources_changed.emit()
+        self.run()
+
+    def clear(self) -> None:
+        """Start a new, empty comparison (the window shows its start page)."""
+        self._debounce.stop()
+        self.cancel()
+        self.generation += 1
+        self.sources = []
+        self.reference = None
+        self.articles = ()
+        self.comparison = None
+        self.display = None
+        self.last_result = None
+        self.sources_changed.emit()
+        self.comparison_changed.emit(None)
 
     def remove(self, position: int) -> None:
         if 0 <= position < len(self.sources):
@@ -127,11 +195,16 @@ class Session(QObject):
     def busy(self) -> bool:
         return bool(self._workers)
 
-    def run(self) -> None:
+    def run(self, settings: Settings | None = None, *, hold: bool = False) -> int:
+        """Compare the sources again; with ``hold`` the result goes to ``realigned`` and waits for ``accept``
+        while the current comparison stays on screen. Returns the run's generation."""
         self._debounce.stop()
         self.cancel()
         self.generation += 1
-        worker = CompareWorker(self.generation, self.sources, self.settings, self._cache, self.reference)
+        if hold:
+            self._held.add(self.generation)
+        worker = CompareWorker(self.generation, self.sources, settings or self.settings, self._cache,
+                               self.reference)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
         worker.signals.cancelled.connect(self._cancelled)
@@ -141,6 +214,11 @@ class Session(QObject):
         if not was_busy:
             self.busy_changed.emit(True)
         self._pool.start(worker)
+        return self.generation
+
+    def realign(self, settings: Settings) -> int:
+        """Re-align what is shown with ``settings``, keeping the shown result until ``accept``."""
+        return self.run(settings, hold=True)
 
     def cancel(self) -> None:
         for worker in self._workers.values():
@@ -162,8 +240,13 @@ class Session(QObject):
             self.progress.emit(done, total)
 
     def _finished(self, result: RunResult) -> None:
+        held = result.generation in self._held
+        self._held.discard(result.generation)
         if not self._done(result.generation):
             log.debug("dropped stale result of run %s", result.generation)
+            return
+        if held:
+            self.realigned.emit(result)
             return
         self.accept(result)
 
@@ -172,6 +255,11 @@ class Session(QObject):
         if result.generation != self.generation:
             return
         self._cache.update(result.loaded)
+        if result.comparison is not None:
+            self.settings = replace(self.settings, **{
+                name: getattr(result.comparison.settings, name)
+                for name in ("threshold", "ignore_case", "ignore_punctuation", "presegmented", "match")
+            })
         failed = {e.source for e in result.errors}
         if failed:
             self.sources = [s for s in self.sources if s.location not in failed]
@@ -186,11 +274,14 @@ class Session(QObject):
             self.load_failed.emit(list(result.errors))
 
     def _failed(self, generation: int, message: str) -> None:
+        self._held.discard(generation)
         if self._done(generation):
             self.run_failed.emit(message)
 
     def _cancelled(self, generation: int) -> None:
-        self._done(generation)
+        self._held.discard(generation)
+        if self._done(generation):
+            self.run_cancelled.emit()
 
     def errors_text(self, errors: list[LoadError]) -> str:
         return "\n".join(str(e) for e in errors)

@@ -36,6 +36,14 @@ ARTICLES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def private_library(tmp_path, monkeypatch):
+    """Every window test gets its own library and recovery folder: the user's real ones are never touched."""
+    monkeypatch.setenv("PARALLAX_DB", str(tmp_path / "library.sqlite3"))
+    monkeypatch.setenv("PARALLAX_RECOVERY_DIR", str(tmp_path / "recovery"))
+    return tmp_path / "library.sqlite3"
+
+
 @pytest.fixture
 def store(tmp_path):
     """An INI file in the test's folder: real user settings are never read or written."""
@@ -63,6 +71,7 @@ def window(qtbot, store):
     yield win
     win.session.cancel()
     win.session.wait(10000)
+    win.library.wait(10000)
 
 
 @pytest.fixture

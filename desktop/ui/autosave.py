@@ -1,0 +1,128 @@
+"""Autosave: every finished comparison goes to the library, off the GUI thread.
+
+The window's ``LibraryStore`` connection belongs to the GUI thread (sqlite3 connections stay on the thread that
+made them), so each save opens its own connection with ``open_library``; WAL mode and ``BEGIN IMMEDIATE`` in the
+store let it write while the GUI thread reads the list. Saves run one at a time in order, and a save that has
+been overtaken by a newer result for the same comparison is skipped, so a burst of threshold changes costs one
+write, not ten.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.core.library import LibraryError, LibraryStore, UnknownComparison, open_library
+from desktop.core.model import Comparison
+
+log = logging.getLogger(__name__)
+NAME_LENGTH = 80
+
+
+def comparison_name(comparison: Comparison) -> str:
+    """A name a person recognises in the list: the first article's headline, else its file name."""
+    for result in comparison.articles:
+        article = result.article
+        name = " ".join((article.title or "").split())
+        if not name:
+            path = article.path.rstrip("/")
+            name = path.rsplit("/", 1)[-1] if "://" in path else Path(path).stem
+        if name:
+            return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1].rstrip() + "…"
+    return " ".join((comparison.title or "Untitled comparison").split())[:NAME_LENGTH]
+
+
+@dataclass
+class SaveTarget:
+    """The library row one comparison on screen is saved to; ``id`` is None until its first save."""
+
+    name: str
+    id: int | None = None
+    latest: int = 0  # number of the newest save queued for this target
+
+
+class _Signals(QObject):
+    saved = Signal(int, float)  # comparison id, seconds the save took
+    failed = Signal(str)
+
+
+class _SaveJob(QRunnable):
+    def __init__(self, path: Path, target: SaveTarget, comparison: Comparison, number: int, signals: _Signals) -> None:
+        super().__init__()
+        self._path = path
+        self._target = target
+        self._comparison = comparison
+        self._number = number
+        self._signals = signals
+
+    def run(self) -> None:
+        if self._number != self._target.latest:
+            return  # a newer result for the same comparison is queued behind this one
+        started = time.perf_counter()
+        try:
+            store = open_library(self._path)
+            try:
+                self._write(store)
+            finally:
+                store.db.close()
+        except (LibraryError, sqlite3.Error, OSError) as error:
+            self._signals.failed.emit(f"Could not save the comparison to the library: {error}")
+            return
+        except Exception as error:  # a bug must not kill the worker thread silently
+            log.exception("autosave failed")
+            self._signals.failed.emit(f"Could not save the comparison to the library: {error}")
+            return
+        assert self._target.id is not None
+        self._signals.saved.emit(self._target.id, time.perf_counter() - started)
+
+    def _write(self, store: LibraryStore) -> None:
+        target = self._target
+        if target.id is not None:
+            try:
+                store.update(target.id, self._comparison)
+                return
+            except UnknownComparison:
+                log.info("comparison %s was deleted from the library; saving it anew", target.id)
+        target.id = store.save(self._comparison, target.name)
+
+
+class Autosaver(QObject):
+    saved = Signal(int, float)
+    failed = Signal(str)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.target: SaveTarget | None = None
+        self._signals = _Signals(self)
+        self._signals.saved.connect(self.saved)
+        self._signals.failed.connect(self.failed)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # in order: the first save creates the row the later ones update
+
+    @property
+    def current_id(self) -> int | None:
+        return self.target.id if self.target is not None else None
+
+    def detach(self) -> None:
+        """The next finished comparison starts a new library entry."""
+        self.target = None
+
+    def adopt(self, comparison_id: int, name: str) -> None:
+        """What is on screen is the saved comparison ``comparison_id``: later results update it."""
+        self.target = SaveTarget(name, comparison_id)
+
+    def save(self, comparison: Comparison) -> None:
+        if self.target is None:
+            self.target = SaveTarget(comparison_name(comparison))
+        self.target.latest += 1
+        self._pool.start(_SaveJob(self.path, self.target, comparison, self.target.latest, self._signals))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued saves are written (before a note needs the row's id, and on closing)."""
+        return self._pool.waitForDone(msecs)

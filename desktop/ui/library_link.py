@@ -1,0 +1,270 @@
+"""The comparison library inside the window: the Library dock, autosave, reopening, re-align offers, notes.
+
+``MainWindow`` shows comparisons; this object decides what the library has to do with them. It holds the GUI
+thread's ``LibraryStore`` (reads, renames, notes) and an ``Autosaver`` that writes results from its own thread.
+Without a library (it could not be opened) every method is a harmless no-op, so the window runs as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.core.model import Note, Settings
+from desktop.ui.autosave import Autosaver
+from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.notes import EMPTY, NoteIndex
+from desktop.ui.worker import RunResult
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+RECENT_COUNT = 10
+REALIGN = "realign"
+
+
+class LibraryLink(QObject):
+    changed = Signal()  # saved comparisons were added, renamed or deleted: recent lists need a refresh
+    notes_changed = Signal(object)  # NoteIndex of the comparison on screen
+
+    def __init__(self, window: MainWindow, store: LibraryStore | None, path: Path | None, error: str = "") -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.store = store
+        self.path = path
+        self.error = error
+        self.notes: NoteIndex = EMPTY
+        self.panel: LibraryPanel | None = None
+        self.autosaver: Autosaver | None = None
+        self.last_save_seconds: float | None = None
+        self.pending: RunResult | None = None  # a re-aligned result waiting for the user's yes
+        self.session.finished_run.connect(self._finished_run)
+        self.session.realigned.connect(self._realigned)
+        self.session.run_failed.connect(lambda _message: self.window.info_bar.close_bar(REALIGN))
+        self.session.sources_changed.connect(self._sources_changed)
+        if store is None or path is None:
+            return
+        self.autosaver = Autosaver(path, self)
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.failed.connect(self._save_failed)
+        self.panel = LibraryPanel(store)
+        self.panel.open_requested.connect(self.open_saved)
+        self.panel.add_articles_requested.connect(self.add_articles)
+        self.panel.deleted.connect(self._deleted)
+        self.panel.changed.connect(self.changed)
+        self.panel.failed.connect(self.window.status.setText)
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    @property
+    def current_id(self) -> int | None:
+        return self.autosaver.current_id if self.autosaver is not None else None
+
+    def recent(self) -> tuple[ComparisonInfo, ...] | None:
+        """The newest saved comparisons, for File ▸ Open Recent Comparison and the start page; None: no library."""
+        if self.store is None:
+            return None
+        try:
+            return self.store.list(limit=RECENT_COUNT)
+        except (LibraryError, sqlite3.Error) as error:
+            log.warning("cannot list the library: %s", error)
+            return ()
+
+    # -- reopening --------------------------------------------------------------------------------------------
+    def open_saved(self, comparison_id: int) -> bool:
+        """Show a saved comparison as it was saved (no loading, no aligning), then offer to re-align if the
+        settings or the engine have changed since."""
+        if self.store is None or self.autosaver is None:
+            return False
+        if comparison_id == self.current_id and self.session.comparison is not None:
+            return True  # already on screen (a double click sends two requests)
+        started = time.perf_counter()
+        try:
+            comparison = self.store.load(comparison_id)
+            info = self.store.info(comparison_id)
+            notes = self.store.notes(comparison_id)
+            reason = self.store.realign_reason(comparison_id, self.preferred_settings(comparison.settings))
+        except UnknownComparison:
+            self.refresh()
+            self.window.show_error("Comparison not found", "That comparison is no longer in the library.")
+            return False
+        except (LibraryError, sqlite3.Error, ValueError) as error:
+            self.window.show_error("Could not open the comparison", f"{self.store.location()}: {error}")
+            return False
+        self.autosaver.wait()  # a save of the previous comparison must not land after we switch targets
+        self.autosaver.adopt(comparison_id, info.name)
+        self.pending = None
+        self.window.info_bar.close_bar(REALIGN)
+        self.session.show_saved(comparison)
+        self._set_notes(NoteIndex.of(notes))
+        seconds = time.perf_counter() - started
+        self.window.status.setText(f"Opened “{info.name}” from the library in {seconds:.2f} s (saved result, "
+                                   "not re-aligned)")
+        if self.panel is not None:
+            self.panel.select(comparison_id)
+        if reason:
+            self._offer_realign(info.name, reason)
+        return True
+
+    def adopt(self, comparison_id: int | None) -> None:
+        """After a crash restore: new results keep updating the entry the lost session was saved to."""
+        if comparison_id is None or self.store is None or self.autosaver is None:
+            return
+        try:
+            info = self.store.info(comparison_id)
+            notes = self.store.notes(comparison_id)
+        except (UnknownComparison, LibraryError, sqlite3.Error):
+            return
+        self.autosaver.adopt(comparison_id, info.name)
+        self._set_notes(NoteIndex.of(notes))
+
+    def preferred_settings(self, saved: Settings) -> Settings:
+        """The saved comparison's settings with the user's current preferences where they have one."""
+        preferred = self.window.prefs.comparison_settings()
+        return replace(saved, threshold=preferred.threshold, ignore_case=preferred.ignore_case,
+                       ignore_punctuation=preferred.ignore_punctuation)
+
+    def _offer_realign(self, name: str, reason: str) -> None:
+        self.window.info_bar.ask(
+            REALIGN,
+            f"“{name}” was aligned differently from how Parallax would align it now ({reason}). "
+            "Re-align? The saved result stays on screen until you accept the new one.",
+            [("Re-align", self.realign), ("Keep", lambda: None)],
+        )
+
+    def realign(self) -> None:
+        comparison = self.session.comparison
+        if comparison is None:
+            return
+        self.session.realign(self.preferred_settings(comparison.settings))
+        self.window.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
+                                 [("Cancel", self.session.cancel)])
+
+    def _realigned(self, result: RunResult) -> None:
+        old, new = self.session.comparison, result.comparison
+        if new is None:
+            self.window.info_bar.close_bar(REALIGN)
+            return
+        self.pending = result
+        before = f" (was {len(old.groups):,})" if old is not None else ""
+        self.window.info_bar.ask(
+            REALIGN,
+            f"The re-aligned result is ready: {len(new.groups):,} alignment groups{before}, threshold "
+            f"{new.settings.threshold:.2f}. Show it and save it in place of the old one?",
+            [("Use New Result", self.accept_realigned), ("Keep Old", self.discard_realigned)],
+            on_dismiss=self.discard_realigned,
+        )
+
+    def accept_realigned(self) -> None:
+        result, self.pending = self.pending, None
+        if result is not None:
+            self.session.accept(result)  # shows it, and finished_run autosaves it over the old row
+
+    def discard_realigned(self) -> None:
+        self.pending = None
+
+    # -- autosave ---------------------------------------------------------------------------------------------
+    def _finished_run(self, result: RunResult) -> None:
+        if result.comparison is not None and self.autosaver is not None:
+            self.autosaver.save(result.comparison)
+
+    def _sources_changed(self) -> None:
+        if not self.session.sources:  # everything removed: the next articles start a new library entry
+            if self.autosaver is not None:
+                self.autosaver.detach()
+            self._set_notes(EMPTY)
+
+    def new_comparison(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.detach()
+        self.pending = None
+        self.window.info_bar.close_bar(REALIGN)
+        self._set_notes(EMPTY)
+
+    def _saved(self, comparison_id: int, seconds: float) -> None:
+        self.last_save_seconds = seconds
+        log.info("autosaved comparison %s in %.3f s", comparison_id, seconds)
+        self.refresh()
+
+    def _save_failed(self, message: str) -> None:
+        self.window.info_bar.ask("autosave", message + "\nThe comparison stays open; export it to keep a copy.")
+
+    def refresh(self) -> None:
+        if self.panel is not None:
+            self.panel.refresh()
+        self.changed.emit()
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.autosaver.wait(msecs) if self.autosaver is not None else True
+
+    def _deleted(self, comparison_id: int) -> None:
+        if comparison_id == self.current_id and self.autosaver is not None:
+            self.autosaver.detach()  # what is on screen is no longer in the library; a change saves it anew
+            self._set_notes(EMPTY)
+
+    # -- adding library articles ------------------------------------------------------------------------------
+    def add_articles(self, library_ids: list[int]) -> None:
+        if self.store is None:
+            return
+        try:
+            articles = [self.store.article(i) for i in library_ids]
+        except (LookupError, LibraryError, sqlite3.Error) as error:
+            self.window.show_error("Could not add the article", str(error))
+            return
+        self.session.add_articles(articles)
+
+    # -- notes ------------------------------------------------------------------------------------------------
+    def saved_id(self) -> int | None:
+        """The library row of the comparison on screen, saving it first if the autosave has not yet."""
+        if self.autosaver is None or self.session.comparison is None:
+            return None
+        self.autosaver.wait()
+        if self.autosaver.current_id is None:
+            self.autosaver.save(self.session.comparison)
+            self.autosaver.wait()
+        return self.autosaver.current_id
+
+    def set_note(self, text: str, *, article: str | None = None, sentence: int | None = None,
+                 group: int | None = None) -> bool:
+        comparison_id = self.saved_id()
+        if self.store is None or comparison_id is None:
+            self.window.show_error("Notes need the library", self._why_unavailable())
+            return False
+        try:
+            self.store.set_note(comparison_id, text.strip(), article=article, sentence=sentence, group=group)
+            notes = self.store.notes(comparison_id)
+        except (LibraryError, UnknownComparison, sqlite3.Error) as error:
+            self.window.show_error("Could not save the note", str(error))
+            return False
+        self._set_notes(NoteIndex.of(notes))
+        self.refresh()
+        return True
+
+    def export_notes(self) -> tuple[Note, ...] | None:
+        comparison_id = self.current_id
+        if self.store is None or comparison_id is None:
+            return None
+        try:
+            return self.store.notes(comparison_id)
+        except (LibraryError, UnknownComparison, sqlite3.Error):
+            return None
+
+    def _set_notes(self, notes: NoteIndex) -> None:
+        self.notes = notes
+        self.notes_changed.emit(notes)
+
+    def _why_unavailable(self) -> str:
+        if self.store is None:
+            return f"The library could not be opened, so notes cannot be kept.\n\n{self.error}"
+        return "Open or compare articles first: notes belong to a comparison."

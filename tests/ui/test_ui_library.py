@@ -1,0 +1,246 @@
+"""The library inside the window: reopen without re-aligning, autosave, re-align offer, recent lists, notes, --db."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.cli import main as cli_main
+from desktop.core.library import open_library
+from desktop.core.model import Settings
+from desktop.core.pipeline import compare
+from desktop.ui import session as session_module
+from desktop.ui.app import create_window
+from desktop.ui.autosave import comparison_name
+from desktop.ui.models import NOTE_ROLE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/
+from library_samples import engine_comparison, rich_comparison
+
+
+def saved_rows(path):
+    store = open_library(path)
+    try:
+        return store.list()
+    finally:
+        store.db.close()
+
+
+def wait_saved(window, qtbot):
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    window.library.wait(30000)
+    qtbot.wait(20)  # the queued "saved" signal reaches the GUI thread
+
+
+def test_opening_a_saved_comparison_shows_it_as_saved_without_a_worker_run(window, monkeypatch):
+    saved = engine_comparison()
+    cid = window.library.store.save(saved, "Elbe bridge")
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("reopening must not align again")
+
+    monkeypatch.setattr(session_module, "CompareWorker", no_worker)
+    assert window.library.open_saved(cid)
+    assert window.comparison == saved
+    assert window.comparison == window.library.store.load(cid)
+    assert not window.session.busy
+    assert window.aligned_model.columnCount() == 3
+    assert "Elbe bridge" in window.status.text()
+    assert not window.info_bar.isVisible()  # same settings, same engine: nothing to offer
+
+
+def test_autosave_creates_one_row_then_updates_it(window, open_articles, article_files, private_library, qtbot):
+    open_articles(article_files[:2])
+    wait_saved(window, qtbot)
+    rows = saved_rows(private_library)
+    assert [r.name for r in rows] == ["Dock workers strike over pay at Harbourtown"]
+    assert window.library.current_id == rows[0].id
+    assert window.library.panel.model.rowCount() == 1
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.session.add_sources(article_files[2:3])
+    wait_saved(window, qtbot)
+    rows_after = saved_rows(private_library)
+    assert [r.id for r in rows_after] == [rows[0].id]
+    store = open_library(private_library)
+    assert len(store.load(rows[0].id).articles) == 3
+    store.db.close()
+    assert window.library.last_save_seconds is not None
+
+
+def test_removing_every_article_shows_the_start_page_with_recent_comparisons(
+    window, open_articles, article_files, qtbot
+):
+    open_articles(article_files[:2])
+    wait_saved(window, qtbot)
+    for _ in range(2):
+        with qtbot.waitSignal(window.session.finished_run, timeout=30000):
+            window.session.remove(0)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.start_page, timeout=5000)
+    assert window.start_page.entry_ids() == [window.library.store.list()[0].id]
+    assert window.library.current_id is None  # the next articles start a new library entry
+
+
+def test_recent_comparisons_are_listed_in_the_file_menu_and_open(window, qtbot):
+    store = window.library.store
+    first = store.save(rich_comparison(), "Bridge opening")
+    second = store.save(engine_comparison(), "Elbe ceremony")
+    window.library.refresh()
+    labels = [a.text() for a in window.recent_comparisons_menu.actions()]
+    assert labels == ["&1 Elbe ceremony", "&2 Bridge opening"]
+    assert window.start_page.entry_ids() == [second, first]
+    window.recent_comparisons_menu.actions()[1].trigger()
+    assert window.library.current_id == first
+    assert window.comparison == store.load(first)
+
+
+def test_changed_settings_offer_a_realign_and_keep_the_old_result_until_accepted(window, private_library, qtbot):
+    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
+    cid = window.library.store.save(old, "Elbe strict")
+    window.library.open_saved(cid)
+    assert window.info_bar.isVisible()
+    assert "threshold 0.8 → 0.5" in window.info_bar.message.text()
+    with qtbot.waitSignal(window.session.realigned, timeout=30000):
+        window.info_bar.button("Re-align").click()
+    assert window.comparison is old or window.comparison == old  # still the saved result
+    assert window.comparison.settings.threshold == 0.8
+    assert window.info_bar.isVisible() and "ready" in window.info_bar.message.text()
+    window.info_bar.button("Use New Result").click()
+    assert window.comparison.settings.threshold == 0.5
+    wait_saved(window, qtbot)
+    rows = saved_rows(private_library)
+    assert [r.id for r in rows] == [cid]
+    store = open_library(private_library)
+    assert store.comparison_settings(cid).threshold == 0.5
+    assert store.realign_reason(cid, Settings(threshold=0.5)) == ""
+    store.db.close()
+
+
+def test_keeping_the_old_result_leaves_it_saved_as_it_was(window, private_library, qtbot):
+    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
+    cid = window.library.store.save(old, "Elbe strict")
+    before = window.library.store.info(cid).updated
+    window.library.open_saved(cid)
+    window.info_bar.button("Keep").click()
+    assert not window.info_bar.isVisible()
+    assert window.comparison.settings.threshold == 0.8
+    wait_saved(window, qtbot)
+    assert window.library.store.info(cid).updated == before
+
+
+def test_an_older_engine_version_offers_a_realign(window):
+    cid = window.library.store._insert(engine_comparison(), "Old engine", (), engine_version="0.0.1", created=None)
+    window.library.open_saved(cid)
+    assert "aligned by Parallax 0.0.1" in window.info_bar.message.text()
+
+
+def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
+    window, open_articles, article_files, monkeypatch, tmp_path, qtbot
+):
+    comparison = open_articles(article_files[:2])
+    group = next(g for g in comparison.groups if {"A", "B"} <= set(g.members))
+    sentence = group.members["A"][0]
+    window.aligned.show_sentence("A", sentence)
+    monkeypatch.setattr(window, "ask_note", lambda *args: "confirmed omission <b>")
+    window.actions_.note_sentence.trigger()
+    cid = window.library.current_id
+    notes = window.library.store.notes(cid)
+    assert [(n.text, n.article, n.sentence) for n in notes] == [("confirmed omission <b>", "A", sentence)]
+    row = window.aligned_model.row_of("A", sentence)
+    index = window.aligned_model.index(row, 0)
+    assert index.data(NOTE_ROLE) == "confirmed omission <b>"
+    assert "confirmed omission &lt;b&gt;" in index.data(Qt.ItemDataRole.ToolTipRole)
+    monkeypatch.setattr(window, "ask_note", lambda *args: "false match")
+    window.actions_.note_group.trigger()
+    assert window.library.store.notes(cid)[-1].group == group.id
+    target = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.actions_.export_html.trigger()
+    report = target.read_text(encoding="utf-8")
+    assert "confirmed omission &lt;b&gt;" in report
+    assert "false match" in report
+
+
+def test_notes_survive_reopening_the_comparison(window, open_articles, article_files, monkeypatch, qtbot):
+    open_articles(article_files[:2])
+    monkeypatch.setattr(window, "ask_note", lambda *args: "checked with the port authority")
+    window.actions_.note_comparison.trigger()
+    cid = window.library.current_id
+    window.new_comparison()
+    assert window.comparison is None
+    window.library.open_saved(cid)
+    assert window.library.notes.comparison == "checked with the port authority"
+
+
+def test_library_articles_join_the_comparison_on_screen(window, open_articles, article_files, qtbot):
+    library_id = window.library.store.add_article(engine_comparison().articles[0].article)
+    open_articles(article_files[:1])
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.library.panel.add_articles_requested.emit([library_id])
+    assert [r.article.path for r in window.comparison.articles] == [article_files[0], "a.txt"]
+
+
+def test_deleting_the_comparison_on_screen_makes_the_next_save_a_new_entry(
+    window, open_articles, article_files, private_library, qtbot, monkeypatch
+):
+    open_articles(article_files[:2])
+    wait_saved(window, qtbot)
+    first = window.library.current_id
+    created = window.library.store.info(first).created
+    panel = window.library.panel
+    monkeypatch.setattr(panel, "confirm_delete", lambda info: True)
+    panel.select(first)
+    panel.delete_selected()
+    assert window.library.current_id is None
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.session.add_sources(article_files[2:3])
+    wait_saved(window, qtbot)
+    rows = saved_rows(private_library)
+    assert len(rows) == 1
+    assert rows[0].created != created  # a new entry (SQLite may hand out the freed id again)
+    assert window.library.current_id == rows[0].id
+
+
+def test_a_damaged_library_file_is_reported_and_left_untouched(qtbot, store, tmp_path, monkeypatch, article_files):
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database, but someone's file" * 100)
+    before = damaged.read_bytes()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    win = create_window([], store, db=str(damaged))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.library.store is None
+    assert win.info_bar.isVisible() and "damaged.sqlite3" in win.info_bar.message.text()
+    with qtbot.waitSignal(win.session.comparison_changed, timeout=30000):
+        win.session.set_sources(article_files[:2])  # the app works without a library
+    win.session.wait(10000)
+    assert not win.actions_.note_sentence.isEnabled()
+    win.close()
+    assert damaged.read_bytes() == before
+
+
+def test_db_option_reaches_the_window(monkeypatch):
+    from desktop.ui import app
+
+    calls = []
+    monkeypatch.setattr(app, "run", lambda files, db=None: calls.append((files, db)) or 0)
+    assert cli_main(["--db", "lib.sqlite", "a.txt", "b.txt"]) == 0
+    assert cli_main(["c.txt"]) == 0
+    assert calls == [(["a.txt", "b.txt"], "lib.sqlite"), (["c.txt"], None)]
+
+
+@pytest.mark.parametrize(("title", "path", "expected"), [
+    ("  Dock workers\nstrike  ", "a.txt", "Dock workers strike"),
+    ("", "/news/harbour-strike.html", "harbour-strike"),
+    ("", "https://example.org/news/strike", "strike"),
+    ("x" * 200, "a.txt", "x" * 79 + "…"),
+])
+def test_autosave_names_come_from_the_first_article(title, path, expected):
+    from dataclasses import replace
+
+    comparison = engine_comparison()
+    first = replace(comparison.articles[0], article=replace(comparison.articles[0].article, title=title, path=path))
+    assert comparison_name(replace(comparison, articles=(first, *comparison.articles[1:]))) == expected
