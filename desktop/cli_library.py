@@ -7,12 +7,15 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.jsonio import to_dict, write_json
-from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
 from desktop.core.library_location import ENV_VAR, library_path
 from desktop.core.model import Comparison, Note
+
+if TYPE_CHECKING:
+    # sqlite-utils imports pandas when it is installed (~0.5 s): plain `compare` must not pay for it.
+    from desktop.core.library import ComparisonInfo, LibraryStore
 
 EXIT_BAD_INPUT = 2
 
@@ -57,6 +60,8 @@ def _fail(message: str) -> int:
 
 
 def _open(args: argparse.Namespace) -> LibraryStore:
+    from desktop.core.library import open_library
+
     return open_library(library_path(args.db))
 
 
@@ -64,6 +69,8 @@ def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
     """Called by ``compare`` after comparing; an exit code, so a library problem fails the command."""
     if not args.save:
         return 0
+    from desktop.core.library import LibraryError
+
     try:
         store = _open(args)
         comparison_id = store.save(comparison, args.save)
@@ -176,6 +183,8 @@ def run_library_command(args: argparse.Namespace) -> int:
     path = library_path(args.db)
     if not path.exists():  # a mistyped --db must not leave an empty library behind
         return _fail(f"{path}: no library here yet (compare … --save NAME creates it)")
+    from desktop.core.library import LibraryError, UnknownComparison
+
     try:
         store = _open(args)
         return _ACTIONS[args.library_command](store, args)
