@@ -43,8 +43,6 @@ ROOT = Path(__file__).resolve().parents[1]
 # Why a pending case fails, by the stage it waits for.
 ALIGN_NM = "alignment: n:m splits and merges not landed"
 
-CLI_HEAVY_IMPORTS = "cli: desktop.cli imports cli_library -> sqlite_utils -> pandas at start-up (~2.5 s)"
-
 # Case id -> why it is expected to fail for now. Remove entries when the stage they wait for lands.
 PENDING: dict[str, str] = {
     "same_group[de:A-Wir_verkaufen_die_Gesundhei]": ALIGN_NM,
@@ -381,7 +379,6 @@ def test_compare_never_imports_qt(german_cli_run: CliRun) -> None:
     assert [m for m in german_cli_run.modules if m.startswith(("PySide6", "desktop.ui"))] == []
 
 
-@pytest.mark.xfail(reason=CLI_HEAVY_IMPORTS, strict=False)
 def test_compare_does_not_load_the_library_stack(german_cli_run: CliRun) -> None:
     """pandas (via sqlite_utils) costs seconds at start-up; compare must stay sub-second without --save."""
     assert [m for m in german_cli_run.modules if m.split(".")[0] in {"pandas", "sqlite_utils"}] == []
