@@ -183,3 +183,21 @@ def test_lists_and_tables_read_without_markup(tmp_path: Path, extractor: str) ->
     assert "\n\nDach der Grundschule abgedeckt\n\nZwei Bäume auf der B 7\n\n" in text, extractor
     assert "Nordstadt · 14" in text
     assert "|" not in text
+
+
+def test_deeply_nested_page_skips_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura slows down with depth (9k tags, 250 deep: seconds); such a page goes to the scanner alone
+    def must_not_run(*_args: object) -> None:
+        raise AssertionError("trafilatura ran on a 200-deep page")
+
+    monkeypatch.setattr(html_extract, "_trafilatura", must_not_run)
+    page = "<title>Tief</title>" + "<div>" * 200 + "<p>Der Satz ganz unten.</p>" + "</div>" * 200
+    assert html_extract.extract_page(page).text == "Der Satz ganz unten."
+
+
+def test_unclosed_paragraphs_do_not_count_as_depth(monkeypatch: pytest.MonkeyPatch) -> None:
+    # old pages leave <p> and <li> open; hundreds of them are still a flat page that trafilatura may read
+    calls: list[str] = []
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda cleaned, url: calls.append(url))
+    html_extract.extract_page("<title>Alt</title><body>" + "<p>Absatz ohne Ende." * 300)
+    assert calls == [""]
