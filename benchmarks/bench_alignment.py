@@ -282,12 +282,13 @@ def _merge_on_reference(sets: list[AlignedSet]) -> list[AlignedSet]:
     return [AlignedSet(m, 0.0) for m in by_ref.values()]
 
 
-def measure(aligner: Aligner, keys: list[list[str]]) -> tuple[float, float, list[AlignedSet]]:
-    """Seconds, peak MB (resident growth in a forked child) and the result (from an in-process run)."""
-    started = time.perf_counter()
+def measure(aligner: Aligner, keys: list[list[str]]) -> tuple[float, float, float, list[AlignedSet]]:
+    """Wall seconds, CPU seconds (steadier on a shared machine), peak MB (resident growth in a forked child)
+    and the result (from the in-process run)."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = aligner(keys)
-    seconds = time.perf_counter() - started
-    return seconds, _peak_mb(aligner, keys), result
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return seconds, cpu, _peak_mb(aligner, keys), result
 
 
 def _peak_mb(aligner: Aligner, keys: list[list[str]]) -> float:
@@ -327,9 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for case in cases:
         keys = [[matching_key(s) for s in article] for article in case.articles]
-        seconds, mb, result = measure(ours, keys)
+        seconds, cpu, mb, result = measure(ours, keys)
         exact, atomic = scores([s.members for s in result], case.truth)
-        row = f"{case.name:<12} {seconds:8.3f} {mb:6.0f} {exact:6.3f} {atomic:6.3f} |"
+        row = f"{case.name:<12} {seconds:8.3f} {cpu:6.2f} {mb:6.0f} {exact:6.3f} {atomic:6.3f} |"
         for name, baseline, work in (
             ("difflib", difflib_baseline, len(keys[0]) * sum(len(k) for k in keys[1:])),
             ("naive", naive_baseline, len(keys[0]) * sum(len(k) for k in keys[1:])),
