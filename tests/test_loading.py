@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core import loading
 from desktop.core.errors import LoadError
 from desktop.core.loading import article_from_text, guess_title, load_article
 
@@ -235,3 +236,9 @@ def test_short_single_byte_texts_get_their_codepage(tmp_path: Path, text: str, e
 def test_large_file_ascii_at_first_with_a_stray_byte_later_stays_utf8(tmp_path: Path) -> None:
     data = b"ascii line\n" * 120_000 + "Grüße aus Köln und ".encode() + "Maß".encode("cp1252") + b" nun."
     assert load_article(write(tmp_path, "spaet.txt", data), "A").text.endswith("Grüße aus Köln und Maß nun.")
+
+
+def test_oversized_markdown_is_read_as_plain_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "MAX_MARKDOWN_CHARS", 10)
+    article = load_article(write(tmp_path, "gross.md", b"# Kopf\n\nEin **fetter** Satz."), "A")
+    assert article.text == "# Kopf\n\nEin **fetter** Satz."

@@ -22,6 +22,9 @@ from desktop.core.model import Article
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 200
+# Markdown is stripped line by line in Python (~1 s a MB on a busy machine); past this a file is no
+# article, and it is read as plain text with its markup rather than held up for half a minute.
+MAX_MARKDOWN_CHARS = 8_000_000
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 _MHTML_SUFFIXES = {".mhtml", ".mht"}
@@ -91,7 +94,7 @@ def _load(source: str, article_id: str, shown: str) -> Article:
         kind = "html"
     if kind == "html" and _ANY_TAG.search(text):
         return _html_article(shown, article_id, text, url="")
-    if kind == "markdown":
+    if kind == "markdown" and len(text) <= MAX_MARKDOWN_CHARS:
         converted = markdown_to_text(_clean(text))
         stem = displayable(path.stem)
         return _text_article(shown, article_id, converted.text, fallback_title=stem, title=converted.title)
