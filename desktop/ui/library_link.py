@@ -1,7 +1,7 @@
 """The comparison library inside the window: the Library dock, autosave, reopening, re-align offers, notes.
 
 ``MainWindow`` shows comparisons; this object decides what the library has to do with them. It holds the GUI
-thread's ``LibraryStore`` (reads, renames, notes) and an ``Autosaver`` that writes results from its own thread.
+thread's ``LibraryStore`` (reads, renames, notes) and an ``LibraryWorker`` that writes results from its own thread.
 Without a library (it could not be opened) every method is a harmless no-op, so the window runs as before.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
 from desktop.core.model import Note, Settings
-from desktop.ui.autosave import Autosaver
 from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.library_worker import LibraryWorker, Opened, preferred_settings
 from desktop.ui.notes import EMPTY, NoteIndex
 from desktop.ui.worker import RunResult
 
@@ -32,6 +31,7 @@ REALIGN = "realign"
 
 
 class LibraryLink(QObject):
+    opened = Signal(int)  # a saved comparison is on screen
     changed = Signal()  # saved comparisons were added, renamed or deleted: recent lists need a refresh
     notes_changed = Signal(object)  # NoteIndex of the comparison on screen
 
@@ -44,7 +44,8 @@ class LibraryLink(QObject):
         self.error = error
         self.notes: NoteIndex = EMPTY
         self.panel: LibraryPanel | None = None
-        self.autosaver: Autosaver | None = None
+        self.worker: LibraryWorker | None = None
+        self.opening: int | None = None  # the saved comparison being read back
         self.last_save_seconds: float | None = None
         self.pending: RunResult | None = None  # a re-aligned result waiting for the user's yes
         self.session.finished_run.connect(self._finished_run)
@@ -53,9 +54,11 @@ class LibraryLink(QObject):
         self.session.sources_changed.connect(self._sources_changed)
         if store is None or path is None:
             return
-        self.autosaver = Autosaver(path, self)
-        self.autosaver.saved.connect(self._saved)
-        self.autosaver.failed.connect(self._save_failed)
+        self.worker = LibraryWorker(path, self)
+        self.worker.saved.connect(self._saved)
+        self.worker.failed.connect(self._save_failed)
+        self.worker.opened.connect(self._opened)
+        self.worker.open_failed.connect(self._open_failed)
         self.panel = LibraryPanel(store)
         self.panel.open_requested.connect(self.open_saved)
         self.panel.add_articles_requested.connect(self.add_articles)
@@ -69,7 +72,7 @@ class LibraryLink(QObject):
 
     @property
     def current_id(self) -> int | None:
-        return self.autosaver.current_id if self.autosaver is not None else None
+        return self.worker.current_id if self.worker is not None else None
 
     def recent(self) -> tuple[ComparisonInfo, ...] | None:
         """The newest saved comparisons, for File ▸ Open Recent Comparison and the start page; None: no library."""
@@ -83,57 +86,62 @@ class LibraryLink(QObject):
 
     # -- reopening --------------------------------------------------------------------------------------------
     def open_saved(self, comparison_id: int) -> bool:
-        """Show a saved comparison as it was saved (no loading, no aligning), then offer to re-align if the
-        settings or the engine have changed since."""
-        if self.store is None or self.autosaver is None:
+        """Show a saved comparison as it was saved (no loading of files, no aligning), then offer to re-align if
+        the settings or the engine have changed since. Reading it back happens on the library worker, after any
+        save still queued; ``opened`` follows."""
+        if self.worker is None:
             return False
         if comparison_id == self.current_id and self.session.comparison is not None:
-            return True  # already on screen (a double click sends two requests)
+            self.opened.emit(comparison_id)  # already on screen (a double click sends two requests)
+            return True
+        self.opening = comparison_id
+        self.worker.load(comparison_id, self.window.prefs.comparison_settings())
+        self.window.status.setText("Opening the saved comparison…")
+        return True
+
+    def _opened(self, opened: Opened) -> None:
+        if opened.id != self.opening or self.worker is None:
+            return  # the user asked for another one meanwhile
+        self.opening = None
         started = time.perf_counter()
-        try:
-            comparison = self.store.load(comparison_id)
-            info = self.store.info(comparison_id)
-            notes = self.store.notes(comparison_id)
-            reason = self.store.realign_reason(comparison_id, self.preferred_settings(comparison.settings))
-        except UnknownComparison:
-            self.refresh()
-            self.window.show_error("Comparison not found", "That comparison is no longer in the library.")
-            return False
-        except (LibraryError, sqlite3.Error, ValueError) as error:
-            self.window.show_error("Could not open the comparison", f"{self.store.location()}: {error}")
-            return False
-        self.autosaver.wait()  # a save of the previous comparison must not land after we switch targets
-        self.autosaver.adopt(comparison_id, info.name)
+        self.worker.adopt(opened.id, opened.info.name)
         self.pending = None
         self.window.info_bar.close_bar(REALIGN)
-        self.session.show_saved(comparison)
-        self._set_notes(NoteIndex.of(notes))
-        seconds = time.perf_counter() - started
-        self.window.status.setText(f"Opened “{info.name}” from the library in {seconds:.2f} s (saved result, "
-                                   "not re-aligned)")
+        self.session.show_saved(opened.comparison, opened.display)
+        self._set_notes(NoteIndex.of(opened.notes))
+        shown = time.perf_counter() - started
+        self.window.status.setText(
+            f"Opened “{opened.info.name}” from the library (saved result, not re-aligned): read in "
+            f"{opened.seconds:.2f} s, shown in {shown:.2f} s"
+        )
         if self.panel is not None:
-            self.panel.select(comparison_id)
-        if reason:
-            self._offer_realign(info.name, reason)
-        return True
+            self.panel.select(opened.id)
+        if opened.realign_reason:
+            self._offer_realign(opened.info.name, opened.realign_reason)
+        self.opened.emit(opened.id)
+
+    def _open_failed(self, comparison_id: int, message: str) -> None:
+        if comparison_id != self.opening:
+            return
+        self.opening = None
+        self.window.status.setText("Ready")
+        self.refresh()
+        self.window.show_error("Could not open the comparison", message)
 
     def adopt(self, comparison_id: int | None) -> None:
         """After a crash restore: new results keep updating the entry the lost session was saved to."""
-        if comparison_id is None or self.store is None or self.autosaver is None:
+        if comparison_id is None or self.store is None or self.worker is None:
             return
         try:
             info = self.store.info(comparison_id)
             notes = self.store.notes(comparison_id)
         except (UnknownComparison, LibraryError, sqlite3.Error):
             return
-        self.autosaver.adopt(comparison_id, info.name)
+        self.worker.adopt(comparison_id, info.name)
         self._set_notes(NoteIndex.of(notes))
 
     def preferred_settings(self, saved: Settings) -> Settings:
-        """The saved comparison's settings with the user's current preferences where they have one."""
-        preferred = self.window.prefs.comparison_settings()
-        return replace(saved, threshold=preferred.threshold, ignore_case=preferred.ignore_case,
-                       ignore_punctuation=preferred.ignore_punctuation)
+        return preferred_settings(saved, self.window.prefs.comparison_settings())
 
     def _offer_realign(self, name: str, reason: str) -> None:
         self.window.info_bar.ask(
@@ -176,18 +184,18 @@ class LibraryLink(QObject):
 
     # -- autosave ---------------------------------------------------------------------------------------------
     def _finished_run(self, result: RunResult) -> None:
-        if result.comparison is not None and self.autosaver is not None:
-            self.autosaver.save(result.comparison)
+        if result.comparison is not None and self.worker is not None:
+            self.worker.save(result.comparison)
 
     def _sources_changed(self) -> None:
         if not self.session.sources:  # everything removed: the next articles start a new library entry
-            if self.autosaver is not None:
-                self.autosaver.detach()
+            if self.worker is not None:
+                self.worker.detach()
             self._set_notes(EMPTY)
 
     def new_comparison(self) -> None:
-        if self.autosaver is not None:
-            self.autosaver.detach()
+        if self.worker is not None:
+            self.worker.detach()
         self.pending = None
         self.window.info_bar.close_bar(REALIGN)
         self._set_notes(EMPTY)
@@ -206,11 +214,11 @@ class LibraryLink(QObject):
         self.changed.emit()
 
     def wait(self, msecs: int = -1) -> bool:
-        return self.autosaver.wait(msecs) if self.autosaver is not None else True
+        return self.worker.wait(msecs) if self.worker is not None else True
 
     def _deleted(self, comparison_id: int) -> None:
-        if comparison_id == self.current_id and self.autosaver is not None:
-            self.autosaver.detach()  # what is on screen is no longer in the library; a change saves it anew
+        if comparison_id == self.current_id and self.worker is not None:
+            self.worker.detach()  # what is on screen is no longer in the library; a change saves it anew
             self._set_notes(EMPTY)
 
     # -- adding library articles ------------------------------------------------------------------------------
@@ -227,13 +235,13 @@ class LibraryLink(QObject):
     # -- notes ------------------------------------------------------------------------------------------------
     def saved_id(self) -> int | None:
         """The library row of the comparison on screen, saving it first if the autosave has not yet."""
-        if self.autosaver is None or self.session.comparison is None:
+        if self.worker is None or self.session.comparison is None:
             return None
-        self.autosaver.wait()
-        if self.autosaver.current_id is None:
-            self.autosaver.save(self.session.comparison)
-            self.autosaver.wait()
-        return self.autosaver.current_id
+        self.worker.wait()
+        if self.worker.current_id is None:
+            self.worker.save(self.session.comparison)
+            self.worker.wait()
+        return self.worker.current_id
 
     def set_note(self, text: str, *, article: str | None = None, sentence: int | None = None,
                  group: int | None = None) -> bool:

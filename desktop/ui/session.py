@@ -109,7 +109,7 @@ class Session(QObject):
         self.sources_changed.emit()
         self.run()
 
-    def show_saved(self, comparison: Comparison) -> None:
+    def show_saved(self, comparison: Comparison, display: Display | None = None) -> None:
         """Show a finished comparison (from the library) as it is, without loading or aligning anything.
 
         Its articles become the sources, carrying their saved text, so a later change (another article, a new
@@ -125,7 +125,7 @@ class Session(QObject):
         self._pasted = max([self._pasted, *(_pasted_number(a.path) for a in articles)])
         self.articles = articles
         self.comparison = comparison
-        self.display = None
+        self.display = display
         self.last_result = None
         self.sources_changed.emit()
         self.comparison_changed.emit(comparison)

@@ -15,7 +15,7 @@ from desktop.core.model import Settings
 from desktop.core.pipeline import compare
 from desktop.ui import session as session_module
 from desktop.ui.app import create_window
-from desktop.ui.autosave import comparison_name
+from desktop.ui.library_worker import comparison_name
 from desktop.ui.models import NOTE_ROLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/
@@ -30,13 +30,18 @@ def saved_rows(path):
         store.db.close()
 
 
+def open_saved(window, qtbot, comparison_id):
+    with qtbot.waitSignal(window.library.opened, timeout=30000):
+        assert window.library.open_saved(comparison_id)
+
+
 def wait_saved(window, qtbot):
     qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
     window.library.wait(30000)
     qtbot.wait(20)  # the queued "saved" signal reaches the GUI thread
 
 
-def test_opening_a_saved_comparison_shows_it_as_saved_without_a_worker_run(window, monkeypatch):
+def test_opening_a_saved_comparison_shows_it_as_saved_without_a_worker_run(window, monkeypatch, qtbot):
     saved = engine_comparison()
     cid = window.library.store.save(saved, "Elbe bridge")
 
@@ -44,7 +49,7 @@ def test_opening_a_saved_comparison_shows_it_as_saved_without_a_worker_run(windo
         raise AssertionError("reopening must not align again")
 
     monkeypatch.setattr(session_module, "CompareWorker", no_worker)
-    assert window.library.open_saved(cid)
+    open_saved(window, qtbot, cid)
     assert window.comparison == saved
     assert window.comparison == window.library.store.load(cid)
     assert not window.session.busy
@@ -92,7 +97,8 @@ def test_recent_comparisons_are_listed_in_the_file_menu_and_open(window, qtbot):
     labels = [a.text() for a in window.recent_comparisons_menu.actions()]
     assert labels == ["&1 Elbe ceremony", "&2 Bridge opening"]
     assert window.start_page.entry_ids() == [second, first]
-    window.recent_comparisons_menu.actions()[1].trigger()
+    with qtbot.waitSignal(window.library.opened, timeout=30000):
+        window.recent_comparisons_menu.actions()[1].trigger()
     assert window.library.current_id == first
     assert window.comparison == store.load(first)
 
@@ -100,7 +106,7 @@ def test_recent_comparisons_are_listed_in_the_file_menu_and_open(window, qtbot):
 def test_changed_settings_offer_a_realign_and_keep_the_old_result_until_accepted(window, private_library, qtbot):
     old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
     cid = window.library.store.save(old, "Elbe strict")
-    window.library.open_saved(cid)
+    open_saved(window, qtbot, cid)
     assert window.info_bar.isVisible()
     assert "threshold 0.8 → 0.5" in window.info_bar.message.text()
     with qtbot.waitSignal(window.session.realigned, timeout=30000):
@@ -123,7 +129,7 @@ def test_keeping_the_old_result_leaves_it_saved_as_it_was(window, private_librar
     old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
     cid = window.library.store.save(old, "Elbe strict")
     before = window.library.store.info(cid).updated
-    window.library.open_saved(cid)
+    open_saved(window, qtbot, cid)
     window.info_bar.button("Keep").click()
     assert not window.info_bar.isVisible()
     assert window.comparison.settings.threshold == 0.8
@@ -131,9 +137,9 @@ def test_keeping_the_old_result_leaves_it_saved_as_it_was(window, private_librar
     assert window.library.store.info(cid).updated == before
 
 
-def test_an_older_engine_version_offers_a_realign(window):
+def test_an_older_engine_version_offers_a_realign(window, qtbot):
     cid = window.library.store._insert(engine_comparison(), "Old engine", (), engine_version="0.0.1", created=None)
-    window.library.open_saved(cid)
+    open_saved(window, qtbot, cid)
     assert "aligned by Parallax 0.0.1" in window.info_bar.message.text()
 
 
@@ -171,7 +177,7 @@ def test_notes_survive_reopening_the_comparison(window, open_articles, article_f
     cid = window.library.current_id
     window.new_comparison()
     assert window.comparison is None
-    window.library.open_saved(cid)
+    open_saved(window, qtbot, cid)
     assert window.library.notes.comparison == "checked with the port authority"
 
 
