@@ -1,10 +1,11 @@
-"""Autosave: every finished comparison goes to the library, off the GUI thread.
+"""The library's heavy work off the GUI thread: autosaving every finished comparison, and reopening one.
 
 The window's ``LibraryStore`` connection belongs to the GUI thread (sqlite3 connections stay on the thread that
-made them), so each save opens its own connection with ``open_library``; WAL mode and ``BEGIN IMMEDIATE`` in the
-store let it write while the GUI thread reads the list. Saves run one at a time in order, and a save that has
-been overtaken by a newer result for the same comparison is skipped, so a burst of threshold changes costs one
-write, not ten.
+made them), so each job opens its own connection with ``open_library``; WAL mode and ``BEGIN IMMEDIATE`` in the
+store let it write while the GUI thread reads the list. Jobs run one at a time in order, so a reopen always sees
+the saves queued before it, and a save overtaken by a newer result for the same comparison is skipped: a burst
+of threshold changes costs one write, not ten. Reopening also prepares the highlight marks and row order here,
+as a compare run does, so the GUI thread only builds the views.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.library import LibraryError, LibraryStore, UnknownComparison, open_library
-from desktop.core.model import Comparison
+from desktop.core.collation import collate
+from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
+from desktop.core.model import Comparison, Note, Settings
+from desktop.ui.highlights import sentence_marks
+from desktop.ui.worker import Display
 
 log = logging.getLogger(__name__)
 NAME_LENGTH = 80
@@ -37,6 +41,26 @@ def comparison_name(comparison: Comparison) -> str:
     return " ".join((comparison.title or "Untitled comparison").split())[:NAME_LENGTH]
 
 
+def preferred_settings(saved: Settings, preferred: Settings) -> Settings:
+    """A saved comparison's settings with the user's current preferences where they have one (threshold, case,
+    punctuation): what re-aligning it now would use."""
+    return replace(saved, threshold=preferred.threshold, ignore_case=preferred.ignore_case,
+                   ignore_punctuation=preferred.ignore_punctuation)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A saved comparison read back, ready to show."""
+
+    id: int
+    comparison: Comparison
+    info: ComparisonInfo
+    notes: tuple[Note, ...]
+    realign_reason: str
+    display: Display
+    seconds: float
+
+
 @dataclass
 class SaveTarget:
     """The library row one comparison on screen is saved to; ``id`` is None until its first save."""
@@ -49,6 +73,8 @@ class SaveTarget:
 class _Signals(QObject):
     saved = Signal(int, float)  # comparison id, seconds the save took
     failed = Signal(str)
+    opened = Signal(object)  # Opened
+    open_failed = Signal(int, str)  # comparison id, message
 
 
 class _SaveJob(QRunnable):
@@ -91,9 +117,43 @@ class _SaveJob(QRunnable):
         target.id = store.save(self._comparison, target.name)
 
 
-class Autosaver(QObject):
+class _OpenJob(QRunnable):
+    def __init__(self, path: Path, comparison_id: int, preferred: Settings, signals: _Signals) -> None:
+        super().__init__()
+        self._path = path
+        self._id = comparison_id
+        self._preferred = preferred
+        self._signals = signals
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            store = open_library(self._path)
+            try:
+                comparison = store.load(self._id)
+                info = store.info(self._id)
+                notes = store.notes(self._id)
+                reason = store.realign_reason(self._id, preferred_settings(comparison.settings, self._preferred))
+            finally:
+                store.db.close()
+            display = Display(sentence_marks(comparison), collate(comparison))
+        except UnknownComparison:
+            self._signals.open_failed.emit(self._id, "That comparison is no longer in the library.")
+            return
+        except Exception as error:  # a damaged row must not kill the worker thread silently
+            log.exception("reopening comparison %s failed", self._id)
+            self._signals.open_failed.emit(self._id, f"Could not read it from the library: {error}")
+            return
+        self._signals.opened.emit(
+            Opened(self._id, comparison, info, notes, reason, display, time.perf_counter() - started)
+        )
+
+
+class LibraryWorker(QObject):
     saved = Signal(int, float)
     failed = Signal(str)
+    opened = Signal(object)
+    open_failed = Signal(int, str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +162,8 @@ class Autosaver(QObject):
         self._signals = _Signals(self)
         self._signals.saved.connect(self.saved)
         self._signals.failed.connect(self.failed)
+        self._signals.opened.connect(self.opened)
+        self._signals.open_failed.connect(self.open_failed)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # in order: the first save creates the row the later ones update
 
@@ -123,6 +185,10 @@ class Autosaver(QObject):
         self.target.latest += 1
         self._pool.start(_SaveJob(self.path, self.target, comparison, self.target.latest, self._signals))
 
+    def load(self, comparison_id: int, preferred: Settings) -> None:
+        """Read a saved comparison (after any queued saves); ``opened`` or ``open_failed`` follows."""
+        self._pool.start(_OpenJob(self.path, comparison_id, preferred, self._signals))
+
     def wait(self, msecs: int = -1) -> bool:
-        """Block until queued saves are written (before a note needs the row's id, and on closing)."""
+        """Block until queued jobs are done (before a note needs the row's id, and on closing)."""
         return self._pool.waitForDone(msecs)
