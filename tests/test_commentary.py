@@ -304,3 +304,8 @@ def test_possessive_and_exclamation():
     assert commentary_cues("The regime's propaganda machine went into overdrive.", "en") == ("regime", "propaganda")
     assert commentary_cues("Die Brücke ist gesperrt!", "de") == ()
     assert commentary_cues("Das ist kein Zufall!", "de") == ("Das ist kein", "kein Zufall", "!")
+
+
+def test_lower_case_cue_skips_a_capitalised_noun_mid_sentence():
+    assert commentary_cues("Getrocknete Feigen enthalten viel Zucker und Ballaststoffe.", "de") == ()
+    assert commentary_cues("Feige hat sich der Minister davongestohlen, leider.", "de") == ("Feige", "leider")

@@ -26,6 +26,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _BOUNDARY_BEFORE = r"(?<![\w-])"
 _BOUNDARY_AFTER = r"(?![\w-])"
 _OPEN_CLOSE = {"„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", '"': '"'}
+_OPENERS = ".!?:;\"“„»«([–—-"
 _POST_ATTRIBUTION_WORDS = 5
 # Where a reported statement ends and the author's own clause may begin: "X warned …, and it is hard to see …".
 _NEXT_CLAUSE = re.compile(
@@ -43,6 +44,9 @@ class Pattern:
     expression: str
     weight: int
     section: str
+    # Written in lower case: a capitalised match must stand at the start of the sentence, so the adjective
+    # "feige" (cowardly) does not fire on the noun "Feigen" (figs), nor "bold" on a Mr Bold.
+    lowercase: bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -85,10 +89,18 @@ class Lexicon:
                 *self.by_prefix.get(word[:_PREFIX], ()),
                 *self.anywhere,
             )
+            capitalised = token.group()[:1].isupper()
             for pattern in candidates:
+                if pattern.lowercase and capitalised and not _opens_sentence(text, token.start()):
+                    continue
                 match = pattern.regex.match(text, token.start())
                 if match:
                     yield pattern, match
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before[-1] in _OPENERS
 
 
 def _index(patterns: Sequence[Pattern]) -> Lexicon:
@@ -153,13 +165,16 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
     section = ""
     patterns = []
     for raw in lines:
-        line = raw.split("#", 1)[0].strip().lower()
+        written = raw.split("#", 1)[0].strip()
+        line = written.lower()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip()
             continue
-        patterns.append(Pattern(line, compile_pattern(line), weights.get(section, 1), section))
+        first = written.lstrip("^*")[:1]
+        pattern = Pattern(line, compile_pattern(line), weights.get(section, 1), section, first.islower())
+        patterns.append(pattern)
     return _index(patterns)
 
 
