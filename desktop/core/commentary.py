@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _BOUNDARY_BEFORE = r"(?<![\w-])"
 _BOUNDARY_AFTER = r"(?![\w-])"
 _OPEN_CLOSE = {"„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", '"': '"'}
-_OPENERS = ".!?:;\"“„»«([–—-"
+_OPENERS = '.!?:;"“„»«([–—-'
 _POST_ATTRIBUTION_WORDS = 5
 # Where a reported statement ends and the author's own clause may begin: "X warned …, and it is hard to see …".
 _NEXT_CLAUSE = re.compile(
