@@ -38,3 +38,17 @@ def test_failed_write_leaves_old_content_and_no_temp_file(tmp_path, monkeypatch)
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_writing_to_a_device_writes_through_instead_of_replacing_it(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    atomic_write_text(fifo, "streamed")
+    reader.join(5)
+    assert received == ["streamed"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

@@ -26,6 +26,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     which is what makes it atomic.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # /dev/null, a FIFO or a terminal: there is nothing to protect by renaming, and renaming over a
+        # device as root would replace it with an ordinary file.
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
