@@ -199,8 +199,8 @@ def _anchor_chain(sim: Floats, rows: Ints, cols: Ints, na: int, nb: int) -> list
     np.maximum.at(best_a, rows, sim)
     np.maximum.at(best_b, cols, sim)
     mutual = strong & (sim >= best_a[rows]) & (sim >= best_b[cols])
-    pairs = sorted(set(zip(rows[mutual].tolist(), cols[mutual].tolist(), strict=True)))
-    return _longest_chain(pairs)
+    order = np.lexsort((cols[mutual], rows[mutual]))
+    return _longest_chain(list(zip(rows[mutual][order].tolist(), cols[mutual][order].tolist(), strict=True)))
 
 
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

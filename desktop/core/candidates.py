@@ -23,7 +23,7 @@ Floats = npt.NDArray[np.float64]
 MAX_DF = 64
 JOIN_BUDGET = 500_000  # sentence-pair entries the join may produce per feature family (short documents)
 JOIN_PER_SENTENCE = 100  # … and per sentence of both articles (long documents)
-_BLOCK_CELLS = 2_000_000  # sentence pairs summed densely at a time: bounds peak memory on long documents
+_BLOCK_ENTRIES = 2_000_000  # joined entries reduced at a time: bounds peak memory on long documents
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _MULT_SENTENCE = np.uint64(0xC2B2AE3D27D4EB4F)
 _MULT_INVERSE = np.uint64(pow(0x9E3779B97F4A7C15, -1, 2**64))
@@ -176,24 +176,37 @@ def _gram_features(keys: Sequence[str]) -> FeatureSet:
 def pair_index(a: ArticleFeatures, b: ArticleFeatures) -> PairIndex:
     """Shared weights of every pair that shares a weighted feature, reduced block by block of A's rows.
 
-    Each block of rows is summed into a dense (rows × size_b) array by ``bincount`` and its non-zero cells kept:
-    linear in the joined entries, no sort, and the codes come out ordered.
+    A block whose dense (rows × size_b) array is not much larger than its joined entries is summed by
+    ``bincount`` (linear, no sort); sparser blocks, as in long documents, are reduced by sorting their pair codes.
+    Either way the codes come out ordered.
     """
     words = _postings(a.words, b.words, a.count, b.count)
     grams = _postings(a.grams, b.grams, a.count, b.count)
-    rows_per_block = max(1, _BLOCK_CELLS // max(b.count, 1))
+    per_row = words.entries_per_row(a.count) + grams.entries_per_row(a.count)
+    bounds = np.searchsorted(np.cumsum(per_row), np.arange(_BLOCK_ENTRIES, per_row.sum() + 1, _BLOCK_ENTRIES))
     codes: list[Ints] = []
     word_parts: list[Floats] = []
     gram_parts: list[Floats] = []
-    for r0 in range(0, a.count, rows_per_block):
-        r1 = min(r0 + rows_per_block, a.count)
+    r0 = 0
+    for r1 in [*sorted(set(bounds.tolist()) - {0}), a.count]:
+        if r1 <= r0:
+            continue
         cells = (r1 - r0) * b.count
-        word = words.block_sums(r0, r1, b.count, cells)
-        gram = grams.block_sums(r0, r1, b.count, cells)
-        nonzero = np.flatnonzero((word > 0) | (gram > 0))
-        codes.append(nonzero + r0 * b.count)
-        word_parts.append(word[nonzero])
-        gram_parts.append(gram[nonzero])
+        word_code, word_w = words.block(r0, r1, b.count)
+        gram_code, gram_w = grams.block(r0, r1, b.count)
+        if cells <= 4 * (len(word_code) + len(gram_code)) + _BLOCK_ENTRIES // 8:
+            word = np.bincount(word_code, weights=word_w, minlength=cells)
+            gram = np.bincount(gram_code, weights=gram_w, minlength=cells)
+            code = np.flatnonzero((word > 0) | (gram > 0))
+            word, gram = word[code], gram[code]
+        else:
+            code, inverse = np.unique(np.concatenate([word_code, gram_code]), return_inverse=True)
+            word = np.bincount(inverse[: len(word_code)], weights=word_w, minlength=len(code))
+            gram = np.bincount(inverse[len(word_code) :], weights=gram_w, minlength=len(code))
+        codes.append(code + r0 * b.count)
+        word_parts.append(np.asarray(word, dtype=np.float64))
+        gram_parts.append(np.asarray(gram, dtype=np.float64))
+        r0 = r1
     if not codes:
         codes, word_parts, gram_parts = [np.zeros(0, np.int64)], [np.zeros(0)], [np.zeros(0)]
     return PairIndex(
@@ -238,16 +251,19 @@ class _Postings:
     total_a: Floats
     total_b: Floats
 
-    def block_sums(self, r0: int, r1: int, size_b: int, cells: int) -> Floats:
+    def entries_per_row(self, size_a: int) -> Ints:
+        return np.bincount(self.a_sentence, weights=self.count, minlength=size_a).astype(np.int64)
+
+    def block(self, r0: int, r1: int, size_b: int) -> tuple[Ints, Floats]:
+        """Joined entries of rows r0 … r1 - 1: local pair codes ((row - r0) * size_b + column) and weights."""
         lo, hi = np.searchsorted(self.a_sentence, [r0, r1])
         n = self.count[lo:hi]
         if not len(n):
-            return np.zeros(cells)
+            return np.zeros(0, np.int64), np.zeros(0)
         ends = np.cumsum(n)
         offsets = np.repeat(self.start[lo:hi] - ends + n, n) + np.arange(int(ends[-1]))
         local = np.repeat(self.a_sentence[lo:hi] - r0, n) * size_b + self.b_sentence[offsets]
-        sums = np.bincount(local, weights=np.repeat(self.weight[lo:hi], n), minlength=cells)
-        return np.asarray(sums, dtype=np.float64)  # already float64: no copy
+        return local, np.repeat(self.weight[lo:hi], n)
 
 
 def _postings(fa: FeatureSet, fb: FeatureSet, size_a: int, size_b: int) -> _Postings:
