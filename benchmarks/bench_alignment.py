@@ -59,6 +59,7 @@ _WORDS = {
         "stem": "Wasser|Strom|Bahn|Klima|Schul|Kranken|Bau|Wohn|Rats|Hafen|Stadt|Land|Energie|Verkehrs",
         "tail": "versorgung|gesetz|projekt|behörde|netz|plan|bericht|haus|gipfel|streit|reform|anlage",
         "join": " und ",
+        "for": "für",
     },
     "en": {
         "subject": "The government|The mayor|Police|A ministry spokesman|The fire brigade|The city council|"
@@ -81,6 +82,7 @@ _WORDS = {
         "stem": "Water|Power|Rail|Climate|School|Health|Housing|Council|Harbour|City|Land|Energy|Transport",
         "tail": " supply| act| project| agency| grid| plan| report| centre| summit| dispute| reform| plant",
         "join": " and ",
+        "for": "for",
     },
 }
 
@@ -88,14 +90,24 @@ _WORDS = {
 class _Writer:
     """Builds news-like sentences; a few hundred rare names and compound terms keep rare words realistic."""
 
-    def __init__(self, language: str, rng: random.Random) -> None:
+    def __init__(self, language: str, rng: random.Random, sentences: int) -> None:
         self.rng = rng
-        self.w = {k: v.split("|") if isinstance(v, str) and "|" in v else v for k, v in _WORDS[language].items()}
+        self.w = {k: v.split("|") for k, v in _WORDS[language].items()}  # one-word entries: a list of one
         syll = self.w["syll"]
         first = ["Al", "Ber", "Chr", "Dor", "El", "Fin", "Gr", "Hal", "Is", "Jo", "Kr", "Lin", "Mar", "Nor", "Ost"]
-        self.places = [rng.choice(first) + rng.choice(["a", "e", "i", "o"]) + rng.choice(syll) for _ in range(300)]
-        self.people = [f"{rng.choice(first)}{rng.choice(['ina', 'as', 'ert', 'ald', 'ke'])}" for _ in range(200)]
-        self.terms = [rng.choice(self.w["stem"]) + rng.choice(self.w["tail"]) for _ in range(200)]
+        # long documents name more places, people and things (vocabulary grows with length, as Heaps' law says)
+        names = max(200, int(8 * sentences**0.6))
+        self.places = [self._coin(first, syll) for _ in range(names)]
+        self.people = [self._coin(first, ["ina", "as", "ert", "ald", "ke", "ani", "or"]) for _ in range(names)]
+        stems = self.w["stem"]
+        self.terms = [
+            rng.choice(stems) + (rng.choice(stems).lower() if n >= 200 else "") + rng.choice(self.w["tail"])
+            for n in range(names)
+        ]
+
+    def _coin(self, first: list[str], tails: list[str]) -> str:
+        middle = "".join(self.rng.choice("aeiou") + self.rng.choice("lmnrst") for _ in range(self.rng.randint(0, 2)))
+        return self.rng.choice(first) + middle + self.rng.choice(tails)
 
     def _pick(self, key: str) -> str:
         words = self.w[key]
@@ -105,7 +117,7 @@ class _Writer:
     def sentence(self) -> str:
         r = self.rng
         parts = [self._pick("subject"), r.choice(self.places), self._pick("verb"), self._pick("when")]
-        parts.append(r.choice(self.w["object"]) + " " + r.choice(["für", "for"]) + " " + r.choice(self.terms))
+        parts.append(f"{r.choice(self.w['object'])} {self.w['for'][0]} {r.choice(self.terms)}")
         if r.random() < 0.6:
             parts.append(f"{r.randint(2, 9999)} {self._pick('unit')}")
         if r.random() < 0.5:
@@ -133,7 +145,7 @@ class _Writer:
         return [" ".join(words[:cut]) + ".", " ".join(words[cut:]).capitalize() + "."]
 
     def merge(self, first: str, second: str) -> str:
-        return first.rstrip(".") + self.w["join"] + second[0].lower() + second[1:]
+        return first.rstrip(".") + self.w["join"][0] + second[0].lower() + second[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +192,7 @@ def derive(writer: _Writer, base: list[str], rng: random.Random) -> tuple[list[s
 def make_case(name: str, sentences: int, articles: int, seed: int) -> Case:
     rng = random.Random(seed)
     language = "de" if seed % 2 else "en"
-    writer = _Writer(language, rng)
+    writer = _Writer(language, rng, sentences)
     base = [writer.sentence() for _ in range(sentences)]
     texts = [base]
     sources: list[list[tuple[int, ...]]] = [[(i,) for i in range(len(base))]]
@@ -220,7 +232,7 @@ def scores(predicted: Sequence[dict[int, tuple[int, ...]]], truth: Truth) -> tup
         return {frozenset((a, i) for a, ix in g.items() for i in ix) for g in groups}
 
     def links(groups: Sequence[dict[int, tuple[int, ...]]]) -> set[tuple[int, int, int, int]]:
-        out = set()
+        out: set[tuple[int, int, int, int]] = set()
         for g in groups:
             nodes = sorted((a, i) for a, ix in g.items() for i in ix)
             out.update((*x, *y) for n, x in enumerate(nodes) for y in nodes[n + 1 :] if x[0] != y[0])
