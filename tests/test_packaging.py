@@ -85,6 +85,7 @@ def test_version_flag_prints_the_package_version(capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out == f"parallax {__version__}\n"
 
 
+@pytest.mark.slow  # a fresh interpreter importing the whole CLI: seconds on a loaded machine
 def test_installed_command_prints_the_package_version() -> None:
     command = Path(sys.executable).parent / "parallax"
     if not command.exists():
