@@ -204,6 +204,8 @@ class LibraryLink(QObject):
         self.last_save_seconds = seconds
         log.info("autosaved comparison %s in %.3f s", comparison_id, seconds)
         self.refresh()
+        if self.panel is not None and comparison_id == self.current_id:
+            self.panel.select(comparison_id)  # the list shows which entry is on screen
 
     def _save_failed(self, message: str) -> None:
         self.window.info_bar.ask("autosave", message + "\nThe comparison stays open; export it to keep a copy.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,9 +46,24 @@ NAME, OUTLETS, UPDATED = range(3)
 _HEADERS = ("Name", "Articles", "Changed")
 
 
-def _when(iso: str) -> str:
+def _local(iso: str) -> str:
+    """The library stores UTC; people read their own clock."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().isoformat(timespec="minutes")
+    except ValueError:
+        return iso
+
+
+def when_saved(iso: str) -> str:
     """Minutes are enough to tell saves apart in a list; the full stamp is in the tooltip."""
-    return iso[:16].replace("T", " ")
+    return _local(iso)[:16].replace("T", " ")
+
+
+def _short_when(iso: str, today: str | None = None) -> str:
+    """The list column in a narrow dock: the time for today's saves, else the date."""
+    local = _local(iso)
+    today = today if today is not None else datetime.now().astimezone().date().isoformat()
+    return local[11:16] if local[:10] == today else local[:10]
 
 
 class LibraryModel(QAbstractTableModel):
@@ -93,7 +109,7 @@ class LibraryModel(QAbstractTableModel):
         if role == ID_ROLE:
             return info.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (info.name, " · ".join(info.outlets), _when(info.updated))[column]
+            return (info.name, " · ".join(info.outlets), _short_when(info.updated))[column]
         if role == SORT_ROLE:
             return (info.name.casefold(), " · ".join(info.outlets).casefold(), info.updated)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -101,7 +117,8 @@ class LibraryModel(QAbstractTableModel):
             if info.title and info.title != info.name:
                 lines.append(info.title)
             lines.append(f"{len(info.outlets)} articles: {', '.join(info.outlets)}")
-            lines.append(f"Saved {_when(info.created)}, changed {_when(info.updated)} (engine {info.engine_version})")
+            saved, changed = when_saved(info.created), when_saved(info.updated)
+            lines.append(f"Saved {saved}, changed {changed} (engine {info.engine_version})")
             if info.note:
                 lines.append(f"Note: {info.note}")
             return "\n".join(lines)

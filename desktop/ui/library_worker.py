@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.collation import collate
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
+from desktop.core.library_rows import content_hash
 from desktop.core.model import Comparison, Note, Settings
 from desktop.ui.highlights import sentence_marks
 from desktop.ui.worker import Display
@@ -114,7 +115,26 @@ class _SaveJob(QRunnable):
                 return
             except UnknownComparison:
                 log.info("comparison %s was deleted from the library; saving it anew", target.id)
+        same = same_articles(store, self._comparison)
+        if same is not None:
+            # The same articles in the same order (the app started again on the same files): that entry is this
+            # comparison, so it is brought up to date instead of piling up copies.
+            store.update(same, self._comparison)
+            target.id = same
+            return
         target.id = store.save(self._comparison, target.name)
+
+
+def same_articles(store: LibraryStore, comparison: Comparison) -> int | None:
+    """The most recently changed saved comparison of exactly these article texts in this order, if any."""
+    wanted = ",".join(content_hash(r.article.text) for r in comparison.articles)
+    row = store.db.execute(
+        "SELECT c.id FROM comparisons AS c WHERE ? = (SELECT group_concat(h, ',') FROM ("
+        "  SELECT a.content_hash AS h FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id"
+        "  WHERE ca.comparison_id = c.id ORDER BY ca.position)) ORDER BY c.updated DESC, c.id DESC LIMIT 1",
+        [wanted],
+    ).fetchone()
+    return int(row[0]) if row is not None else None
 
 
 class _OpenJob(QRunnable):

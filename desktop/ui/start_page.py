@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.library import ComparisonInfo
+from desktop.ui.library_panel import when_saved
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HINT = "Open two or more articles to compare them: File ▸ Open… (Ctrl+O), drop files or links here, " \
        "or paste text with Ctrl+Shift+V."
+MAX_OUTLETS_SHOWN = 4
 
 
 class StartPage(QWidget):
@@ -29,10 +24,9 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         title = QLabel("Parallax")
         title.setObjectName("startTitle")
-        hint = QLabel(HINT)
-        hint.setObjectName("emptyState")
-        hint.setWordWrap(True)
-        self.hint = hint
+        self.hint = QLabel(HINT)
+        self.hint.setObjectName("emptyState")
+        self.hint.setWordWrap(True)
         open_button = QPushButton("Open Articles…")
         open_button.clicked.connect(open_action.trigger)
         paste_button = QPushButton("Paste Text as Article")
@@ -43,46 +37,61 @@ class StartPage(QWidget):
         buttons.addStretch(1)
         self.recent_title = QLabel("Recent comparisons")
         self.recent_title.setObjectName("startSection")
-        self.recent = QListWidget()
-        self.recent.setObjectName("startRecent")
-        self.recent.setAccessibleName("Recent comparisons")
-        self.recent.setWordWrap(True)
-        self.recent.itemActivated.connect(self._activated)
-        self.recent.itemClicked.connect(self._activated)
+        self.recent = QVBoxLayout()
+        self.recent.setSpacing(12)
+        self.entries: list[QLabel] = []
+        self._ids: list[int] = []
         self.recent_note = QLabel()
-        self.recent_note.setObjectName("emptyState")
+        self.recent_note.setObjectName("hint")
         self.recent_note.setWordWrap(True)
         self.recent_note.setTextFormat(Qt.TextFormat.PlainText)
 
         column = QVBoxLayout()
         column.setSpacing(10)
         column.addWidget(title)
-        column.addWidget(hint)
+        column.addWidget(self.hint)
         column.addLayout(buttons)
-        column.addSpacing(16)
+        column.addSpacing(20)
         column.addWidget(self.recent_title)
-        column.addWidget(self.recent, 1)
+        column.addLayout(self.recent)
         column.addWidget(self.recent_note)
+        column.addStretch(1)
         holder = QWidget()
         holder.setMaximumWidth(720)
         holder.setLayout(column)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setContentsMargins(32, 40, 32, 32)
         outer.addStretch(1)
         outer.addWidget(holder, 4)
         outer.addStretch(1)
 
     def set_recent(self, entries: tuple[ComparisonInfo, ...] | None, note: str = "") -> None:
         """``None``: no library this session (``note`` says why)."""
-        self.recent.clear()
+        for label in self.entries:
+            self.recent.removeWidget(label)
+            label.deleteLater()
+        self.entries, self._ids = [], []
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for info in entries or ():
-            outlets = " · ".join(info.outlets)
-            item = QListWidgetItem(f"{info.name}\n{outlets} — changed {info.updated[:16].replace('T', ' ')}")
-            item.setData(ID_ROLE, info.id)
-            item.setToolTip(info.title or info.name)
-            self.recent.addItem(item)
-        has = bool(entries)
-        self.recent.setVisible(has)
+            outlets = list(info.outlets[:MAX_OUTLETS_SHOWN])
+            if len(info.outlets) > MAX_OUTLETS_SHOWN:
+                outlets.append(f"{len(info.outlets) - MAX_OUTLETS_SHOWN} more")
+            # Names and titles come from articles (hostile input): escaped, and links carry only the numeric id.
+            label = QLabel(
+                f"<a href='comparison:{info.id}'><b>{html.escape(info.name)}</b></a><br>"
+                f"<span style='color: {muted}'>{html.escape(' · '.join(outlets))}<br>"
+                f"{len(info.outlets)} articles · changed {html.escape(when_saved(info.updated))}</span>"
+            )
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.setAccessibleName(f"{info.name}: {len(info.outlets)} articles")
+            label.setToolTip(info.title or info.name)
+            label.linkActivated.connect(self._activated)
+            self.recent.addWidget(label)
+            self.entries.append(label)
+            self._ids.append(info.id)
         self.recent_title.setVisible(entries is not None)
         if entries is None:
             self.recent_note.setText(note)
@@ -93,7 +102,9 @@ class StartPage(QWidget):
         self.recent_note.setVisible(bool(self.recent_note.text()))
 
     def entry_ids(self) -> list[int]:
-        return [int(self.recent.item(n).data(ID_ROLE)) for n in range(self.recent.count())]
+        return list(self._ids)
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.open_requested.emit(int(item.data(ID_ROLE)))
+    def _activated(self, link: str) -> None:
+        kind, _, number = link.partition(":")
+        if kind == "comparison" and number.isdigit():
+            self.open_requested.emit(int(number))

@@ -158,3 +158,20 @@ def test_add_to_comparison_hands_over_the_selected_article_ids(panel, library, q
         qtbot.mouseClick(panel.articles.add_button, Qt.MouseButton.LeftButton)
     [library_id] = requested.args[0]
     assert library.article(library_id, "C").source == "Herald B"
+
+
+
+def test_the_changed_column_shows_local_time_for_today_and_the_date_before(monkeypatch):
+    import time
+
+    from desktop.ui.library_panel import _short_when
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        assert _short_when("2026-11-25T14:56:03.123456+00:00", today="2026-11-25") == "15:56"
+        assert _short_when("2026-11-25T23:30:00+00:00", today="2026-11-25") == "2026-11-26"
+        assert _short_when("2026-11-20T09:05:00+00:00", today="2026-11-25") == "2026-11-20"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

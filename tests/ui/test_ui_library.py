@@ -250,3 +250,15 @@ def test_autosave_names_come_from_the_first_article(title, path, expected):
     comparison = engine_comparison()
     first = replace(comparison.articles[0], article=replace(comparison.articles[0].article, title=title, path=path))
     assert comparison_name(replace(comparison, articles=(first, *comparison.articles[1:]))) == expected
+
+
+def test_starting_again_on_the_same_files_updates_their_entry_instead_of_copying_it(
+    qtbot, store, article_files, private_library
+):
+    for _ in range(2):
+        win = create_window(article_files[:2], store)
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda w=win: w.comparison is not None, timeout=30000)
+        wait_saved(win, qtbot)
+        win.close()
+    assert len(saved_rows(private_library)) == 1
