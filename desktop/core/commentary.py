@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from desktop.core.resources import resource_path
@@ -32,6 +32,7 @@ _POST_ATTRIBUTION_WORDS = 5
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|yet|while|whereas|und|aber|doch|jedoch|während|sondern)\b|;|\s[–—]\s", re.IGNORECASE
 )
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_OPEN_CLOSE) | set(_OPEN_CLOSE.values())))) + "]")
 _QUESTION_WORDS = 6
 _MIN_QUESTION_WORDS = 4
 
@@ -73,6 +74,8 @@ class Lexicon:
     by_prefix: dict[str, tuple[Pattern, ...]]
     anywhere: tuple[Pattern, ...]  # first word starts with "*" or is too short to index by prefix
     anchored: tuple[Pattern, ...]  # "^…": only at the start of the sentence
+    # lower-case word → the indexed patterns that may start there, filled as words are met
+    candidates: dict[str, tuple[tuple[Pattern, re.Pattern[str]], ...]] = field(default_factory=dict, compare=False)
 
     def matches(self, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
         """Every pattern occurrence, overlapping ones included (a strong cue may sit inside a weak one)."""
@@ -80,22 +83,48 @@ class Lexicon:
             match = pattern.regex.match(text)
             if match:
                 yield pattern, match
+        anywhere = tuple(p for p in self.anywhere if _core_search(p.source).search(text))
+        candidates_of = self.candidates
         for token in _WORD.finditer(text):
-            word = token.group().lower()
-            stem = re.split(r"['’]", word, maxsplit=1)[0]  # "regime's" is looked up as "regime"
-            candidates = (
-                *self.by_word.get(word, ()),
-                *(self.by_word.get(stem, ()) if stem != word else ()),
-                *self.by_prefix.get(word[:_PREFIX], ()),
-                *self.anywhere,
-            )
-            capitalised = token.group()[:1].isupper()
-            for pattern in candidates:
-                if pattern.lowercase and capitalised and not _opens_sentence(text, token.start()):
+            word = token.group()
+            lowered = word.lower()
+            candidates = candidates_of.get(lowered)
+            if candidates is None:
+                candidates = candidates_of[lowered] = self._candidates(lowered)
+            if not candidates and not anywhere:
+                continue
+            capitalised = word[:1].isupper()
+            start = token.start()
+            for pattern, regex in (*candidates, *((p, p.regex) for p in anywhere)):
+                if pattern.lowercase and capitalised and not _opens_sentence(text, start):
                     continue
-                match = pattern.regex.match(text, token.start())
+                match = regex.match(text, start)
                 if match:
                     yield pattern, match
+
+    def _candidates(self, word: str) -> tuple[tuple[Pattern, re.Pattern[str]], ...]:
+        """The indexed patterns that may start at a word (lower case), in lookup order, compiled.
+
+        Kept per word on the lexicon: a 10,000-sentence article repeats its vocabulary, and rebuilding the list
+        (a stem split, three lookups, a compile-cache call per pattern) was most of the per-word cost."""
+        stem = _APOSTROPHE.split(word, maxsplit=1)[0]  # "regime's" is looked up as "regime"
+        found = (
+            *self.by_word.get(word, ()),
+            *(self.by_word.get(stem, ()) if stem != word else ()),
+            *self.by_prefix.get(word[:_PREFIX], ()),
+        )
+        return tuple((pattern, pattern.regex) for pattern in found)
+
+
+_APOSTROPHE = re.compile(r"['’]")
+
+
+@lru_cache(maxsize=256)
+def _core_search(source: str) -> re.Pattern[str]:
+    """A cheap test whether a ``*word`` cue can match anywhere in a sentence: its literal core must occur
+    (the same case rules as the cue's own regex, so the test never rules out a real match)."""
+    first = source.lstrip("^").split()[0].rstrip(",:;")
+    return re.compile(re.escape(first.strip("*")), re.IGNORECASE)
 
 
 def _opens_sentence(text: str, position: int) -> bool:
@@ -194,7 +223,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     closers = set(_OPEN_CLOSE.values())
-    while i < len(text):
+    while True:
+        # Only quotation marks matter; jumping between them instead of stepping through every character.
+        mark = _QUOTE_MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         char = text[i]
         if char == "“" and i and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()):
             # German closing mark glued to the last quoted word, its opening mark in an earlier sentence.
@@ -279,6 +313,13 @@ class Cue:
 
 def find_cues(text: str, language: str) -> list[Cue]:
     """Every commentary cue in the author's own voice, whatever its weight."""
+    return list(_cues(text, language))
+
+
+@lru_cache(maxsize=65536)
+def _cues(text: str, language: str) -> tuple[Cue, ...]:
+    """Remembered per sentence: the pipeline asks again for a sentence shared word for word by several
+    outlets, and for the same text when it checks the words an outlet added to a shared sentence."""
     masked = attributed_spans(text, language)
     found: list[Cue] = []
     for pattern, match in lexicon("commentary", language).matches(text):
@@ -294,7 +335,7 @@ def find_cues(text: str, language: str) -> list[Cue]:
     if exclamation > 0 and not _overlaps(exclamation, exclamation + 1, masked):
         # An exclamation in the author's own voice leans towards opinion; on its own it proves nothing.
         found.append(Cue("!", exclamation, exclamation + 1, 1))
-    return _without_nested(found)
+    return tuple(_without_nested(found))
 
 
 def _first_group(match: re.Match[str]) -> int:
