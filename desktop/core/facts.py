@@ -8,6 +8,7 @@ that fold spelling, number format, language and transliteration, and each articl
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -339,15 +340,21 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
     ``known_names`` are surnames the article has already introduced in full ("Keir Starmer"), so that a later
     bare "Starmer" counts as a name even in German, where a lone capitalised word proves nothing.
     """
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # claimed spans never overlap, so sorted starts also sort their ends
+    taken_ends: list[int] = []
     found: list[ExtractedFact] = []
 
     def claim(start: int, end: int, kind: FactKind) -> None:
         surface = text[start:end]
         stripped = surface.rstrip(" ,;:")
         end = start + len(stripped)
-        if end > start and not any(s < end and start < e for s, e in taken):
-            taken.append((start, end))
+        # Only the neighbours can overlap: a scan over every claimed span was quadratic in a long line of numbers.
+        at = bisect.bisect_left(taken_starts, start)
+        if end > start and (at == 0 or taken_ends[at - 1] <= start) and (
+            at == len(taken_starts) or taken_starts[at] >= end
+        ):
+            taken_starts.insert(at, start)
+            taken_ends.insert(at, end)
             found.append((text[start:end], kind, start, end))
 
     for start, end, kind in _quotations(text):
@@ -365,15 +372,18 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
     return sorted(found, key=lambda fact: fact[2])
 
 
+_NEIGHBOUR_CHARS = 200  # longer than any word that decides whether a year-like number is an amount
+
+
 def _looks_like_amount(text: str, start: int, end: int) -> bool:
     """ "2000 Soldaten" and "2023 Euro" are amounts, "seit 2023" and "2023 ein Gutachten" years."""
-    follower = re.match(r"\s+(\S+)", text[end:])
+    follower = re.match(r"\s+(\S+)", text[end : end + _NEIGHBOUR_CHARS])  # windows keep a long line linear
     if not follower:
         return False
     word = follower.group(1).rstrip(".,;:!?")
     if re.fullmatch(_SCALE_RE + "|" + _UNIT_RE, word, re.IGNORECASE):
         return True
-    previous = re.search(r"(\w+)\W*$", text[:start])
+    previous = re.search(r"(\w+)\W*$", text[max(0, start - _NEIGHBOUR_CHARS) : start])
     if previous and previous.group(1).casefold() in _YEAR_CONTEXT:
         return False
     return word[:1].isupper()

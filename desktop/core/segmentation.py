@@ -51,6 +51,10 @@ _MAX_PROTECTED = 320
 _MAX_WRAP_WIDTH = 120
 _MIN_WRAP_WIDTH = 40
 _FULL_LINE = 0.7
+# Far longer than any real sentence (German court rulings stay under 1,500 characters). Text without sentence
+# punctuation — a data dump, thousands of one-word lines run together — is cut at a space before this length,
+# so that the aligner, the differ and the window all work on sentence-sized pieces, never on one 1 MB string.
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +233,21 @@ def _sentences(text: str, start: int, end: int, rules: _SplitRules) -> list[tupl
     s, e = _trim(text, sentence_start, end)
     if e > s:
         result.append((s, e))
+    if any(e - s > MAX_SENTENCE_CHARS for s, e in result):
+        return [piece for s, e in result for piece in _capped(text, s, e)]
     return result
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong sentence at the last space before ``MAX_SENTENCE_CHARS`` (at the limit if there is none)."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = next((i for i in range(limit, start + MAX_SENTENCE_CHARS // 2, -1) if text[i].isspace()), limit)
+        pieces.append(_trim(text, start, cut))
+        start, end = _trim(text, cut, end)
+    pieces.append((start, end))
+    return pieces
 
 
 def _protected_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
