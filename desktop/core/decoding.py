@@ -87,6 +87,7 @@ _TYPOGRAPHIC = set("„“”‚‘’«»‹›–—…€§°©®·•\u00a0"
 _UNLIKELY = set("ªºƒµŠšŽžŒœŸÐðÞþ")  # letters cp1252 has but German/English text hardly uses
 _META_CHARSET = re.compile(r"""(?:<meta[^<>]*?charset|<\?xml[^<>]*?encoding)\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_UTF8_EVIDENCE = re.compile("[\u00c0-\u017f\u2013-\u201e\u20ac]")  # Latin letters, dashes, quotes, euro sign
 
 
 class NotText(ValueError):
@@ -246,7 +247,9 @@ def _mostly_utf8(data: bytes) -> str | None:
         sample, whole = data.decode("utf-8", errors="surrogateescape"), True
     invalid = len(_ESCAPED.findall(sample))
     valid_non_ascii = len(sample) - len(sample.encode("ascii", errors="ignore")) - invalid
-    if valid_non_ascii == 0 or invalid > valid_non_ascii:
+    # Umlauts, accents and typographic marks as UTF-8 prove the file is UTF-8 at heart however many cp1252
+    # bytes were pasted in; cp1252 text forms such byte pairs only by chance ("Ã" + "¼"), so one is enough.
+    if valid_non_ascii == 0 or (invalid > valid_non_ascii and not _UTF8_EVIDENCE.search(sample)):
         return None
     text = sample if whole else data.decode("utf-8", errors="surrogateescape")
     return _ESCAPED.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text)
