@@ -98,8 +98,13 @@ def _align(
     keys: Sequence[Sequence[str]], threshold: float, reference: int, cancelled: Callable[[], bool], dense_cells: int
 ) -> list[AlignedSet]:
     features = [article_features(k) for k in keys]
-    groups = _Groups()
     others = [a for a in range(len(keys)) if a != reference]
+    if len(others) == 1:  # two articles: the beads are the groups already, no joining needed
+        other = others[0]
+        beads = align_pair(features[reference], features[other], threshold, cancelled, dense_cells)
+        sets = [AlignedSet(dict(sorted({reference: b.a, other: b.b}.items())), round(b.similarity, 4)) for b in beads]
+        return sorted(sets, key=lambda s: min((art, idx[0]) for art, idx in s.members.items()))
+    groups = _Groups()
     for other in others:
         for bead in align_pair(features[reference], features[other], threshold, cancelled, dense_cells):
             groups.join([(reference, i) for i in bead.a] + [(other, j) for j in bead.b], bead.similarity)
