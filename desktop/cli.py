@@ -15,7 +15,7 @@ from desktop.core.model import Article, Comparison, Settings
 from desktop.core.pipeline import article_ids, compare
 from desktop.core.resources import sample_paths
 
-SUBCOMMANDS = ("compare", "batch", "library")
+SUBCOMMANDS = ("compare", "batch", "load", "library")
 EXIT_BAD_INPUT = 2
 
 
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     build_compare_parser(subparsers)
     cli_batch.build_batch_parser(subparsers)
+    cli_batch.build_load_parser(subparsers)
     cli_library.build_library_parser(subparsers)
     return parser
 
@@ -147,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_compare(args)
     if args.command == "batch":
         return cli_batch.run_batch_command(args)
+    if args.command == "load":
+        return cli_batch.run_load_command(args)
     if args.command == "library":
         return cli_library.run_library_command(args)
     return 0

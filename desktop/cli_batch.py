@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -69,4 +70,55 @@ def run_batch_command(args: argparse.Namespace) -> int:
         print(f"parallax: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print("\n".join(report.lines()))
+    return 0
+
+
+def build_load_parser(subparsers: Any) -> None:
+    from desktop.cli_library import add_db_argument
+
+    parser = subparsers.add_parser(
+        "load",
+        help="import a batch output folder into the library, queryable like comparisons made in the app",
+    )
+    parser.add_argument("out_dir", metavar="DIR", help="a folder written by `parallax batch --out DIR`")
+    parser.add_argument("--prefix", default="", help="name prefix for the imported comparisons (default: DIR's name)")
+    add_db_argument(parser)
+
+
+def run_load_command(args: argparse.Namespace) -> int:
+    """Each cluster becomes one library comparison named "<prefix> / <cluster>"; loading again updates them."""
+    from pathlib import Path
+
+    from desktop.core.jsonio import from_dict
+
+    try:
+        from desktop.batch.output import read_table
+    except ImportError as error:
+        print(
+            f"parallax: error: loading batch results needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    from desktop.core.library import LibraryError, open_library
+    from desktop.core.library_location import library_path
+
+    folder = Path(args.out_dir)
+    if not (folder / "_done").is_dir():
+        print(f"parallax: error: {folder}: not a batch output folder (no finished partitions)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    prefix = args.prefix or folder.resolve().name
+    rows = read_table(folder, "comparisons").to_pylist()
+    try:
+        store = open_library(library_path(args.db))
+        existing = {info.name: info.id for info in store.list()}
+        for row in rows:
+            name = f"{prefix} / {row['cluster']}"
+            comparison = from_dict(json.loads(row["comparison"]))
+            if name in existing:
+                store.update(existing[name], comparison)
+            else:
+                existing[name] = store.save(comparison, name)
+    except LibraryError as error:
+        print(f"parallax: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{len(rows)} clusters loaded into {library_path(args.db)} as '{prefix} / <cluster>'")
     return 0

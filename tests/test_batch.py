@@ -142,3 +142,24 @@ def test_killed_dask_worker_leaves_complete_duplicate_free_output(tmp_path):
     summary = _frame(tmp_path / "out", "summary")
     assert summary["cluster"].nunique() == 300
     assert not summary.duplicated(["cluster", "article"]).any()
+
+
+def test_load_imports_every_cluster_into_the_library_once(corpus, tmp_path):
+    run_batch(corpus, tmp_path / "out", Settings(), QUIET)
+    db = str(tmp_path / "lib.sqlite")
+    assert main(["load", str(tmp_path / "out"), "--db", db, "--prefix", "run1"]) == 0
+    assert main(["load", str(tmp_path / "out"), "--db", db, "--prefix", "run1"]) == 0
+    from desktop.core.library import open_library
+
+    store = open_library(db)
+    names = [info.name for info in store.list()]
+    assert len(names) == len(set(names)) == 30
+    rows = store.db.execute(
+        "SELECT DISTINCT fa.outlet FROM facts f JOIN fact_absences fa ON fa.fact_id = f.id"
+    ).fetchall()
+    assert rows, "batch facts with missing_from should be queryable like the app's"
+
+
+def test_load_refuses_a_folder_that_is_not_batch_output(tmp_path, capsys):
+    assert main(["load", str(tmp_path), "--db", str(tmp_path / "lib.sqlite")]) == 2
+    assert "not a batch output folder" in capsys.readouterr().err
