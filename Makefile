@@ -8,8 +8,8 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-c
            libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core
 # Headless Chromium checks the exported HTML's DOM in the tests; the validators check the .desktop file and metainfo.
 TEST_DEBS := chromium appstream desktop-file-utils
-# strip takes the interpreter's debug info out of the PyInstaller bundle (make dist).
-DIST_DEBS := binutils
+# make dist: strip takes the interpreter's debug info out of the bundle; Xvfb lets the smoke test start it on X11.
+DIST_DEBS := binutils xvfb
 DIST_STAMP := $(VENV)/.dist-installed
 WHEEL_VENV := build/wheel-venv
 
