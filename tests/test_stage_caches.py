@@ -5,7 +5,10 @@ sentences shared by many outlets, and a re-run after a threshold change, are not
 pin that the remembered answers are the ones a fresh computation gives, and that callers cannot spoil them.
 """
 
-from desktop.core import commentary
+from desktop.core import commentary, facts, jsonio, pipeline, worddiff
+from desktop.core.loading import load_article
+from desktop.core.model import DiffOp, FactKind, Settings
+from desktop.core.resources import sample_paths
 
 
 def test_hyphenated_label_cue_is_found_wherever_its_word_occurs():
@@ -36,3 +39,50 @@ def test_quotation_marks_far_apart_still_mask_the_quoted_words():
     sentence = "Kowalczyk sagte: " + quoted + " Die Sitzung endete um 22 Uhr."
     assert commentary.quoted_spans(sentence) == [(17, 17 + len(quoted))]
     assert commentary.commentary_cues(sentence, "de") == ()
+
+
+def test_remembered_facts_still_depend_on_the_names_the_article_introduced():
+    later = "Am Abend sprach Graham mit Journalisten."
+    assert "Graham" not in [t for t, *_ in facts.extract_facts(later, "de")]
+    assert "Graham" in [t for t, *_ in facts.extract_facts(later, "de", {"Graham", "Starmer"})]
+    assert "Graham" in [t for t, *_ in facts.extract_facts(later, "de", {"Graham"})]
+    assert "Graham" not in [t for t, *_ in facts.extract_facts(later, "de", {"Starmer"})]
+
+
+def test_extracted_facts_handed_out_are_copies():
+    sentence = "Der Vertrag gilt ab 1. April 2026."
+    first = facts.extract_facts(sentence, "de")
+    first.clear()
+    assert facts.extract_facts(sentence, "de") == [("1. April 2026", FactKind.DATE, 20, 33)]
+
+
+def test_fact_index_answers_each_asking_language_on_its_own():
+    # "billion" is 10^9 in English and 10^12 in German: one index asked from both must not mix the answers.
+    index = facts.FactIndex.build("Die Schulden liegen bei 2 Billionen Euro.", "de")
+    assert not index.contains("2 billion", FactKind.NUMBER, "en")
+    assert index.contains("2 billion", FactKind.NUMBER, "de")
+    assert not index.contains("2 billion", FactKind.NUMBER, "en")
+
+
+def test_a_second_comparison_of_the_same_articles_gives_the_same_json():
+    # The second run answers segmentation, cues, facts and word diffs from memory, at another threshold too.
+    articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("de"), "ABC", strict=True)]
+    cold = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6)))
+    pipeline.compare(articles, Settings(match="fuzzy"))
+    warm = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6)))
+    assert warm == cold
+
+
+def test_remembered_word_diffs_are_the_diffs():
+    old, new = "Der Stadtrat stimmte zu.", "Der Rat stimmte knapp zu."
+    expected = (
+        (DiffOp.EQUAL, "Der "),
+        (DiffOp.DELETE, "Stadtrat"),
+        (DiffOp.INSERT, "Rat"),
+        (DiffOp.EQUAL, " stimmte "),
+        (DiffOp.INSERT, "knapp "),
+        (DiffOp.EQUAL, "zu."),
+    )
+    assert worddiff.word_diff(old, new) == expected
+    assert worddiff.word_diff(old, new) == expected
+    assert worddiff.word_diff(old, old) == ((DiffOp.EQUAL, old),)

@@ -289,7 +289,12 @@ _WEEKDAY_PREFIXES = tuple(_WEEKDAY_OF)
 
 def _has_calendar_word(text: str) -> bool:
     # A set lookup per word: a regex alternation of the 45 month and weekday names took ~0.15 ms a sentence.
-    return any(word in _MONTH_OF or word.startswith(_WEEKDAY_PREFIXES) for word in _LETTERS.findall(text.lower()))
+    return any(map(_is_calendar_word, _LETTERS.findall(text.lower())))
+
+
+@lru_cache(maxsize=65536)
+def _is_calendar_word(word: str) -> bool:
+    return word in _MONTH_OF or word.startswith(_WEEKDAY_PREFIXES)
 
 
 def _dates(text: str) -> Iterator[re.Match[str]]:
@@ -305,13 +310,13 @@ def _dates(text: str) -> Iterator[re.Match[str]]:
 
 
 def date_key(match: re.Match[str]) -> DateKey:
-    groups = {k: v for k, v in match.groupdict().items() if v}
-
-    def pick(prefix: str) -> str | None:
-        return next((v for k, v in groups.items() if re.fullmatch(rf"{prefix}\d+", k)), None)
-
-    day, month_name, month_number = pick("d"), pick("m"), pick("n")
-    year, weekday = pick("y"), pick("wd")
+    # The pattern's groups are numbered alternatives of the same parts ("d1" … "d6"); the first one set wins.
+    parts: dict[str, str] = {}
+    for name, value in match.groupdict().items():
+        if value and name[-1:].isdigit():
+            parts.setdefault(name.rstrip("0123456789"), value)
+    day, month_name, month_number = parts.get("d"), parts.get("m"), parts.get("n")
+    year, weekday = parts.get("y"), parts.get("wd")
     month = _MONTH_OF.get(month_name.casefold().rstrip(".")) if month_name else None
     if month_number:
         month = int(month_number)
@@ -340,6 +345,18 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
     ``known_names`` are surnames the article has already introduced in full ("Keir Starmer"), so that a later
     bare "Starmer" counts as a name even in German, where a lone capitalised word proves nothing.
     """
+    # Only the known names this sentence could use matter (a word of it, or that word less a plural "s"), so
+    # the same sentence in another outlet, or in a re-run, is answered from memory.
+    relevant = (
+        frozenset(w for token in _TOKEN.findall(text) for w in (token, token.removesuffix("s")) if w in known_names)
+        if known_names
+        else frozenset()
+    )
+    return list(_extract_facts(text, language, relevant))
+
+
+@lru_cache(maxsize=65536)
+def _extract_facts(text: str, language: str, known_names: frozenset[str]) -> tuple[ExtractedFact, ...]:
     taken_starts: list[int] = []  # claimed spans never overlap, so sorted starts also sort their ends
     taken_ends: list[int] = []
     found: list[ExtractedFact] = []
@@ -369,7 +386,7 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
         claim(match.start(), match.end(), FactKind.NUMBER)
     for start, end in _names(text, language, known_names):
         claim(start, end, FactKind.NAME)
-    return sorted(found, key=lambda fact: fact[2])
+    return tuple(sorted(found, key=lambda fact: fact[2]))
 
 
 _NEIGHBOUR_CHARS = 200  # longer than any word that decides whether a year-like number is an amount
@@ -446,11 +463,8 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
     """Proper names. German capitalises every noun, so there a capitalised word counts as a name only with
     support: a known place or organisation, an acronym, a title before it ("Senator X"), or two capitalised
     words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
-    lexicon = names()
     tokens = _tokens(text)
     yield from _known_phrases(text, tokens)
-    not_names = lexicon.not_names
-    calendar = _month_and_day_words()
     for i, token in enumerate(tokens):
         word = token.text
         folded = word.casefold()
@@ -474,24 +488,31 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
                 yield token.start, token.start + len(first)
                 token.role = "lower"
                 continue
-        if folded in not_names or (at_start and folded in calendar):
-            token.role = "stop"
-        elif _is_title(word) and not _known_place(word):
-            token.role = "title"
-        elif _is_acronym(word) or _known_place(word) or word in known or word.removesuffix("s") in known:
-            token.role = "strong"
-        elif folded in lexicon.first_names:
-            token.role = "name"
-        elif language == "en":
-            token.role = "weak" if at_start else "name"
-        elif at_start:
-            token.role = "weak"
-        else:
-            token.role = "common" if folded.endswith(_GERMAN_NOUN_ENDINGS) else "weak"
+        token.role = _word_role(word, at_start, language, word in known or word.removesuffix("s") in known)
         # Runs never cross punctuation.
         if i and text[tokens[i - 1].end : token.start].strip() and token.role in {"weak", "name", "strong"}:
             token.role = token.role + "!"
     yield from _name_runs(text, tokens, language)
+
+
+@lru_cache(maxsize=65536)
+def _word_role(word: str, at_start: bool, language: str, known: bool) -> str:
+    """The role of a capitalised word from the word alone (remembered: vocabulary repeats); ``known`` says
+    whether the article introduced it as a surname."""
+    folded = word.casefold()
+    if folded in names().not_names or (at_start and folded in _month_and_day_words()):
+        return "stop"
+    if _is_title(word) and not _known_place(word):
+        return "title"
+    if _is_acronym(word) or _known_place(word) or known:
+        return "strong"
+    if folded in names().first_names:
+        return "name"
+    if language == "en":
+        return "weak" if at_start else "name"
+    if at_start:
+        return "weak"
+    return "common" if folded.endswith(_GERMAN_NOUN_ENDINGS) else "weak"
 
 
 @cache
@@ -662,7 +683,7 @@ class FactIndex:
     numbers: frozenset[float]
     dates: frozenset[DateKey]
     speakers: frozenset[str]  # folded capitalised words of sentences that quote someone
-    _cache: dict[tuple[str, FactKind], bool] = field(default_factory=dict)
+    _cache: dict[tuple[str, FactKind, str], bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, language: str) -> FactIndex:
@@ -670,17 +691,20 @@ class FactIndex:
         tokens = _TOKEN.findall(text)
         plain = [_plain(t) for t in tokens]
         words = frozenset(plain)
-        capitalised = frozenset(fold_name(t) for t in tokens if t[:1].isupper())
+        folded = [fold_name(t) for t in tokens]
+        capitalised = frozenset(f for t, f in zip(tokens, folded, strict=True) if t[:1].isupper())
         by_initial: dict[str, list[str]] = {}
         for name in capitalised:
             if name:
                 by_initial.setdefault(name[0], []).append(name)
         classes: set[int] = set()
-        folded = [fold_name(t) for t in tokens]
+        openers = _phrase_openers()
         for i, token in enumerate(tokens):
             if not token[:1].isupper():
                 continue
-            for n in range(1, lexicon.longest + 1):
+            # Phrases of two or more words can only begin with the first word of a multi-word lexicon entry.
+            longest = lexicon.longest if folded[i].split(" ", 1)[0] in openers else 1
+            for n in range(1, longest + 1):
                 phrase = " ".join(folded[i : i + n])
                 hit = lexicon.classes.get(phrase)
                 if hit is None and phrase.endswith("s"):
@@ -691,14 +715,8 @@ class FactIndex:
         spelled = _spelled_numbers()
         numbers |= {float(spelled[w]) for w in plain if w in spelled}
         chunks = _CHUNKS.split(text)
-        dates = {date_key(m) for chunk in chunks for m in _dates(chunk)}
-        speakers = {
-            fold_name(word)
-            for chunk in chunks
-            if _QUOTE_MARK.search(chunk)
-            for word in _TOKEN.findall(chunk)
-            if word[:1].isupper()
-        }
+        dates = {key for chunk in chunks for key in _chunk_dates(chunk)}
+        speakers = {word for chunk in chunks for word in _chunk_speakers(chunk)}
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
         return cls(
             language=language,
@@ -714,10 +732,13 @@ class FactIndex:
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
         """Whether this article states the fact ``text`` (extracted from an article in ``language``)."""
-        key = (text, kind)
-        if key not in self._cache:
-            self._cache[key] = self._contains(text, kind, language or self.language)
-        return self._cache[key]
+        # The asking article's language is part of the key: "2,300" is one value in English, two in German,
+        # and an index lives on between comparisons (``fact_index``) to be asked from either.
+        key = (text, kind, language or self.language)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._contains(*key)
+        return found
 
     def _contains(self, text: str, kind: FactKind, language: str) -> bool:
         if kind == FactKind.NUMBER:
@@ -787,12 +808,28 @@ class FactIndex:
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
 
 
+# Dates and speakers are read sentence by sentence; outlets share sentences, so each is read once.
+
+
+@lru_cache(maxsize=65536)
+def _chunk_dates(chunk: str) -> tuple[DateKey, ...]:
+    return tuple(date_key(m) for m in _dates(chunk))
+
+
+@lru_cache(maxsize=65536)
+def _chunk_speakers(chunk: str) -> tuple[str, ...]:
+    """Folded capitalised words of a sentence that quotes someone (none for one that does not)."""
+    if not _QUOTE_MARK.search(chunk):
+        return ()
+    return tuple(fold_name(word) for word in _TOKEN.findall(chunk) if word[:1].isupper())
+
+
 @cache
 def _spelled_numbers() -> dict[str, int]:
     return {_plain(word): value for word, value in _NUMBER_WORDS.items()}
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=48)  # the articles of two 20-article comparisons: a re-run after a threshold change
 def fact_index(text: str, language: str) -> FactIndex:
     return FactIndex.build(text, language)
 

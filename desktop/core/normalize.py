@@ -16,12 +16,20 @@ _TRANSLATE = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]")
+# ``str.translate`` with a mapping looks up every character of a non-ASCII string in a dict (~15 µs for a news
+# sentence, a second over two 10,000-sentence articles); a regex finds the few characters to change instead.
+_INVISIBLE_CHARS = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE))) + "]")
+_TYPOGRAPHIC_CHARS = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+
+
+def _typographic(match: re.Match[str]) -> str:
+    return str(_TRANSLATE[ord(match.group())])
 
 
 def canonical(text: str) -> str:
     """Fold the typographic variants that carry no meaning: invisible characters, quotes, dashes, ligatures."""
-    text = text.translate(_INVISIBLE)
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _INVISIBLE_CHARS.sub("", text)
+    text = _TYPOGRAPHIC_CHARS.sub(_typographic, unicodedata.normalize("NFKC", text))
     return _SPACES.sub(" ", text).strip()
 
 

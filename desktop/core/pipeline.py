@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache, lru_cache, partial
 
 from desktop.core import commentary, facts, matching, segmentation, worddiff
 from desktop.core.language import detect_language
@@ -18,6 +19,7 @@ from desktop.core.model import (
     Comparison,
     DiffOp,
     Fact,
+    FactKind,
     Group,
     Role,
     Sentence,
@@ -72,7 +74,7 @@ def compare(
 
     step(0)
     articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
-    spans = [segmentation.segment(a.text, a.language, presegmented=settings.presegmented) for a in articles]
+    spans = [_segment(a.text, a.language, settings.presegmented) for a in articles]
     step(1)
 
     ids = [a.id for a in articles]
@@ -80,15 +82,12 @@ def compare(
     aligned_positions = [
         [i for i, span in enumerate(article_spans) if span.role != Role.BOILERPLATE] for article_spans in spans
     ]
+    # Outlets share many sentences word for word: each distinct sentence is keyed once.
+    key_of = cache(
+        partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
+    )
     keys = [
-        [
-            matching_key(
-                a.text[article_spans[i].start : article_spans[i].end],
-                ignore_case=settings.ignore_case,
-                ignore_punctuation=settings.ignore_punctuation,
-            )
-            for i in positions
-        ]
+        [key_of(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
         for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
     ]
     languages = [a.language for a in articles]
@@ -141,6 +140,13 @@ def compare(
     )
 
 
+@lru_cache(maxsize=32)
+def _segment(text: str, language: str, presegmented: bool) -> tuple[Span, ...]:
+    """Sentence spans, kept for the texts of recent comparisons: moving the threshold slider, or adding one
+    article to a set, compares the same texts again."""
+    return tuple(segmentation.segment(text, language, presegmented=presegmented))
+
+
 def _span_text(article: Article, spans: Sequence[Span], indices: Sequence[int]) -> str:
     return " ".join(article.text[spans[i].start : spans[i].end] for i in indices)
 
@@ -155,7 +161,8 @@ def _build_group(
 ) -> Group:
     by_id = {a.id: (a, s) for a, s in zip(articles, spans, strict=True)}
     texts = {aid: _span_text(*by_id[aid], idx) for aid, idx in members.items()}
-    identical = len({canonical(t) for t in texts.values()}) == 1
+    distinct = set(texts.values())
+    identical = len(distinct) == 1 or len({canonical(t) for t in distinct}) == 1
     source = reference_id if reference_id in members else next(iter(members))
     # Words of different languages cannot be diffed: such a pair gets no WordDiff and is shown side by side.
     language = {a.id: a.language for a in articles}
@@ -255,6 +262,11 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
     found = []
     for result in results:
         article = result.article
+        others = [r.article for r in results if r.article.id != article.id]
+        across = any(o.language != article.language for o in others)
+        # A fact the article states again (a name, a figure) is looked up once; only quotations checked across
+        # languages depend on their sentence.
+        lacking: dict[tuple[str, FactKind], tuple[str, ...]] = {}
         surnames: set[str] = set()
         for sentence in result.sentences:
             if sentence.role == Role.BOILERPLATE:
@@ -264,6 +276,14 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
             surnames.update(facts.introduced_surnames(extracted))
             speakers: list[str] | None = None  # worked out only for a quotation checked across languages
             for text, kind, start, end in extracted:
+                if not across or kind not in facts.QUOTED_KINDS:
+                    known = lacking.get((text, kind))
+                    if known is None:
+                        known = lacking[(text, kind)] = tuple(
+                            o.id for o in others if not indexes[o.id].contains(text, kind, article.language)
+                        )
+                    found.append(_fact(text, kind, article.id, sentence, start, end, known))
+                    continue
                 missing = []
                 for other in results:
                     oid = other.article.id
@@ -278,18 +298,22 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
                         present = indexes[oid].contains(text, kind, article.language)
                     if not present:
                         missing.append(oid)
-                found.append(
-                    Fact(
-                        text=text,
-                        kind=kind,
-                        article=article.id,
-                        sentence=sentence.index,
-                        start=sentence.start + start,
-                        end=sentence.start + end,
-                        missing_from=tuple(missing),
-                    )
-                )
+                found.append(_fact(text, kind, article.id, sentence, start, end, tuple(missing)))
     return found
+
+
+def _fact(
+    text: str, kind: FactKind, article: str, sentence: Sentence, start: int, end: int, missing: tuple[str, ...]
+) -> Fact:
+    return Fact(
+        text=text,
+        kind=kind,
+        article=article,
+        sentence=sentence.index,
+        start=sentence.start + start,
+        end=sentence.start + end,
+        missing_from=missing,
+    )
 
 
 def _summarise(results: Sequence[ArticleResult], found_facts: Sequence[Fact]) -> dict[str, ArticleSummary]:

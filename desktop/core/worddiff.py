@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -49,6 +50,13 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
     """Edit script from ``a`` to ``b`` whose ``=``/``-`` parts rebuild ``a`` and ``=``/``+`` parts ``b``."""
     if a == b:
         return ((DiffOp.EQUAL, a),) if a else ()
+    return _word_diff(a, b)
+
+
+@lru_cache(maxsize=32768)
+def _word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
+    """Remembered per pair: a re-run after a threshold change diffs the same sentence pairs again, and a story
+    reprinted by several outlets pairs the reference with the same reworded sentence more than once."""
     ids = _token_ids()
     vocabulary: dict[str, str] = {}
 
