@@ -173,7 +173,11 @@ def test_same_language_compare_never_loads_the_encoder(tmp_path: Path) -> None:
     )
     de = [str(resource_path("samples", "de", name)) for name in ("1-agentur.txt", "2-kommentar.txt")]
     out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "out.json"), *de], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-c", code, str(tmp_path / "out.json"), *de],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     assert json.loads(out.stdout.splitlines()[-1]) == [False, False]
 
