@@ -48,7 +48,14 @@ def run_batch_command(args: argparse.Namespace) -> int:
         from desktop.batch.engines import EngineError
         from desktop.batch.runner import BatchOptions, run_batch
     except ImportError as error:
-        print(f"parallax: error: batch mode needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr)
+        if getattr(sys, "frozen", False):
+            print(
+                "parallax: error: batch mode is not part of the desktop bundle; "
+                "install the Python package with: pip install 'parallax[batch]'",
+                file=sys.stderr,
+            )
+        else:
+            print(f"parallax: error: batch mode needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.scheduler and args.engine != "dask":
         print("parallax: error: --scheduler needs --engine dask", file=sys.stderr)
