@@ -33,7 +33,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             stream.write(data)
         return
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _about(target, error) from error
     try:
         os.chmod(tmp_name, _final_mode(target))
         with os.fdopen(fd, "wb") as handle:
@@ -41,10 +44,18 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        if isinstance(error, OSError):
+            raise _about(target, error) from error
         raise
+
+
+def _about(target: Path, error: OSError) -> OSError:
+    """The same error naming the file the user asked for: the temporary name (or none, for a full disk)
+    means nothing to them, and a caller writing two files could not tell which one failed."""
+    return OSError(error.errno, error.strerror or str(error), str(target))
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
