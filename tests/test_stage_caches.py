@@ -5,7 +5,7 @@ sentences shared by many outlets, and a re-run after a threshold change, are not
 pin that the remembered answers are the ones a fresh computation gives, and that callers cannot spoil them.
 """
 
-from desktop.core import commentary, facts, jsonio, pipeline, worddiff
+from desktop.core import commentary, facts, jsonio, pipeline, segmentation, worddiff
 from desktop.core.loading import load_article
 from desktop.core.model import DiffOp, FactKind, Settings
 from desktop.core.resources import sample_paths
@@ -86,3 +86,15 @@ def test_remembered_word_diffs_are_the_diffs():
     assert worddiff.word_diff(old, new) == expected
     assert worddiff.word_diff(old, new) == expected
     assert worddiff.word_diff(old, old) == ((DiffOp.EQUAL, old),)
+
+
+def test_furniture_judgement_is_remembered_per_language():
+    # "Mehr zum Thema" is a German link label; under English rules the same line is ordinary text.
+    text = "Der Stadtrat tagte am Montag.\n\nMehr zum Thema: Klinikum verkauft\n\nDie Sitzung dauerte lange."
+
+    def roles(language: str) -> list[str]:
+        return [str(span.role) for span in segmentation.segment(text, language)]
+
+    assert roles("de") == ["body", "boilerplate", "body"]
+    assert roles("en") == ["body", "body", "body"]
+    assert roles("de") == ["body", "boilerplate", "body"]

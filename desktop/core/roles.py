@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.core import wordlists
 from desktop.core.model import Role
@@ -106,16 +106,28 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
             roles[0] = Role.TITLE
         return roles
     lows = [s.lower() for s in sentences]
-    appeals = [_is_appeal(low, rules) or _is_notice(low, rules) for low in lows]
+    key = language if language in wordlists.LANGUAGES else ""
+    signals = [_signals(s, key) for s in sentences]
+    appeals = [appeal for appeal, _ in signals]
     roles = [
-        Role.BOILERPLATE if p.credit or appeal or _reason(s, rules, low) else Role.BODY
-        for p, s, low, appeal in zip(pieces, sentences, lows, appeals, strict=True)
+        Role.BOILERPLATE if p.credit or appeal or reason else Role.BODY
+        for p, (appeal, reason) in zip(pieces, signals, strict=True)
     ]
     _mark_captions(pieces, sentences, roles, rules)
     _mark_link_lists(pieces, sentences, roles, rules)
     _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
     _mark_title(pieces, sentences, roles, rules)
     return roles
+
+
+@lru_cache(maxsize=65536)
+def _signals(sentence: str, language: str) -> tuple[bool, str]:
+    """Whether a sentence on its own is an appeal (or notice), and its other furniture reason; remembered,
+    since outlets and re-runs hand the same sentences over again."""
+    rules = _rules(language)
+    low = sentence.lower()
+    appeal = bool(_is_appeal(low, rules) or _is_notice(low, rules))
+    return appeal, "" if appeal else _reason(sentence, rules, low)
 
 
 def boilerplate_reason(sentence: str, language: str = "") -> str:
