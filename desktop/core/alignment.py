@@ -183,7 +183,9 @@ def align_pair(
         if len(seg_a) * len(seg_b) > dense_cells:
             continue  # no anchor to cut at: leave this stretch to the reordering pass
         beads += _segment_beads(index, seg_a, seg_b, tau, GAP_SCALE * threshold)
-    beads = _reordered(beads, sim, rows, cols, a.count, b.count, REORDER_SCALE * threshold)
+    # A moved sentence needs more than the threshold, but never more than an exact copy scores: above a
+    # threshold of 1/1.2 the scaled bar passed 1.0 and a swapped pair of identical sentences went unmatched.
+    beads = _reordered(beads, sim, rows, cols, a.count, b.count, min(REORDER_SCALE * threshold, 1.0))
     if REFINE:
         beads = _refine_boundaries(beads, index)
     return _attach(beads, index)
