@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
-from desktop.core.model import Note, Settings
+from desktop.core.model import Comparison, Note, Settings
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.library_worker import LibraryWorker, Opened, preferred_settings
-from desktop.ui.notes import EMPTY, NoteIndex
+from desktop.ui.notes import EMPTY, NoteIndex, describe_lost, remap_notes
 from desktop.ui.worker import RunResult
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class LibraryLink(QObject):
         self.opening: int | None = None  # the saved comparison being read back
         self.last_save_seconds: float | None = None
         self.pending: RunResult | None = None  # a re-aligned result waiting for the user's yes
+        self._shown: Comparison | None = None  # the result the notes are keyed to
         self.session.finished_run.connect(self._finished_run)
         self.session.realigned.connect(self._realigned)
         self.session.run_failed.connect(lambda _message: self.window.info_bar.close_bar(REALIGN))
@@ -107,6 +108,7 @@ class LibraryLink(QObject):
         self.worker.adopt(opened.id, opened.info.name)
         self.pending = None
         self.window.info_bar.close_bar(REALIGN)
+        self._shown = opened.comparison
         self.session.show_saved(opened.comparison, opened.display)
         self._set_notes(NoteIndex.of(opened.notes))
         shown = time.perf_counter() - started
@@ -184,18 +186,52 @@ class LibraryLink(QObject):
 
     # -- autosave ---------------------------------------------------------------------------------------------
     def _finished_run(self, result: RunResult) -> None:
-        if result.comparison is not None and self.worker is not None:
-            self.worker.save(result.comparison)
+        old, new = self._shown, result.comparison
+        self._shown = new
+        if new is None or self.worker is None:
+            return
+        self.worker.save(new)
+        if old is not None and old is not new and (self.notes.sentences or self.notes.groups):
+            self._carry_notes(old, new)
+
+    def _carry_notes(self, old: Comparison, new: Comparison) -> None:
+        """Re-key sentence and group notes to the new result (articles moved, removed, re-aligned); a note whose
+        sentence is gone is appended to the comparison note rather than dropped."""
+        comparison_id = self.current_id
+        if self.store is None or comparison_id is None:
+            return
+        try:
+            current = self.store.notes(comparison_id)
+            moved = remap_notes(current, old, new)
+            if list(moved.notes) == list(current) and not moved.lost:
+                return
+            for note in current:
+                if note.article is not None or note.group is not None:
+                    self.store.set_note(comparison_id, "", article=note.article, sentence=note.sentence,
+                                        group=note.group)
+            for note in moved.notes:
+                if note.article is not None or note.group is not None:
+                    self.store.set_note(comparison_id, note.text, article=note.article, sentence=note.sentence,
+                                        group=note.group)
+            if moved.lost:
+                overall = [n.text for n in moved.notes if n.article is None and n.group is None]
+                lines = overall + [describe_lost(n, old) for n in moved.lost]
+                self.store.set_note(comparison_id, "\n".join(lines))
+            self._set_notes(NoteIndex.of(self.store.notes(comparison_id)))
+        except (LibraryError, UnknownComparison, sqlite3.Error) as error:
+            self.window.status.setText(f"Notes could not be moved to the new result: {error}")
 
     def _sources_changed(self) -> None:
         if not self.session.sources:  # everything removed: the next articles start a new library entry
             if self.worker is not None:
                 self.worker.detach()
+            self._shown = None
             self._set_notes(EMPTY)
 
     def new_comparison(self) -> None:
         if self.worker is not None:
             self.worker.detach()
+        self._shown = None
         self.pending = None
         self.window.info_bar.close_bar(REALIGN)
         self._set_notes(EMPTY)

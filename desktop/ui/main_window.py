@@ -17,7 +17,6 @@ from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -594,22 +593,30 @@ class MainWindow(QMainWindow):
         menu.addActions([a.reference, a.move_left, a.move_right, a.remove])
         for action in (a.note_sentence, a.note_group, a.note_comparison):
             action.setEnabled(self.library.available)
-        menu.exec(event.globalPos())
+        self.exec_menu(menu, event.globalPos())
+
+    def exec_menu(self, menu: QMenu, position: QPoint) -> None:
+        """Run a popup menu (tests replace this: a popup is modal)."""
+        menu.exec(position)
 
     def _cell_at(self, global_pos: QPoint) -> Cell | None:
         """Select the sentence under the pointer and return its cell (None outside the sentence lists)."""
-        widget = QApplication.widgetAt(global_pos)
-        view = widget.parent() if widget is not None else None
-        if not isinstance(view, QAbstractItemView) or view.viewport() is not widget:
+        if self.comparison is None:
             return None
-        if view is not self.aligned.table and all(view is not c.list for c in self.reading.columns):
-            return None
-        index = view.indexAt(widget.mapFromGlobal(global_pos))
-        cell = index.data(CELL_ROLE) if index.isValid() else None
-        if not isinstance(cell, Cell) or cell.is_gap:
-            return None
-        self.current_view().show_sentence(cell.article, cell.sentences[0])
-        return cell
+        views: list[QAbstractItemView] = [self.aligned.table] if self.current_view() is self.aligned else [
+            c.list for c in self.reading.columns]
+        for view in views:
+            viewport = view.viewport()
+            local = viewport.mapFromGlobal(global_pos)
+            if not viewport.isVisible() or not viewport.rect().contains(local):
+                continue
+            index = view.indexAt(local)
+            cell = index.data(CELL_ROLE) if index.isValid() else None
+            if not isinstance(cell, Cell) or cell.is_gap:
+                return None
+            self.current_view().show_sentence(cell.article, cell.sentences[0])
+            return cell
+        return None
 
     # -- feedback ---------------------------------------------------------------------------------------------
     def show_error(self, title: str, text: str) -> None:

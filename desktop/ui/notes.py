@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from desktop.core.model import Note
+from desktop.core.model import Comparison, Note
 from desktop.ui.highlights import Cell
 
 
@@ -45,3 +45,80 @@ class NoteIndex:
 
 
 EMPTY = NoteIndex()
+
+
+@dataclass(frozen=True)
+class Remapped:
+    """Notes re-keyed to a new result of the same comparison; ``lost`` could not be placed in it."""
+
+    notes: tuple[Note, ...]
+    lost: tuple[Note, ...]
+
+
+def _sentence_key(old: Comparison, new: Comparison, article: str, sentence: int) -> tuple[str, int] | None:
+    """Where a sentence of ``old`` is in ``new``: same article text, same character offsets."""
+    try:
+        result = old.article(article)
+        found = result.sentences[sentence]
+    except (KeyError, IndexError):
+        return None
+    for candidate in new.articles:
+        if candidate.article.text == result.article.text:
+            for moved in candidate.sentences:
+                if moved.start == found.start and moved.end == found.end:
+                    return candidate.article.id, moved.index
+    return None
+
+
+def remap_notes(notes: Iterable[Note], old: Comparison, new: Comparison) -> Remapped:
+    """Sentence and group notes follow their sentences when articles are reordered, added or re-aligned.
+
+    Notes are stored by article letter and group number, which both change when the user moves or removes an
+    article or the threshold changes; without this a note would silently attach to a different sentence.
+    """
+    kept: list[Note] = []
+    lost: list[Note] = []
+    for note in notes:
+        if note.article is not None and note.sentence is not None:
+            key = _sentence_key(old, new, note.article, note.sentence)
+            if key is None:
+                lost.append(note)
+            else:
+                kept.append(Note(note.text, key[0], key[1]))
+        elif note.group is not None:
+            target = _group_in(old, new, note.group)
+            if target is None:
+                lost.append(note)
+            else:
+                kept.append(Note(note.text, group=target))
+        else:
+            kept.append(note)
+    return Remapped(tuple(kept), tuple(lost))
+
+
+def _group_in(old: Comparison, new: Comparison, group: int) -> int | None:
+    """The group of ``new`` holding the first sentence of ``old``'s group that is still there."""
+    try:
+        members = old.group(group).members
+    except KeyError:
+        return None
+    for article, indices in members.items():
+        for index in indices:
+            key = _sentence_key(old, new, article, index)
+            if key is not None:
+                moved = new.article(key[0]).sentences[key[1]].group
+                if moved is not None:
+                    return moved
+    return None
+
+
+def describe_lost(note: Note, old: Comparison) -> str:
+    """A lost note, folded into the comparison note so its text is never thrown away."""
+    where = "an alignment group"
+    if note.article is not None and note.sentence is not None:
+        try:
+            title = old.article(note.article).article.title or old.article(note.article).article.path
+        except KeyError:
+            title = note.article
+        where = f"sentence {note.sentence + 1} of “{title}”"
+    return f"[on {where}, no longer in the comparison] {note.text}"
