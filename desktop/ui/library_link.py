@@ -49,9 +49,11 @@ class LibraryLink(QObject):
         self.last_save_seconds: float | None = None
         self.pending: RunResult | None = None  # a re-aligned result waiting for the user's yes
         self._shown: Comparison | None = None  # the result the notes are keyed to
+        self._realigning: int | None = None  # generation of the held re-align run
         self.session.finished_run.connect(self._finished_run)
         self.session.realigned.connect(self._realigned)
-        self.session.run_failed.connect(lambda _message: self.window.info_bar.close_bar(REALIGN))
+        self.session.run_failed.connect(lambda _message: self._realign_over())
+        self.session.run_cancelled.connect(self._realign_over)
         self.session.sources_changed.connect(self._sources_changed)
         if store is None or path is None:
             return
@@ -157,11 +159,20 @@ class LibraryLink(QObject):
         comparison = self.session.comparison
         if comparison is None:
             return
-        self.session.realign(self.preferred_settings(comparison.settings))
+        self._realigning = self.session.realign(self.preferred_settings(comparison.settings))
         self.window.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
                                  [("Cancel", self.session.cancel)])
 
+    def _realign_over(self) -> None:
+        """The held run ended without a result, or another run replaced it: the "Re-aligning…" bar goes."""
+        if self._realigning is None:
+            return
+        if self._realigning != self.session.generation or not self.session.busy:
+            self._realigning = None
+            self.window.info_bar.close_bar(REALIGN)
+
     def _realigned(self, result: RunResult) -> None:
+        self._realigning = None
         old, new = self.session.comparison, result.comparison
         if new is None:
             self.window.info_bar.close_bar(REALIGN)
@@ -178,14 +189,20 @@ class LibraryLink(QObject):
 
     def accept_realigned(self) -> None:
         result, self.pending = self.pending, None
-        if result is not None:
-            self.session.accept(result)  # shows it, and finished_run autosaves it over the old row
+        if result is None:
+            return
+        if result.generation != self.session.generation:
+            self.window.status.setText("The comparison changed after re-aligning; that result no longer applies")
+            return
+        self.session.accept(result)  # shows it, and finished_run autosaves it over the old row
 
     def discard_realigned(self) -> None:
         self.pending = None
 
     # -- autosave ---------------------------------------------------------------------------------------------
     def _finished_run(self, result: RunResult) -> None:
+        if self._realigning is not None and result.generation != self._realigning:
+            self._realign_over()  # a change by the user replaced the re-align run
         old, new = self._shown, result.comparison
         self._shown = new
         if new is None or self.worker is None:

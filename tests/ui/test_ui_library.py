@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,38 @@ def test_starting_again_on_the_same_files_updates_their_entry_instead_of_copying
         wait_saved(win, qtbot)
         win.close()
     assert len(saved_rows(private_library)) == 1
+
+
+def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, qtbot, monkeypatch):
+    from desktop.core import pipeline
+
+    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
+    cid = window.library.store.save(old, "Elbe strict")
+    open_saved(window, qtbot, cid)
+
+    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None):
+        while not cancelled():
+            time.sleep(0.005)
+        raise pipeline.ComparisonCancelled()
+
+    monkeypatch.setattr(pipeline, "compare", waits_for_cancel)
+    window.info_bar.button("Re-align").click()
+    assert "Re-aligning" in window.info_bar.message.text()
+    with qtbot.waitSignal(window.session.run_cancelled, timeout=30000):
+        window.info_bar.button("Cancel").click()
+    assert window.info_bar.isHidden()
+    assert window.comparison == old
+
+
+def test_a_failing_autosave_says_so_and_keeps_the_comparison(window, open_articles, article_files, monkeypatch, qtbot):
+    from desktop.core.library import LibraryError, LibraryStore
+
+    def full(self, comparison, name, notes=()):
+        raise LibraryError(self.location(), "could not save to the library: database or disk is full")
+
+    monkeypatch.setattr(LibraryStore, "save", full)
+    comparison = open_articles(article_files[:2])
+    window.library.wait(30000)
+    qtbot.waitUntil(lambda: window.info_bar.topic == "autosave", timeout=5000)
+    assert "disk is full" in window.info_bar.message.text()
+    assert window.comparison is comparison
