@@ -372,6 +372,9 @@ def _rhetorical_question(text: str, masked: Sequence[tuple[int, int]]) -> Cue | 
 def commentary_cues(text: str, language: str) -> tuple[str, ...]:
     """Cues that make a whole sentence commentary (empty for reporting)."""
     cues = find_cues(text, language)
+    from desktop.core.subjectivity import subjectivity_cues  # imports this module; structural signal on top
+
+    cues = cues + subjectivity_cues(text, language, cues)
     if sum(c.weight for c in cues) < THRESHOLD:
         return ()
     return tuple(dict.fromkeys(c.text for c in cues))
