@@ -39,7 +39,7 @@ PAD_Y = 9
 RULE = 3
 PARAGRAPH_GAP = 10
 GAP_HEIGHT = 30
-NOTE_MARKER = 9
+NOTE_MARKER = 11
 _CACHE_SIZE = 4000
 
 Index = QModelIndex | QPersistentModelIndex
