@@ -21,6 +21,14 @@ def display_title(title: str, path: str) -> str:
     return Path(path).name or path
 
 
+# Names for the languages the engine detects, as the header and the status bar show them; other codes show as is.
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code.upper() if code else "unknown language")
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -105,7 +113,7 @@ class ArticleHeader(QFrame):
         headline = next((s.text.strip() for s in result.sentences if s.role == Role.TITLE), "")
         name = headline or display_title(article.title, article.path)
         self.title.setText(f"{article_id} · {name}")
-        meta = [article.source or _site(article.path), article.published, article.language or "?",
+        meta = [article.source or _site(article.path), article.published, language_name(article.language),
                 f"{word_count(article.text):,} words"]
         if self.is_reference:
             meta.append("reference")

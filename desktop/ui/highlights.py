@@ -54,6 +54,7 @@ class Cell:
     group: int | None = None
     marks: tuple[Mark, ...] = ()
     paragraph_start: bool = False
+    other_language: bool = False  # aligned with a sentence in another language: no word diff to show
 
     @property
     def is_gap(self) -> bool:
@@ -236,7 +237,22 @@ def make_cell(
         group=sentences[0].group,
         marks=tuple(sorted(cell_marks, key=lambda m: (m.start, m.end))),
         paragraph_start=paragraph_start,
+        other_language=_pairs_across_languages(comparison, article, sentences[0].group),
     )
+
+
+def _pairs_across_languages(comparison: Comparison, article: str, group_id: int | None) -> bool:
+    """The sentence's group holds an article in another language, so its rewording has no word diff there."""
+    if group_id is None or not comparison.cross_language:
+        return False
+    groups = comparison.groups
+    group = groups[group_id] if group_id < len(groups) and groups[group_id].id == group_id else next(
+        (g for g in groups if g.id == group_id), None)
+    if group is None:
+        return False
+    language = comparison.article(article).article.language
+    return any(comparison.article(other).article.language not in ("", language) for other in group.members
+               if other != article)
 
 
 def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]:

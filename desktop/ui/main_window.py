@@ -42,7 +42,7 @@ from desktop.core.model import Comparison
 from desktop.core.resources import resource_path
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
-from desktop.ui.article_header import ArticleHeader
+from desktop.ui.article_header import ArticleHeader, language_name
 from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.differences_panel import DifferencesPanel
 from desktop.ui.highlights import Cell, Difference, sentence_marks
@@ -166,10 +166,18 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        # Says how the shown comparison was aligned when that is not plain text matching (e.g. across languages);
+        # a permanent widget, so messages like "Saved …" in the status text do not wipe it.
+        self.match_note = QLabel()
+        self.match_note.setObjectName("matchNote")
+        self.match_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.match_note.setAccessibleName("How the articles were aligned")
+        self.match_note.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel comparison")
         self.cancel_button.hide()
         bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.match_note)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
@@ -368,6 +376,7 @@ class MainWindow(QMainWindow):
         self.differences.set_comparison(comparison, rows)
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
+        self._show_match_note(comparison)
         if comparison is not None:
             self.threshold.set_threshold(comparison.settings.threshold)  # a reopened comparison keeps its own
         else:
@@ -375,6 +384,16 @@ class MainWindow(QMainWindow):
         if position is not None and position[1] >= 0:
             self.current_view().show_sentence(*position)
         self._update_enabled()
+
+    def _show_match_note(self, comparison: Comparison | None) -> None:
+        """Say plainly when the articles are in different languages: they were paired by meaning (when the
+        encoder ran) and pairs across languages carry no word diff, which would otherwise look like a bug."""
+        note = match_note(comparison) if comparison is not None else ""
+        self.match_note.setText(note)
+        self.match_note.setToolTip("Sentences in different languages are paired by what they mean and shown side "
+                                   "by side; names, numbers and dates are still compared across the languages."
+                                   if note else "")
+        self.match_note.setVisible(bool(note))
 
     def _cards(self) -> list[ArticleHeader]:
         cards = []
@@ -498,10 +517,12 @@ class MainWindow(QMainWindow):
         if self._settings_dialog is None:
             dialog = SettingsDialog(self.session.settings, self.actions_.hide_boilerplate.isChecked(), self)
             dialog.threshold_changed.connect(self.set_threshold)
+            dialog.match_changed.connect(self.set_match)
             dialog.options_changed.connect(self.set_options)
             dialog.boilerplate_changed.connect(self.actions_.hide_boilerplate.setChecked)
             self._settings_dialog = dialog
         self._settings_dialog.threshold.set_threshold(self.session.settings.threshold)
+        self._settings_dialog.match.set_match(self.session.settings.match)
         self._settings_dialog.show()
         self._settings_dialog.raise_()
 
@@ -510,6 +531,13 @@ class MainWindow(QMainWindow):
         if self._settings_dialog is not None:
             self._settings_dialog.threshold.set_threshold(value)
         self.session.update_settings(threshold=value)
+        self.prefs.save_comparison_settings(self.session.settings)
+
+    def set_match(self, match: str) -> None:
+        """Align again with another matching signal (``Settings.match``); kept as the default for new ones."""
+        if self._settings_dialog is not None:
+            self._settings_dialog.match.set_match(match)
+        self.session.update_settings(match=match, debounce=False)
         self.prefs.save_comparison_settings(self.session.settings)
 
     def set_options(self, ignore_case: bool, ignore_punctuation: bool) -> None:
@@ -664,7 +692,8 @@ class MainWindow(QMainWindow):
         self.status.setText(
             f"{len(comparison.articles)} articles · {sentences:,} sentences · {len(comparison.groups):,} alignment "
             f"groups · loaded in {result.load_seconds:.2f} s · compared in {result.compare_seconds:.2f} s · "
-            f"threshold {comparison.settings.threshold:.2f} · reference: {comparison.settings.reference}"
+            f"threshold {comparison.settings.threshold:.2f} · {_matched_label(comparison)} · "
+            f"reference: {comparison.settings.reference}"
         )
 
     def _update_enabled(self) -> None:
@@ -782,3 +811,30 @@ class MainWindow(QMainWindow):
         if self.guard is not None:
             self.guard.close()
         super().closeEvent(event)
+
+
+_MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both": "matched by text and meaning"}
+
+
+def _matched_label(comparison: Comparison) -> str:
+    from desktop.core.matching import matched_by  # the alignment engine is imported on the worker, not at start
+
+    return _MATCHED.get(matched_by(comparison), f"matched by {comparison.settings.match}")
+
+
+def match_note(comparison: Comparison) -> str:
+    """The status-bar note for a cross-language comparison (“German and English: aligned by meaning, no word
+    diff between languages”), so missing strike/underline marks read as intended; "" for one language."""
+    if not comparison.cross_language:
+        return ""
+    names = [language_name(code) for code in dict.fromkeys(r.article.language for r in comparison.articles) if code]
+    languages = ", ".join(names[:-1]) + " and " + names[-1]
+    from desktop.core.matching import matched_by
+
+    how = matched_by(comparison)
+    if how == "fuzzy":
+        # The encoder is missing (or fuzzy was chosen): translations will mostly stay unpaired.
+        aligned = "aligned by text only, so translated sentences mostly stay unpaired"
+    else:
+        aligned = "aligned by meaning" if how == "semantic" else "aligned by text and meaning"
+    return f"{languages}: {aligned}, no word diff between languages"

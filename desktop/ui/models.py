@@ -40,6 +40,8 @@ def cell_tooltip(cell: Cell) -> str:
         lines.append("Boilerplate (page furniture, not compared)")
     elif cell.status == Status.UNIQUE:
         lines.append("Unique to this article")
+    elif cell.status == Status.REWORDED and cell.other_language:
+        lines.append("Aligned by meaning with a sentence in another language: no word diff between languages")
     elif cell.status == Status.REWORDED:
         lines.append("Reworded: struck words are missing elsewhere, underlined words are added")
     elif cell.status == Status.IDENTICAL:

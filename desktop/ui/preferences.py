@@ -12,6 +12,9 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop.core.model import Settings
 
 MAX_RECENT = 10
+# The values ``Settings.match`` accepts (``desktop.core.matching.MODES``, which is not imported here: it pulls in
+# the alignment engine before the window is up). A stored value outside these falls back to the default.
+MATCH_MODES = ("auto", "fuzzy", "semantic", "both")
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,10 @@ class Preferences:
             threshold = float(self.store.value("compare/threshold", default.threshold))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             threshold = default.threshold
+        match = str(self.store.value("compare/match", default.match))
         return Settings(
             threshold=min(1.0, max(0.0, threshold)),
+            match=match if match in MATCH_MODES else default.match,
             ignore_case=_bool(self.store.value("compare/ignore_case"), default.ignore_case),
             ignore_punctuation=_bool(self.store.value("compare/ignore_punctuation"), default.ignore_punctuation),
         )
@@ -49,6 +54,7 @@ class Preferences:
         self.store.setValue("compare/threshold", settings.threshold)
         self.store.setValue("compare/ignore_case", settings.ignore_case)
         self.store.setValue("compare/ignore_punctuation", settings.ignore_punctuation)
+        self.store.setValue("compare/match", settings.match)
 
     def view_prefs(self) -> ViewPrefs:
         return ViewPrefs(

@@ -1,10 +1,12 @@
-"""Comparison settings: similarity threshold, case and punctuation, boilerplate. Changes apply live."""
+"""Comparison settings: how sentences are matched, similarity threshold, case and punctuation, boilerplate.
+Changes apply live."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,21 @@ from PySide6.QtWidgets import (
 from desktop.core.model import Settings
 
 SLIDER_STEPS = 100
+
+# ``Settings.match`` values with their labels, in menu order. "Meaning" needs the multilingual encoder; without it
+# the core falls back to fuzzy matching and the status line says so.
+MATCH_CHOICES = (
+    ("auto", "Automatic (by language)"),
+    ("fuzzy", "Fuzzy text"),
+    ("semantic", "Meaning (multilingual)"),
+    ("both", "Both (text and meaning)"),
+)
+MATCH_TIPS = {
+    "auto": "Fuzzy text when all articles share a language, meaning when their languages differ",
+    "fuzzy": "Compare the letters and words of sentences: fast, but blind to translation and loose paraphrase",
+    "semantic": "Compare what sentences mean with multilingual sentence embeddings: works across German and English",
+    "both": "Pair sentences when either their wording or their meaning is close enough",
+}
 
 
 def threshold_to_slider(value: float) -> int:
@@ -66,7 +83,32 @@ class ThresholdSlider(QWidget):
         self.changed.emit(threshold)
 
 
+class MatchChoice(QComboBox):
+    """The matching signal, as a drop-down of ``MATCH_CHOICES``; ``changed`` carries the ``Settings.match`` value."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for value, label in MATCH_CHOICES:
+            self.addItem(label, value)
+            self.setItemData(self.count() - 1, MATCH_TIPS[value], Qt.ItemDataRole.ToolTipRole)
+        self.setAccessibleName("Matching")
+        self.setToolTip("How sentences are paired across articles")
+        self.currentIndexChanged.connect(lambda _: self.changed.emit(self.match()))
+
+    def set_match(self, value: str) -> None:
+        index = self.findData(value)
+        self.blockSignals(True)
+        self.setCurrentIndex(max(0, index))
+        self.blockSignals(False)
+
+    def match(self) -> str:
+        return str(self.currentData())
+
+
 class SettingsDialog(QDialog):
+    match_changed = Signal(str)
     threshold_changed = Signal(float)
     options_changed = Signal(bool, bool)  # ignore case, ignore punctuation
     boilerplate_changed = Signal(bool)
@@ -74,6 +116,8 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, hide_boilerplate: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Comparison Settings")
+        self.match = MatchChoice()
+        self.match.set_match(settings.match)
         self.threshold = ThresholdSlider()
         self.threshold.set_threshold(settings.threshold)
         self.ignore_case = QCheckBox("Ignore &case when matching sentences")
@@ -82,11 +126,14 @@ class SettingsDialog(QDialog):
         self.ignore_punctuation.setChecked(settings.ignore_punctuation)
         self.hide_boilerplate = QCheckBox("&Hide boilerplate (captions, bylines, “read more” lines)")
         self.hide_boilerplate.setChecked(hide_boilerplate)
-        note = QLabel("Lower thresholds pair looser paraphrases; higher ones keep only close rewordings. "
-                      "The comparison updates as you change these.")
+        note = QLabel("Automatic matching pairs sentences by their text when the articles share a language and "
+                      "by their meaning when they do not (German with English); there is no word diff between "
+                      "languages. Lower thresholds pair looser paraphrases; higher ones keep only close "
+                      "rewordings. The comparison updates as you change these.")
         note.setWordWrap(True)
         note.setObjectName("hint")
         form = QFormLayout()
+        form.addRow("&Matching:", self.match)
         form.addRow("&Similarity threshold:", self.threshold)
         label = form.labelForField(self.threshold)
         if isinstance(label, QLabel):
@@ -100,6 +147,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.match.changed.connect(self.match_changed)
         self.threshold.changed.connect(self.threshold_changed)
         self.ignore_case.toggled.connect(self._options)
         self.ignore_punctuation.toggled.connect(self._options)

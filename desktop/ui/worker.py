@@ -20,6 +20,35 @@ from desktop.ui.highlights import Mark, sentence_marks
 
 log = logging.getLogger(__name__)
 _COMPARE_STAGES = 5
+_STEPS = 100  # progress units per loaded article or compare stage, so embedding can move the bar inside a stage
+# Embedding sentences (semantic matching) takes far longer than any other stage: once it starts, the bar gives it
+# this many stages' worth of room, so it does not sit still for seconds and then jump.
+_ENCODING_STAGES = 8
+
+
+@dataclass
+class ProgressScale:
+    """Maps the loader's and the pipeline's counts onto one bar: articles, then the compare stages, with the
+    sentence-embedding count (``compare(..., encoding=)``) spread over extra room inside stage 2."""
+
+    sources: int
+    encoding: bool = False
+
+    @property
+    def total(self) -> int:
+        return (self.sources + _COMPARE_STAGES + (_ENCODING_STAGES if self.encoding else 0)) * _STEPS
+
+    def loading(self, done: int) -> int:
+        return done * _STEPS
+
+    def compared(self, stage: int) -> int:
+        extra = _ENCODING_STAGES if self.encoding and stage >= 2 else 0
+        return (self.sources + stage + extra) * _STEPS
+
+    def encoded(self, done: int, total: int) -> int:
+        self.encoding = True
+        share = done / total if total > 0 else 1.0
+        return (self.sources + 1) * _STEPS + round(share * _ENCODING_STAGES * _STEPS)
 
 
 @dataclass(frozen=True)
@@ -95,7 +124,7 @@ class CompareWorker(QRunnable):
         from desktop.core.loading import load_article
         from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
 
-        total = len(self._sources) + _COMPARE_STAGES
+        scale = ProgressScale(len(self._sources))
         started = time.perf_counter()
         loaded: dict[str, Article] = {}
         articles: list[tuple[str, Article]] = []
@@ -103,7 +132,7 @@ class CompareWorker(QRunnable):
         for done, source in enumerate(self._sources):
             if self._cancel.is_set():
                 raise ComparisonCancelled()
-            self.signals.progress.emit(self.generation, done, total)
+            self.signals.progress.emit(self.generation, scale.loading(done), scale.total)
             article = source.article or self._cache.get(source.location)
             if article is None:
                 try:
@@ -120,13 +149,16 @@ class CompareWorker(QRunnable):
         comparison = None
         compare_started = time.perf_counter()
         if len(lettered) >= 2:
-            offset = len(self._sources)
 
             def progress(done: int, _total: int) -> None:
-                self.signals.progress.emit(self.generation, offset + done, total)
+                self.signals.progress.emit(self.generation, scale.compared(done), scale.total)
+
+            def encoding(done: int, total: int) -> None:
+                self.signals.progress.emit(self.generation, scale.encoded(done, total), scale.total)
 
             settings = replace(self._settings, reference=reference)
-            comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set)
+            comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set,
+                                 encoding=encoding)
         display = Display(sentence_marks(comparison), collate(comparison)) if comparison is not None else None
         self.signals.finished.emit(RunResult(
             generation=self.generation,

@@ -272,7 +272,7 @@ def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, 
     cid = window.library.store.save(old, "Elbe strict")
     open_saved(window, qtbot, cid)
 
-    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None):
+    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None, encoding=None):
         while not cancelled():
             time.sleep(0.005)
         raise pipeline.ComparisonCancelled()
