@@ -65,10 +65,11 @@ need it most|need it the least|no sane person|pays the price|paying the price
 # purpose: "the damage was catastrophic" is reporting, and they added nothing to recall on the dev set.
 _EN_EVALUATIVE_WEAK = _lines("""
 absurd|cynical|shameful|naive|brave|bold|welcome|wise|sensible|hasty|rushed|chaotic|nightmare|excuse
-badly|poorly|astonishing|astonishingly|predictable|predictably|inevitable|inevitably|convenient
+astonishing|astonishingly|predictable|predictably|inevitable|inevitably|convenient
 populist|propaganda|lavish|bloated|dubious|questionable|flawed|deeply flawed|useless|hollow|empty|cheap
 petty|lazy|weak|feeble|timid|ambitious|overblown|exaggerated|inflated|unfair|unjust|injustice
-fair|right|wrong|wrongly|mistake|mistaken|error|scandal|blunder|greatest|finest|gift to|insult
+wrong|wrongly|mistake|mistaken|error|scandal|blunder|greatest|finest|gift to|insult|the right decision
+the right call|the right move|the right thing|the right one|the wrong decision|the wrong signal|the wrong message
 """)
 _EN_ADDRESS = _lines("""
 we|ourselves|let's|let us|you|your|yours|yourself|yourselves|our children|our country|our society
@@ -107,6 +108,7 @@ _EN_INTENSIFIER = _lines("""
 frankly|utterly|downright|truly|absolutely|entirely|totally|grossly|painfully|deeply|plain|sheer|mere
 simply|so much|so little|far too|too little|too late|way too|hugely|massively|wildly|ridiculously
 the latest sign|latest example|yet another|all the more|at best|at worst|whatsoever|at all|finally
+not a single|not one single|a single
 """)
 _EN_GENERALISING = _lines("""
 anyone who|anybody who|everyone knows|everybody knows|few things|rarely has|rarely have|rarely does|seldom has
@@ -197,7 +199,7 @@ ging es nicht|geht es nicht|nicht um|weniger um|vielmehr|eher um|nichts anderes 
 _DE_MOTIVE = _lines("""
 offenbar|offensichtlich|ganz offensichtlich|augenscheinlich|anscheinend|in Wahrheit|in Wirklichkeit
 der eigentliche Grund|die eigentliche Absicht|das eigentliche Ziel|das eigentliche Problem|es geht ihm
-es geht ihr|es geht ihnen|geht es ihm|geht es ihr|geht es ihnen|tatsächlich|natürlich|selbstverständlich
+es geht ihr|es geht ihnen|geht es ihm|geht es ihr|geht es ihnen|natürlich|selbstverständlich
 bekanntlich|freilich|durchschaubar|durchsichtig|vorgeblich|vorgeschoben|ausgerechnet|wohl kaum
 """)
 _DE_PREDICTION = _lines("""
@@ -209,7 +211,7 @@ _DE_INTENSIFIER = _lines("""
 schlicht|schlichtweg|geradezu|völlig|vollkommen|gänzlich|zutiefst|ausgesprochen|reichlich|allzu|viel zu|zu spät
 zu wenig|überaus|höchst|nachgerade|regelrecht|blanker|blanke|blankes|reiner|reine|reines|pure|purer|pures
 so viel|so wenig|jüngste Zeichen|jüngstes Beispiel|einmal mehr|wieder einmal|bestenfalls|schlimmstenfalls
-ausgerechnet|nicht einmal
+ausgerechnet|nicht einmal|kein einziges|keine einzige|keinen einzigen|kein einziger|nicht ein einziges
 """)
 _DE_GENERALISING = _lines("""
 kein vernünftiger|keine vernünftige|jeder weiß|jeder vernünftige|wer je|wer einmal|selten wurde|selten war
@@ -274,6 +276,8 @@ class Grammar:
     self_reference: frozenset[str]
     # Words that only rebut in front of what they replace ("statt Straßen"), not at a clause's end.
     need_follower: frozenset[str] = frozenset()
+    # Sentence shapes of judgement: a generic subject under a counterfactual, a reproach in "should have".
+    shapes: tuple[tuple[re.Pattern[str], int], ...] = ()
     case_sensitive: frozenset[str] = frozenset()
 
 
@@ -314,6 +318,22 @@ _GRAMMARS = {
         _EN_IT_IS,
         _EN_SELF,
         case_sensitive=frozenset({"us"}),
+        shapes=(
+            (re.compile(r"^[\W_]*(?:only (?:a|an)|any|no)\s+(?:[\w-]+\s+){0,3}?(?:would|could)(?![\w-])", _I), 2),
+            (
+                re.compile(
+                    r"^[\W_]*(?:a|an)\s+(?:serious|responsible|competent|sensible|decent|functioning|normal|"
+                    r"reasonable|honest|wise|good|grown-up|credible)\s+[\w-]+\s+(?:would|could)(?![\w-])",
+                    _I,
+                ),
+                2,
+            ),
+            (re.compile(r"(?<![\w-])(?:should|ought to)\s+(?:never\s+|not\s+)?have\s+[\w-]+", _I), 2),
+            (
+                re.compile(r"^[\W_]*let\s+(?:nobody|no one|no-one|them|it|there|everyone|anyone|him|her)(?![\w-])", _I),
+                2,
+            ),
+        ),
     ),
     "de": Grammar(
         _index(
@@ -338,13 +358,51 @@ _GRAMMARS = {
         _DE_IT_IS,
         _DE_SELF,
         need_follower=frozenset({"statt", "anstatt"}),
+        shapes=(
+            (
+                re.compile(
+                    r"^[\W_]*(?:nur ein|nur eine|kein|keine|jede|jeder)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:würde|würden|hätte|hätten|wäre|wären|könnte)(?![\w-])",
+                    _I,
+                ),
+                2,
+            ),
+            (
+                re.compile(
+                    r"^[\W_]*(?:eine?)\s+(?:ernsthafte|verantwortungsvolle|kompetente|vernünftige|anständige|"
+                    r"funktionierende|normale|gute|kluge|ehrliche|seriöse)[nrs]?\s+[\w-]+\s+"
+                    r"(?:würde|hätte|wäre|könnte)(?![\w-])",
+                    _I,
+                ),
+                2,
+            ),
+            (re.compile(r"(?<![\w-])hätten?(?:\s+[\w-]+){1,8}?\s+(?:müssen|sollen|dürfen)(?![\w-])", _I), 2),
+        ),
     ),
 }
 
 # A short quotation of one or two lower-case words the sentence attributes to no one: scare quotes.
 _SCARE_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\"“„‚‘'»«]([a-zäöüß][\w-]*(?:\s[\w-]+)?)[\"”“‘’'«»](?![\w])")
 _EXCLAMATION_OPENER = re.compile(r"^[\W_]*(?:what a|what an|how|was für|welch|wie)(?![\w-])", _I)
-_COPULA_REACH = 4  # tokens before an evaluative word in which a copula makes it the author's predicate
+# Reporting is anchored in numbers and dates; opinion seldom is. A sentence with neither, attributed to no one,
+# lets its heaviest structural cue count once more (on the dev set ~95% of commentary but ~13% of reporting).
+_ANCHOR = re.compile(
+    r"\d|(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december|yesterday|today|tonight|last (?:week|month|year)|"
+    r"next (?:week|month|year)|earlier this|later this|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|gestern|heute|vorgestern|übermorgen|"
+    r"vergangene[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|vorige[nmrs]?|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|dutzend|dutzende|hunderte|tausende|millionen|"
+    r"milliarden|prozent|percent|per cent)(?![\w-])",
+    _I,
+)
+_COPULA_REACH = 4
+# Families that judge rather than prescribe or predict: "must", "will only", "better" are common in plain
+# reporting of rules, forecasts and results without numbers ("Drivers must show proof of insurance").
+_JUDGING = frozenset(
+    {"evaluative-weak", "motive", "rebuttal", "generalising"}
+)  # tokens before an evaluative word in which a copula makes it the author's predicate
 
 
 def subjectivity_cues(text: str, language: str, taken: Sequence[commentary.Cue] = ()) -> list[commentary.Cue]:
@@ -352,9 +410,14 @@ def subjectivity_cues(text: str, language: str, taken: Sequence[commentary.Cue] 
     so a word both sources know counts once, at its heavier weight."""
     found = []
     for cue in _signal(text, language):
-        overlap = max((c.weight for c in taken if c.start < cue.end and cue.start < c.end), default=0)
-        if cue.weight > overlap:
-            found.append(commentary.Cue(cue.text, cue.start, cue.end, cue.weight - overlap))
+        overlapping = [c for c in taken if c.start < cue.end and cue.start < c.end]
+        overlap = max((c.weight for c in overlapping), default=0)
+        if cue.weight <= overlap:
+            continue
+        # Inside a lexicon cue ("sondern" in "nicht … sondern"), the surplus weight is shown under its words.
+        host = next((c for c in overlapping if c.start <= cue.start and cue.end <= c.end), None)
+        shown = host.text if host else cue.text
+        found.append(commentary.Cue(shown, cue.start, cue.end, cue.weight - overlap))
     return found
 
 
@@ -363,7 +426,7 @@ def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
     grammar = _GRAMMARS.get(language, _GRAMMARS["en"])
     masked = commentary.attributed_spans(text, language)
     outside = commentary._blank(text, masked)  # the same masking as the lexicon cues
-    found = _phrases(outside, grammar)
+    found, judging = _phrases(outside, grammar)
     for regex, weight in (
         (grammar.stance_strong, 2),
         (grammar.it_is, 2),
@@ -373,14 +436,25 @@ def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
         opener = regex.search(outside)
         if opener:
             found.append(commentary.Cue(opener.group().strip(" \"'„“»«([–—-"), opener.start(), opener.end(), weight))
+    for regex, weight in grammar.shapes:
+        shape = regex.search(outside)
+        if shape:
+            found.append(commentary.Cue(shape.group().strip(" \"'„“»«([–—-"), shape.start(), shape.end(), weight))
     found.extend(_scare_quotes(text, masked))
-    return tuple(_strongest_per_span(found))
+    kept = _strongest_per_span(found)
+    boost = [k for k, cue in enumerate(kept) if (cue.start, cue.end) in judging]
+    if boost and not masked and not _ANCHOR.search(text):
+        cue = kept[boost[0]]
+        kept[boost[0]] = commentary.Cue(cue.text, cue.start, cue.end, cue.weight + 1)
+    return tuple(kept)
 
 
-def _phrases(outside: str, grammar: Grammar) -> list[commentary.Cue]:
+def _phrases(outside: str, grammar: Grammar) -> tuple[list[commentary.Cue], set[tuple[int, int]]]:
+    """Phrase cues, and the spans of those that judge (which an unanchored sentence lets count once more)."""
     tokens = list(_TOKEN.finditer(outside))
     words = [t.group().lower() for t in tokens]
     found: list[commentary.Cue] = []
+    judging: set[tuple[int, int]] = set()
     i = 0
     while i < len(words):
         phrase = _phrase_at(words, i, grammar, tokens, outside)
@@ -393,8 +467,10 @@ def _phrases(outside: str, grammar: Grammar) -> list[commentary.Cue]:
             weight = 2  # "the rollout was chaotic": the author's own predicate, not a description of a scene
         start, end = tokens[i].start(), tokens[last].end()
         found.append(commentary.Cue(outside[start:end], start, end, weight))
+        if phrase.family in _JUDGING:
+            judging.add((start, end))
         i += 1
-    return found
+    return found, judging
 
 
 def _phrase_at(words: list[str], i: int, grammar: Grammar, tokens: list[re.Match[str]], outside: str) -> Phrase | None:
