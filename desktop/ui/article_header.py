@@ -42,11 +42,12 @@ class ShareBar(QWidget):
         self.setFixedHeight(6)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_summary(self, summary: ArticleSummary) -> None:
+    def set_summary(self, summary: ArticleSummary, *, across_languages: bool = False) -> None:
+        """``across_languages``: every other article is in another language, so "reworded" means "paired"."""
         theme = theme_for(self.palette())
         self._parts = [
             (summary.identical, theme.identical_bar),
-            (summary.reworded, theme.reworded_bar),
+            (summary.reworded, theme.identical_bar if across_languages else theme.reworded_bar),
             (summary.unique, theme.unique_rule),
         ]
         self.update()
@@ -121,10 +122,14 @@ class ArticleHeader(QFrame):
         self.setToolTip("")
         self.setAccessibleName(f"Article {article_id}: {name}")
         if summary is not None:
-            self.bar.set_summary(summary)
+            # Against articles only in other languages every paired sentence counts as reworded; say "paired".
+            others = [r.article.language for r in comparison.articles if r.article.id != article_id]
+            across = bool(article.language) and all(lang not in ("", article.language) for lang in others)
+            self.bar.set_summary(summary, across_languages=across)
             content = max(1, summary.sentences - summary.boilerplate)
             lacks = missing_fact_count(comparison, article_id)
-            shares = (("identical", summary.identical), ("reworded", summary.reworded), ("unique", summary.unique))
+            reworded = "paired across languages" if across else "reworded"
+            shares = (("identical", summary.identical), (reworded, summary.reworded), ("unique", summary.unique))
             parts = [f"{round(100 * n / content)}% {label}" for label, n in shares if n]
             parts.append(f"{summary.commentary} commentary")
             if lacks:

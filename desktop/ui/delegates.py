@@ -234,7 +234,8 @@ class SentenceDelegate(QStyledItemDelegate):
         elif cell.status == Status.UNIQUE:
             painter.fillRect(rect, theme.unique_bg)
             painter.fillRect(QRect(rect.left(), rect.top(), RULE, rect.height()), theme.unique_rule)
-        elif cell.status == Status.REWORDED:
+        elif cell.status == Status.REWORDED and not cell.other_language:
+            # A pair across languages is "reworded" by definition; tinting every row would bury what differs.
             painter.fillRect(rect, theme.reworded_bg)
 
     def _paint_gap(self, painter: QPainter, rect: QRect, cell: Cell, option: QStyleOptionViewItem) -> None:

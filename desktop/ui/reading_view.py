@@ -108,6 +108,11 @@ class ConnectorBand(QWidget):
                 if cell.group is not None:
                     groups.add(cell.group)
         selected = self.view.linked_group
+        # Sentences in two different languages are paired, never "reworded": their band is drawn as a match.
+        comparison = self.view.comparison
+        languages = {r.article.id: r.article.language for r in comparison.articles} if comparison else {}
+        pair = {languages.get(left_id, ""), languages.get(right_id, "")}
+        across = "" not in pair and len(pair) == 2
         for group_id in sorted(groups):
             group = self.view.groups[group_id]
             if left_id not in group.members or right_id not in group.members:
@@ -117,7 +122,8 @@ class ConnectorBand(QWidget):
             a, b = self._span(self.left, left_rows), self._span(self.right, right_rows)
             if a is None or b is None:
                 continue
-            colour = QColor(theme.identical_bar if group.status == Status.IDENTICAL else theme.reworded_bar)
+            matched = group.status == Status.IDENTICAL or across
+            colour = QColor(theme.identical_bar if matched else theme.reworded_bar)
             colour.setAlpha(70)
             edge = QColor(colour)
             edge.setAlpha(170)

@@ -23,6 +23,7 @@ def test_match_modes_are_the_cores():
 def test_match_choice_realigns_and_is_remembered(window, open_articles, article_files, qtbot, store):
     before = open_articles(article_files[:2])
     assert before.settings.match == "auto"
+    assert window.match_note.isHidden()  # one language: nothing unusual to explain
     window.show_settings()
     choice = window._settings_dialog.match
     assert choice.match() == "auto"
@@ -63,8 +64,12 @@ def test_german_and_english_are_aligned_by_meaning_without_word_diff(window, ope
     assert window.match_note.isVisible()
     assert window.match_note.text() == "German and English: aligned by meaning, no word diff between languages"
     assert "matched by meaning" in window.status.text()
-    metas = [card.meta.text() for card in window.findChildren(ArticleHeader)]
+    cards = window.findChildren(ArticleHeader)
+    metas = [card.meta.text() for card in cards]
     assert any("German" in m for m in metas) and any("English" in m for m in metas)
+    # Every pair is worded differently across languages: the cards count them as paired, not as rewordings.
+    assert all("paired across languages" in card.counts.text() and "reworded" not in card.counts.text()
+               for card in cards)
 
     # The embedding progress moved the bar inside the align stage, and the bar only ever went forward.
     assert any(total == 1500 and 300 < done < 1100 for done, total in steps)
