@@ -201,3 +201,11 @@ def test_multi_word_places_from_the_lexicon_stay_whole():
     ]
     assert _facts("Im Weißen Haus gab es Streit.", "de") == [("Weißen Haus", "name")]
     assert fact_present("Weißen Haus", FactKind.NAME, "talks at the White House", "en")
+
+
+def test_sonnabend_is_saturday_and_not_cut_to_a_stem():
+    from desktop.core.facts import fact_present
+    from desktop.core.model import FactKind
+
+    assert fact_present("Sonnabend", FactKind.DATE, "The vote is on Saturday.", "en")
+    assert not fact_present("Sonnabend", FactKind.DATE, "The vote is on Sunday.", "en")

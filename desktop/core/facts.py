@@ -324,7 +324,8 @@ def date_key(match: re.Match[str]) -> DateKey:
         year = "20" + year
     weekday_number = None
     if weekday:
-        weekday_number = _WEEKDAY_OF[re.sub(rf"{_DAYTIME}s?$", "", weekday.casefold()) or weekday.casefold()]
+        # By prefix, not by stripping a daytime suffix: "Sonnabend" would lose its "abend" and become "sonn".
+        weekday_number = _weekday_of(weekday)
     return DateKey(int(day) if day else None, month, int(year) if year else None, weekday_number)
 
 
