@@ -59,6 +59,13 @@ beggars belief|defies belief|defies logic|makes no sense|made no sense|little se
 a step backwards|a step backward|a backward step|a slap|a kick in the teeth|deserve credit|deserves credit
 deserve praise|deserves praise|hard to overstate|impossible to overstate|cannot overstate|need it least
 need it most|need it the least|no sane person|pays the price|paying the price
+nothing short of|waiting to happen|at its worst|at its best|at its finest|enough is enough|the last thing
+wearing thin|daylight robbery|cash grab|short-termism|run out of ideas|as they always do|as it always does
+a recipe for disaster|recipe for chaos|playing with fire|hollow victory|pyrrhic victory|papering over
+paper over the cracks|kicking the can|kick the can|head in the sand|heads in the sand|lost the plot
+elephant in the room|the writing is on the wall|smoke and mirrors|scapegoat|scapegoats|waste of money
+waste of taxpayers' money|good money after bad|pie in the sky|fine words|grand words|hot air|knee-jerk
+virtue signalling|virtue signaling|window dressing|tokenism|only a fool|no idea what|fool's errand
 """)
 # Judging words that hard news also uses descriptively; after a copula ("the rollout was chaotic") they are the
 # author's own predicate and weigh 2. Words of severity ("catastrophic", "verheerend", "dire") are left out on
@@ -163,7 +170,14 @@ wenig überzeugend|nicht überzeugend|überzeugt nicht|greift zu kurz|greifen zu
 an der Realität vorbei|mit Füßen getreten|ins Leere|Makulatur|Mogelpackung|Schildbürgerstreich
 verdienen Anerkennung|verdient Anerkennung|verdienen Lob|verdient Lob|verdienen Respekt|verdient Respekt
 kaum übertreiben|am wenigsten brauchen|am dringendsten brauchen|kein vernünftiger Mensch|kein normaler Mensch
-zahlen den Preis|zahlt den Preis|den Preis zahlen|den Preis dafür
+zahlen den Preis|zahlt den Preis|den Preis dafür
+nichts anderes als|nichts weiter als|mit Ansage|in Reinform|von ihrer besten Seite|von seiner besten Seite
+von ihrer schlechtesten Seite|genug ist genug|das Letzte, was|Abzocke|Unding|Milchmädchenrechnung|Narr|Narren
+keine Ahnung|Kurzsichtigkeit|Ideen ausgegangen|wie so oft|Rezept für|Spiel mit dem Feuer|Pyrrhussieg
+auf die lange Bank|Kopf in den Sand|Elefant im Raum|Schönrederei|Salamitaktik|Sündenbock|Geldverschwendung
+Verschwendung von Steuergeld|Steuergeldverschwendung|gutes Geld hinterher|Luftschloss|Luftschlösser
+Wolkenkuckucksheim|Sonntagsreden|warme Worte|große Worte|heiße Luft|Aktionismus|blinder Aktionismus
+Geldmaschine
 """)
 _DE_EVALUATIVE_WEAK = _lines("""
 absurd|zynisch|naiv|mutig|mutige|mutiger|mutigen|mutiges|kühn|kühne|kühner|ehrgeizig|vernünftig|klug|kluge
