@@ -66,6 +66,11 @@ paper over the cracks|kicking the can|kick the can|head in the sand|heads in the
 elephant in the room|the writing is on the wall|smoke and mirrors|scapegoat|scapegoats|waste of money
 waste of taxpayers' money|good money after bad|pie in the sky|fine words|grand words|hot air|knee-jerk
 virtue signalling|virtue signaling|window dressing|tokenism|only a fool|no idea what|fool's errand
+mean-spirited|one-sided|lopsided|superficial|disproportionate|out of proportion|overzealous|draconian
+vindictive|spiteful|inhumane|disingenuous|self-defeating|counterproductive|ill-advised|ill-judged|ill-timed
+out of touch|patronising|patronizing|condescending|high-handed|pompous|grandiose|delusional|sell-out|sellout
+capitulation|caved in|cave in|pocket change|peanuts|wish list|deafening silence|slap on the wrist
+free pass|got away with|get away with|gets away with|betrayal|betrayed
 """)
 # Judging words that hard news also uses descriptively; after a copula ("the rollout was chaotic") they are the
 # author's own predicate and weigh 2. Words of severity ("catastrophic", "verheerend", "dire") are left out on
@@ -103,7 +108,7 @@ not because|no more than|nothing less than|anything but
 """)
 _EN_MOTIVE = _lines("""
 apparently|evidently|obviously|clearly|plainly|in reality|in truth|in fact|the truth is|of course
-presumably|seemingly|supposedly|ostensibly|transparently|all too
+presumably|seemingly|supposedly|ostensibly|transparently|all too|would rather|would sooner
 """)
 _EN_PREDICTION = _lines("""
 will only|will never|will simply|will just|will inevitably|will surely|will merely|would only|would merely
@@ -177,7 +182,11 @@ keine Ahnung|Kurzsichtigkeit|Ideen ausgegangen|wie so oft|Rezept für|Spiel mit 
 auf die lange Bank|Kopf in den Sand|Elefant im Raum|Schönrederei|Salamitaktik|Sündenbock|Geldverschwendung
 Verschwendung von Steuergeld|Steuergeldverschwendung|gutes Geld hinterher|Luftschloss|Luftschlösser
 Wolkenkuckucksheim|Sonntagsreden|warme Worte|große Worte|heiße Luft|Aktionismus|blinder Aktionismus
-Geldmaschine
+Geldmaschine|kleinherzig|kleinkariert|einseitig|oberflächlich|überzogen|unverhältnismäßig|drakonisch
+rachsüchtig|unmenschlich|menschenverachtend|unredlich|kontraproduktiv|abgehoben|bürgerfern|überheblich
+selbstherrlich|größenwahnsinnig|Größenwahn|Hybris|Verrat|Kapitulation|eingeknickt|einknicken|Kniefall
+Taschengeld|Peanuts|Wunschzettel|Wunschliste|ohrenbetäubend|Freifahrtschein|Persilschein|durchgewinkt
+abgenickt|Eitelkeit|Gerede|Geschwätz|Randnotiz
 """)
 _DE_EVALUATIVE_WEAK = _lines("""
 absurd|zynisch|naiv|mutig|mutige|mutiger|mutigen|mutiges|kühn|kühne|kühner|ehrgeizig|vernünftig|klug|kluge
@@ -292,6 +301,8 @@ class Grammar:
     need_follower: frozenset[str] = frozenset()
     # Sentence shapes of judgement: a generic subject under a counterfactual, a reproach in "should have".
     shapes: tuple[tuple[re.Pattern[str], int], ...] = ()
+    # "… a wish list, not a plan.": a closing rebuttal, which judges (it counts twice in an unanchored sentence).
+    rebuttal_end: re.Pattern[str] | None = None
     case_sensitive: frozenset[str] = frozenset()
 
 
@@ -347,6 +358,10 @@ _GRAMMARS = {
                 re.compile(r"^[\W_]*let\s+(?:nobody|no one|no-one|them|it|there|everyone|anyone|him|her)(?![\w-])", _I),
                 2,
             ),
+            (re.compile(r"^[\W_]*(?:nobody|no one|no-one)\s+(?:should|ought|needs to|can seriously)(?![\w-])", _I), 2),
+        ),
+        rebuttal_end=re.compile(
+            r",\s+(?:not|rather than|instead of)\s+(?:a |an |the )?[\w-]+(?:\s[\w-]+)?[.!]?\s*$", _I
         ),
     ),
     "de": Grammar(
@@ -391,6 +406,10 @@ _GRAMMARS = {
                 2,
             ),
             (re.compile(r"(?<![\w-])hätten?(?:\s+[\w-]+){1,8}?\s+(?:müssen|sollen|dürfen)(?![\w-])", _I), 2),
+            (re.compile(r"^[\W_]*(?:niemand|keiner)\s+(?:sollte|müsste|braucht sich|darf sich)(?![\w-])", _I), 2),
+        ),
+        rebuttal_end=re.compile(
+            r"(?:,\s+(?:kein|keine|keinen|nicht)|\s(?:statt|anstatt))\s+(?:[\w-]+\s){0,2}?[\w-]+[.!]?\s*$", _I
         ),
     ),
 }
@@ -454,6 +473,10 @@ def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
         shape = regex.search(outside)
         if shape:
             found.append(commentary.Cue(shape.group().strip(" \"'„“»«([–—-"), shape.start(), shape.end(), weight))
+    closing = grammar.rebuttal_end.search(outside) if grammar.rebuttal_end else None
+    if closing:
+        found.append(commentary.Cue(closing.group().strip(" ,.!"), closing.start(), closing.end(), 1))
+        judging.add((closing.start(), closing.end()))
     found.extend(_scare_quotes(text, masked))
     kept = _strongest_per_span(found)
     boost = [k for k, cue in enumerate(kept) if (cue.start, cue.end) in judging]
