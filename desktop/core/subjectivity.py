@@ -70,7 +70,9 @@ mean-spirited|one-sided|lopsided|superficial|disproportionate|out of proportion|
 vindictive|spiteful|inhumane|disingenuous|self-defeating|counterproductive|ill-advised|ill-judged|ill-timed
 out of touch|patronising|patronizing|condescending|high-handed|pompous|grandiose|delusional|sell-out|sellout
 capitulation|caved in|cave in|pocket change|peanuts|wish list|deafening silence|slap on the wrist
-free pass|got away with|get away with|gets away with|betrayal|betrayed
+free pass|got away with|get away with|gets away with|betrayal|betrayed|no amount of|got it right|got it wrong
+got this one right|got this right|got this wrong|well-intentioned but|well-meaning but|well meant but
+the oldest trick|a fantasy|pure fantasy|a false saving|false economy
 """)
 # Judging words that hard news also uses descriptively; after a copula ("the rollout was chaotic") they are the
 # author's own predicate and weigh 2. Words of severity ("catastrophic", "verheerend", "dire") are left out on
@@ -186,7 +188,8 @@ Geldmaschine|kleinherzig|kleinkariert|einseitig|oberflächlich|überzogen|unverh
 rachsüchtig|unmenschlich|menschenverachtend|unredlich|kontraproduktiv|abgehoben|bürgerfern|überheblich
 selbstherrlich|größenwahnsinnig|Größenwahn|Hybris|Verrat|Kapitulation|eingeknickt|einknicken|Kniefall
 Taschengeld|Peanuts|Wunschzettel|Wunschliste|ohrenbetäubend|Freifahrtschein|Persilschein|durchgewinkt
-abgenickt|Eitelkeit|Gerede|Geschwätz|Randnotiz
+abgenickt|Eitelkeit|Gerede|Geschwätz|Randnotiz|keine noch so|richtig entschieden|falsch entschieden
+gut gemeint, aber|gut gemeint aber|gut gemeint|älteste Trick|Hirngespinst|Scheinersparnis|Luftnummer
 """)
 _DE_EVALUATIVE_WEAK = _lines("""
 absurd|zynisch|naiv|mutig|mutige|mutiger|mutigen|mutiges|kühn|kühne|kühner|ehrgeizig|vernünftig|klug|kluge
@@ -301,6 +304,7 @@ class Grammar:
     need_follower: frozenset[str] = frozenset()
     # Sentence shapes of judgement: a generic subject under a counterfactual, a reproach in "should have".
     shapes: tuple[tuple[re.Pattern[str], int], ...] = ()
+    openings: tuple[re.Pattern[str], ...] = ()  # sentence openings that only an author writes (weigh 2)
     # "… a wish list, not a plan.": a closing rebuttal, which judges (it counts twice in an unanchored sentence).
     rebuttal_end: re.Pattern[str] | None = None
     case_sensitive: frozenset[str] = frozenset()
@@ -360,6 +364,14 @@ _GRAMMARS = {
             ),
             (re.compile(r"^[\W_]*(?:nobody|no one|no-one)\s+(?:should|ought|needs to|can seriously)(?![\w-])", _I), 2),
         ),
+        openings=(
+            # "What the region needs is investment": a pseudo-cleft that prescribes.
+            re.compile(
+                r"^[\W_]*what\s+(?:[\w'’-]+\s+){1,4}?(?:needs?|should do|ought to do|must do)\s+is(?![\w-])", _I
+            ),
+            # "Another summit, another communiqué": the weary repetition of the op-ed writer.
+            re.compile(r"^[\W_]*(another|yet another)\s+[\w-]+,\s+(?:another|yet another)\s", _I),
+        ),
         rebuttal_end=re.compile(
             r",\s+(?:not|rather than|instead of)\s+(?:a |an |the )?[\w-]+(?:\s[\w-]+)?[.!]?\s*$", _I
         ),
@@ -407,6 +419,12 @@ _GRAMMARS = {
             ),
             (re.compile(r"(?<![\w-])hätten?(?:\s+[\w-]+){1,8}?\s+(?:müssen|sollen|dürfen)(?![\w-])", _I), 2),
             (re.compile(r"^[\W_]*(?:niemand|keiner)\s+(?:sollte|müsste|braucht sich|darf sich)(?![\w-])", _I), 2),
+        ),
+        openings=(
+            re.compile(r"^[\W_]*was\s+(?:[\w-]+\s+){1,4}?(?:braucht|brauchen|bräuchte|tun müsste|tun sollte),\s", _I),
+            re.compile(
+                r"^[\W_]*(?:wieder|schon wieder|noch)\s+(?:ein|eine)\s+[\w-]+,\s+(?:wieder|schon wieder|noch)\s", _I
+            ),
         ),
         rebuttal_end=re.compile(
             r"(?:,\s+(?:kein|keine|keinen|nicht)|\s(?:statt|anstatt))\s+(?:[\w-]+\s){0,2}?[\w-]+[.!]?\s*$", _I
@@ -469,7 +487,7 @@ def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
         opener = regex.search(outside)
         if opener:
             found.append(commentary.Cue(opener.group().strip(" \"'„“»«([–—-"), opener.start(), opener.end(), weight))
-    for regex, weight in grammar.shapes:
+    for regex, weight in (*grammar.shapes, *((opening, 2) for opening in grammar.openings)):
         shape = regex.search(outside)
         if shape:
             found.append(commentary.Cue(shape.group().strip(" \"'„“»«([–—-"), shape.start(), shape.end(), weight))
