@@ -1,7 +1,7 @@
 """The structural subjectivity signal: unseen op-ed sentences are flagged, reporting stays unflagged.
 
 The bars below are measured on hand-written sets (``tests/commentary_heldout_set.py``). Each held-out set was
-written after a round of rules was frozen and then informed the next round; set 3 is the one no rule has seen.
+written after a round of rules was frozen and then informed the next round; set 4 is the one no rule has seen.
 The bars sit a little under the measured figures, so a rule change that loses recall or starts flagging
 reporting fails here.
 """
@@ -31,8 +31,10 @@ def _rates(opinion: list[str], neutral: list[str], language: str, judge=_flagged
 @pytest.mark.parametrize(
     ("opinion", "neutral", "language", "min_recall"),
     [
-        (heldout.EN_COMMENTARY_3, heldout.EN_NEUTRAL_3, "en", 0.20),  # unseen: 5/20 (lexicon alone 1/20)
-        (heldout.DE_COMMENTARY_3, heldout.DE_NEUTRAL_3, "de", 0.15),  # unseen: 4/20 (lexicon alone 0/20)
+        (heldout.EN_COMMENTARY_4, heldout.EN_NEUTRAL_4, "en", 0.35),  # unseen: 9/20 (lexicon alone 3/20)
+        (heldout.DE_COMMENTARY_4, heldout.DE_NEUTRAL_4, "de", 0.35),  # unseen: 10/20 (lexicon alone 4/20)
+        (heldout.EN_COMMENTARY_3, heldout.EN_NEUTRAL_3, "en", 0.60),  # 13/20; unseen by round 3: 5/20
+        (heldout.DE_COMMENTARY_3, heldout.DE_NEUTRAL_3, "de", 0.45),  # 10/20; unseen by round 3: 4/20
         (heldout.EN_COMMENTARY_2, heldout.EN_NEUTRAL_2, "en", 0.60),  # 20/30; unseen by round 2: 15/30
         (heldout.DE_COMMENTARY_2, heldout.DE_NEUTRAL_2, "de", 0.55),  # 19/30; unseen by round 2: 10/30
         (heldout.EN_COMMENTARY, heldout.EN_NEUTRAL, "en", 0.75),  # 25/30; unseen by round 1: 11/30
@@ -50,15 +52,15 @@ def test_recall_on_opinion_and_false_positives_on_reporting_meet_the_bars(opinio
 @pytest.mark.parametrize(
     ("opinion", "neutral", "language"),
     [
-        (heldout.EN_COMMENTARY_3, heldout.EN_NEUTRAL_3, "en"),
-        (heldout.DE_COMMENTARY_3, heldout.DE_NEUTRAL_3, "de"),
+        (heldout.EN_COMMENTARY_4, heldout.EN_NEUTRAL_4, "en"),
+        (heldout.DE_COMMENTARY_4, heldout.DE_NEUTRAL_4, "de"),
     ],
 )
 def test_signal_adds_unseen_opinion_the_lexicon_misses_without_adding_false_positives(opinion, neutral, language):
-    """Measured on set 3: EN 1/20 -> 5/20, DE 0/20 -> 4/20; reporting flagged: the lexicon's own 0/20 and 1/20."""
+    """Measured on set 4: EN 3/20 -> 9/20, DE 4/20 -> 10/20; reporting flagged 0/20 either way."""
     lexicon_recall, lexicon_false_positive = _rates(opinion, neutral, language, _lexicon_only)
     recall, false_positive = _rates(opinion, neutral, language)
-    assert recall - lexicon_recall >= 0.15
+    assert recall - lexicon_recall >= 0.25
     assert false_positive <= lexicon_false_positive
 
 
