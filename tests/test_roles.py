@@ -51,6 +51,10 @@ def roles_by_text(text: str, language: str = "") -> dict[str, Role]:
         ("If you value our reporting, please consider a donation.", "en", "appeal"),
         ("Mit Material von dpa und Reuters", "de", "link"),
         ("Copyright 2026 Northwind Media. All rights reserved.", "en", "link"),
+        ("Von Erika Muster | Stand: 12.03.2026, 14:05 Uhr", "de", "byline"),
+        ("By Jane Roe, Northwind Wire | Updated 3:45 PM EST, March 10, 2026", "en", "byline"),
+        ("Newsletter: Jeden Morgen das Wichtigste aus der Region – jetzt kostenlos abonnieren!", "de", "link"),
+        ("Newsletter: The day's top stories from the region, every morning in your inbox.", "en", "link"),
     ],
 )
 def test_furniture_sentence_is_recognised(sentence: str, language: str, reason: str) -> None:
@@ -79,6 +83,8 @@ def test_furniture_sentence_is_recognised(sentence: str, language: str, reason: 
         ("Share prices fell 3 percent on Monday.", "en"),
         ("AP and Reuters reported the vote first, citing officials.", "en"),
         ("Folgen Sie der Straße bis zum Ende, sagte der Polizist.", "de"),
+        ("Von Erika Muster | Die Stadt zahlt 3 Millionen Euro.", "de"),
+        ("Der Newsletter: ein Erfolg, sagte die Verlegerin.", "de"),
     ],
 )
 def test_news_sentence_is_not_furniture(sentence: str, language: str) -> None:

@@ -47,6 +47,7 @@ _FINAL = re.compile(r"[.!?…:;,][\"'”’»«›‹)\]]*$")
 _QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
+_PART_BAR = re.compile(r"\s[|·•]\s")
 _CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|del|da|di|du|la|le|zu|ten|ter|al|bin|ibn|el)"
 _NAME_TOKEN = rf"(?:{_CAPITALISED}|{_PARTICLE})"
@@ -201,7 +202,17 @@ def _obvious_reason(sentence: str, rules: _Rules, low: str = "", words: int = 0)
         return "byline"
     if words <= _MAX_TIMESTAMP_WORDS and _is_timestamp(sentence, rules):
         return "timestamp"
-    return ""
+    return _furniture_parts(sentence, rules)
+
+
+def _furniture_parts(sentence: str, rules: _Rules) -> str:
+    """A header line joining furniture with bars ("Von Erika Muster | Stand: 12.03.2026, 14:05 Uhr"): the
+    byline's tail may not hold the timestamp's full stops, so each part is judged on its own."""
+    parts = [p.strip() for p in _PART_BAR.split(sentence)]
+    if len(parts) < 2 or not all(parts):
+        return ""
+    reasons = [_obvious_reason(p, rules) for p in parts]
+    return reasons[0] if all(reasons) else ""
 
 
 def _normalised(sentence: str) -> str:
