@@ -37,7 +37,7 @@ def _rates(opinion: list[str], neutral: list[str], language: str, judge=_flagged
         (heldout.DE_COMMENTARY_3, heldout.DE_NEUTRAL_3, "de", 0.45),  # 10/20; unseen by round 3: 4/20
         (heldout.EN_COMMENTARY_2, heldout.EN_NEUTRAL_2, "en", 0.60),  # 20/30; unseen by round 2: 15/30
         (heldout.DE_COMMENTARY_2, heldout.DE_NEUTRAL_2, "de", 0.55),  # 19/30; unseen by round 2: 10/30
-        (heldout.EN_COMMENTARY, heldout.EN_NEUTRAL, "en", 0.75),  # 25/30; unseen by round 1: 11/30
+        (heldout.EN_COMMENTARY, heldout.EN_NEUTRAL, "en", 0.75),  # 24/30; unseen by round 1: 11/30
         (heldout.DE_COMMENTARY, heldout.DE_NEUTRAL, "de", 0.70),  # 23/30; unseen by round 1: 10/30
         (dev.EN_COMMENTARY, dev.EN_NEUTRAL, "en", 0.90),  # the calibration set: 78/80
         (dev.DE_COMMENTARY, dev.DE_NEUTRAL, "de", 0.90),  # 74/80

@@ -80,8 +80,8 @@ the oldest trick|a fantasy|pure fantasy|a false saving|false economy
 _EN_EVALUATIVE_WEAK = _lines("""
 absurd|cynical|shameful|naive|brave|bold|welcome|wise|sensible|hasty|rushed|chaotic|nightmare|excuse
 astonishing|astonishingly|predictable|predictably|inevitable|inevitably|convenient
-populist|propaganda|lavish|bloated|dubious|questionable|flawed|deeply flawed|useless|hollow|empty|cheap
-petty|lazy|weak|feeble|timid|ambitious|overblown|exaggerated|inflated|unfair|unjust|injustice
+populist|propaganda|lavish|bloated|dubious|questionable|flawed|deeply flawed|useless|hollow
+petty|lazy|feeble|timid|ambitious|overblown|exaggerated|inflated|unfair|unjust|injustice
 wrong|wrongly|mistake|mistaken|error|scandal|blunder|greatest|finest|gift to|insult|the right decision
 the right call|the right move|the right thing|the right one|the wrong decision|the wrong signal|the wrong message
 """)
