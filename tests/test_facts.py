@@ -209,3 +209,44 @@ def test_sonnabend_is_saturday_and_not_cut_to_a_stem():
 
     assert fact_present("Sonnabend", FactKind.DATE, "The vote is on Saturday.", "en")
     assert not fact_present("Sonnabend", FactKind.DATE, "The vote is on Sunday.", "en")
+
+
+def test_clock_time_written_with_a_dot_is_the_same_time():
+    assert fact_present("5.30 Uhr", FactKind.NUMBER, "Das Feuer brach gegen 5:30 Uhr aus.", "de")
+    assert fact_present("5:30 Uhr", FactKind.NUMBER, "Das Feuer brach gegen 5.30 Uhr aus.", "de")
+    assert not fact_present("5.30 Uhr", FactKind.NUMBER, "Das Feuer brach gegen 5:20 Uhr aus.", "de")
+    assert fact_present("6.30 p.m.", FactKind.NUMBER, "from 18:30 Uhr", "de")
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name():
+    assert fact_present("Danby Harbor", FactKind.NAME, "It sailed from Danby Harbour to the city.", "en")
+    assert fact_present("Labour Party", FactKind.NAME, "The Labor Party won.", "en")
+    assert not fact_present("Danby Harbor", FactKind.NAME, "It sailed from Kestrel Point to the city.", "en")
+
+
+def test_acronym_and_its_expansion_are_one_name():
+    assert fact_present("NTSB", FactKind.NAME, "The National Transportation Safety Board will investigate.", "en")
+    assert fact_present("National Transportation Safety Board", FactKind.NAME, "The NTSB will investigate.", "en")
+    assert fact_present("CDU", FactKind.NAME, "Die Christlich Demokratische Union gewann.", "de")
+    assert not fact_present("NTSB", FactKind.NAME, "The National Weather Service reported fog.", "en")
+
+
+def test_saint_abbreviation_stays_inside_the_name():
+    assert _facts("Three passengers were treated at St. Luke's Hospital and released.", "en") == [
+        ("St. Luke's Hospital", "name")
+    ]
+
+
+def test_english_surname_known_from_an_earlier_name_does_not_split_a_run():
+    known = introduced_surnames(extract_facts("The U.S. Coast Guard said all were safe.", "en"))
+    assert known == ["Guard"]
+    found = [t for t, *_ in extract_facts("Coast Guard crews and two tugboats helped.", "en", known)]
+    assert found == ["Coast Guard"]
+
+
+def test_month_named_alone_is_a_date_not_a_name():
+    assert _facts("It passed its last inspection in November.", "en") == [("November", "date")]
+    assert _facts("Im Oktober wurde gewählt.", "de") == [("Oktober", "date")]
+    assert _facts("Theresa May spoke.", "en") == [("Theresa May", "name")]
+    assert fact_present("November", FactKind.DATE, "It was inspected on November 12.", "en")
+    assert not fact_present("November", FactKind.DATE, "It was inspected in December.", "en")

@@ -61,6 +61,10 @@ _ABBREVIATED = {name for names in _MONTHS.values() for name in names if len(name
 
 _MONTH_RE = "|".join(sorted((re.escape(n) + (r"\.?" if n in _ABBREVIATED else "") for n in _MONTH_OF), key=len)[::-1])
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
+# A month named alone ("in November", "im Oktober") is a date; written out and capitalised only, and never "May"/"Mai"
+# (a surname, a verb) nor a short form ("Jan" is a given name).
+_LONE_MONTHS = frozenset(n for names in _MONTHS.values() for n in names if len(n) > 3 and n not in {"mai", "may"})
+_LONE_MONTH_RE = "(?-i:" + "|".join(sorted((n.capitalize() for n in _LONE_MONTHS), key=len, reverse=True)) + ")"
 _DAYTIME = r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = re.compile(
@@ -73,6 +77,7 @@ _DATE = re.compile(
       | (?P<d6>\d{{1,2}})\.(?P<n6>\d{{1,2}})\.(?P<y6>{_YEAR}|\d\d)(?!\d)
       | (?P<y7>{_YEAR})-(?P<n7>\d\d)-(?P<d7>\d\d)
       | (?P<m8>{_MONTH_RE})\s+(?P<y8>{_YEAR})
+      | (?P<m11>{_LONE_MONTH_RE})
       | (?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?
       | (?P<y10>{_YEAR})
     )(?![\w-])""",
@@ -129,6 +134,7 @@ _GERMAN_NOUN_ENDINGS = (
 _GERMAN_INFLECTIONS = ("e", "en", "er", "ern", "es", "em")
 _PARTICLES = {"von", "van", "der", "de", "den", "zu", "da", "di", "du", "la", "le", "al", "bin", "ibn", "del", "dos"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+_NAME_ABBREVIATIONS = {"st", "mt", "ft", "pt"}  # Saint, Mount, Fort, Port: "St. Louis", "Mt. Hood", "Ft. Worth"
 _YEAR_CONTEXT = {
     "im", "in", "seit", "bis", "ab", "vor", "nach", "ende", "anfang", "mitte", "jahr", "jahres", "since", "until",
     "by", "from", "year", "early", "late", "end", "of", "spätestens", "frühestens", "bereits", "schon",
@@ -203,6 +209,8 @@ def fold_name(text: str) -> str:
     so Selenskij, Selenskyj, Zelensky and Zelenskyy all read "selensky"."""
     words = []
     for word in re.findall(r"\w+", _plain(text).replace(".", "")):
+        if word.endswith("our") and len(word) > 5:  # British and American spelling: Harbour/Harbor, Labour/Labor
+            word = word[:-3] + "or"
         for old, new in _TRANSLITERATION:
             word = word.replace(old, new)
         words.append(_DOUBLE.sub(r"\1", word))
@@ -226,7 +234,9 @@ def number_values(match: re.Match[str], language: str) -> frozenset[float]:
 
 @lru_cache(maxsize=65536)
 def _number_values(number: str, scale_word: str, unit: str, language: str) -> frozenset[float]:
-    if ":" in number:  # a clock time, "18:30"
+    if ":" in number or (unit.casefold() in _CLOCK_UNITS and re.fullmatch(r"\d{1,2}\.\d\d", number)):
+        # a clock time, "18:30", or with a dot as German and British papers write it ("5.30 Uhr", "6.30 p.m.")
+        number = number.replace(".", ":")
         hours, minutes = number.split(":")
         value = int(hours) + int(minutes) / 60
         return frozenset({_round(value + 12 if unit.casefold() == "p.m." and value < 12 else value)})
@@ -255,6 +265,9 @@ def _number_values(number: str, scale_word: str, unit: str, language: str) -> fr
     return frozenset(_round(v * scale) for v in candidates)
 
 
+_CLOCK_UNITS = frozenset({"uhr", "a.m.", "p.m."})
+
+
 def _round(value: float) -> float:
     return float(f"{value:.9g}")
 
@@ -270,7 +283,9 @@ class DateKey:
 _DIGIT = re.compile(r"\d")
 _QUOTE_MARK = re.compile(r"[„“”\"»«]")
 _CHUNKS = re.compile(r"(?<=[^\d\s][.!?])\s+")  # sentence ends, not ordinal dots ("12. März")
-_WEEKDAY_ONLY = re.compile(rf"(?<![\w-])(?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?(?![\w-])", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(
+    rf"(?<![\w-])(?:(?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?|(?P<m11>{_LONE_MONTH_RE}))(?![\w-])", re.IGNORECASE
+)
 
 
 _NUMERIC_DATE = re.compile(
@@ -490,8 +505,11 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
                 token.role = "lower"
                 continue
         token.role = _word_role(word, at_start, language, word in known or word.removesuffix("s") in known)
-        # Runs never cross punctuation.
-        if i and text[tokens[i - 1].end : token.start].strip() and token.role in {"weak", "name", "strong"}:
+        # Runs never cross punctuation, except the full stop of a place-name abbreviation ("St. Luke's Hospital").
+        gap = text[tokens[i - 1].end : token.start].strip() if i else ""
+        if gap == "." and tokens[i - 1].text.casefold() in _NAME_ABBREVIATIONS:
+            gap = ""
+        if gap and token.role in {"weak", "name", "strong"}:
             token.role = token.role + "!"
     yield from _name_runs(text, tokens, language)
 
@@ -595,6 +613,13 @@ def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple
         )
         if named:
             mixed = "strong" in roles and len(words) > 1 and _all_weak_or_strong_separate(run)
+            if mixed and language == "en":
+                # English capitalises names only, so a run is one name unless a place or acronym stands in it;
+                # a word known as the last of an earlier name ("Guard" of "U.S. Coast Guard") does not split
+                # "Coast Guard crews" into "Guard".
+                mixed = any(
+                    t.role.rstrip("!") == "strong" and (_is_acronym(t.text) or _known_place(t.text)) for t in run
+                )
             if mixed and not (after_title or company):
                 # Known places stand alone: "Vertreter Frankreichs" is not one name.
                 for t in run:
@@ -684,6 +709,7 @@ class FactIndex:
     numbers: frozenset[float]
     dates: frozenset[DateKey]
     speakers: frozenset[str]  # folded capitalised words of sentences that quote someone
+    initials: frozenset[str]  # folded initials of runs of capitalised words: "National Weather Service" -> "nws"
     _cache: dict[tuple[str, FactKind, str], bool] = field(default_factory=dict)
 
     @classmethod
@@ -719,6 +745,8 @@ class FactIndex:
         dates = {key for chunk in chunks for key in _chunk_dates(chunk)}
         speakers = {word for chunk in chunks for word in _chunk_speakers(chunk)}
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
+        runs = _CAPITALISED_RUN.finditer(text)
+        initials = {fold_name(run) for match in runs for run in _run_initials(match.group())}
         return cls(
             language=language,
             words=words,
@@ -729,6 +757,7 @@ class FactIndex:
             numbers=frozenset(numbers),
             dates=frozenset(dates),
             speakers=frozenset(speakers),
+            initials=frozenset(initials),
         )
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
@@ -786,6 +815,12 @@ class FactIndex:
     def _has_name(self, text: str, language: str) -> bool:
         lexicon = names()
         whole = fold_name(text)
+        # An acronym and its expansion are one name: "NTSB" / "National Transportation Safety Board".
+        if _is_acronym(text) and " " not in text.strip() and whole in self.initials:
+            return True
+        spelled = [w for w in text.split() if w[:1].isupper() and not _is_acronym(w)]
+        if len(spelled) >= 2 and fold_name("".join(w[0] for w in spelled)) in self.capitalised:
+            return True
         for candidate in (whole, whole[:-1] if whole.endswith("s") else ""):
             if candidate in lexicon.classes:
                 return lexicon.classes[candidate] in self.classes or candidate in self.capitalised
@@ -807,6 +842,21 @@ class FactIndex:
             return False
         pool = self.by_initial.get(folded[0], [])
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+_CONNECTORS = r"(?:of|for|and|the|on|für|der|die|des|und|de|du|la)"
+_CAPITALISED_RUN = re.compile(rf"[A-ZÄÖÜ][\w'’-]*(?:\s+(?:{_CONNECTORS}\s+)?[A-ZÄÖÜ][\w'’-]*)+")
+
+
+def _run_initials(run: str) -> list[str]:
+    """Initials of every stretch of two to six capitalised words in a run (connecting words skipped), the
+    acronym a later sentence or another outlet may use for them."""
+    words = [w for w in run.split() if w[:1].isupper() and not _is_acronym(w)]
+    found = []
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 6) + 1):
+            found.append("".join(w[0] for w in words[i:j]))
+    return found if len(words) >= 2 else []
 
 
 # Dates and speakers are read sentence by sentence; outlets share sentences, so each is read once.
