@@ -29,3 +29,40 @@ def test_cancelled_comparison_raises_instead_of_returning():
     b = Article("B", "b.txt", "One sentence here.", language="en")
     with pytest.raises(ComparisonCancelled):
         compare([a, b], cancelled=lambda: True)
+
+
+def _short_reports():
+    a = Article(
+        "A",
+        "a.txt",
+        "Dock workers strike over pay\n\nAbout 2,300 dock workers walked out on Tuesday at Harbourtown port. "
+        "The union is demanding a 6.5 percent pay rise over two years. Container traffic was halted for the day.",
+        language="en",
+    )
+    b = Article(
+        "B",
+        "b.txt",
+        "Harbourtown workers say: enough\n\nDock workers abandoned their posts on Tuesday at Harbourtown port. "
+        "The union wants a fair pay rise. Container traffic was halted for the day.",
+        language="en",
+    )
+    return [a, b]
+
+
+def test_headlines_pair_only_with_headlines():
+    result = compare(_short_reports(), Settings(threshold=0.3))
+    for group in result.groups:
+        roles = {result.article(aid).sentences[i].role for aid, idx in group.members.items() for i in idx}
+        assert len(roles) == 1, f"group {group.id} mixes a headline with body sentences"
+
+
+def test_a_strict_threshold_leaves_loose_paraphrases_unpaired():
+    loose = compare(_short_reports(), Settings(threshold=0.5))
+    strict = compare(_short_reports(), Settings(threshold=0.95))
+
+    def paired(comparison):
+        return sum(len(idx) for g in comparison.groups for idx in g.members.values())
+
+    assert paired(strict) < paired(loose)
+    assert all(g.similarity >= 0.8 for g in strict.groups)
+    assert any(g.status == Status.IDENTICAL for g in strict.groups)

@@ -106,11 +106,6 @@ def test_swapped_identical_sentences_align_at_a_high_threshold() -> None:
     assert _pairs(align([b, a], threshold=0.9), 1, 0) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known asymmetry: a weak gap-pass pair (0.25) claims the sentence a moved exact copy needs; "
-    "only one direction recovers the copy",
-)
 def test_moved_exact_copy_beats_a_weak_gap_pair_in_both_directions() -> None:
     a = [
         "brücke brücke brücke ort0 name0",

@@ -159,6 +159,13 @@ class _Groups:
         return result
 
 
+def _scaled(threshold: float, scale: float) -> float:
+    """A relaxed pass's bar: ``scale × threshold`` up to the calibrated default of 0.5, then rising to the
+    threshold itself at 1.0, so a user who asks for strict matching gets no loose gap-filling pairs."""
+    strictness = min(max((threshold - 0.5) / 0.5, 0.0), 1.0)
+    return threshold * (scale + (1.0 - scale) * strictness)
+
+
 def align_pair(
     a: ArticleFeatures,
     b: ArticleFeatures,
@@ -175,14 +182,14 @@ def align_pair(
     best_b = np.zeros(b.count)
     np.maximum.at(best_b, cols, sim)
     parallel = float(np.partition(best_b, b.count // 2)[b.count // 2]) >= PARALLEL  # the median, cheaply
-    tau = threshold * (PARALLEL_SCALE if parallel else 1.0)
+    tau = _scaled(threshold, PARALLEL_SCALE) if parallel else threshold
     beads: list[Bead] = []
     for seg_a, seg_b in _segments(index, sim, rows, cols, dense_cells):
         if cancelled():
             raise _Cancelled
         if len(seg_a) * len(seg_b) > dense_cells:
             continue  # no anchor to cut at: leave this stretch to the reordering pass
-        beads += _segment_beads(index, seg_a, seg_b, tau, GAP_SCALE * threshold)
+        beads += _segment_beads(index, seg_a, seg_b, tau, _scaled(threshold, GAP_SCALE))
     # A moved sentence needs more than the threshold, but never more than an exact copy scores: above a
     # threshold of 1/1.2 the scaled bar passed 1.0 and a swapped pair of identical sentences went unmatched.
     beads = _reordered(beads, sim, rows, cols, a.count, b.count, min(REORDER_SCALE * threshold, 1.0))

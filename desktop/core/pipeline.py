@@ -79,47 +79,66 @@ def compare(
 
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
-    aligned_positions = [
-        [i for i, span in enumerate(article_spans) if span.role != Role.BOILERPLATE] for article_spans in spans
+    # Headlines are aligned only with headlines and body sentences only with body sentences: a headline is a
+    # summary of the story, and letting it compete with body sentences glued it to the first paragraph's
+    # sentence as a false 2:1 merge. Boilerplate is not aligned at all.
+    sections = [
+        [[i for i, span in enumerate(article_spans) if span.role == role] for article_spans in spans]
+        for role in (Role.TITLE, Role.BODY)
     ]
     # Outlets share many sentences word for word: each distinct sentence is keyed once.
     key_of = cache(
         partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
     )
-    keys = [
-        [key_of(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
-        for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
-    ]
     languages = [a.language for a in articles]
     matched_by = matching.resolve(settings.match, languages)
-    texts = []  # display text for the encoder; the fuzzy path does not need it
-    if matched_by != "fuzzy":
-        texts = [
-            [canonical(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
-            for a, article_spans, positions in zip(articles, spans, aligned_positions, strict=True)
+    raw_sets: list[tuple[dict[int, tuple[int, ...]], float]] = []
+    sections = [section for section in sections if sum(1 for positions in section if positions) >= 2]
+    # One progress count over all sections, so a bar fed by ``encoding`` never jumps back between them.
+    to_encode = sum(len(positions) for section in sections for positions in section)
+    encoded = 0
+    for positions_per_article in sections:
+
+        def section_progress(done: int, _total: int, before: int = encoded) -> None:
+            if encoding is not None:
+                encoding(before + done, to_encode)
+
+        encoded += sum(len(positions) for positions in positions_per_article)
+        keys = [
+            [key_of(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
+            for a, article_spans, positions in zip(articles, spans, positions_per_article, strict=True)
         ]
-    raw_sets = matching.align_sentences(
-        matched_by,
-        keys,
-        texts,
-        threshold=settings.threshold,
-        reference=reference,
-        languages=languages,
-        cancelled=cancelled,
-        progress=encoding,
-    )
+        texts = []  # display text for the encoder; the fuzzy path does not need it
+        if matched_by != "fuzzy":
+            texts = [
+                [canonical(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
+                for a, article_spans, positions in zip(articles, spans, positions_per_article, strict=True)
+            ]
+        for raw in matching.align_sentences(
+            matched_by,
+            keys,
+            texts,
+            threshold=settings.threshold,
+            reference=reference,
+            languages=languages,
+            cancelled=cancelled,
+            progress=section_progress,
+        ):
+            members = {art: tuple(positions_per_article[art][i] for i in idx) for art, idx in raw.members.items()}
+            raw_sets.append((members, raw.similarity))
+    raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
     step(2)
 
     groups = [
         _build_group(
             number,
-            {ids[art]: tuple(aligned_positions[art][i] for i in idx) for art, idx in raw.members.items()},
-            raw.similarity,
+            {ids[art]: idx for art, idx in sorted(members.items())},
+            similarity,
             articles,
             spans,
             ids[reference],
         )
-        for number, raw in enumerate(raw_sets)
+        for number, (members, similarity) in enumerate(raw_sets)
     ]
     step(3)
 
