@@ -197,3 +197,35 @@ def test_every_sentence_is_in_at_most_one_group(threshold: float):
     seen = [(art, i) for s in result for art, ix in s.members.items() for i in ix]
     assert len(seen) == len(set(seen))
     assert all(0.0 <= s.similarity <= 1.0 for s in result)
+
+
+def test_sandwiched_sentences_sharing_only_function_words_stay_apart():
+    # One outlet left out the investigation sentence and put a comment in its place; between two agreed pairs
+    # the low gap bar must not pair them on "die", "ist" and "hat" alone.
+    wire = [
+        "Den Schaden an der Lagerhalle schätzt die Polizei auf rund 3,2 Millionen Euro.",
+        "Die Brandursache ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen.",
+        "Bereits im August 2023 hatte es auf dem Gelände der Firma einen kleineren Brand gegeben.",
+    ]
+    partisan = [
+        "Die Polizei beziffert den Schaden an der Lagerhalle auf rund 3,2 Millionen Euro.",
+        "Dass die Stadtverwaltung keine strengeren Auflagen verhängt hat, ist schlicht unverantwortlich.",
+        "Schon im August 2023 hatte es auf dem Gelände der Firma einen kleineren Brand gegeben.",
+    ]
+    result = groups(align(keys(wire, partisan), threshold=0.5))
+    assert result == {((0, (0,)), (1, (0,))), ((0, (2,)), (1, (2,)))}
+
+
+def test_sandwiched_paraphrase_sharing_an_inflected_word_is_still_paired():
+    original = [
+        "The council of Hallberg approved the harbour budget on Monday evening after a long debate.",
+        "Ein wissenschaftlicher Test zeigte, dass der Joghurt noch nach einem Jahr essbar war.",
+        "Construction of the new quay is expected to start next spring and to last four years.",
+    ]
+    simple = [
+        "The council of Hallberg approved the harbour budget on Monday evening after a debate.",
+        "Das ist wissenschaftlich bewiesen.",
+        "Construction of the new quay is expected to start next spring and last four years.",
+    ]
+    result = groups(align(keys(original, simple), threshold=0.5))
+    assert ((0, (1,)), (1, (1,))) in result

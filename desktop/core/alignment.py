@@ -38,11 +38,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, pairwise
 
 import numpy as np
 
 from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
+from desktop.core.resources import resource_path
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)
@@ -56,6 +58,11 @@ REORDER_SCALE = 1.2  # pass 3 threshold, relative
 GAP = (3, 8)  # largest gap (sentences of A × sentences of B) that pass 2 realigns
 REFINE = True
 ATTACH = 0.5  # share of a neighbour's weighted words that must occur in the group for it to join
+CONTENT_LETTERS = 3  # a word this long that is no function word carries content (a gap pair must share one)
+
+# Whether the sentences ``a`` of one article and ``b`` of the other share a content word (indices as aligned).
+_ENDINGS = ("ern", "em", "en", "er", "es", "e", "n", "s")  # German and English inflections, longest first
+SharesContent = Callable[[Sequence[int], Sequence[int]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +105,18 @@ def _align(
     keys: Sequence[Sequence[str]], threshold: float, reference: int, cancelled: Callable[[], bool], dense_cells: int
 ) -> list[AlignedSet]:
     features = [article_features(k) for k in keys]
+    words = [[_content_words(key) for key in article] for article in keys]
     others = [a for a in range(len(keys)) if a != reference]
     if len(others) == 1:  # two articles: the beads are the groups already, no joining needed
         other = others[0]
-        beads = align_pair(features[reference], features[other], threshold, cancelled, dense_cells)
+        shares = _sharing(words[reference], words[other])
+        beads = align_pair(features[reference], features[other], threshold, cancelled, dense_cells, shares)
         sets = [AlignedSet(dict(sorted({reference: b.a, other: b.b}.items())), round(b.similarity, 4)) for b in beads]
         return sorted(sets, key=lambda s: min((art, idx[0]) for art, idx in s.members.items()))
     groups = _Groups()
     for other in others:
-        for bead in align_pair(features[reference], features[other], threshold, cancelled, dense_cells):
+        shares = _sharing(words[reference], words[other])
+        for bead in align_pair(features[reference], features[other], threshold, cancelled, dense_cells, shares):
             groups.join([(reference, i) for i in bead.a] + [(other, j) for j in bead.b], bead.similarity)
     for a, b in combinations(others, 2):
         left_a = [i for i in range(len(keys[a])) if not groups.has((a, i))]
@@ -114,9 +124,46 @@ def _align(
         if not left_a or not left_b:
             continue
         fa, fb = subset(features[a], left_a), subset(features[b], left_b)
-        for bead in align_pair(fa, fb, threshold, cancelled, dense_cells):
+        shares = _sharing([words[a][i] for i in left_a], [words[b][j] for j in left_b])
+        for bead in align_pair(fa, fb, threshold, cancelled, dense_cells, shares):
             groups.join([(a, left_a[i]) for i in bead.a] + [(b, left_b[j]) for j in bead.b], bead.similarity)
     return groups.sets()
+
+
+def _content_words(key: str) -> frozenset[str]:
+    """Words of a matching key that say something: numbers, and words of four letters or more that are not
+    function words of either language."""
+    function = _function_words()
+    return frozenset(
+        _stem(w)
+        for w in key.casefold().split()
+        if any(c.isdigit() for c in w) or (len(w) >= CONTENT_LETTERS and w.strip(".,;:!?\"'") not in function)
+    )
+
+
+def _stem(word: str) -> str:
+    """The word less one inflection ending, so "große"/"großen" and "wissenschaftlich(er)" meet."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= CONTENT_LETTERS:
+            return word[: -len(ending)]
+    return word
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("de", "en"):
+        text = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8")
+        words.update(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+    return frozenset(words)
+
+
+def _sharing(words_a: Sequence[frozenset[str]], words_b: Sequence[frozenset[str]]) -> SharesContent:
+    def shares(a: Sequence[int], b: Sequence[int]) -> bool:
+        left = frozenset().union(*(words_a[i] for i in a))
+        return any(not left.isdisjoint(words_b[j]) for j in b)
+
+    return shares
 
 
 class _Groups:
@@ -172,8 +219,9 @@ def align_pair(
     threshold: float,
     cancelled: Callable[[], bool] = lambda: False,
     dense_cells: int = DENSE_CELLS,
+    shares: SharesContent | None = None,
 ) -> list[Bead]:
-    """Beads between two articles (passes 1–4 of the module docstring)."""
+    """Beads between two articles (passes 1–4 of the module docstring); ``shares`` vets pass-2 pairs."""
     if not a.count or not b.count:
         return []
     index = pair_index(a, b)
@@ -189,7 +237,7 @@ def align_pair(
             raise _Cancelled
         if len(seg_a) * len(seg_b) > dense_cells:
             continue  # no anchor to cut at: leave this stretch to the reordering pass
-        beads += _segment_beads(index, seg_a, seg_b, tau, _scaled(threshold, GAP_SCALE))
+        beads += _segment_beads(index, seg_a, seg_b, tau, _scaled(threshold, GAP_SCALE), shares)
     # A moved sentence needs more than the threshold, but never more than an exact copy scores: above a
     # threshold of 1/1.2 the scaled bar passed 1.0 and a swapped pair of identical sentences went unmatched.
     beads = _reordered(beads, sim, rows, cols, a.count, b.count, min(REORDER_SCALE * threshold, 1.0))
@@ -246,8 +294,13 @@ def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _segment_beads(index: PairIndex, seg_a: range, seg_b: range, tau: float, gap_tau: float) -> list[Bead]:
-    """Pass 1 and pass 2 inside one segment; indices returned are the articles' own."""
+def _segment_beads(
+    index: PairIndex, seg_a: range, seg_b: range, tau: float, gap_tau: float, shares: SharesContent | None = None
+) -> list[Bead]:
+    """Pass 1 and pass 2 inside one segment; indices returned are the articles' own.
+
+    A pass-2 pair must share a content word: at its low bar, function words alone ("die", "ist", "hat") carried a
+    commentary sentence an outlet inserted onto the neighbouring sentence it left out."""
     word, gram = index.block(seg_a, seg_b)
     tot = (
         index.total_word_a[seg_a.start : seg_a.stop],
@@ -266,9 +319,11 @@ def _segment_beads(index: PairIndex, seg_a: range, seg_b: range, tau: float, gap
             continue
         sub = np.ix_(gap_a, gap_b)
         found = _bead_dp(word[sub], gram[sub], tot[0][gap_a], tot[1][gap_a], tot[2][gap_b], tot[3][gap_b], gap_tau)
-        local += [
-            Bead(tuple(int(gap_a[x]) for x in f.a), tuple(int(gap_b[y]) for y in f.b), f.similarity) for f in found
-        ]
+        for f in found:
+            bead = Bead(tuple(int(gap_a[x]) for x in f.a), tuple(int(gap_b[y]) for y in f.b), f.similarity)
+            own_a, own_b = [seg_a.start + i for i in bead.a], [seg_b.start + j for j in bead.b]
+            if shares is None or shares(own_a, own_b):
+                local.append(bead)
     return [
         Bead(tuple(seg_a.start + i for i in x.a), tuple(seg_b.start + j for j in x.b), x.similarity)
         for x in sorted(local, key=lambda x: x.a)
