@@ -250,3 +250,25 @@ def test_month_named_alone_is_a_date_not_a_name():
     assert _facts("Theresa May spoke.", "en") == [("Theresa May", "name")]
     assert fact_present("November", FactKind.DATE, "It was inspected on November 12.", "en")
     assert not fact_present("November", FactKind.DATE, "It was inspected in December.", "en")
+
+
+def test_road_code_and_the_road_written_out_are_one_fact():
+    assert fact_present("B214", FactKind.NAME, "Die Bundesstraße 214 war bis zum Mittag gesperrt.", "de")
+    assert fact_present("B214", FactKind.NAME, "Die B 214 war gesperrt.", "de")
+    assert fact_present("I-95", FactKind.NAME, "Interstate 95 was closed for hours.", "en")
+    assert fact_present("214", FactKind.NUMBER, "Die B214 war stundenlang gesperrt.", "de")
+    assert not fact_present("B214", FactKind.NAME, "Die Bundesstraße 241 war gesperrt.", "de")
+    assert not fact_present("A7", FactKind.NAME, "Die B7 war gesperrt.", "de")
+
+
+def test_german_relief_organisations_and_their_abbreviations_are_one_name():
+    assert fact_present(
+        "Technischem Hilfswerk", FactKind.NAME, "Rund 140 Einsatzkräfte von Feuerwehr und THW waren vor Ort.", "de"
+    )
+    assert fact_present("THW", FactKind.NAME, "Helfer des Technischen Hilfswerks waren vor Ort.", "de")
+    assert fact_present("DRK", FactKind.NAME, "Das Deutsche Rote Kreuz richtete eine Notunterkunft ein.", "de")
+
+
+def test_shouted_headline_words_are_not_acronyms():
+    assert _facts("FERRY FIASCO: Packed boat slams into sandbar off Kestrel Point", "en") == [("Kestrel Point", "name")]
+    assert _facts("The NTSB and the FBI sent investigators.", "en") == [("NTSB", "name"), ("FBI", "name")]

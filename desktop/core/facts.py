@@ -511,7 +511,29 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
             gap = ""
         if gap and token.role in {"weak", "name", "strong"}:
             token.role = token.role + "!"
+    _demote_shouting(text, tokens)
     yield from _name_runs(text, tokens, language)
+
+
+def _demote_shouting(text: str, tokens: list[_Token]) -> None:
+    """Capitals side by side are a shouted headline ("FERRY FIASCO", "EILMELDUNG AUS BERLIN"), not acronyms:
+    acronyms rarely stand next to each other, and one of four letters or more next to another even less."""
+    i = 0
+    while i < len(tokens):
+        j = i
+        while _shouted(tokens[j].text) and j + 1 < len(tokens) and _shouted(tokens[j + 1].text):
+            if text[tokens[j].end : tokens[j + 1].start].strip():
+                break
+            j += 1
+        run = tokens[i : j + 1]
+        if len(run) > 1 and any(len(t.text) >= 4 for t in run):
+            for t in run:
+                t.role = "lower"
+        i = j + 1
+
+
+def _shouted(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 @lru_cache(maxsize=65536)
@@ -710,6 +732,7 @@ class FactIndex:
     dates: frozenset[DateKey]
     speakers: frozenset[str]  # folded capitalised words of sentences that quote someone
     initials: frozenset[str]  # folded initials of runs of capitalised words: "National Weather Service" -> "nws"
+    codes: frozenset[str]  # road and line codes, written short or out: "B214", "Bundesstraße 214" -> "b214"
     _cache: dict[tuple[str, FactKind, str], bool] = field(default_factory=dict)
 
     @classmethod
@@ -739,6 +762,9 @@ class FactIndex:
                 if hit is not None:
                     classes.add(hit)
         numbers = {v for m in _NUMBER.finditer(text) for v in number_values(m, language)}
+        codes = {_code_key(m.group(1), m.group(2)) for m in _CODE.finditer(text)}
+        codes |= {_code_key(m.group(1), m.group(2)) for m in _CODE_SPELLED.finditer(text)}
+        numbers |= {float(m.group(2)) for m in _CODE.finditer(text)}  # "B214" states the number 214
         spelled = _spelled_numbers()
         numbers |= {float(spelled[w]) for w in plain if w in spelled}
         chunks = _CHUNKS.split(text)
@@ -758,6 +784,7 @@ class FactIndex:
             dates=frozenset(dates),
             speakers=frozenset(speakers),
             initials=frozenset(initials),
+            codes=frozenset(codes),
         )
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
@@ -815,6 +842,9 @@ class FactIndex:
     def _has_name(self, text: str, language: str) -> bool:
         lexicon = names()
         whole = fold_name(text)
+        code = _CODE.fullmatch(text.strip())
+        if code:
+            return _code_key(code.group(1), code.group(2)) in self.codes
         # An acronym and its expansion are one name: "NTSB" / "National Transportation Safety Board".
         if _is_acronym(text) and " " not in text.strip() and whole in self.initials:
             return True
@@ -842,6 +872,16 @@ class FactIndex:
             return False
         pool = self.by_initial.get(folded[0], [])
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+# A road or line code ("B214", "A 7", "I-95", "M25") and the same written out ("Bundesstraße 214", "Autobahn 7",
+# "Interstate 95"): one road, one fact.
+_CODE = re.compile(r"(?<![\w-])([A-Z])[ -]?(\d{1,4})(?![\w-]|[.,]\d)")
+_CODE_SPELLED = re.compile(r"(?<![\w-])([A-ZÄÖÜ])[a-zäöüß]+[ -](\d{1,4})(?![\w-]|[.,]\d)")
+
+
+def _code_key(letter: str, number: str) -> str:
+    return f"{letter.casefold()}{int(number)}"
 
 
 _CONNECTORS = r"(?:of|for|and|the|on|für|der|die|des|und|de|du|la)"
