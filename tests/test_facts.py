@@ -272,3 +272,16 @@ def test_german_relief_organisations_and_their_abbreviations_are_one_name():
 def test_shouted_headline_words_are_not_acronyms():
     assert _facts("FERRY FIASCO: Packed boat slams into sandbar off Kestrel Point", "en") == [("Kestrel Point", "name")]
     assert _facts("The NTSB and the FBI sent investigators.", "en") == [("NTSB", "name"), ("FBI", "name")]
+
+
+def test_institution_named_by_its_remit_is_one_name():
+    assert _facts("Messungen des Landesamts für Umwelt ergaben keine erhöhten Werte.", "de") == [
+        ("Landesamts für Umwelt", "name")
+    ]
+    assert _facts("The Department of Health and the Office for National Statistics agreed.", "en") == [
+        ("Department of Health", "name"),
+        ("Office for National Statistics", "name"),
+    ]
+    assert _facts("Die Stadt bezahlt für Strom und Wasser.", "de") == []
+    assert fact_present("Landesamts für Umwelt", FactKind.NAME, "Das Landesamt für Umwelt gab Entwarnung.", "de")
+    assert not fact_present("Landesamts für Umwelt", FactKind.NAME, "Die Feuerwehr schützt die Umwelt.", "de")

@@ -481,6 +481,7 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
     words in a row that do not end like German common nouns ("Keir Starmer", "Calverley Bay")."""
     tokens = _tokens(text)
     yield from _known_phrases(text, tokens)
+    yield from _institutions(text, tokens)
     for i, token in enumerate(tokens):
         word = token.text
         folded = word.casefold()
@@ -584,6 +585,33 @@ def _known_phrases(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
                 i += n - 1
                 break
         i += 1
+
+
+# An institution named by what it is for: "Landesamt für Umwelt", "Bundesamt für Migration und Flüchtlinge",
+# "Department of Health", "Office for National Statistics". German compounds end in the head noun.
+_INSTITUTION_HEAD = (
+    r"[A-ZÄÖÜ][\w-]*(?:amt|amts|ministerium|ministeriums|institut|instituts|behörde|zentrum|zentrums|agentur|"
+    r"kommission|verband|verbands|stiftung|akademie|gericht|gerichts)"
+    r"|Department|Ministry|Office|Institute|Agency|Bureau|Commission|Council|Board|University|Court|Secretary"
+)
+_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?:{_INSTITUTION_HEAD})\s+(?:für|of|for)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*"
+    r"(?:\s+(?:und|and)\s+[A-ZÄÖÜ][\w-]*|\s+[A-ZÄÖÜ][\w-]*){0,2}(?![\w-])"
+)
+
+
+def _institutions(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
+    """Institutions named by their remit, found whole before the word rules split them at "für"/"of"; their
+    tokens are marked "known"."""
+    if " für " not in text and " of " not in text and " for " not in text:
+        return
+    for match in _INSTITUTION.finditer(text):
+        inside = [t for t in tokens if match.start() <= t.start < match.end()]
+        if any(t.role == "known" for t in inside):
+            continue
+        for t in inside:
+            t.role = "known"
+        yield match.start(), match.end()
 
 
 @cache
@@ -857,6 +885,9 @@ class FactIndex:
         words = [w for w in whole.split() if w not in lexicon.legal_forms and w not in _FOLDED_PARTICLES]
         if not words:
             return True
+        if _INSTITUTION.fullmatch(text.strip()):
+            # "Landesamt für Umwelt": the institution is named only where its head is ("Umwelt" alone is not it).
+            return self._has_word(words[0])
         if self._has_word(words[-1]):
             return True
         if language == "de":
