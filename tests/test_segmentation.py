@@ -391,3 +391,28 @@ def test_closing_quote_set_off_by_a_space_stays_with_its_sentence() -> None:
 def test_parenthesis_after_an_initial_does_not_start_a_sentence() -> None:
     text = "Papst Gregor I. (um 604) legte die Adventszeit fest."
     assert sentences(text, "de") == [text]
+
+
+def test_wire_dateline_is_cut_off_as_furniture() -> None:
+    text = (
+        "Kessingen (dpa/lno) - Bei einem Brand in einer Lagerhalle sind am Donnerstag zwei Menschen verletzt worden. "
+        "Die Polizei ermittelt.\n\nPORT ELLERY (AP) — Bus drivers went on strike early Monday."
+    )
+    found = [(text[s.start : s.end], s.role) for s in segment(text, "de")]
+    assert found[:3] == [
+        ("Kessingen (dpa/lno) -", Role.BOILERPLATE),
+        ("Bei einem Brand in einer Lagerhalle sind am Donnerstag zwei Menschen verletzt worden.", Role.BODY),
+        ("Die Polizei ermittelt.", Role.BODY),
+    ]
+    assert found[3:] == [
+        ("PORT ELLERY (AP) —", Role.BOILERPLATE),
+        ("Bus drivers went on strike early Monday.", Role.BODY),
+    ]
+
+
+def test_parenthesis_and_dash_without_an_agency_are_no_dateline() -> None:
+    text = "Die Grünen (Bündnis 90) - das ist eine Partei mit vielen Zielen. Berlin (Reuters) – Kurz."
+    assert [text[s.start : s.end] for s in segment(text, "de")] == [
+        "Die Grünen (Bündnis 90) - das ist eine Partei mit vielen Zielen.",
+        "Berlin (Reuters) – Kurz.",
+    ]

@@ -32,6 +32,7 @@ class Piece:
     line: int
     whole_line: bool  # the sentence is its whole line
     credit: bool = False  # cut off the caption before it as a photo credit
+    dateline: bool = False  # cut off the paragraph's first sentence as its dateline ("Kessingen (dpa) –")
 
 
 _WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
@@ -48,6 +49,8 @@ _QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
 _PART_BAR = re.compile(r"\s[|·•]\s")
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /-][A-ZÄÖÜ][\w.'’-]*){0,3} ?(?P<tag>\([^()\n]{1,40}\)) ?[-–—] ")
+_MIN_DATELINE_REST = 20  # characters of news after the dash: a dateline opens a sentence, it is not one
 _CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|del|da|di|du|la|le|zu|ten|ter|al|bin|ibn|el)"
 _NAME_TOKEN = rf"(?:{_CAPITALISED}|{_PARTICLE})"
@@ -111,7 +114,7 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
     signals = [_signals(s, key) for s in sentences]
     appeals = [appeal for appeal, _ in signals]
     roles = [
-        Role.BOILERPLATE if p.credit or appeal or reason else Role.BODY
+        Role.BOILERPLATE if p.credit or p.dateline or appeal or reason else Role.BODY
         for p, (appeal, reason) in zip(pieces, signals, strict=True)
     ]
     _mark_captions(pieces, sentences, roles, rules)
@@ -136,6 +139,18 @@ def boilerplate_reason(sentence: str, language: str = "") -> str:
     rules = _rules(language)
     low = sentence.lower()
     return _reason(sentence, rules, low) or ("appeal" if _is_appeal(low, rules) else "")
+
+
+def dateline_end(text: str, start: int, end: int, language: str = "") -> int:
+    """Where the news starts after a dateline opening a paragraph ("Kessingen (dpa/lno) - Bei einem Brand …",
+    "PORT ELLERY (AP) — Bus drivers …"), or ``start`` when there is none. The place and agency are the wire's
+    furniture; left in, they keep a brief's first sentence from matching the same sentence elsewhere."""
+    found = _DATELINE.match(text, start, end)
+    if found is None or end - found.end() < _MIN_DATELINE_REST:
+        return start
+    if not _rules(language).agency_tag.fullmatch(found.group("tag")):
+        return start
+    return found.end()
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:

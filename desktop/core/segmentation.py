@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from desktop.core import wordlists
 from desktop.core.model import Span
-from desktop.core.roles import Piece, assign_roles, credit_starts
+from desktop.core.roles import Piece, assign_roles, credit_starts, dateline_end
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Presegmented files are read line by line the way Python's text mode reads them, so sentence i is line i
@@ -183,8 +183,13 @@ def _split_article(text: str, language: str) -> list[Piece]:
     line_begins = set(line_starts)
     for number, para in enumerate(paragraphs):
         for unit_start, unit_end in _units(text, para):
-            cuts = credit_starts(text, unit_start, unit_end, language)
-            bounds = [unit_start, *cuts, unit_end]
+            news = dateline_end(text, unit_start, unit_end, language)
+            if news > unit_start:
+                dateline_stop = news - 1  # the space after the dash
+                line = bisect_right(line_starts, unit_start) - 1
+                pieces.append(Piece(unit_start, dateline_stop, number, line, whole_line=False, dateline=True))
+            cuts = credit_starts(text, news, unit_end, language)
+            bounds = [news, *cuts, unit_end]
             for part_start, part_end in pairwise(bounds):
                 is_credit = part_start in cuts
                 for s, e in _sentences(text, part_start, part_end, rules):
