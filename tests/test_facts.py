@@ -285,3 +285,9 @@ def test_institution_named_by_its_remit_is_one_name():
     assert _facts("Die Stadt bezahlt für Strom und Wasser.", "de") == []
     assert fact_present("Landesamts für Umwelt", FactKind.NAME, "Das Landesamt für Umwelt gab Entwarnung.", "de")
     assert not fact_present("Landesamts für Umwelt", FactKind.NAME, "Die Feuerwehr schützt die Umwelt.", "de")
+
+
+def test_abbreviated_month_does_not_end_the_sentence_holding_the_date():
+    assert fact_present("12. November", FactKind.DATE, "It was inspected on Nov. 12. Then it sailed.", "de")
+    assert fact_present("November", FactKind.DATE, "It was inspected on Nov. 12. Then it sailed.", "en")
+    assert not fact_present("November 13", FactKind.DATE, "It was inspected on Nov. 12. Then it sailed.", "en")

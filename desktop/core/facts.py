@@ -283,6 +283,20 @@ class DateKey:
 _DIGIT = re.compile(r"\d")
 _QUOTE_MARK = re.compile(r"[„“”\"»«]")
 _CHUNKS = re.compile(r"(?<=[^\d\s][.!?])\s+")  # sentence ends, not ordinal dots ("12. März")
+_ABBREVIATED_MONTH_END = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted(_ABBREVIATED, key=len, reverse=True)) + r")\.$", re.IGNORECASE
+)
+
+
+def _chunks(text: str) -> list[str]:
+    """The text cut at sentence ends, but not after an abbreviated month: "on Nov. 12" is one date."""
+    chunks: list[str] = []
+    for piece in _CHUNKS.split(text):
+        if chunks and _ABBREVIATED_MONTH_END.search(chunks[-1]):
+            chunks[-1] += " " + piece
+        else:
+            chunks.append(piece)
+    return chunks
 _WEEKDAY_ONLY = re.compile(
     rf"(?<![\w-])(?:(?P<wd9>{_WEEKDAY_RE}){_DAYTIME}s?|(?P<m11>{_LONE_MONTH_RE}))(?![\w-])", re.IGNORECASE
 )
@@ -795,7 +809,7 @@ class FactIndex:
         numbers |= {float(m.group(2)) for m in _CODE.finditer(text)}  # "B214" states the number 214
         spelled = _spelled_numbers()
         numbers |= {float(spelled[w]) for w in plain if w in spelled}
-        chunks = _CHUNKS.split(text)
+        chunks = _chunks(text)
         dates = {key for chunk in chunks for key in _chunk_dates(chunk)}
         speakers = {word for chunk in chunks for word in _chunk_speakers(chunk)}
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
