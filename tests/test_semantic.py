@@ -307,3 +307,13 @@ def test_pairs_too_large_for_the_dp_still_pair_best_candidates(monkeypatch: pyte
     b = np.stack([_unit(3), _unit(9), _unit(1)])
     sets = semantic_alignment.align([a, b], languages=["de", "en"])
     assert sorted((s.members[0], s.members[1]) for s in sets) == [((0,), (2,)), ((2,), (0,))]
+
+
+@needs_encoder
+def test_encoding_progress_ends_full_even_when_every_text_is_cached() -> None:
+    encoder = embeddings.shared_encoder()
+    texts = ["Die Brücke bleibt bis Freitag gesperrt.", "The bridge stays closed until Friday."]
+    encoder.encode(texts)
+    steps: list[tuple[int, int]] = []
+    encoder.encode(texts, progress=lambda done, total: steps.append((done, total)))
+    assert steps and steps[-1] == (2, 2)

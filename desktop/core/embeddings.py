@@ -88,7 +88,8 @@ class Encoder:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Vectors:
-        """One row per text, L2-normalised; ``progress(done, total)`` counts texts that needed the model."""
+        """One row per text, L2-normalised; ``progress(done, total)`` counts texts done, cached ones first, so a
+        progress bar moves (and ends full) whether or not the model had to run."""
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
         keys = [text_key(t) for t in texts]
         wanted: dict[str, list[int]] = {}
@@ -106,6 +107,9 @@ class Encoder:
                     out[row] = vector
                 self._remember(key, vector)
         todo = list(wanted)
+        cached = len(texts) - sum(len(rows) for rows in wanted.values())
+        if progress is not None and cached:
+            progress(cached, len(texts))
         fresh: dict[str, Vectors] = {}
         for start in range(0, len(todo), BATCH):
             if cancelled is not None and cancelled():
@@ -117,7 +121,8 @@ class Encoder:
                 fresh[key] = vector
                 self._remember(key, vector)
             if progress is not None:
-                progress(min(start + BATCH, len(todo)), len(todo))
+                rows_done = sum(len(wanted[k]) for k in todo[: start + BATCH])
+                progress(cached + rows_done, len(texts))
         if fresh and self.store is not None:
             self.store.put_vectors(MODEL, fresh)
         return out
