@@ -113,7 +113,7 @@ def _align(
         beads = align_pair(features[reference], features[other], threshold, cancelled, dense_cells, shares)
         sets = [AlignedSet(dict(sorted({reference: b.a, other: b.b}.items())), round(b.similarity, 4)) for b in beads]
         return sorted(sets, key=lambda s: min((art, idx[0]) for art, idx in s.members.items()))
-    groups = _Groups()
+    groups = GroupUnion()
     for other in others:
         shares = _sharing(words[reference], words[other])
         for bead in align_pair(features[reference], features[other], threshold, cancelled, dense_cells, shares):
@@ -166,8 +166,9 @@ def _sharing(words_a: Sequence[frozenset[str]], words_b: Sequence[frozenset[str]
     return shares
 
 
-class _Groups:
-    """Union-find over (article, sentence) so beads of different article pairs merge into one group."""
+class GroupUnion:
+    """Union-find over (article, sentence) so beads of different article pairs merge into one group
+    (shared with the semantic aligner, whose cosine scores are clamped into [0, 1] here)."""
 
     def __init__(self) -> None:
         self.parent: dict[tuple[int, int], tuple[int, int]] = {}
@@ -198,7 +199,10 @@ class _Groups:
             art, idx = node
             members.setdefault(self.find(node), {}).setdefault(art, []).append(idx)
         result = [
-            AlignedSet({art: tuple(sorted(ix)) for art, ix in sorted(m.items())}, round(self.similarity[root], 4))
+            AlignedSet(
+                {art: tuple(sorted(ix)) for art, ix in sorted(m.items())},
+                round(max(0.0, min(1.0, self.similarity[root])), 4),
+            )
             for root, m in members.items()
             if len(m) >= 2
         ]

@@ -41,7 +41,7 @@ from itertools import combinations, pairwise
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core.alignment import AlignedSet, Bead
+from desktop.core.alignment import AlignedSet, Bead, GroupUnion
 from desktop.core.candidates import article_features, pair_index
 
 Vectors = npt.NDArray[np.float32]
@@ -98,7 +98,7 @@ def align(
     """
     check = cancelled or (lambda: False)
     langs = list(languages) if languages is not None else [""] * len(vectors)
-    groups = _Groups()
+    groups = GroupUnion()
     others = [a for a in range(len(vectors)) if a != reference]
     try:
         # Every article against the reference on all sentences (groups join through the reference's sentences),
@@ -308,46 +308,3 @@ def _reordered(
         used_a[i] = used_b[j] = True
         found.append(Bead((i,), (j,), float(s)))
     return found
-
-
-class _Groups:
-    """Union-find over (article, sentence), so beads of different article pairs merge into one group."""
-
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
-        self.similarity: dict[tuple[int, int], float] = {}
-
-    def has(self, node: tuple[int, int]) -> bool:
-        return node in self.parent
-
-    def find(self, node: tuple[int, int]) -> tuple[int, int]:
-        root = node
-        while self.parent.setdefault(root, root) != root:
-            root = self.parent[root]
-        while node != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def join(self, nodes: list[tuple[int, int]], similarity: float) -> None:
-        roots = {self.find(n) for n in nodes}
-        score = min([similarity] + [self.similarity.pop(r) for r in roots if r in self.similarity])
-        root = roots.pop()
-        for other in roots:
-            self.parent[other] = root
-        self.similarity[root] = score
-
-    def sets(self) -> list[AlignedSet]:
-        members: dict[tuple[int, int], dict[int, list[int]]] = {}
-        for node in self.parent:
-            art, idx = node
-            members.setdefault(self.find(node), {}).setdefault(art, []).append(idx)
-        result = [
-            AlignedSet(
-                {art: tuple(sorted(ix)) for art, ix in sorted(m.items())},
-                round(max(0.0, min(1.0, self.similarity[root])), 4),
-            )
-            for root, m in members.items()
-            if len(m) >= 2
-        ]
-        result.sort(key=lambda s: min((art, idx[0]) for art, idx in s.members.items()))
-        return result
