@@ -1,0 +1,173 @@
+"""The default aligner for news: the fuzzy aligner's groups, then every further pair the evidence supports.
+
+Outlets that write independently share facts, not sentences. The fuzzy aligner finds what they share word for
+word (and keeps its splits and merges); everything else is scored pair by pair with ``evidence`` and the
+calibrated ``news_model``, and ``grouping`` builds groups from the fuzzy groups plus those links, over every
+pair of articles, so two outlets can share a group that the reference article has no part in. Headlines and
+body sentences are scored together (roles are signals), so a headline can meet the other outlets' headlines and
+the leads that restate it.
+
+Large inputs: the sentence vectors and the dense pair matrices are what cost; past ``EMBED_ALL`` sentences only
+those the fuzzy aligner left alone are scored, and an article pair with more than ``MAX_CELLS`` such pairs keeps
+its fuzzy groups only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop.core import alignment, evidence, grouping
+from desktop.core.alignment import AlignedSet
+from desktop.core.model import MatchEvidence
+from desktop.core.news_model import link_model
+
+EMBED_ALL = 4_000
+MAX_CELLS = 2_000_000
+FIXED_LOG_ODDS = 8.0  # a pair inside one of the fuzzy aligner's groups: as sure as the model ever is
+
+Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+
+
+def align(
+    keys: Sequence[Sequence[str]],
+    texts: Sequence[Sequence[str]],
+    titles: Sequence[Sequence[bool]],
+    languages: Sequence[str],
+    *,
+    threshold: float,
+    reference: int,
+    encode: Encode | None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[AlignedSet]:
+    """Aligned sets over all sentences given (headlines and body together); ``encode`` is None where the
+    encoder is not installed, and then meaning is simply not among the signals."""
+    cancelled = cancelled or (lambda: False)
+    found_by_fuzzy = _fuzzy_groups(keys, titles, threshold, reference, cancelled)
+    fixed = [group for group, _similarity in found_by_fuzzy]
+    fixed_nodes = {node for group in fixed for node in group}
+    total = sum(len(k) for k in keys)
+    scored = [
+        [i for i in range(len(article)) if total <= EMBED_ALL or (a, i) not in fixed_nodes]
+        for a, article in enumerate(keys)
+    ]
+    infos = [
+        [evidence.SentenceInfo(texts[a][i], languages[a] if a < len(languages) else "", titles[a][i]) for i in rows]
+        for a, rows in enumerate(scored)
+    ]
+    vectors = [encode([s.text for s in article]) if encode is not None and article else None for article in infos]
+    if cancelled():
+        return []
+    idf = evidence.corpus_idf(infos)
+    model = link_model()
+    # The user's threshold moves the bar the link model must clear: 0.5 (the default) is the calibrated one.
+    bar = (threshold - 0.5) * 8.0
+    links: list[grouping.Link] = []
+    details: dict[frozenset[grouping.Node], tuple[evidence.PairEvidence, int, int]] = {}
+    for a, b in combinations(range(len(keys)), 2):
+        if not infos[a] or not infos[b] or len(infos[a]) * len(infos[b]) > MAX_CELLS:
+            continue
+        if cancelled():
+            return []
+        found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf)
+        odds = model.log_odds(found) - bar
+        for i, j in zip(*np.nonzero(odds > grouping.UNLINKED), strict=True):
+            x, y = (a, scored[a][i]), (b, scored[b][j])
+            links.append(grouping.Link(x, y, float(odds[i, j])))
+            details[frozenset((x, y))] = (found, int(i), int(j))
+    fixed_links = [
+        grouping.Link(x, y, FIXED_LOG_ODDS) for group in fixed for x, y in combinations(group, 2) if x[0] != y[0]
+    ]
+    groups = grouping.cluster(
+        [*fixed_links, *links], fixed=fixed, same_article=model.same_article, link_min=model.link_min
+    )
+    fixed_similarity = {tuple(group): similarity for group, similarity in found_by_fuzzy}
+    sets = []
+    for group in groups:
+        members: dict[int, list[int]] = {}
+        for art, idx in group:
+            members.setdefault(art, []).append(idx)
+        best = _strongest(group, links, details)
+        similarity = fixed_similarity.get(tuple(group))
+        if similarity is None:
+            similarity = best[0] if best else 0.0
+        sets.append(
+            AlignedSet(
+                {art: tuple(sorted(ix)) for art, ix in sorted(members.items())},
+                round(float(similarity), 4),
+                _explain(group, fixed_nodes, best),
+            )
+        )
+    return sets
+
+
+def _fuzzy_groups(
+    keys: Sequence[Sequence[str]],
+    titles: Sequence[Sequence[bool]],
+    threshold: float,
+    reference: int,
+    cancelled: Callable[[], bool],
+) -> list[tuple[list[grouping.Node], float]]:
+    """The fuzzy aligner's groups and similarities, headlines with headlines and body with body as it was
+    calibrated."""
+    out: list[tuple[list[grouping.Node], float]] = []
+    for want_title in (True, False):
+        positions = [[i for i, t in enumerate(article) if t == want_title] for article in titles]
+        if sum(1 for p in positions if p) < 2:
+            continue
+        section_keys = [[keys[a][i] for i in p] for a, p in enumerate(positions)]
+        for found in alignment.align(section_keys, threshold=threshold, reference=reference, cancelled=cancelled):
+            group = sorted((art, positions[art][i]) for art, idx in found.members.items() for i in idx)
+            out.append((group, found.similarity))
+    return out
+
+
+def _strongest(
+    group: list[grouping.Node],
+    links: list[grouping.Link],
+    details: dict[frozenset[grouping.Node], tuple[evidence.PairEvidence, int, int]],
+) -> tuple[float, evidence.PairEvidence, int, int] | None:
+    best: tuple[float, evidence.PairEvidence, int, int] | None = None
+    for pair in combinations(group, 2):
+        if pair[0][0] == pair[1][0]:
+            continue
+        detail = details.get(frozenset(pair))
+        if detail is None:
+            continue
+        found, i, j = detail
+        odds = float(link_model().log_odds(found)[i, j])
+        probability = 1 / (1 + np.exp(-(odds + link_model().shift)))
+        if best is None or probability > best[0]:
+            best = (probability, found, i, j)
+    return best
+
+
+def _explain(
+    group: list[grouping.Node],
+    fixed_nodes: set[grouping.Node],
+    best: tuple[float, evidence.PairEvidence, int, int] | None,
+) -> MatchEvidence:
+    """The evidence a user sees for a group: its strongest pair's probability, shared anchors and signals."""
+    signals: list[str] = []
+    if all(node in fixed_nodes for node in group):
+        signals.append("same wording")
+    if best is None:
+        return MatchEvidence(score=1.0, signals=tuple(signals))
+    probability, found, i, j = best
+    s = {name: float(matrix[i, j]) for name, matrix in found.signals.items()}
+    anchors = tuple(sorted(a.split(":", 1)[1] for a in found.anchors_of(i, j)))
+    if s["fuzzy"] >= 0.8 and "same wording" not in signals:
+        signals.append("same wording")
+    if s["words"] >= 0.25 or s["phrases"] > 0:
+        signals.append("shared words")
+    if anchors:
+        signals.append("shared names and numbers")
+    if s["cosine"] >= 0.5 and s["margin"] > 0:
+        signals.append("same meaning")
+    if s["both_titles"]:
+        signals.append("both headlines")
+    partial = s["words_in"] >= 0.6 and s["words"] < 0.4
+    return MatchEvidence(round(float(probability), 4), anchors, tuple(signals), partial)

@@ -1,0 +1,267 @@
+"""The evidence a reader weighs when deciding that two sentences of different outlets report the same fact.
+
+Independent outlets paraphrase freely: "the office will later move to Rome" and "leadership then rotates to
+Rome" share one content word and a place, and no string ratio ranks them together. A reader looks at several
+things at once, and so does this module, for every sentence pair of two articles:
+
+- ``words``: stemmed content words (Snowball stemmers for German and English), each weighted by how rare it is
+  across all compared sentences, as a Dice overlap;
+- ``grams``: character 5-grams inside those words, so German compounds meet their parts ("Verfassungsschutz" /
+  "Schutz der Verfassung" share little, but "Weihnachtsmarkt" / "Markt" and "Regierungskrise" / "Regierung" do);
+- ``anchors``: names, numbers, dates and places from the facts extractor, spelled blind (``facts.fold_name``)
+  and weighted by rarity: two sentences that name the same rare person and the same figure are about the same
+  thing even in different languages;
+- ``cosine``: multilingual sentence vectors (``embeddings``), and its *margin*, how far the pair stands out
+  from each sentence's other candidates, which is what separates a paraphrase from a sentence on the same topic;
+- ``fuzzy``: rapidfuzz's token-set ratio, which rewards shared wording in any order;
+- the sentences' roles (two headlines, a headline and a lead) and relative positions, as weak priors.
+
+``news_model`` turns these into one probability; ``grouping`` turns probabilities into groups.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop.core import facts
+from desktop.core.model import FactKind
+from desktop.core.normalize import matching_key
+from desktop.core.resources import resource_path
+
+Matrix = npt.NDArray[np.float64]
+
+GRAM = 5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """What the evidence needs of one sentence: its text, the article's language and whether it is a headline."""
+
+    text: str
+    language: str
+    title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One sentence reduced to weighted features (computed once, compared with every candidate)."""
+
+    words: frozenset[str]
+    pairs: frozenset[str]
+    grams: frozenset[str]
+    anchors: frozenset[str]
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class PairEvidence:
+    """Per-signal matrices for the sentences of article A (rows) against article B (columns)."""
+
+    signals: dict[str, Matrix]
+    shared_anchors: list[list[frozenset[str]]] | None = None
+
+    def anchors_of(self, i: int, j: int) -> frozenset[str]:
+        if self.shared_anchors is None:
+            return frozenset()
+        return self.shared_anchors[i][j]
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("de", "en"):
+        text = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8")
+        words.update(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+    return frozenset(words)
+
+
+@cache
+def _stemmer(language: str) -> object | None:
+    import snowballstemmer
+
+    name = {"de": "german", "en": "english"}.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, language: str) -> str:
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return word
+    return str(stemmer.stemWord(word))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=65536)
+def profile(text: str, language: str) -> Profile:
+    """The features of one sentence; cached, since outlets repeat sentences and re-runs repeat all of them."""
+    key = matching_key(text)
+    function = _function_words()
+    words: set[str] = set()
+    grams: set[str] = set()
+    stems: list[str] = []
+    for word in _WORD.findall(key):
+        if word.isdigit() or len(word) < 3 or word in function:
+            continue
+        stem = _stem(word, language)
+        words.add(stem)
+        stems.append(stem)
+        padded = f"#{word}#"
+        grams.update(padded[k : k + GRAM] for k in range(max(1, len(padded) - GRAM + 1)))
+    # Two content words in a row ("rights interests", "take countermeasures"): a shared phrase is much stronger
+    # evidence of a shared clause than the same two words scattered.
+    pairs = frozenset(f"{x} {y}" for x, y in itertools.pairwise(stems))
+    return Profile(frozenset(words), pairs, frozenset(grams), _anchors(text, language), key)
+
+
+def _anchors(text: str, language: str) -> frozenset[str]:
+    """Names (each word of three letters or more, spelled blind), numbers by value and dates by their key."""
+    found: set[str] = set()
+    for surface, kind, _start, _end in facts.extract_facts(text, language):
+        if kind == FactKind.NAME:
+            found.update(f"n:{w}" for w in facts.fold_name(surface).split() if len(w) >= 3)
+        elif kind in (FactKind.NUMBER, FactKind.DATE):
+            digits = re.sub(r"[^\d]", "", surface)
+            if digits:
+                found.add(f"d:{digits.lstrip('0') or '0'}")
+    return frozenset(found)
+
+
+def _idf(profiles: Sequence[Profile], field: str) -> dict[str, float]:
+    """Inverse sentence frequency over every compared sentence: a word in half the sentences says little."""
+    counts: Counter[str] = Counter()
+    for p in profiles:
+        counts.update(getattr(p, field))
+    total = len(profiles) + 1
+    return {f: math.log(total / c) for f, c in counts.items()}
+
+
+def _overlaps(
+    rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]], idf: dict[str, float]
+) -> tuple[Matrix, Matrix]:
+    """Weighted Dice overlap and containment (shared weight over the smaller side's) of every row set with every
+    column set, through a dense incidence product. Containment is what finds a short sentence whose claim is
+    one clause of a long one (partial overlap)."""
+    vocabulary = {f: n for n, f in enumerate(sorted({f for s in (*rows, *cols) for f in s}))}
+    weights = np.array([idf.get(f, 0.0) for f in vocabulary], np.float64)
+
+    def incidence(sets: Sequence[frozenset[str]]) -> Matrix:
+        m = np.zeros((len(sets), len(vocabulary)), np.float64)
+        for r, s in enumerate(sets):
+            m[r, [vocabulary[f] for f in s]] = 1.0
+        return m
+
+    a, b = incidence(rows), incidence(cols)
+    shared = (a * weights) @ b.T
+    own_a, own_b = a @ weights, b @ weights
+    total = own_a[:, None] + own_b[None, :]
+    smaller = np.minimum(own_a[:, None], own_b[None, :])
+    dice = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    containment = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    return dice, containment
+
+
+def _weighted_shared(rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]], idf: dict[str, float]) -> Matrix:
+    out = np.zeros((len(rows), len(cols)), np.float64)
+    for i, r in enumerate(rows):
+        if not r:
+            continue
+        for j, c in enumerate(cols):
+            common = r & c
+            if common:
+                out[i, j] = sum(idf.get(f, 0.0) for f in common)
+    return out
+
+
+def _margin(cos: Matrix, k: int = 3) -> Matrix:
+    """How far a pair's cosine stands above the mean of each side's ``k`` best candidates."""
+    if cos.size == 0:
+        return cos.copy()
+    kr = min(k, cos.shape[1])
+    kc = min(k, cos.shape[0])
+    row_top = np.sort(cos, axis=1)[:, -kr:].mean(axis=1)
+    col_top = np.sort(cos, axis=0)[-kc:, :].mean(axis=0)
+    margin: Matrix = cos - (row_top[:, None] + col_top[None, :]) / 2
+    return margin
+
+
+def _best_of_both(score: Matrix) -> Matrix:
+    """1 where the pair is the best candidate of its row and of its column (a mutual best match)."""
+    if score.size == 0:
+        return score.copy()
+    row_best = score >= score.max(axis=1, keepdims=True)
+    col_best = score >= score.max(axis=0, keepdims=True)
+    best: Matrix = (row_best & col_best & (score > 0)).astype(np.float64)
+    return best
+
+
+def pair_evidence(
+    a: Sequence[SentenceInfo],
+    b: Sequence[SentenceInfo],
+    vectors_a: npt.NDArray[np.float32] | None,
+    vectors_b: npt.NDArray[np.float32] | None,
+    idf: dict[str, dict[str, float]],
+) -> PairEvidence:
+    """Every signal for every sentence pair of two articles; ``idf`` comes from ``corpus_idf`` over all of them."""
+    from rapidfuzz import fuzz, process
+
+    pa = [profile(s.text, s.language) for s in a]
+    pb = [profile(s.text, s.language) for s in b]
+    same_language = bool(a and b and a[0].language == b[0].language)
+    words, words_in = _overlaps([p.words for p in pa], [p.words for p in pb], idf["words"])
+    phrases, _ = _overlaps([p.pairs for p in pa], [p.pairs for p in pb], idf["pairs"])
+    grams, grams_in = _overlaps([p.grams for p in pa], [p.grams for p in pb], idf["grams"])
+    anchors_shared = _weighted_shared([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
+    anchor_count = np.array([[len(x.anchors & y.anchors) for y in pb] for x in pa], np.float64)
+    anchor_count = anchor_count.reshape(len(pa), len(pb))
+    if same_language:
+        fuzzy = process.cdist([p.key for p in pa], [p.key for p in pb], scorer=fuzz.token_set_ratio, workers=1) / 100.0
+    else:
+        fuzzy = np.zeros((len(pa), len(pb)))
+    if vectors_a is not None and vectors_b is not None and len(pa) and len(pb):
+        cosine = np.asarray(vectors_a, np.float64) @ np.asarray(vectors_b, np.float64).T
+    else:
+        cosine = np.zeros((len(pa), len(pb)))
+    title_a = np.array([s.title for s in a], bool)
+    title_b = np.array([s.title for s in b], bool)
+    position_a = (np.arange(len(a)) + 0.5) / max(1, len(a))
+    position_b = (np.arange(len(b)) + 0.5) / max(1, len(b))
+    lexical = words + grams + np.minimum(anchors_shared, 10.0) / 10.0
+    signals = {
+        "words": words,
+        "grams": grams,
+        "words_in": words_in,
+        "grams_in": grams_in,
+        "phrases": phrases,
+        "anchors": np.log1p(anchors_shared),
+        "anchor_count": np.minimum(anchor_count, 4.0),
+        "fuzzy": fuzzy,
+        "cosine": cosine,
+        "margin": _margin(cosine),
+        "lexical_margin": _margin(lexical),
+        "mutual_best": _best_of_both(cosine + lexical),
+        "both_titles": (title_a[:, None] & title_b[None, :]).astype(np.float64),
+        "one_title": (title_a[:, None] ^ title_b[None, :]).astype(np.float64),
+        "distance": np.abs(position_a[:, None] - position_b[None, :]),
+        "same_language": np.full((len(a), len(b)), float(same_language)),
+        # Across languages the vectors are almost the only evidence, and their scale differs: own weights.
+        "cosine_across": cosine * (not same_language),
+        "margin_across": _margin(cosine) * (not same_language),
+    }
+    shared = [[x.anchors & y.anchors for y in pb] for x in pa]
+    return PairEvidence(signals, shared)
+
+
+def corpus_idf(articles: Sequence[Sequence[SentenceInfo]]) -> dict[str, dict[str, float]]:
+    """Rarity weights of words, grams and anchors over every sentence of every compared article."""
+    profiles = [profile(s.text, s.language) for article in articles for s in article]
+    return {field: _idf(profiles, field) for field in ("words", "pairs", "grams", "anchors")}

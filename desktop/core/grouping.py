@@ -1,0 +1,76 @@
+"""Groups from pairwise links: sentences of any articles that report the same fact, not anchored on one article.
+
+The aligners and the link model give evidence for sentence *pairs*; a reader wants *groups* ("these three outlets
+all report the vote count"). Joining every linked pair transitively (connected components) chains unrelated
+sentences together through one loose link, so groups are built by greedy correlation clustering: links are taken
+strongest first, and two groups merge only when the summed log-odds of all their cross-article member pairs is
+positive. A pair with no link counts ``UNLINKED`` against the merge, and two sentences of the same article count
+``same_article`` against it, so an article contributes a second sentence to a group (a real split or merge) only
+when both are linked to the others. Fixed groups (the fuzzy aligner's beads) enter as they are and never split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+Node = tuple[int, int]  # (article position, sentence index)
+
+UNLINKED = -5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Evidence that two sentences of different articles report the same fact, as log-odds."""
+
+    a: Node
+    b: Node
+    log_odds: float
+
+
+def cluster(
+    links: Iterable[Link],
+    *,
+    fixed: Sequence[Sequence[Node]] = (),
+    same_article: float = 1.0,
+    link_min: float = 0.0,
+) -> list[list[Node]]:
+    """Groups of two or more sentences; ``fixed`` groups are kept whole and may grow."""
+    weight: dict[frozenset[Node], float] = {}
+    for link in links:
+        key = frozenset((link.a, link.b))
+        weight[key] = max(weight.get(key, UNLINKED), link.log_odds)
+    members: dict[Node, list[Node]] = {}
+    root: dict[Node, Node] = {}
+    for group in fixed:
+        head = group[0]
+        for node in group:
+            root[node] = head
+        members[head] = list(group)
+    for key in weight:
+        for node in key:
+            if node not in root:
+                root[node] = node
+                members[node] = [node]
+
+    def pair_weight(x: Node, y: Node) -> float:
+        if x[0] == y[0]:
+            return -same_article
+        return weight.get(frozenset((x, y)), UNLINKED)
+
+    ordered = sorted(((w, tuple(sorted(k))) for k, w in weight.items() if w > link_min), reverse=True)
+    for _w, (x, y) in ordered:
+        rx, ry = root[x], root[y]
+        if rx == ry:
+            continue
+        gain = sum(pair_weight(p, q) for p in members[rx] for q in members[ry])
+        if gain <= 0:
+            continue
+        if len(members[rx]) < len(members[ry]):
+            rx, ry = ry, rx
+        for node in members[ry]:
+            root[node] = rx
+        members[rx].extend(members.pop(ry))
+    groups = [sorted(m) for m in members.values() if len({n[0] for n in m}) >= 2]
+    groups.sort()
+    return groups
