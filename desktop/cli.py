@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -10,8 +11,10 @@ from collections.abc import Sequence
 from desktop import __version__, cli_batch, cli_library
 from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
+from desktop.core.library_location import library_path
 from desktop.core.loading import load_article
 from desktop.core.model import Article, Comparison, Settings
+from desktop.core.output_guard import OutputConflict, check_outputs, input_files
 from desktop.core.pipeline import article_ids, compare
 from desktop.core.resources import sample_paths
 
@@ -68,6 +71,29 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
+def settings_problem(args: argparse.Namespace, article_count: int | None = None) -> str | None:
+    """What is wrong with the settings flags, checked before anything is loaded or fetched; None when fine.
+
+    ``article_count`` is known for ``compare`` (the ids are A, B, … in the order given); a batch corpus has
+    clusters of different sizes, so there only the form of ``--reference`` can be checked.
+    """
+    threshold = args.threshold
+    if not math.isfinite(threshold) or not 0.0 <= threshold <= 1.0:
+        return f"--threshold must be a number between 0 and 1, not {threshold}"
+    reference = args.reference
+    if article_count is not None:
+        ids = article_ids(article_count)
+        if reference not in ids:
+            shown = ", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")
+            return f"--reference {reference!r} names no article; the articles are {shown}"
+    elif not (reference.isascii() and reference.isalpha() and reference.isupper()):
+        return f"--reference {reference!r} is not an article id (A, B, C, …)"
+    save = getattr(args, "save", None)
+    if save is not None and not save.strip():
+        return "--save needs a name (it was empty)"
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax", description="Compare how different outlets report the same event."
@@ -109,15 +135,25 @@ def run_compare(args: argparse.Namespace) -> int:
     if not args.inputs and args.presegmented:
         print("parallax: error: --presegmented needs input files", file=sys.stderr)
         return EXIT_BAD_INPUT
+    problem = settings_problem(args, len(sources))
+    if problem:
+        print(f"parallax: error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        inputs = input_files(sources, article_ids(len(sources)))
+        library = library_path(args.db)
+        check_outputs([("--json", args.json), ("--html", args.html)], inputs=inputs, library=library)
+        if args.save:
+            check_outputs([("--save", library)], inputs=inputs)
+    except OutputConflict as error:
+        print(f"parallax: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     started = time.perf_counter()
     articles, failed = load_all(sources)
     for error in failed:
         print(f"parallax: error: {error}", file=sys.stderr)
     if len(articles) < 2:
         print(f"parallax: error: {len(articles)} readable article(s); a comparison needs two", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if not 0.0 <= args.threshold <= 1.0:
-        print(f"parallax: error: --threshold must be between 0 and 1, not {args.threshold}", file=sys.stderr)
         return EXIT_BAD_INPUT
     settings = settings_from_args(args)
     comparison = compare(articles, settings)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.jsonio import to_dict, write_json
 from desktop.core.library_location import ENV_VAR, library_path
 from desktop.core.model import Comparison, Note
+from desktop.core.output_guard import OutputConflict, check_outputs
 
 if TYPE_CHECKING:
     # sqlite-utils imports pandas when it is installed (~0.5 s): plain `compare` must not pay for it.
@@ -181,6 +182,11 @@ _ACTIONS: dict[str, Callable[[LibraryStore, argparse.Namespace], int]] = {
 
 def run_library_command(args: argparse.Namespace) -> int:
     path = library_path(args.db)
+    if args.library_command == "export":
+        try:  # before the library is even opened: an export must never land on it or its journal
+            check_outputs([("--json", args.json), ("--html", args.html)], library=path)
+        except OutputConflict as error:
+            return _fail(str(error))
     if not path.exists():  # a mistyped --db must not leave an empty library behind
         return _fail(f"{path}: no library here yet (compare … --save NAME creates it)")
     from desktop.core.library import LibraryError, UnknownComparison
