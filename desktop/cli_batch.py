@@ -24,7 +24,12 @@ def build_batch_parser(subparsers: Any) -> None:
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes (local) or LocalCluster workers")
     parser.add_argument("--scheduler", metavar="tcp://HOST:8786", help="address of an existing Dask scheduler")
     parser.add_argument("--partition-size", type=int, default=25, metavar="N", help="clusters per output partition")
-    parser.add_argument("--resume", action="store_true", help="skip partitions an earlier run finished")
+    parser.add_argument("--resume", action="store_true", help="skip partitions an earlier run of the same job finished")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="the output folder holds another run: remove its results first (other files are kept)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     for field, default in (
         ("cluster", "cluster_id"),
@@ -40,12 +45,46 @@ def build_batch_parser(subparsers: Any) -> None:
     add_settings_arguments(parser)
 
 
+def _fail(message: str) -> int:
+    print(f"parallax: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _batch_problem(args: argparse.Namespace) -> str | None:
+    """Flags and paths checked before the corpus is read: one line each, nothing written."""
+    from pathlib import Path
+
+    from desktop.batch.manifest import MANAGED
+    from desktop.cli import settings_problem
+    from desktop.core.output_guard import Named, OutputConflict, check_inputs_outside, check_outputs
+
+    problem = settings_problem(args)
+    if problem:
+        return problem
+    for flag, value in (("--partition-size", args.partition_size), ("--workers", args.workers)):
+        if value < 1:
+            return f"{flag} must be at least 1, not {value}"
+    if args.resume and args.overwrite:
+        return "--resume and --overwrite contradict each other; give one"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler needs --engine dask"
+    out, corpus = Path(args.out), Named(Path(args.corpus), f"the corpus ({args.corpus})")
+    try:
+        check_outputs([("--out", out)], inputs=[corpus])
+        # The run replaces its table files and --overwrite removes them: the corpus must not be among them.
+        check_inputs_outside([corpus], [Named(out / name, f"the output's {name}") for name in MANAGED])
+    except OutputConflict as error:
+        return str(error)
+    return None
+
+
 def run_batch_command(args: argparse.Namespace) -> int:
     from desktop.cli import settings_from_args
 
     try:
         from desktop.batch.corpus import Columns, CorpusError
         from desktop.batch.engines import EngineError
+        from desktop.batch.manifest import OutputFolderError
         from desktop.batch.runner import BatchOptions, run_batch
     except ImportError as error:
         if getattr(sys, "frozen", False):
@@ -57,15 +96,16 @@ def run_batch_command(args: argparse.Namespace) -> int:
         else:
             print(f"parallax: error: batch mode needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.scheduler and args.engine != "dask":
-        print("parallax: error: --scheduler needs --engine dask", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    problem = _batch_problem(args)
+    if problem:
+        return _fail(problem)
     options = BatchOptions(
         engine=args.engine,
-        processes=max(1, args.workers),
+        processes=args.workers,
         scheduler=args.scheduler,
-        partition_size=max(1, args.partition_size),
+        partition_size=args.partition_size,
         resume=args.resume,
+        overwrite=args.overwrite,
         progress=not args.no_progress,
         columns=Columns(
             args.cluster_col, args.article_col, args.source_col, args.title_col, args.text_col, args.path_col
@@ -73,9 +113,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     )
     try:
         report = run_batch(args.corpus, args.out, settings_from_args(args), options)
-    except (CorpusError, EngineError) as error:
-        print(f"parallax: error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except (CorpusError, EngineError, OutputFolderError) as error:
+        return _fail(str(error))
     print("\n".join(report.lines()))
     return 0
 
@@ -105,10 +144,18 @@ def run_load_command(args: argparse.Namespace) -> int:
             f"parallax: error: loading batch results needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr
         )
         return EXIT_BAD_INPUT
+    from desktop.batch.manifest import MANAGED
     from desktop.core.library import LibraryError, open_library
     from desktop.core.library_location import library_path
+    from desktop.core.output_guard import Named, OutputConflict, check_outputs
 
     folder = Path(args.out_dir)
+    try:  # the library this writes must not be one of the batch files it reads
+        batch_files = [Named(folder / name, f"the batch output's {name}") for name in MANAGED]
+        check_outputs([("--db", library_path(args.db))], protected_folders=batch_files)
+    except OutputConflict as error:
+        print(f"parallax: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if not (folder / "_done").is_dir():
         print(f"parallax: error: {folder}: not a batch output folder (no finished partitions)", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.batch.corpus import Columns, partitions, read_corpus
 from desktop.batch.engines import run_dask, run_local
+from desktop.batch.manifest import build_manifest, prepare_output
 from desktop.batch.output import is_done
 from desktop.batch.progress import ProgressBar
 from desktop.batch.worker import PartitionReport
@@ -24,6 +25,7 @@ class BatchOptions:
     scheduler: str | None = None
     partition_size: int = 25
     resume: bool = False
+    overwrite: bool = False  # remove a previous run's files (and only those) before starting
     progress: bool = True
     columns: Columns = field(default_factory=Columns)
 
@@ -51,8 +53,9 @@ class BatchReport:
 def run_batch(corpus: str | Path, out_dir: str | Path, settings: Settings, options: BatchOptions) -> BatchReport:
     started = time.perf_counter()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     clusters = read_corpus(corpus, options.columns)
+    manifest = build_manifest(corpus, clusters, settings, options.partition_size, options.columns)
+    prepare_output(out, manifest, resume=options.resume, overwrite=options.overwrite)
     work = partitions(clusters, options.partition_size)
     todo = [(n, c) for n, c in work if not (options.resume and is_done(out, n))]
     skipped = sum(len(c) for n, c in work) - sum(len(c) for n, c in todo)

@@ -108,7 +108,7 @@ def check_outputs(
     for number, (flag, path) in enumerate(given):
         for other in protected:
             if _same(path, other.path):
-                raise OutputConflict(f"{path}: {flag} would overwrite {other.role}; choose another file")
+                raise OutputConflict(f"{path}: {flag} would overwrite {other.role}; choose another name")
         for folder in folders:
             if _inside(path, folder.path):
                 raise OutputConflict(f"{path}: {flag} would write into {folder.role}; choose another place")
@@ -123,4 +123,5 @@ def check_inputs_outside(inputs: Iterable[Named], folders: Iterable[Named]) -> N
     for item in inputs:
         for folder in folders:
             if _inside(item.path, folder.path):
-                raise OutputConflict(f"{item.path}: {item.role} lies inside {folder.role}, which this run replaces")
+                where = "is" if _same(item.path, folder.path) else "lies inside"
+                raise OutputConflict(f"{item.path}: {item.role} {where} {folder.role}, which this run replaces")
