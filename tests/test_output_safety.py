@@ -158,3 +158,8 @@ def test_a_normal_compare_still_writes_both_files(tmp_path, articles):
     json_out, html_out = tmp_path / "o.json", tmp_path / "o.html"
     assert main(["compare", str(a), str(b), "--json", str(json_out), "--html", str(html_out), "--quiet"]) == 0
     assert (tmp_path / "o.json").stat().st_size and (tmp_path / "o.html").stat().st_size
+
+
+def test_dev_null_may_take_both_outputs(articles):
+    a, b = articles
+    assert main(["compare", str(a), str(b), "--json", os.devnull, "--html", os.devnull, "--quiet"]) == 0

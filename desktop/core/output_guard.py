@@ -15,6 +15,7 @@ line the command prints.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,13 @@ def _same(a: Path, b: Path) -> bool:
     if path_a == path_b:
         return True
     return inode_a is not None and inode_a == inode_b
+
+
+def _is_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -113,7 +121,7 @@ def check_outputs(
             if _inside(path, folder.path):
                 raise OutputConflict(f"{path}: {flag} would write into {folder.role}; choose another place")
         for other_flag, other_path in given[:number]:
-            if _same(path, other_path):
+            if _same(path, other_path) and not _is_device(path):  # /dev/null twice loses nothing
                 raise OutputConflict(f"{path}: {other_flag} and {flag} name the same file; give each its own")
 
 
