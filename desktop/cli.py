@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 
 from desktop import __version__, cli_batch, cli_library
+from desktop.core import matching
 from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
 from desktop.core.library_location import library_path
@@ -53,10 +54,11 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
     parser.add_argument(
         "--match",
-        choices=("auto", "fuzzy", "semantic", "both"),
+        choices=matching.MODES,
         default=Settings().match,
-        help="how sentences are matched: auto (fuzzy within one language, semantic across languages), fuzzy "
-        "strings, semantic (multilingual sentence vectors) or both combined (default %(default)s)",
+        help="how sentences are matched: auto (combined for three or more articles or two languages, else fuzzy), "
+        "fuzzy strings, semantic (multilingual sentence vectors), both (strings and vectors in one bead score) or "
+        "combined (all evidence through the calibrated link model; default %(default)s)",
     )
 
 
@@ -145,8 +147,8 @@ def run_compare(args: argparse.Namespace) -> int:
         check_outputs([("--json", args.json), ("--html", args.html)], inputs=inputs, library=library)
         if args.save:
             check_outputs([("--save", library)], inputs=inputs)
-    except OutputConflict as error:
-        print(f"parallax: error: {error}", file=sys.stderr)
+    except OutputConflict as conflict:
+        print(f"parallax: error: {conflict}", file=sys.stderr)
         return EXIT_BAD_INPUT
     started = time.perf_counter()
     articles, failed = load_all(sources)

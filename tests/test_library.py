@@ -50,7 +50,8 @@ def test_library_tables_cover_every_model_field():
     stored = {
         model.Article: {"id", "path", "text", "title", "source", "published", "language"},
         model.Sentence: {"index", "start", "end", "text", "role", "status", "commentary", "cues", "group"},
-        model.Group: {"id", "members", "similarity", "status", "diffs"},
+        model.Group: {"id", "members", "similarity", "status", "diffs", "evidence"},
+        model.MatchEvidence: {"score", "anchors", "signals", "partial"},
         model.WordDiff: {"source", "target", "ops"},
         model.Fact: {"text", "kind", "article", "sentence", "start", "end", "missing_from"},
         model.Comparison: {"settings", "articles", "groups", "facts", "summary", "title"},

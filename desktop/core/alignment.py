@@ -44,6 +44,7 @@ from itertools import combinations, pairwise
 import numpy as np
 
 from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
+from desktop.core.model import MatchEvidence
 from desktop.core.resources import resource_path
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
@@ -71,6 +72,7 @@ class AlignedSet:
 
     members: dict[int, tuple[int, ...]]
     similarity: float
+    evidence: MatchEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)

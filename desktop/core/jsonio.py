@@ -24,6 +24,8 @@ from desktop.core.model import (
     Settings,
     Status,
     WordDiff,
+    evidence_from_record,
+    evidence_record,
 )
 
 SCHEMA = "parallax/comparison-v1"
@@ -73,6 +75,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                     {"from": d.source, "to": d.target, "ops": [[str(op), text] for op, text in d.ops]}
                     for d in g.diffs
                 ],
+                "partial": bool(g.evidence and g.evidence.partial),
+                "evidence": evidence_record(g.evidence) if g.evidence else None,
             }
             for g in comparison.groups
         ],
@@ -135,6 +139,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                 WordDiff(d["from"], d["to"], tuple((DiffOp(op), text) for op, text in d["ops"]))
                 for d in g.get("diffs", ())
             ),
+            evidence=evidence_from_record(g.get("evidence"), bool(g.get("partial", False))),
         )
         for g in data["alignments"]
     )
@@ -165,3 +170,4 @@ def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
 def read_json(path: str | os.PathLike[str]) -> Comparison:
     with open(path, encoding="utf-8") as handle:
         return from_dict(json.load(handle))
+

@@ -25,6 +25,8 @@ from desktop.core.model import (
     Settings,
     Status,
     WordDiff,
+    evidence_from_record,
+    evidence_record,
 )
 
 Row = dict[str, Any]
@@ -142,6 +144,7 @@ def result_rows(
             "diffs": dumps(
                 [{"from": d.source, "to": d.target, "ops": [[str(op), text] for op, text in d.ops]} for d in g.diffs]
             ),
+            "evidence": dumps(evidence_record(g.evidence)) if g.evidence else None,
         }
         for g in comparison.groups
     ]
@@ -235,6 +238,7 @@ def comparison_from_rows(
                 WordDiff(d["from"], d["to"], tuple((_OPS[op], text) for op, text in d["ops"]))
                 for d in json.loads(g["diffs"])
             ),
+            evidence=evidence_from_record(json.loads(g["evidence"] or "null")),
         )
         for g in group_rows
     )

@@ -160,10 +160,17 @@ def _v3_full_text_search(db: sqlite_utils.Database) -> None:
     db.table("comparisons").enable_fts(["name"], create_triggers=True)
 
 
+def _v4_match_evidence(db: sqlite_utils.Database) -> None:
+    """Why each group was matched (score, shared anchors, signals, partial) as the JSON's ``evidence`` object;
+    NULL for groups saved before, or found by a matcher that gives none."""
+    db.execute("ALTER TABLE alignment_groups ADD COLUMN evidence TEXT")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_results,
     _v2_notes_and_absences,
     _v3_full_text_search,
+    _v4_match_evidence,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -85,6 +85,40 @@ class WordDiff:
 
 
 @dataclass(frozen=True, slots=True)
+class MatchEvidence:
+    """Why a group's sentences were matched, so a user can judge it: the link probability of its strongest
+    pair, the names/numbers/dates its members share, which signals spoke for it, and whether one member's
+    claim is only one part of a longer sentence elsewhere (``partial``)."""
+
+    score: float
+    anchors: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()
+    partial: bool = False
+
+
+def evidence_record(evidence: MatchEvidence) -> dict[str, object]:
+    """The JSON/library form of ``MatchEvidence`` (``partial`` travels beside it, as the group's own field)."""
+    return {
+        "score": evidence.score,
+        "anchors": list(evidence.anchors),
+        "signals": list(evidence.signals),
+        "partial": evidence.partial,
+    }
+
+
+def evidence_from_record(data: object, partial: bool | None = None) -> MatchEvidence | None:
+    """``MatchEvidence`` back from its record; anything that is not one (an older file's null) gives None."""
+    if not isinstance(data, dict):
+        return None
+    return MatchEvidence(
+        score=float(data.get("score", 0.0)),
+        anchors=tuple(str(a) for a in data.get("anchors", ())),
+        signals=tuple(str(s) for s in data.get("signals", ())),
+        partial=bool(data.get("partial", False)) if partial is None else partial,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """An alignment group: the sentences (by index, per article id) that say the same thing."""
 
@@ -93,6 +127,7 @@ class Group:
     similarity: float
     status: Status = Status.REWORDED
     diffs: tuple[WordDiff, ...] = ()
+    evidence: MatchEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +184,8 @@ class Settings:
     reference: str = "A"
     presegmented: bool = False
     # "auto": fuzzy when all articles share a language, semantic (sentence vectors) when they differ;
-    # "fuzzy", "semantic" or "both" (fuzzy and semantic evidence in one bead score) force one.
+    # "fuzzy", "semantic" or "both" (fuzzy and semantic evidence in one bead score) force one; "combined" adds the
+    # calibrated link model (words, anchors, meaning, roles) on top of the fuzzy aligner's groups.
     match: str = "auto"
 
 

@@ -21,6 +21,7 @@ from desktop.core.model import (
     Fact,
     FactKind,
     Group,
+    MatchEvidence,
     Role,
     Sentence,
     Settings,
@@ -79,20 +80,73 @@ def compare(
 
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
-    # Headlines are aligned only with headlines and body sentences only with body sentences: a headline is a
-    # summary of the story, and letting it compete with body sentences glued it to the first paragraph's
-    # sentence as a false 2:1 merge. Boilerplate is not aligned at all.
-    sections = [
-        [[i for i, span in enumerate(article_spans) if span.role == role] for article_spans in spans]
-        for role in (Role.TITLE, Role.BODY)
-    ]
     # Outlets share many sentences word for word: each distinct sentence is keyed once.
     key_of = cache(
         partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
     )
     languages = [a.language for a in articles]
     matched_by = matching.resolve(settings.match, languages)
-    raw_sets: list[tuple[dict[int, tuple[int, ...]], float]] = []
+    raw_sets: list[tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]] = []
+    if matched_by == "combined":
+        raw_sets = _align_combined(articles, spans, key_of, settings, reference, languages, cancelled, encoding)
+    else:
+        raw_sets = _align_sections(articles, spans, key_of, settings, matched_by, reference, cancelled, encoding)
+    raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
+    step(2)
+
+    groups = [
+        _build_group(
+            number,
+            {ids[art]: idx for art, idx in sorted(members.items())},
+            similarity,
+            articles,
+            spans,
+            ids[reference],
+            evidence,
+        )
+        for number, (members, similarity, evidence) in enumerate(raw_sets)
+    ]
+    step(3)
+
+    results = _classify_sentences(articles, spans, groups)
+    found_facts = _find_facts(results, groups)
+    step(4)
+
+    summary = _summarise(results, found_facts)
+    step(5)
+    title = next((a.title for a in articles if a.title), "")
+    return Comparison(
+        settings=replace(settings, reference=ids[reference]),
+        articles=tuple(results),
+        groups=tuple(groups),
+        facts=tuple(found_facts),
+        summary=summary,
+        title=title,
+    )
+
+
+RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
+
+
+def _align_sections(
+    articles: Sequence[Article],
+    spans: Sequence[Sequence[Span]],
+    key_of: Callable[[str], str],
+    settings: Settings,
+    matched_by: str,
+    reference: int,
+    cancelled: Cancelled | None,
+    encoding: Progress | None,
+) -> list[RawSet]:
+    """Headlines with headlines and body with body, by one of the bead aligners: a headline is a summary of the
+    story, and letting it compete with body sentences in a bead glued it to the first paragraph's sentence as a
+    false 2:1 merge. Boilerplate is not aligned at all."""
+    sections = [
+        [[i for i, span in enumerate(article_spans) if span.role == role] for article_spans in spans]
+        for role in (Role.TITLE, Role.BODY)
+    ]
+    languages = [a.language for a in articles]
+    raw_sets: list[RawSet] = []
     sections = [section for section in sections if sum(1 for positions in section if positions) >= 2]
     # One progress count over all sections, so a bar fed by ``encoding`` never jumps back between them.
     to_encode = sum(len(positions) for section in sections for positions in section)
@@ -125,38 +179,43 @@ def compare(
             progress=section_progress,
         ):
             members = {art: tuple(positions_per_article[art][i] for i in idx) for art, idx in raw.members.items()}
-            raw_sets.append((members, raw.similarity))
-    raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
-    step(2)
+            raw_sets.append((members, raw.similarity, raw.evidence))
+    return raw_sets
 
-    groups = [
-        _build_group(
-            number,
-            {ids[art]: idx for art, idx in sorted(members.items())},
-            similarity,
-            articles,
-            spans,
-            ids[reference],
-        )
-        for number, (members, similarity) in enumerate(raw_sets)
-    ]
-    step(3)
 
-    results = _classify_sentences(articles, spans, groups)
-    found_facts = _find_facts(results, groups)
-    step(4)
+def _align_combined(
+    articles: Sequence[Article],
+    spans: Sequence[Sequence[Span]],
+    key_of: Callable[[str], str],
+    settings: Settings,
+    reference: int,
+    languages: Sequence[str],
+    cancelled: Cancelled | None,
+    encoding: Progress | None,
+) -> list[RawSet]:
+    """Every sentence that is not furniture, headlines and body together (roles are signals of the link model)."""
+    positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
 
-    summary = _summarise(results, found_facts)
-    step(5)
-    title = next((a.title for a in articles if a.title), "")
-    return Comparison(
-        settings=replace(settings, reference=ids[reference]),
-        articles=tuple(results),
-        groups=tuple(groups),
-        facts=tuple(found_facts),
-        summary=summary,
-        title=title,
+    def text(a: Article, span: Span) -> str:
+        return a.text[span.start : span.end]
+
+    keys = [[key_of(text(a, s[i])) for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    texts = [[canonical(text(a, s[i])) for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    titles = [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)]
+    found = matching.align_combined(
+        keys,
+        texts,
+        titles,
+        threshold=settings.threshold,
+        reference=reference,
+        languages=languages,
+        cancelled=cancelled,
+        progress=encoding,
     )
+    return [
+        ({art: tuple(positions[art][i] for i in idx) for art, idx in raw.members.items()}, raw.similarity, raw.evidence)
+        for raw in found
+    ]
 
 
 @lru_cache(maxsize=32)
@@ -177,6 +236,7 @@ def _build_group(
     articles: Sequence[Article],
     spans: Sequence[Sequence[Span]],
     reference_id: str,
+    evidence: MatchEvidence | None = None,
 ) -> Group:
     by_id = {a.id: (a, s) for a, s in zip(articles, spans, strict=True)}
     texts = {aid: _span_text(*by_id[aid], idx) for aid, idx in members.items()}
@@ -196,6 +256,7 @@ def _build_group(
         similarity=round(float(similarity), 4),
         status=Status.IDENTICAL if identical else Status.REWORDED,
         diffs=diffs,
+        evidence=evidence,
     )
 
 

@@ -24,16 +24,20 @@ SLIDER_STEPS = 100
 # ``Settings.match`` values with their labels, in menu order. "Meaning" needs the multilingual encoder; without it
 # the core falls back to fuzzy matching and the status line says so.
 MATCH_CHOICES = (
-    ("auto", "Automatic (by language)"),
+    ("auto", "Automatic (outlets and languages)"),
     ("fuzzy", "Fuzzy text"),
     ("semantic", "Meaning (multilingual)"),
     ("both", "Both (text and meaning)"),
+    ("combined", "All evidence (news outlets)"),
 )
 MATCH_TIPS = {
-    "auto": "Fuzzy text when all articles share a language, meaning when their languages differ",
+    "auto": "All evidence when three or more outlets or two languages are compared, fuzzy text for two versions "
+    "of one text",
     "fuzzy": "Compare the letters and words of sentences: fast, but blind to translation and loose paraphrase",
     "semantic": "Compare what sentences mean with multilingual sentence embeddings: works across German and English",
     "both": "Pair sentences when either their wording or their meaning is close enough",
+    "combined": "Weigh shared words, names, numbers, meaning and headlines together, as calibrated on real news "
+    "from different outlets; groups may join any outlets",
 }
 
 
