@@ -1,0 +1,75 @@
+"""The combined matcher: groups from pairwise links over all outlets, not anchored on the reference article."""
+
+from desktop.core.grouping import UNLINKED, Link, cluster
+from desktop.core.model import Article, Settings
+from desktop.core.pipeline import compare
+
+
+def test_a_chain_of_two_links_does_not_join_sentences_with_no_link_of_their_own():
+    links = [Link((0, 0), (1, 0), 3.0), Link((1, 0), (2, 0), 2.0)]
+    assert cluster(links) == [[(0, 0), (1, 0)]]
+
+
+def test_three_outlets_linked_pairwise_form_one_group():
+    links = [Link((0, 0), (1, 0), 3.0), Link((1, 0), (2, 0), 2.0), Link((0, 0), (2, 0), 1.5)]
+    assert cluster(links) == [[(0, 0), (1, 0), (2, 0)]]
+
+
+def test_a_fixed_group_never_takes_a_second_sentence_of_an_article_it_holds():
+    links = [Link((0, 1), (1, 0), 6.0), Link((0, 1), (1, 5), 6.0)]
+    groups = cluster(links, fixed=[[(0, 0), (1, 0)]], same_article=0.0)
+    assert [(0, 0), (1, 0)] in groups
+    assert all(not ((0, 0) in g and (0, 1) in g) for g in groups)
+
+
+def test_unlinked_pairs_count_against_a_merge():
+    assert UNLINKED < 0
+    links = [Link((0, 0), (1, 0), 4.0), Link((0, 1), (1, 1), 4.0), Link((0, 0), (1, 1), 0.5)]
+    assert cluster(links, same_article=1.0) == [[(0, 0), (1, 0)], [(0, 1), (1, 1)]]
+
+
+REFERENCE = (
+    "Harbour council approves new ferry timetable.\n\n"
+    "The council of Port Ellery voted on Tuesday to add two evening crossings to the island ferry.\n\n"
+    "The new timetable starts in May.\n"
+)
+SECOND = (
+    "Evening ferries for Port Ellery.\n\n"
+    "Councillors in Port Ellery agreed on Tuesday that the island ferry will run two more crossings at night.\n\n"
+    "Mayor Hanne Voss said the extra crossings would cost 380,000 euros a year.\n"
+)
+THIRD = (
+    "Port Ellery gets later ferries.\n\n"
+    "According to mayor Hanne Voss, running the additional night crossings costs the town 380,000 euros annually.\n\n"
+    "Island residents had asked for later boats for years.\n"
+)
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id, f"{id}.txt", text, language="en")
+        for id, text in (("A", REFERENCE), ("B", SECOND), ("C", THIRD))
+    ]
+
+
+def test_two_outlets_share_a_fact_the_reference_article_lacks():
+    comparison = compare(_articles(), Settings())
+    b_cost = next(s for s in comparison.article("B").sentences if "380,000" in s.text)
+    c_cost = next(s for s in comparison.article("C").sentences if "380,000" in s.text)
+    assert b_cost.group is not None and b_cost.group == c_cost.group
+    group = comparison.group(b_cost.group)
+    assert "A" not in group.members
+    assert group.evidence is not None and "380000" in group.evidence.anchors
+
+
+def test_paraphrased_lead_with_shared_names_is_aligned_across_all_three():
+    comparison = compare(_articles(), Settings())
+    a_lead = comparison.article("A").sentences[1]
+    b_lead = comparison.article("B").sentences[1]
+    assert a_lead.group is not None and a_lead.group == b_lead.group
+
+
+def test_fuzzy_matching_alone_misses_the_paraphrase_the_combined_matcher_finds():
+    fuzzy = compare(_articles(), Settings(match="fuzzy"))
+    b_cost = next(s for s in fuzzy.article("B").sentences if "380,000" in s.text)
+    assert b_cost.group is None
