@@ -138,7 +138,7 @@ def run_load_command(args: argparse.Namespace) -> int:
     from desktop.core.jsonio import from_dict
 
     try:
-        from desktop.batch.output import read_table
+        from desktop.batch.output import OutputReadError, read_table
     except ImportError as error:
         print(
             f"parallax: error: loading batch results needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr
@@ -160,7 +160,11 @@ def run_load_command(args: argparse.Namespace) -> int:
         print(f"parallax: error: {folder}: not a batch output folder (no finished partitions)", file=sys.stderr)
         return EXIT_BAD_INPUT
     prefix = args.prefix or folder.resolve().name
-    rows = read_table(folder, "comparisons").to_pylist()
+    try:
+        rows = read_table(folder, "comparisons").to_pylist()
+    except OutputReadError as error:
+        print(f"parallax: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         store = open_library(library_path(args.db))
         existing = {info.name: info.id for info in store.list()}

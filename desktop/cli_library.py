@@ -191,6 +191,9 @@ def run_library_command(args: argparse.Namespace) -> int:
         return _fail(f"{path}: no library here yet (compare … --save NAME creates it)")
     from desktop.core.library import LibraryError, UnknownComparison
 
+    wanted = getattr(args, "id", None)
+    if wanted is not None and not 0 < wanted < 2**63:  # SQLite ids are positive 64-bit integers
+        return _fail(f"no comparison with id {wanted} in the library")
     try:
         store = _open(args)
         return _ACTIONS[args.library_command](store, args)

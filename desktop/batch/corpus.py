@@ -40,6 +40,16 @@ class Cluster:
     articles: tuple[CorpusArticle, ...]
 
 
+_JSON_KINDS = {
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    str: "a string",
+    list: "a list",
+    type(None): "null",
+}
+
+
 def _records(path: Path) -> Iterable[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
@@ -47,9 +57,15 @@ def _records(path: Path) -> Iterable[dict[str, Any]]:
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     try:
-                        yield json.loads(line)
+                        record = json.loads(line)
                     except json.JSONDecodeError as error:
                         raise CorpusError(f"{path}: line {number} is not JSON ({error.msg})") from None
+                    except RecursionError:
+                        raise CorpusError(f"{path}: line {number} is nested too deeply to be an article") from None
+                    if not isinstance(record, dict):
+                        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+                        raise CorpusError(f"{path}: line {number} is {kind}, not an object with columns")
+                    yield record
     elif suffix == ".csv":
         import pandas as pd
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from desktop.batch.corpus import Cluster
@@ -18,15 +19,55 @@ class EngineError(Exception):
     """An engine that cannot start (missing package, unreachable scheduler); the message says how to fix it."""
 
 
-def run_local(work: Work, settings: Settings, out_dir: Path, processes: int) -> Iterator[PartitionReport]:
+Task = Callable[[int, list[Cluster], Settings, str], PartitionReport]
+WORKER_DIED = "a worker process died while comparing this partition (killed or out of memory)"
+
+
+def run_local(
+    work: Work, settings: Settings, out_dir: Path, processes: int, *, task: Task = compare_partition
+) -> Iterator[PartitionReport]:
+    """A worker process that dies (killed, out of memory) breaks the whole pool and every partition it held.
+    Those partitions then run again, each in a pool of its own, so the one that kills its worker again is
+    reported as failed (no marker: ``--resume`` tries it again) and all the others finish."""
     if processes <= 1:
         for number, clusters in work:
-            yield compare_partition(number, clusters, settings, str(out_dir))
+            yield task(number, clusters, settings, str(out_dir))
         return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        futures = [pool.submit(compare_partition, n, c, settings, str(out_dir)) for n, c in work]
-        for future in as_completed(futures):
-            yield future.result()
+    pending = dict(work)
+    try:
+        with ProcessPoolExecutor(max_workers=processes) as pool:
+            futures = {pool.submit(task, n, c, settings, str(out_dir)): n for n, c in pending.items()}
+            for future in as_completed(futures):
+                report = future.result()
+                del pending[futures[future]]
+                yield report
+    except BrokenProcessPool:
+        yield from _one_pool_each(pending, settings, out_dir, processes, task)
+
+
+def _one_pool_each(
+    pending: dict[int, list[Cluster]], settings: Settings, out_dir: Path, processes: int, task: Task
+) -> Iterator[PartitionReport]:
+    queue = list(pending.items())
+    running: dict[Future[PartitionReport], tuple[int, list[Cluster], ProcessPoolExecutor]] = {}
+    try:
+        while queue or running:
+            while queue and len(running) < processes:
+                number, clusters = queue.pop(0)
+                pool = ProcessPoolExecutor(max_workers=1)
+                running[pool.submit(task, number, clusters, settings, str(out_dir))] = (number, clusters, pool)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                number, clusters, pool = running.pop(future)
+                pool.shutdown()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    failures = tuple((c.cluster_id, "", WORKER_DIED) for c in clusters)
+                    yield PartitionReport(number, len(clusters), 0, failures)
+    finally:
+        for _, _, pool in running.values():
+            pool.shutdown(cancel_futures=True)
 
 
 def run_dask(
@@ -52,7 +93,7 @@ def run_dask(
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
-    except OSError as error:
+    except (OSError, ValueError, TypeError) as error:  # unreachable, or not an address (ValueError)
         raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
     try:
         if on_client is not None:

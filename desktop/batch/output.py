@@ -26,7 +26,10 @@ def marker(out_dir: Path, partition: int) -> Path:
 
 
 def is_done(out_dir: Path, partition: int) -> bool:
-    return marker(out_dir, partition).exists()
+    """Marked finished and all its files still there (a deleted file means: compute it again)."""
+    return marker(out_dir, partition).exists() and all(
+        (out_dir / table / part_name(partition)).is_file() for table in TABLES
+    )
 
 
 def write_partition(out_dir: Path, partition: int, rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -46,10 +49,25 @@ def write_partition(out_dir: Path, partition: int, rows: dict[str, list[dict[str
     done.write_text("ok\n", encoding="utf-8")
 
 
+class OutputReadError(Exception):
+    """A partition marked finished whose file is missing or damaged; the message names it and the way out."""
+
+
+def _read_part(path: Path, table: str, done: Path) -> pa.Table:
+    redo = f"delete {done} and run the batch again with --resume"
+    try:
+        return pq.read_table(path, schema=SCHEMAS[table])
+    except FileNotFoundError:
+        raise OutputReadError(f"{path}: missing, though its partition is marked finished; {redo}") from None
+    except (OSError, ValueError) as error:  # pyarrow.ArrowInvalid is a ValueError
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise OutputReadError(f"{path}: cannot be read ({reason[:200]}); {redo}") from None
+
+
 def read_table(out_dir: str | Path, table: str) -> pa.Table:
     """All finished partitions of one table, in partition order."""
     out_dir = Path(out_dir)
-    files = [out_dir / table / f"{done.name}.parquet" for done in sorted((out_dir / "_done").glob("part-*"))]
-    if not files:
+    markers = sorted((out_dir / "_done").glob("part-*"))
+    if not markers:
         return SCHEMAS[table].empty_table()
-    return pa.concat_tables([pq.read_table(f, schema=SCHEMAS[table]) for f in files])
+    return pa.concat_tables([_read_part(out_dir / table / f"{done.name}.parquet", table, done) for done in markers])
