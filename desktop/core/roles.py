@@ -4,7 +4,15 @@ Furniture ("boilerplate") is what an outlet wraps around every story — photo c
 Thema" links, share bars, bylines, agency tags, timestamps, newsletter and donation appeals, notices about the
 outlet itself. The pipeline leaves it out of the alignment, so a false positive hides a real sentence: the
 rules here only fire on clear signals, and in presegmented corpora (one sentence a line, no layout) only the
-most obvious of them run. The phrases live in ``resources/lexicons/boilerplate-*.txt``.
+most obvious of them run. The phrases live in ``resources/lexicons/boilerplate-*.txt``; the common file's
+``starts`` and ``exact`` apply to every language, for the English strings aggregators and content systems put
+under stories in any language ("Continue reading...").
+
+Besides phrases, real pages show furniture by shape: counters ("169", "99+ people have listened"), place and
+outlet lines ("Riga • Baltic Wire"), credit lines ("dpa/ Associated Press/ Jane Roe", "|REUTERS") and the
+caption above them, signed social posts ("— Jane Roe (@jroe) March 3, 2026"), breadcrumbs, the outlet's own
+name in the header, an editor's sign-off code closing the text, and long headline-shaped lines between the
+paragraphs of the story (captions and teasers; a crosshead is short).
 
 Phrase lists are matched against the lower-cased sentence with case-sensitive patterns: Python's ``re`` is
 several times slower with ``IGNORECASE`` on long alternations, and every sentence of a 10,000-sentence
@@ -51,6 +59,18 @@ _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
 _PART_BAR = re.compile(r"\s[|·•]\s")
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /-][A-ZÄÖÜ][\w.'’-]*){0,3} ?(?P<tag>\([^()\n]{1,40}\)) ?[-–—] ")
 _MIN_DATELINE_REST = 20  # characters of news after the dash: a dateline opens a sentence, it is not one
+_LEADING_MARK = re.compile(r"\s*[|•·▪►]\s*")
+_COUNTER = re.compile(r"\s*(?:[|•·▪►]\s*)?\d[\d.,]*\s*(?:[kKmM]\b|Mio\.?|Tsd\.?)?\+?\s*(?P<rest>[^\d]*)")
+_CREDIT_PARTS = re.compile(r"\s*[/|,]\s*|\s+[-–—]\s+")
+_BAR_PARTS = re.compile(r"\s+[•·|]\s+|\s*•\s*")
+_DATE_LEAD = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4})")
+# A signed social post: "— Jane Roe (@jroe) March 3, 2026"; inside a line it closes the post's text.
+_SOCIAL_SIGNATURE = r"[—–-]\s*[^()\n—–]{1,60}\(@\w{1,30}\)[^\n()]{0,40}"
+_SOCIAL_LINE = re.compile(rf"\s*{_SOCIAL_SIGNATURE}")
+_SOCIAL_END = re.compile(rf"{_SOCIAL_SIGNATURE}$")
+_BULLET_START = re.compile(r"\s*(?:[-–—•·*▪►‣◦]|\d{1,2}[.)])\s")
+_SIGNOFF = re.compile(r"\w(?:/|--)\w")
+_LABEL_START = re.compile(r"[^\W\d_][\w'’ -]{0,40}:\s")
 _CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|del|da|di|du|la|le|zu|ten|ter|al|bin|ibn|el)"
 _NAME_TOKEN = rf"(?:{_CAPITALISED}|{_PARTICLE})"
@@ -76,6 +96,17 @@ _MAX_KICKER_WORDS = 2
 _MAX_CAPTION_CHARS = 300
 _MAX_CAPTION_SENTENCES = 2
 _MAX_LINK_TITLES = 8
+_MAX_COUNTER_CHARS = 40
+_MAX_CREDIT_LINE_CHARS = 100
+_MAX_NAME_WORDS = 4
+_MAX_BAR_PARTS = 4
+_MAX_DATE_LEAD_WORDS = 12
+_MAX_SOCIAL_POST_CHARS = 280  # a post's text above its signature
+_MIN_LONG_HEADING_WORDS = 10  # a crosshead is shorter; a caption or teaser headline between paragraphs is not
+_MIN_PROSE_WORDS = 6
+_MAX_OUTLET_WORDS = 4
+_EDGE_PIECES = 12  # the header and footer: this many pieces at either end of the article
+_MAX_SIGNOFF_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +129,11 @@ class _Rules:
     timestamp: re.Pattern[str]
     calendar: frozenset[str]
     day_names: frozenset[str]
+    agency_end: re.Pattern[str]
+    counter_words: frozenset[str]
+    breadcrumb: re.Pattern[str]
+    byline_start: re.Pattern[str]
+    timestamp_inside: re.Pattern[str]
 
 
 def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, presegmented: bool = False) -> list[Role]:
@@ -113,13 +149,17 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
     key = language if language in wordlists.LANGUAGES else ""
     signals = [_signals(s, key) for s in sentences]
     appeals = [appeal for appeal, _ in signals]
+    reasons = [reason for _, reason in signals]
     roles = [
         Role.BOILERPLATE if p.credit or p.dateline or appeal or reason else Role.BODY
         for p, (appeal, reason) in zip(pieces, signals, strict=True)
     ]
-    _mark_captions(pieces, sentences, roles, rules)
+    _mark_captions(pieces, sentences, roles, rules, reasons)
     _mark_link_lists(pieces, sentences, roles, rules)
     _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
+    _mark_lines(pieces, sentences, roles, reasons)
+    _mark_long_headings(pieces, sentences, roles)
+    _mark_edges(pieces, sentences, lows, roles, rules)
     _mark_title(pieces, sentences, roles, rules)
     return roles
 
@@ -154,7 +194,9 @@ def dateline_end(text: str, start: int, end: int, language: str = "") -> int:
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:
-    """Where a photo credit begins inside a line that does not start with it ("…in ParisQuelle: …").
+    """Where a photo credit begins inside a line that does not start with it ("…in ParisQuelle: …",
+    "… abgesperrt. (Quelle: Jane Roe/dpa)", "Headline / Foto: Jane Roe - AFP", "… in Guangdong provinceAFP"),
+    or a social post's signature ("… — Jane Roe (@jroe) March 3, 2026").
 
     Only the first credit on a line counts: everything after it belongs to the credit.
     """
@@ -162,7 +204,10 @@ def credit_starts(text: str, start: int, end: int, language: str = "") -> list[i
     for found in rules.credit_inline.finditer(text, start + 1, end):
         pos = found.start()
         before = text[pos - 1]
-        if not before.isspace():
+        if before == "(" and pos - 1 > start:
+            pos -= 1  # "(Bild: dpa/ Jane Roe)" after the caption
+            before = text[pos - 1]
+        elif not before.isspace():
             # Glued to the caption: "ParisQuelle:", "Paris© …"; not inside a word like "AFPFoto".
             if found.group() == "©" or before.islower() or before.isdigit() or before in ')]"”“’.!?':
                 return [pos]
@@ -173,7 +218,15 @@ def credit_starts(text: str, start: int, end: int, language: str = "") -> list[i
         if len(rest.split()) <= _MAX_INLINE_CREDIT_WORDS and (
             "©" in rest or "www." in rest or "/" in rest or rules.agency_words.search(rest)
         ):
+            if pos - 2 > start and text[pos - 2] in "/|" and text[pos - 3].isspace():
+                pos -= 2  # the bar before it belongs to the credit: "Headline / Foto: …"
             return [pos]
+    glued = rules.agency_end.search(text, max(start + 1, end - _MAX_TAG_CHARS), end)
+    if glued is not None and glued.group()[:1].isupper():
+        return [glued.start()]
+    social = _SOCIAL_END.search(text, start + 1, end)
+    if social is not None and text[social.start() - 1].isspace():
+        return [social.start()]
     return []
 
 
@@ -192,6 +245,12 @@ def _reason(sentence: str, rules: _Rules, low: str) -> str:
         return "notice"
     if len(sentence) <= _MAX_DATE_CHARS and _only_date(sentence, rules):
         return "timestamp"
+    if len(sentence) <= _MAX_COUNTER_CHARS and _is_counter(sentence, rules):
+        return "counter"
+    if words <= _MAX_DATE_LEAD_WORDS and _DATE_LEAD.match(sentence) and not _SENTENCE_END.search(sentence):
+        return "timestamp"  # "2026-3-4 10:26 Beijing Northwind official account"
+    if _is_breadcrumb(sentence, rules):
+        return "breadcrumb"
     return ""
 
 
@@ -211,13 +270,94 @@ def _obvious_reason(sentence: str, rules: _Rules, low: str = "", words: int = 0)
         return "link"
     if len(sentence) <= _MAX_WIDGET_CHARS and _is_widget_bar(low, rules):
         return "share"
-    if len(sentence) <= _MAX_TAG_CHARS and words <= _MAX_TAG_WORDS and rules.agency_tag.fullmatch(sentence.strip()):
+    if len(sentence) <= _MAX_TAG_CHARS and words <= _MAX_TAG_WORDS and _is_agency_tag(sentence, rules):
         return "agency"
-    if words <= _MAX_BYLINE_WORDS and _is_byline(sentence, rules):
+    if words <= _MAX_BYLINE_WORDS and (_is_byline(sentence, rules) or _byline_with_time(sentence, rules)):
         return "byline"
     if words <= _MAX_TIMESTAMP_WORDS and _is_timestamp(sentence, rules):
         return "timestamp"
+    if _SOCIAL_LINE.match(sentence) or "pic.twitter.com/" in low:
+        return "social"
+    if len(sentence) <= _MAX_CREDIT_LINE_CHARS and _is_credit_line(sentence, rules):
+        return "credit"
+    if len(sentence) <= _MAX_WIDGET_CHARS and _is_bar_line(sentence, rules):
+        return "dateline"
     return _furniture_parts(sentence, rules)
+
+
+def _is_agency_tag(sentence: str, rules: _Rules) -> bool:
+    """ "(dpa)", "jm/dpa", "(jgr, mit dpa)", and an agency after a bar, as credits put it: "|REUTERS"."""
+    return rules.agency_tag.fullmatch(_LEADING_MARK.sub("", sentence, count=1).strip()) is not None
+
+
+def _is_counter(sentence: str, rules: _Rules, *, bare: bool = False) -> bool:
+    """A counter: "• 1,204 views", "99+ people have listened", "64 Kommentare"; with ``bare``, a number alone
+    ("169"), which is a counter only where the page's header and footer are (a table's cell is not)."""
+    found = _COUNTER.fullmatch(sentence)
+    if found is None:
+        return False
+    rest = _normalised(found.group("rest"))
+    return bare if not rest else rest in rules.counter_words
+
+
+def _name_like(part: str, rules: _Rules, max_words: int = _MAX_NAME_WORDS) -> bool:
+    """A few capitalised words (with name particles): a place, a person, an outlet; or an agency."""
+    words = part.split()
+    if not 0 < len(words) <= max_words + 2:
+        return False
+    if rules.agency_words.search(part):
+        return True
+    if len(words) > max_words:
+        return False
+    return all(re.fullmatch(_NAME_TOKEN, w.strip("()")) or w.isdigit() for w in words)
+
+
+def _is_credit_line(sentence: str, rules: _Rules) -> bool:
+    """A picture credit without a label: "dpa/ Associated Press/ Jane Roe", "Max Muster - AFP/Archiv"."""
+    stripped = sentence.strip()
+    if "/" not in stripped or _SENTENCE_END.search(stripped) or not rules.agency_words.search(stripped):
+        return False
+    parts = [p for p in _CREDIT_PARTS.split(stripped) if p]
+    return len(parts) >= 2 and all(_name_like(p, rules) for p in parts)
+
+
+def _is_bar_line(sentence: str, rules: _Rules) -> bool:
+    """A place and outlet, or section path, joined by bullets or bars: "Riga • Baltic Wire", "Politik | Ausland"."""
+    stripped = sentence.strip()
+    parts = [p.strip() for p in _BAR_PARTS.split(stripped)]
+    if not 2 <= len(parts) <= _MAX_BAR_PARTS or not all(parts) or _SENTENCE_END.search(stripped):
+        return False
+    return all(_name_like(p, rules) or _only_date(p, rules) for p in parts)
+
+
+def _is_breadcrumb(sentence: str, rules: _Rules) -> bool:
+    """ "Sie sind hier: Home > Politik > …", "You are here: …", "Home Deutschland — …", "Startseite > Politik"."""
+    low = sentence.lower()
+    found = rules.breadcrumb.match(low)
+    if found is None:
+        return False
+    if " " in found.group().strip():
+        return True  # "you are here", "sie sind hier"
+    rest = sentence[found.end() :].lstrip(" :")
+    if rest[:1] in (">", "»", "›", "|", "/"):
+        return True
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return bool(first) and _normalised(first) in rules.section_labels
+
+
+def _byline_with_time(sentence: str, rules: _Rules) -> bool:
+    """A name and a timestamp in one header line: "Von dpa Aktualisiert am 21.12.2024", "Jane Roe Published
+    March 3, 2026 | 9:15 AM"."""
+    for found in rules.timestamp_inside.finditer(sentence):
+        head = sentence[: found.start()].strip(" |,–—-·•")
+        tail = sentence[found.end() :]
+        if not head or not _is_timestamp(tail, rules):
+            continue
+        byline = rules.byline_start.match(head)
+        name = head[byline.end() :] if byline else head
+        if _name_like(name, rules) or _is_byline(head, rules):
+            return True
+    return False
 
 
 def _furniture_parts(sentence: str, rules: _Rules) -> str:
@@ -243,10 +383,12 @@ def _is_widget_bar(low: str, rules: _Rules) -> bool:
 
 
 def _is_byline(sentence: str, rules: _Rules) -> bool:
-    """A byline ("Von Max Mustermann", "By Jane Doe, Staff Reporter | March 9"): a name, a short tail."""
+    """A byline ("Von Max Mustermann", "By Jane Doe, Staff Reporter | March 9", "Von dpa"): a name or an
+    agency, a short tail."""
     found = rules.byline.match(sentence.strip())
     if found is None:
-        return False
+        start = rules.byline_start.match(sentence.strip())
+        return start is not None and rules.agency_tag.fullmatch(sentence.strip()[start.end() :]) is not None
     # "Staff Reporter", "Environment correspondent", "in Washington" pass; running text does not.
     tail: str = found.group("tail") or ""
     return sum(w[:1].islower() and w not in _BYLINE_TAIL_WORDS for w in tail.split()) <= _MAX_BYLINE_TAIL_LOWER
@@ -293,9 +435,14 @@ def _heading_like(sentence: str, *, allow_question: bool = False) -> bool:
 # --- context rules --------------------------------------------------------------------------------------------
 
 
-def _mark_captions(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
+def _mark_captions(
+    pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules, reasons: Sequence[str]
+) -> None:
     """The sentence(s) before a photo credit on its line are the photo's caption; so is a lone sentence on the
-    line just above a credit line in the same paragraph ("Leere Bahnsteige am Freitag." / "Foto: IMAGO/…")."""
+    line just above a credit line in the same paragraph ("Leere Bahnsteige am Freitag." / "Foto: IMAGO/…"), and
+    a line without final punctuation just above a credit line anywhere ("Die Ministerin am Montag" / "|REUTERS").
+    The article's first line is its headline when the lead picture's credit follows it after a bar
+    ("Koalition einigt sich / Foto: …"), and the line under a headline is no caption."""
     for i, piece in enumerate(pieces):
         if piece.credit:
             caption: list[int] = []
@@ -304,18 +451,98 @@ def _mark_captions(pieces: Sequence[Piece], sentences: Sequence[str], roles: lis
                 caption.append(j)
                 j -= 1
             size = sum(pieces[k].end - pieces[k].start for k in caption)
-            if len(caption) <= _MAX_CAPTION_SENTENCES and size <= _MAX_CAPTION_CHARS:
+            headline = piece.line == 0 and sentences[i][:1] in "/|"  # "Headline / Foto: …": the lead picture's
+            if len(caption) <= _MAX_CAPTION_SENTENCES and size <= _MAX_CAPTION_CHARS and not headline:
                 for k in caption:
                     roles[k] = Role.BOILERPLATE
-        elif (
-            i > 0
-            and piece.whole_line
-            and rules.credit_label.match(sentences[i])
-            and pieces[i - 1].whole_line
-            and pieces[i - 1].paragraph == piece.paragraph
-            and pieces[i - 1].end - pieces[i - 1].start <= _MAX_CAPTION_CHARS
-        ):
+            continue
+        if i == 0 or not piece.whole_line or not pieces[i - 1].whole_line or pieces[i - 1].line == 0:
+            continue
+        above = pieces[i - 1]
+        if above.end - above.start > _MAX_CAPTION_CHARS:
+            continue
+        same_paragraph = rules.credit_label.match(sentences[i]) and above.paragraph == piece.paragraph
+        if same_paragraph or (reasons[i] in ("credit", "agency") and _FINAL.search(sentences[i - 1]) is None):
             roles[i - 1] = Role.BOILERPLATE
+
+
+def _mark_lines(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], reasons: Sequence[str]) -> None:
+    """A breadcrumb takes the rest of its line (the headline again); a signed social post takes the line of
+    text above its signature."""
+    for i, piece in enumerate(pieces):
+        if reasons[i] == "breadcrumb":
+            j = i + 1
+            while j < len(pieces) and pieces[j].line == piece.line:
+                roles[j] = Role.BOILERPLATE
+                j += 1
+        elif reasons[i] == "social" and piece.whole_line and i > 0 and pieces[i - 1].line > 0:
+            post = [j for j in range(max(0, i - _MAX_CAPTION_SENTENCES - 1), i) if pieces[j].line == pieces[i - 1].line]
+            first, last = pieces[post[0]], pieces[post[-1]]
+            if post[0] > 0 and pieces[post[0] - 1].line == first.line:
+                continue  # more of that line above: running text, not a post
+            if last.end - first.start <= _MAX_SOCIAL_POST_CHARS:
+                for j in post:
+                    roles[j] = Role.BOILERPLATE
+
+
+def _prose(sentence: str) -> bool:
+    return _SENTENCE_END.search(sentence) is not None and sentence.count(" ") + 1 >= _MIN_PROSE_WORDS
+
+
+def _mark_long_headings(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role]) -> None:
+    """Between the paragraphs of the story, a long line without final punctuation is a photo caption or a
+    teaser headline ("Kanzler Olaf Scholz kurz vor dem Treffen, das …"); a crosshead is short, a list item has
+    its bullet or label, and the lines after "…:" are the list it announces."""
+    first_prose = next((i for i, s in enumerate(sentences) if roles[i] != Role.BOILERPLATE and _prose(s)), None)
+    if first_prose is None:
+        return
+    for i in range(first_prose + 1, len(pieces)):
+        sentence = sentences[i]
+        if (
+            roles[i] == Role.BOILERPLATE
+            or not pieces[i].whole_line
+            or sentence.count(" ") + 1 < _MIN_LONG_HEADING_WORDS
+            or _FINAL.search(sentence) is not None
+            or _BULLET_START.match(sentence)
+        ):
+            continue
+        if sentences[i - 1].rstrip().endswith(":") or _is_list_item(sentences, i):
+            continue
+        roles[i] = Role.BOILERPLATE
+
+
+def _is_list_item(sentences: Sequence[str], i: int) -> bool:
+    """ "Previous role: head of …" beside another line of that shape: a fact box, not a caption."""
+    if not _LABEL_START.match(sentences[i]):
+        return False
+    return any(0 <= j < len(sentences) and _LABEL_START.match(sentences[j]) for j in (i - 1, i + 1))
+
+
+def _mark_edges(
+    pieces: Sequence[Piece], sentences: Sequence[str], lows: Sequence[str], roles: list[Role], rules: _Rules
+) -> None:
+    """In the header and footer: a number alone on its line (a comment or share counter: "169"), the outlet's
+    name on a line of its own when furniture nearby names it again ("Northwind Times" above "… Northwind Times
+    official account"), and an editor's sign-off code closing the text ("A.Roe--JD", "jr/ms")."""
+    n = len(pieces)
+    edge = [i for i in range(n) if i < _EDGE_PIECES or i >= n - _EDGE_PIECES]
+    for i in edge:
+        short = pieces[i].whole_line and i > 0 and len(sentences[i]) <= _MAX_COUNTER_CHARS
+        if short and _is_counter(sentences[i], rules, bare=True):
+            roles[i] = Role.BOILERPLATE
+    furniture = [lows[j] for j in edge if roles[j] == Role.BOILERPLATE]
+    for i in edge:
+        sentence = sentences[i].strip()
+        if roles[i] == Role.BOILERPLATE or not pieces[i].whole_line or i == 0:
+            continue
+        words = sentence.split()
+        if len(words) <= _MAX_OUTLET_WORDS and _FINAL.search(sentence) is None and all(w[:1].isupper() for w in words):
+            name = re.compile(rf"(?<!\w){re.escape(lows[i].strip())}(?!\w)")
+            if any(low != lows[i] and name.search(low) for low in furniture):
+                roles[i] = Role.BOILERPLATE
+                continue
+        if i >= n - 2 and len(words) == 1 and len(sentence) <= _MAX_SIGNOFF_CHARS and _SIGNOFF.search(sentence):
+            roles[i] = Role.BOILERPLATE
 
 
 def _mark_link_lists(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
@@ -353,16 +580,18 @@ def _mark_appeal_paragraphs(
 
 
 def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
-    """The headline: the first short line(s) without final punctuation. A section label above it
-    ("International", "Ukraine-Krieg", "Analysis") is the kicker: furniture."""
+    """The headline: the first short line(s) without final punctuation (alone on its line but for furniture,
+    such as the lead picture's credit). A section label above it ("International", "Ukraine-Krieg", "Analysis")
+    is the kicker: furniture."""
     headings: list[int] = []
     for i, piece in enumerate(pieces):
         if roles[i] == Role.BOILERPLATE:
             continue
         sentence = sentences[i]
         label_with_colon = not headings and sentence.endswith(":") and len(sentence.split()) <= _MAX_KICKER_WORDS
+        alone = piece.whole_line or _alone_but_furniture(pieces, roles, i)
         if len(headings) > _MAX_TITLE_LINES or not (
-            piece.whole_line and (label_with_colon or _heading_like(sentence, allow_question=not headings))
+            alone and (label_with_colon or _heading_like(sentence, allow_question=not headings))
         ):
             break
         headings.append(i)
@@ -377,6 +606,22 @@ def _mark_title(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[R
         headings = headings[1:]
     for i in headings[:_MAX_TITLE_LINES]:
         roles[i] = Role.TITLE
+
+
+def _alone_but_furniture(pieces: Sequence[Piece], roles: Sequence[Role], i: int) -> bool:
+    """Every other piece on this piece's line (they sit next to it) is furniture."""
+    line = pieces[i].line
+    j = i - 1
+    while j >= 0 and pieces[j].line == line:
+        if roles[j] != Role.BOILERPLATE:
+            return False
+        j -= 1
+    j = i + 1
+    while j < len(pieces) and pieces[j].line == line:
+        if roles[j] != Role.BOILERPLATE:
+            return False
+        j += 1
+    return True
 
 
 # --- lexicons -------------------------------------------------------------------------------------------------
@@ -427,9 +672,9 @@ def _agency_tag_pattern(agency_alt: str) -> re.Pattern[str]:
     agency = rf"(?:{agency_alt})"
     initials = r"(?:[a-zäöü]{1,4}|[A-ZÄÖÜ]{1,4})"
     joiner = r"\s*(?:[/,;&+]|\bund\b|\band\b)\s*"
-    tags = rf"(?:{initials}{joiner})*{agency}(?:{joiner}(?:{agency}|{initials}))*"
-    name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
     credited = r"(?:[Mm]it|[Ww]ith|[Qq]uelle:|[Ss]ource:)\s+"
+    tags = rf"(?:{initials}{joiner})*(?:{credited})?{agency}(?:{joiner}(?:{agency}|{initials}))*"
+    name = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}"
     return re.compile(rf"\(?\s*(?:{name}\s*(?:[,/]\s*|(?=\()))?\(?\s*(?:{credited})?{tags}\s*\)?\s*\)?\.?")
 
 
@@ -450,10 +695,11 @@ def _rules(language: str) -> _Rules:
 
 @cache
 def _compiled_rules(language: str) -> _Rules:
-    def merged(section: str) -> tuple[str, ...]:
-        return wordlists.merged("boilerplate", language, section)
-
     common = wordlists.sections("boilerplate-common")
+
+    def merged(section: str) -> tuple[str, ...]:
+        return (*wordlists.merged("boilerplate", language, section), *common.get(section, ()))
+
     label_list = sorted(merged("credit-labels"), key=len, reverse=True)
     labels = _longest_first(label_list)
     agencies = _longest_first(sorted(_agency_spellings(common["agencies"])))
@@ -470,8 +716,10 @@ def _compiled_rules(language: str) -> _Rules:
         for section, words in calendar.items():
             words.update(w.lower().rstrip(".") for w in wordlists.sections(f"dates-{lang}")[section])
     day_names = calendar["months"] | calendar["weekdays"]
+    timestamp_labels = merged("timestamp-labels")
+    crumbs = sorted((e.lower() for e in merged("breadcrumb-starts")), key=len, reverse=True)
     return _Rules(
-        credit_label=re.compile(rf"\s*\(?(?:{labels})\s*(?::|©)"),
+        credit_label=re.compile(rf"\s*\(?(?:{labels})\s*(?::|©|\|)"),
         # Flat, each branch starting with a literal, so the search can skip ahead (see _Phrases).
         credit_inline=re.compile("|".join(rf"{re.escape(label)}(?=\s*[:©])" for label in label_list) + "|©"),
         credit_marks=_Phrases(common["credit-marks"], anchored=False),
@@ -490,4 +738,11 @@ def _compiled_rules(language: str) -> _Rules:
         timestamp=_timestamp_pattern(merged("timestamp-labels"), day_names),
         calendar=frozenset(day_names | calendar["fillers"]),
         day_names=frozenset(day_names),
+        # An agency glued to the end of a caption: "… in Guangdong provinceAFP".
+        agency_end=re.compile(rf"(?<=[a-zäöüß])(?:{agencies})[\s)]*$"),
+        counter_words=frozenset(_normalised(e) for e in common["counter-words"]),
+        breadcrumb=re.compile(rf"\s*(?:{'|'.join(re.escape(c) for c in crumbs)})(?!\w)"),
+        byline_start=re.compile(rf"(?:{byline_starts})\s+"),
+        # A timestamp label after a name in one header line: "Jane Roe Published March 3, 2026 | 9:15 AM".
+        timestamp_inside=re.compile(rf"\s(?=(?:{_longest_first(timestamp_labels)})\b)"),
     )

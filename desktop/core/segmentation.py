@@ -181,13 +181,18 @@ def _split_article(text: str, language: str) -> list[Piece]:
         line_starts.extend(s for s, _ in para)
     line_ends = {e for para in paragraphs for _, e in para}
     line_begins = set(line_starts)
-    for number, para in enumerate(paragraphs):
-        for unit_start, unit_end in _units(text, para):
+    flows = [_units(text, para) for para in paragraphs]
+    # Without a single blank line, a text is written one paragraph a line: each flow of lines is a paragraph,
+    # or the paragraph rules (an appeal takes the rest of its paragraph) would reach to the end of the text.
+    per_unit = len(paragraphs) == 1 and len(flows[0]) > 1
+    for number, units in enumerate(flows):
+        for unit_number, (unit_start, unit_end) in enumerate(units):
+            paragraph = unit_number if per_unit else number
             news = dateline_end(text, unit_start, unit_end, language)
             if news > unit_start:
                 dateline_stop = news - 1  # the space after the dash
                 line = bisect_right(line_starts, unit_start) - 1
-                pieces.append(Piece(unit_start, dateline_stop, number, line, whole_line=False, dateline=True))
+                pieces.append(Piece(unit_start, dateline_stop, paragraph, line, whole_line=False, dateline=True))
             cuts = credit_starts(text, news, unit_end, language)
             bounds = [news, *cuts, unit_end]
             for part_start, part_end in pairwise(bounds):
@@ -197,7 +202,7 @@ def _split_article(text: str, language: str) -> list[Piece]:
                         Piece(
                             s,
                             e,
-                            paragraph=number,
+                            paragraph=paragraph,
                             line=bisect_right(line_starts, s) - 1,
                             whole_line=s in line_begins and e in line_ends,
                             credit=is_credit and s == part_start,
