@@ -43,6 +43,7 @@ class Piece:
     dateline: bool = False  # cut off the paragraph's first sentence as its dateline ("Kessingen (dpa) –")
 
 
+_ORDINAL_SUFFIXES = frozenset(["st", "nd", "rd", "th"])
 _WORD = re.compile(r"\w+(?:[-'’.:]\w+)*\.?")
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[^\W_]")
@@ -57,7 +58,15 @@ _QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
 _PART_BAR = re.compile(r"\s[|·•]\s")
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /-][A-ZÄÖÜ][\w.'’-]*){0,3} ?(?P<tag>\([^()\n]{1,40}\)) ?[-–—] ")
+# "Kessingen (dpa/lno) - ", "PORT ELLERY (AP) — ", "Beijing, Apr 3 (PTI) ", "WARSAW, Sept 10 (Reuters/AFP): ",
+# "BERLIN, 6 May (agency) – ", "MOSCOW — ": a place, a date, an agency tag, a dash or colon.
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZÄÖÜ][\w.'’-]*(?:[ /-][A-ZÄÖÜ][\w.'’-]*){0,3})"
+    r"(?:,\s*(?P<date>(?:\d{1,2}\.?\s+[A-Za-zäöüÄÖÜ]{3,10}\.?|[A-Za-zäöüÄÖÜ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?))?"
+    r"(?: ?(?P<tag>\([^()\n]{1,40}\)))?"
+    r"(?P<sep> ?[-–—:] | (?=[A-ZÄÖÜ\"„“]))"
+)
 _MIN_DATELINE_REST = 20  # characters of news after the dash: a dateline opens a sentence, it is not one
 _LEADING_MARK = re.compile(r"\s*[|•·▪►]\s*")
 _COUNTER = re.compile(r"\s*(?:[|•·▪►]\s*)?\d[\d.,]*\s*(?:[kKmM]\b|Mio\.?|Tsd\.?)?\+?\s*(?P<rest>[^\d]*)")
@@ -183,14 +192,33 @@ def boilerplate_reason(sentence: str, language: str = "") -> str:
 
 def dateline_end(text: str, start: int, end: int, language: str = "") -> int:
     """Where the news starts after a dateline opening a paragraph ("Kessingen (dpa/lno) - Bei einem Brand …",
-    "PORT ELLERY (AP) — Bus drivers …"), or ``start`` when there is none. The place and agency are the wire's
-    furniture; left in, they keep a brief's first sentence from matching the same sentence elsewhere."""
+    "PORT ELLERY (AP) — Bus drivers …", "Beijing, Apr 3 (PTI) China said …", "BERLIN, 6 May (dpa) – …"), or
+    ``start`` when there is none. The place and agency are the wire's furniture; left in, they keep a brief's
+    first sentence from matching the same sentence elsewhere.
+
+    A dateline needs an agency tag in its parentheses, or a date after the place and a dash or colon, or a
+    place in capitals and a dash before a capital ("MOSCOW — Russian …"); "Scholz: Wir …", "Berlin – die
+    Stadt …" and "Am Montag, 3. März – …" stay news."""
     found = _DATELINE.match(text, start, end)
     if found is None or end - found.end() < _MIN_DATELINE_REST:
         return start
-    if not _rules(language).agency_tag.fullmatch(found.group("tag")):
+    rules = _rules(language)
+    tag, date, place = found.group("tag"), found.group("date"), found.group("place")
+    dash = found.group("sep").strip()
+    if tag is not None:
+        return found.end() if rules.agency_tag.fullmatch(tag) else start
+    if not dash or any(w.lower() in _function_words() or w.lower() in rules.day_names for w in place.split()):
         return start
-    return found.end()
+    if date is not None:
+        return found.end() if _only_date(date, rules, need_shape=False) else start
+    capital_next = text[found.end()].isupper()
+    return found.end() if dash != ":" and len(place) >= 3 and place.isupper() and capital_next else start
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Articles, prepositions and the like of both languages: no place name is one ("Am Montag, 3. März – …")."""
+    return frozenset(w for lang in wordlists.LANGUAGES for w in wordlists.sections(f"stopwords-{lang}").get("", ()))
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:
@@ -410,13 +438,16 @@ def _is_notice(low: str, rules: _Rules) -> bool:
     return low.count(" ") < _MAX_CONTAINS_WORDS and rules.contains.search(low)
 
 
-def _only_date(sentence: str, rules: _Rules) -> bool:
+def _only_date(sentence: str, rules: _Rules, *, need_shape: bool = True) -> bool:
     """A line that is nothing but a date and time ("Montag, 13.04.2025, 14:30 Uhr", "March 9, 2026")."""
     if not _DIGIT.search(sentence):
         return False
     words = [w.rstrip(".").lower() for w in _WORD.findall(sentence)]
+    words = [w[:-2] if w[-2:] in _ORDINAL_SUFFIXES and w[:-2].isdigit() else w for w in words]
     if not words or not all(w in rules.calendar or _NUMERIC.fullmatch(w) for w in words):
         return False
+    if not need_shape:
+        return any(w in rules.day_names for w in words)
     # A bare number ("22", "1.240") is not a date: a day or month name, or a date or time shape, must be there.
     return any(w in rules.day_names for w in words) or _DATE_SHAPE.search(sentence) is not None
 
