@@ -78,6 +78,7 @@ _SOCIAL_SIGNATURE = r"[—–-]\s*[^()\n—–]{1,60}\(@\w{1,30}\)[^\n()]{0,40}"
 _SOCIAL_LINE = re.compile(rf"\s*{_SOCIAL_SIGNATURE}")
 _SOCIAL_END = re.compile(rf"{_SOCIAL_SIGNATURE}$")
 _BULLET_START = re.compile(r"\s*(?:[-–—•·*▪►‣◦]|\d{1,2}[.)])\s")
+_CASE_SHIFT = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _SIGNOFF = re.compile(r"\w(?:/|--)\w")
 _LABEL_START = re.compile(r"[^\W\d_][\w'’ -]{0,40}:\s")
 _CAPITALISED = r"[A-ZÄÖÜÉÁÀÓÚÍÇŁŚŽČ][\w'’.-]*"
@@ -138,7 +139,6 @@ class _Rules:
     timestamp: re.Pattern[str]
     calendar: frozenset[str]
     day_names: frozenset[str]
-    agency_end: re.Pattern[str]
     counter_words: frozenset[str]
     breadcrumb: re.Pattern[str]
     byline_start: re.Pattern[str]
@@ -249,13 +249,24 @@ def credit_starts(text: str, start: int, end: int, language: str = "") -> list[i
             if pos - 2 > start and text[pos - 2] in "/|" and text[pos - 3].isspace():
                 pos -= 2  # the bar before it belongs to the credit: "Headline / Foto: …"
             return [pos]
-    glued = rules.agency_end.search(text, max(start + 1, end - _MAX_TAG_CHARS), end)
-    if glued is not None and glued.group()[:1].isupper():
-        return [glued.start()]
-    social = _SOCIAL_END.search(text, start + 1, end)
-    if social is not None and text[social.start() - 1].isspace():
-        return [social.start()]
+    glued = _glued_agency(text, start, end, rules)
+    if glued is not None:
+        return [glued]
+    if text.find("(@", start, end) >= 0:
+        social = _SOCIAL_END.search(text, start + 1, end)
+        if social is not None and text[social.start() - 1].isspace():
+            return [social.start()]
     return []
+
+
+def _glued_agency(text: str, start: int, end: int, rules: _Rules) -> int | None:
+    """Where an agency glued to the last word of a caption begins ("… in Guangdong provinceAFP")."""
+    tail = text[max(start, end - _MAX_TAG_CHARS) : end].rstrip(" )")
+    word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
+    shift = _CASE_SHIFT.search(word)
+    if shift is None or not rules.agency_words.fullmatch(word, shift.start() + 1):
+        return None
+    return end - (len(text[start:end]) - len(text[start:end].rstrip(" )"))) - len(word) + shift.start() + 1
 
 
 # --- single sentences -----------------------------------------------------------------------------------------
@@ -769,8 +780,6 @@ def _compiled_rules(language: str) -> _Rules:
         timestamp=_timestamp_pattern(merged("timestamp-labels"), day_names),
         calendar=frozenset(day_names | calendar["fillers"]),
         day_names=frozenset(day_names),
-        # An agency glued to the end of a caption: "… in Guangdong provinceAFP".
-        agency_end=re.compile(rf"(?<=[a-zäöüß])(?:{agencies})[\s)]*$"),
         counter_words=frozenset(_normalised(e) for e in common["counter-words"]),
         breadcrumb=re.compile(rf"\s*(?:{'|'.join(re.escape(c) for c in crumbs)})(?!\w)"),
         byline_start=re.compile(rf"(?:{byline_starts})\s+"),
