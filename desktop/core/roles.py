@@ -264,7 +264,7 @@ def _glued_agency(text: str, start: int, end: int, rules: _Rules) -> int | None:
     tail = text[max(start, end - _MAX_TAG_CHARS) : end].rstrip(" )")
     word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
     shift = _CASE_SHIFT.search(word)
-    if shift is None or not rules.agency_words.fullmatch(word, shift.start() + 1):
+    if shift is None or not rules.agency_words.fullmatch(word[shift.start() + 1 :]):
         return None
     return end - (len(text[start:end]) - len(text[start:end].rstrip(" )"))) - len(word) + shift.start() + 1
 
