@@ -30,6 +30,14 @@ def build_batch_parser(subparsers: Any) -> None:
         action="store_true",
         help="the output folder holds another run: remove its results first (other files are kept)",
     )
+    parser.add_argument(
+        "--allow-paths-outside",
+        action="store_true",
+        help="let corpus rows name files outside the corpus file's folder (refused by default)",
+    )
+    parser.add_argument(
+        "--allow-urls", action="store_true", help="let corpus rows name http(s) addresses to fetch (refused by default)"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     for field, default in (
         ("cluster", "cluster_id"),
@@ -82,7 +90,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     from desktop.cli import settings_from_args
 
     try:
-        from desktop.batch.corpus import Columns, CorpusError
+        from desktop.batch.corpus import Columns, CorpusError, SourcePolicy
         from desktop.batch.engines import EngineError
         from desktop.batch.manifest import OutputFolderError
         from desktop.batch.runner import BatchOptions, run_batch
@@ -106,6 +114,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         partition_size=args.partition_size,
         resume=args.resume,
         overwrite=args.overwrite,
+        sources=SourcePolicy(allow_paths_outside=args.allow_paths_outside, allow_urls=args.allow_urls),
         progress=not args.no_progress,
         columns=Columns(
             args.cluster_col, args.article_col, args.source_col, args.title_col, args.text_col, args.path_col

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,50 @@ class Columns:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcePolicy:
+    """What a corpus row may make Parallax read: a corpus is data someone else may have written, so by
+    default only files inside the corpus's own folder, and no web addresses (which could be internal ones)."""
+
+    allow_paths_outside: bool = False
+    allow_urls: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class CorpusArticle:
     article_id: str
     source: str = ""
     title: str = ""
     text: str = ""
-    path: str = ""
+    path: str = ""  # as written in the corpus (shown in the results)
+    # Set by read_corpus: the checked file to load (relative paths resolve against the corpus folder),
+    # or why the path may not be read. Not part of the corpus fingerprint.
+    resolved: str = ""
+    refused: str = ""
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def check_source(article: CorpusArticle, folder: Path, policy: SourcePolicy) -> CorpusArticle:
+    """Resolve an article's path against the corpus folder and apply the policy (only when it has no text:
+    a path beside a text is a label, never read)."""
+    raw = article.path
+    if article.text.strip() or not raw:
+        return article
+    if _is_url(raw):
+        if policy.allow_urls:
+            return replace(article, resolved=raw)
+        return replace(article, refused="a web address in the corpus; give --allow-urls to fetch it")
+    candidate = Path(raw) if Path(raw).is_absolute() else folder / raw
+    try:
+        real = Path(os.path.realpath(candidate))
+        base = Path(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return replace(article, refused="not a usable file path")
+    if not policy.allow_paths_outside and real != base and base not in real.parents:
+        return replace(article, refused=f"outside the corpus folder {base}; give --allow-paths-outside to read it")
+    return replace(article, resolved=str(real))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +121,11 @@ def _text(value: Any) -> str:
     return "" if value is None or value != value else str(value)  # value != value: pandas NaN
 
 
-def read_corpus(path: str | Path, columns: Columns = Columns()) -> list[Cluster]:
-    """Clusters in order of their ids (so partitions are stable across runs and ``--resume`` is safe)."""
+def read_corpus(path: str | Path, columns: Columns = Columns(), policy: SourcePolicy = SourcePolicy()) -> list[Cluster]:
+    """Clusters in order of their ids (so partitions are stable across runs and ``--resume`` is safe);
+    article paths checked against ``policy`` (see :func:`check_source`)."""
     path = Path(path)
+    folder = path.parent
     if not path.is_file():
         raise CorpusError(f"{path}: no such corpus file")
     grouped: dict[str, list[CorpusArticle]] = {}
@@ -94,15 +135,14 @@ def read_corpus(path: str | Path, columns: Columns = Columns()) -> list[Cluster]
                 raise CorpusError(f"{path}: row {number} has no column {columns.cluster!r} (set it with --cluster-col)")
             cluster = _text(record[columns.cluster])
             articles = grouped.setdefault(cluster, [])
-            articles.append(
-                CorpusArticle(
-                    article_id=_text(record.get(columns.article)) or str(len(articles) + 1),
-                    source=_text(record.get(columns.source)),
-                    title=_text(record.get(columns.title)),
-                    text=_text(record.get(columns.text)),
-                    path=_text(record.get(columns.path)),
-                )
+            article = CorpusArticle(
+                article_id=_text(record.get(columns.article)) or str(len(articles) + 1),
+                source=_text(record.get(columns.source)),
+                title=_text(record.get(columns.title)),
+                text=_text(record.get(columns.text)),
+                path=_text(record.get(columns.path)),
             )
+            articles.append(check_source(article, folder, policy))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error, CorpusError):
             raise

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.batch.corpus import Cluster, Columns
+from desktop.batch.corpus import Cluster, Columns, SourcePolicy
 from desktop.batch.tables import TABLES
 from desktop.core.atomic import atomic_write_text
 from desktop.core.model import Settings
@@ -40,14 +40,22 @@ def corpus_fingerprint(clusters: list[Cluster]) -> str:
     same corpus saved as JSONL, CSV or Parquet has the same fingerprint and any changed row changes it."""
     digest = hashlib.sha256()
     for cluster in clusters:
-        record = [cluster.cluster_id, [asdict(article) for article in cluster.articles]]
+        fields = [
+            {k: getattr(a, k) for k in ("article_id", "source", "title", "text", "path")} for a in cluster.articles
+        ]
+        record = [cluster.cluster_id, fields]
         digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
 
 
 def build_manifest(
-    corpus: str | Path, clusters: list[Cluster], settings: Settings, partition_size: int, columns: Columns
+    corpus: str | Path,
+    clusters: list[Cluster],
+    settings: Settings,
+    partition_size: int,
+    columns: Columns,
+    policy: SourcePolicy,
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -60,6 +68,7 @@ def build_manifest(
         "partition_size": partition_size,
         "settings": asdict(settings),
         "columns": asdict(columns),
+        "sources": asdict(policy),
         "engine_version": __version__,
     }
 
@@ -96,6 +105,8 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         out.append(f"other comparison settings ({', '.join(changed)})")
     if old.get("columns") != new["columns"]:
         out.append("another column mapping (--*-col)")
+    if old.get("sources") != new["sources"]:
+        out.append("other --allow-urls/--allow-paths-outside")
     if old.get("engine_version") != new["engine_version"]:
         out.append(f"Parallax {old.get('engine_version')} (now {new['engine_version']})")
     return out

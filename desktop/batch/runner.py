@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.batch.corpus import Columns, partitions, read_corpus
+from desktop.batch.corpus import Columns, SourcePolicy, partitions, read_corpus
 from desktop.batch.engines import run_dask, run_local
 from desktop.batch.manifest import build_manifest, prepare_output
 from desktop.batch.output import is_done
@@ -28,6 +28,7 @@ class BatchOptions:
     overwrite: bool = False  # remove a previous run's files (and only those) before starting
     progress: bool = True
     columns: Columns = field(default_factory=Columns)
+    sources: SourcePolicy = field(default_factory=SourcePolicy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,8 @@ class BatchReport:
 def run_batch(corpus: str | Path, out_dir: str | Path, settings: Settings, options: BatchOptions) -> BatchReport:
     started = time.perf_counter()
     out = Path(out_dir)
-    clusters = read_corpus(corpus, options.columns)
-    manifest = build_manifest(corpus, clusters, settings, options.partition_size, options.columns)
+    clusters = read_corpus(corpus, options.columns, options.sources)
+    manifest = build_manifest(corpus, clusters, settings, options.partition_size, options.columns, options.sources)
     prepare_output(out, manifest, resume=options.resume, overwrite=options.overwrite)
     work = partitions(clusters, options.partition_size)
     todo = [(n, c) for n, c in work if not (options.resume and is_done(out, n))]

@@ -32,8 +32,10 @@ def _load(cluster: Cluster) -> tuple[list[Article], dict[str, str], dict[str, st
         try:
             if item.text.strip():
                 article = article_from_text(item.text, letter, path=item.path or item.article_id)
+            elif item.refused:
+                raise LoadError(item.path, item.refused)
             elif item.path:
-                article = load_article(item.path, letter)
+                article = replace(load_article(item.resolved or item.path, letter), path=item.path)
             else:
                 raise LoadError(item.article_id, "no text and no path")
         except LoadError as error:
