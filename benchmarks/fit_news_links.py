@@ -6,11 +6,11 @@ Reads the real-news development sets (third-party texts, never copied into the r
 with Parallax itself, computes ``evidence`` for every cross-article pair of non-furniture sentences exactly as
 ``combined_alignment`` does, and labels a pair 1 when the gold names it, 0 when it does not, and leaves out the
 gold's "either" pairs. A logistic regression (L2, Newton steps, numpy only) is fitted once per held-out event on
-the other events; the held-out event is then grouped with ``grouping.cluster`` and scored as ``evaluate.py``
-scores pairs. The grouping parameters (``shift``, ``same_article``, ``link_min``) are chosen on that
-cross-validated score and are therefore tuned, not held out: the figures are leave-one-event-out for the model
-and nested-free for those three numbers, and the README says so. ``--write`` stores the model fitted on all
-events in ``resources/models/news-links.json`` with the figures.
+the other events; the held-out event is then aligned by ``pipeline.combined_sets`` with that model (the fuzzy
+groups, the links, the grouping: exactly what ``compare`` does) and scored as ``evaluate.py`` scores pairs.
+The grouping parameters (``shift``, ``same_article``, ``link_min``) are chosen on that cross-validated score, so
+they are tuned, not held out: the figures are leave-one-event-out for the model's coefficients only.
+``--write`` stores the model fitted on all events in ``resources/models/news-links.json`` with the figures.
 """
 
 from __future__ import annotations
@@ -23,20 +23,22 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core import evidence, grouping
+from desktop.core import evidence
 from desktop.core.loading import load_article
-from desktop.core.model import Role, Settings
+from desktop.core.model import Role, Settings, Span
+from desktop.core.news_model import LinkModel, Logistic
 from desktop.core.normalize import canonical
-from desktop.core.pipeline import article_ids, compare
+from desktop.core.pipeline import article_ids, combined_sets, compare
 from desktop.core.resources import resource_path
 
 FEATURES = (
     "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "cosine", "margin",
-    "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "same_language", "cosine_across",
-    "margin_across",
+    "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "same_language",
 )
+WITHIN = FEATURES[:-1]
+ACROSS = ("anchors", "anchor_count", "cosine", "margin", "both_titles", "one_title", "distance")
 L2 = 1.0
-GRID = {"shift": (-2.0, -1.5, -1.0), "same_article": (0.25, 0.5, 1.0), "link_min": (0.0, 1.0)}
+GRID = {"shift": (-3.0, -2.5, -2.0, -1.5, -1.0), "same_article": (0.0, 0.5, 1.0), "link_min": (0.0, 1.0, 2.0)}
 
 
 def _evaluator(data: Path):  # type: ignore[no-untyped-def]
@@ -77,8 +79,10 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
         for i, j in product(range(len(infos[a])), range(len(infos[b]))):
             rows.append(((a, keep[a][i]), (b, keep[b][j])))
             x.append([float(found.signals[f][i, j]) for f in FEATURES])
+    spans = [[Span(s.start, s.end, s.role) for s in r.sentences] for r in result.articles]
     return {"name": case.name, "rows": rows, "x": np.array(x), "gold": pairs("pairs"),
-            "either": pairs("either"), "tight": pairs("tight_pairs")}
+            "either": pairs("either"), "tight": pairs("tight_pairs"),
+            "articles": [r.article for r in result.articles], "spans": spans}
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -95,17 +99,35 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     return float(beta[0] - (beta[1:] * mu / sd).sum()), coefficients
 
 
-def labelled(event: dict) -> tuple[np.ndarray, np.ndarray]:
-    wanted = [k for k, r in enumerate(event["rows"]) if frozenset(r) not in event["either"]]
+def labelled(event: dict, features: tuple[str, ...], same_language_only: bool) -> tuple[np.ndarray, np.ndarray]:
+    same = FEATURES.index("same_language")
+    wanted = [
+        k for k, r in enumerate(event["rows"])
+        if frozenset(r) not in event["either"] and (not same_language_only or event["x"][k, same] == 1.0)
+    ]
     y = np.array([frozenset(event["rows"][k]) in event["gold"] for k in wanted], float)
-    return event["x"][wanted], y
+    columns = [FEATURES.index(f) for f in features]
+    return event["x"][wanted][:, columns], y
 
 
-def score(event: dict, bias: float, coefficients: np.ndarray, shift: float, same: float, link_min: float) -> tuple:
-    odds = bias - shift + event["x"] @ coefficients
-    links = [grouping.Link(a, b, float(o)) for (a, b), o in zip(event["rows"], odds, strict=True) if o > -5]
-    groups = grouping.cluster(links, same_article=same, link_min=link_min)
-    pred = {frozenset((p, q)) for g in groups for p, q in combinations(g, 2) if p[0] != q[0]}
+def fit_model(events: list[dict]) -> tuple[Logistic, Logistic]:
+    """The two halves of a link model from these events' labelled pairs."""
+    halves = []
+    for features, same_only in ((WITHIN, True), (ACROSS, False)):
+        data = [labelled(e, features, same_only) for e in events]
+        bias, coefficients = fit(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]))
+        halves.append(Logistic(features, tuple(round(float(c), 5) for c in coefficients), round(bias, 5)))
+    return halves[0], halves[1]
+
+
+def score(event: dict, halves: tuple[Logistic, Logistic], shift: float, same: float, link_min: float) -> tuple:
+    """Pair P/R/F1 and tight recall of the held-out event, aligned exactly as ``compare`` aligns it."""
+    model = LinkModel(*halves, shift, same, link_min)
+    found = combined_sets(event["articles"], event["spans"], Settings(), model=model)
+    pred = set()
+    for members, _similarity, _evidence in found:
+        nodes = [(art, i) for art, idx in members.items() for i in idx]
+        pred |= {frozenset((p, q)) for p, q in combinations(nodes, 2) if p[0] != q[0]}
     tp, fp = len(event["gold"] & pred), len(pred - event["gold"] - event["either"])
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / len(event["gold"]) if event["gold"] else 1.0
@@ -122,13 +144,10 @@ def main() -> None:
     data = Path(args.data)
     locate = _evaluator(data)._locate
     events = [build(case, locate) for case in sorted(p for p in data.iterdir() if (p / "gold.json").exists())]
-    held_out = {}
-    for event in events:
-        train = [labelled(e) for e in events if e is not event]
-        held_out[event["name"]] = fit(np.vstack([t[0] for t in train]), np.concatenate([t[1] for t in train]))
+    held_out = {event["name"]: fit_model([e for e in events if e is not event]) for event in events}
     results = []
     for shift, same, link_min in product(*GRID.values()):
-        figures = np.array([score(e, *held_out[e["name"]], shift, same, link_min) for e in events])
+        figures = np.array([score(e, held_out[e["name"]], shift, same, link_min) for e in events])
         results.append((figures[:, 2].mean(), (shift, same, link_min), figures))
     _mean_f1, (shift, same, link_min), figures = max(results, key=lambda r: r[0])
     print(f"grouping: shift {shift} same_article {same} link_min {link_min}")
@@ -137,13 +156,13 @@ def main() -> None:
     means = figures.mean(0)
     print(f"leave-one-event-out: P={means[0]:.3f} R={means[1]:.3f} F1={means[2]:.3f} tight R={means[3]:.3f}")
     if args.write:
-        everything = [labelled(e) for e in events]
-        bias, coefficients = fit(np.vstack([t[0] for t in everything]), np.concatenate([t[1] for t in everything]))
+        within, across = fit_model(events)
         model = {
             "about": "Link model of the combined aligner; written by benchmarks/fit_news_links.py --write.",
-            "features": list(FEATURES),
-            "coefficients": [round(float(c), 5) for c in coefficients],
-            "bias": round(bias, 5),
+            "within": {"features": list(within.features), "coefficients": list(within.coefficients),
+                       "bias": within.bias},
+            "across": {"features": list(across.features), "coefficients": list(across.coefficients),
+                       "bias": across.bias},
             "shift": shift,
             "same_article": same,
             "link_min": link_min,

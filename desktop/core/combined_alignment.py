@@ -23,7 +23,7 @@ import numpy.typing as npt
 from desktop.core import alignment, evidence, grouping
 from desktop.core.alignment import AlignedSet
 from desktop.core.model import MatchEvidence
-from desktop.core.news_model import link_model
+from desktop.core.news_model import LinkModel, link_model
 
 EMBED_ALL = 4_000
 MAX_CELLS = 2_000_000
@@ -42,9 +42,11 @@ def align(
     reference: int,
     encode: Encode | None,
     cancelled: Callable[[], bool] | None = None,
+    model: LinkModel | None = None,
 ) -> list[AlignedSet]:
     """Aligned sets over all sentences given (headlines and body together); ``encode`` is None where the
-    encoder is not installed, and then meaning is simply not among the signals."""
+    encoder is not installed, and then meaning is simply not among the signals. ``model`` replaces the bundled
+    link model (the fitting script scores held-out events with models fitted without them)."""
     cancelled = cancelled or (lambda: False)
     found_by_fuzzy = _fuzzy_groups(keys, titles, threshold, reference, cancelled)
     fixed = [group for group, _similarity in found_by_fuzzy]
@@ -62,7 +64,7 @@ def align(
     if cancelled():
         return []
     idf = evidence.corpus_idf(infos)
-    model = link_model()
+    model = model or link_model()
     # The user's threshold moves the bar the link model must clear: 0.5 (the default) is the calibrated one.
     bar = (threshold - 0.5) * 8.0
     links: list[grouping.Link] = []
@@ -90,7 +92,7 @@ def align(
         members: dict[int, list[int]] = {}
         for art, idx in group:
             members.setdefault(art, []).append(idx)
-        best = _strongest(group, links, details)
+        best = _strongest(group, details, model)
         similarity = fixed_similarity.get(tuple(group))
         if similarity is None:
             similarity = best[0] if best else 0.0
@@ -127,8 +129,8 @@ def _fuzzy_groups(
 
 def _strongest(
     group: list[grouping.Node],
-    links: list[grouping.Link],
     details: dict[frozenset[grouping.Node], tuple[evidence.PairEvidence, int, int]],
+    model: LinkModel,
 ) -> tuple[float, evidence.PairEvidence, int, int] | None:
     best: tuple[float, evidence.PairEvidence, int, int] | None = None
     for pair in combinations(group, 2):
@@ -138,8 +140,8 @@ def _strongest(
         if detail is None:
             continue
         found, i, j = detail
-        odds = float(link_model().log_odds(found)[i, j])
-        probability = 1 / (1 + np.exp(-(odds + link_model().shift)))
+        odds = float(model.log_odds(found)[i, j])
+        probability = 1 / (1 + np.exp(-(odds + model.shift)))
         if best is None or probability > best[0]:
             best = (probability, found, i, j)
     return best

@@ -8,9 +8,8 @@ positive. A pair with no link counts ``UNLINKED`` against the merge, and two sen
 ``same_article`` against it, so an article contributes a second sentence to a group (a real split or merge) only
 when both are linked to the others.
 
-Fixed groups (the fuzzy aligner's beads) enter as they are, never split, and take in only sentences of articles
-they do not hold yet: the bead search already chose how many sentences of each article belong together, and it
-is calibrated for that (DEplain-web exact n:m F1 fell from 0.79 to 0.50 when the link model could add more).
+Fixed groups (the fuzzy aligner's beads) enter as they are and never split, so no pair the fuzzy aligner finds is
+lost; they grow like any other group.
 """
 
 from __future__ import annotations
@@ -46,9 +45,7 @@ def cluster(
         weight[key] = max(weight.get(key, UNLINKED), link.log_odds)
     members: dict[Node, list[Node]] = {}
     root: dict[Node, Node] = {}
-    settled: set[Node] = set()  # roots of groups that hold a fixed group
     for group in fixed:
-        settled.add(group[0])
         head = group[0]
         for node in group:
             root[node] = head
@@ -69,8 +66,6 @@ def cluster(
         rx, ry = root[x], root[y]
         if rx == ry:
             continue
-        if (rx in settled or ry in settled) and not {n[0] for n in members[rx]}.isdisjoint(n[0] for n in members[ry]):
-            continue  # the fuzzy aligner already chose this article's sentences for the group
         gain = sum(pair_weight(p, q) for p in members[rx] for q in members[ry])
         if gain <= 0:
             continue
@@ -79,9 +74,6 @@ def cluster(
         for node in members[ry]:
             root[node] = rx
         members[rx].extend(members.pop(ry))
-        if ry in settled:
-            settled.discard(ry)
-            settled.add(rx)
     groups = [sorted(m) for m in members.values() if len({n[0] for n in m}) >= 2]
     groups.sort()
     return groups

@@ -51,9 +51,10 @@ def align_combined(
     languages: Sequence[str],
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    model: Any = None,
 ) -> list[AlignedSet]:
     """The combined aligner (``combined_alignment``) with the shared encoder; ``progress`` counts sentences
-    encoded."""
+    encoded; ``model`` replaces the bundled link model (a ``news_model.LinkModel``)."""
     from desktop.core import combined_alignment
     from desktop.core.embeddings import shared_encoder
 
@@ -74,7 +75,15 @@ def align_combined(
         return vectors
 
     return combined_alignment.align(
-        keys, texts, titles, languages, threshold=threshold, reference=reference, encode=encode, cancelled=cancelled
+        keys,
+        texts,
+        titles,
+        languages,
+        threshold=threshold,
+        reference=reference,
+        encode=encode,
+        cancelled=cancelled,
+        model=model,
     )
 
 

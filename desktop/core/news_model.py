@@ -19,30 +19,53 @@ from desktop.core.resources import resource_path
 
 
 @dataclass(frozen=True, slots=True)
-class LinkModel:
+class Logistic:
+    """Weights over named ``evidence`` signals."""
+
     features: tuple[str, ...]
     coefficients: tuple[float, ...]
     bias: float
+
+    def log_odds(self, evidence: PairEvidence) -> Matrix:
+        shape = next(iter(evidence.signals.values())).shape
+        total = np.full(shape, self.bias)
+        for name, weight in zip(self.features, self.coefficients, strict=True):
+            total += weight * evidence.signals[name]
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class LinkModel:
+    """``within`` scores two articles of one language with every signal; ``across`` scores two languages with
+    the signals that mean the same there (vectors, anchors, roles), fitted on all pairs so that it learns from
+    every event, not only the few that cross a language."""
+
+    within: Logistic
+    across: Logistic
     shift: float  # subtracted from the log-odds before grouping: where a link starts to count for a merge
     same_article: float  # what two sentences of one article in a group cost (see ``grouping``)
     link_min: float  # links weaker than this never start a merge
 
     def log_odds(self, evidence: PairEvidence) -> Matrix:
         """The model's log-odds for every sentence pair, less ``shift`` (positive: worth linking)."""
-        shape = next(iter(evidence.signals.values())).shape
-        total = np.full(shape, self.bias - self.shift)
-        for name, weight in zip(self.features, self.coefficients, strict=True):
-            total += weight * evidence.signals[name]
-        return total
+        same_language = evidence.signals["same_language"]
+        chosen = self.within if same_language.size == 0 or same_language.flat[0] else self.across
+        return chosen.log_odds(evidence) - self.shift
+
+
+def _logistic(data: dict[str, object]) -> Logistic:
+    features = data["features"]
+    coefficients = data["coefficients"]
+    assert isinstance(features, list) and isinstance(coefficients, list)
+    return Logistic(tuple(str(f) for f in features), tuple(float(c) for c in coefficients), float(str(data["bias"])))
 
 
 @cache
 def link_model() -> LinkModel:
     data = json.loads(resource_path("models", "news-links.json").read_text(encoding="utf-8"))
     return LinkModel(
-        features=tuple(data["features"]),
-        coefficients=tuple(float(c) for c in data["coefficients"]),
-        bias=float(data["bias"]),
+        within=_logistic(data["within"]),
+        across=_logistic(data["across"]),
         shift=float(data["shift"]),
         same_article=float(data["same_article"]),
         link_min=float(data["link_min"]),

@@ -88,7 +88,7 @@ def compare(
     matched_by = matching.resolve(settings.match, languages)
     raw_sets: list[tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]] = []
     if matched_by == "combined":
-        raw_sets = _align_combined(articles, spans, key_of, settings, reference, languages, cancelled, encoding)
+        raw_sets = combined_sets(articles, spans, settings, reference, cancelled, encoding)
     else:
         raw_sets = _align_sections(articles, spans, key_of, settings, matched_by, reference, cancelled, encoding)
     raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
@@ -183,17 +183,19 @@ def _align_sections(
     return raw_sets
 
 
-def _align_combined(
+def combined_sets(
     articles: Sequence[Article],
     spans: Sequence[Sequence[Span]],
-    key_of: Callable[[str], str],
     settings: Settings,
-    reference: int,
-    languages: Sequence[str],
-    cancelled: Cancelled | None,
-    encoding: Progress | None,
+    reference: int = 0,
+    cancelled: Cancelled | None = None,
+    encoding: Progress | None = None,
+    model: object = None,
 ) -> list[RawSet]:
-    """Every sentence that is not furniture, headlines and body together (roles are signals of the link model)."""
+    """Every sentence that is not furniture, headlines and body together (roles are signals of the link model);
+    public so the fitting script scores held-out events on exactly what ``compare`` aligns."""
+    languages = [a.language for a in articles]
+    key_of = partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
     positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
 
     def text(a: Article, span: Span) -> str:
@@ -211,6 +213,7 @@ def _align_combined(
         languages=languages,
         cancelled=cancelled,
         progress=encoding,
+        model=model,
     )
     return [
         ({art: tuple(positions[art][i] for i in idx) for art, idx in raw.members.items()}, raw.similarity, raw.evidence)
