@@ -261,3 +261,30 @@ def test_bare_number_in_a_long_article_middle_stays() -> None:
     body = [f"Absatz {i}: Der Rat beriet am Dienstag über Punkt {i} der Tagesordnung." for i in range(30)]
     text = "\n\n".join(["Neue Brücke für Kessingen", *body[:15], "1.240", *body[15:]]) + "\n"
     assert roles_by_text(text, "de")["1.240"] == Role.BODY
+
+
+def test_saved_page_with_caption_and_embedded_post_keeps_the_story() -> None:
+    from desktop.core.html_extract import extract_page
+
+    markup = (
+        "<html><head><title>Bridge approved | Northwind Times</title></head><body><article>"
+        "<h1>Port Ellery approves new bridge</h1>"
+        f"<p>{BODY_EN}</p>"
+        "<figure><img src='a.jpg'><figcaption>The mayor at the old bridge on Monday. "
+        "Photo: Jane Roe/Reuters</figcaption></figure>"
+        f"<p>{MORE_EN} The old bridge, built in 1921, was closed last year after inspectors found cracks.</p>"
+        "<blockquote class='twitter-tweet'><p>Proud of our city today - the new bridge is coming! "
+        "<a href='https://t.co/x'>pic.twitter.com/abc123</a></p>&mdash; Petra Lang (@mayorlang) "
+        "<a href='#'>March 3, 2026</a></blockquote>"
+        "<p>The council will meet again in May to approve the contracts, a spokesman for the city said.</p>"
+        "<p>Opposition members said the cost was too high and asked for an independent review.</p>"
+        "</article></body></html>"
+    )
+    text = extract_page(markup).text
+    roles = roles_by_text(text, "en")
+    assert roles[MORE_EN] == Role.BODY
+    assert roles["The old bridge, built in 1921, was closed last year after inspectors found cracks."] == Role.BODY
+    assert roles["— Petra Lang (@mayorlang) March 3, 2026"] == Role.BOILERPLATE
+    assert roles["Proud of our city today - the new bridge is coming! pic.twitter.com/abc123"] == Role.BOILERPLATE
+    assert roles["Opposition members said the cost was too high and asked for an independent review."] == Role.BODY
+    assert all(role == Role.BOILERPLATE for sentence, role in roles.items() if "mayor at the old bridge" in sentence)

@@ -315,8 +315,10 @@ def _obvious_reason(sentence: str, rules: _Rules, low: str = "", words: int = 0)
         return "byline"
     if words <= _MAX_TIMESTAMP_WORDS and _is_timestamp(sentence, rules):
         return "timestamp"
-    if _SOCIAL_LINE.match(sentence) or "pic.twitter.com/" in low:
+    if _SOCIAL_LINE.match(sentence):
         return "social"
+    if "pic.twitter.com/" in low:
+        return "post"  # an embedded post's text with its picture link
     if len(sentence) <= _MAX_CREDIT_LINE_CHARS and _is_credit_line(sentence, rules):
         return "credit"
     if len(sentence) <= _MAX_WIDGET_CHARS and _is_bar_line(sentence, rules):
@@ -518,6 +520,8 @@ def _mark_lines(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[R
                 roles[j] = Role.BOILERPLATE
                 j += 1
         elif reasons[i] == "social" and piece.whole_line and i > 0 and pieces[i - 1].line > 0:
+            if roles[i - 1] == Role.BOILERPLATE:
+                continue  # the post's text is known already (its picture link)
             post = [j for j in range(max(0, i - _MAX_CAPTION_SENTENCES - 1), i) if pieces[j].line == pieces[i - 1].line]
             first, last = pieces[post[0]], pieces[post[-1]]
             if post[0] > 0 and pieces[post[0] - 1].line == first.line:
