@@ -288,3 +288,30 @@ def test_saved_page_with_caption_and_embedded_post_keeps_the_story() -> None:
     assert roles["Proud of our city today - the new bridge is coming! pic.twitter.com/abc123"] == Role.BOILERPLATE
     assert roles["Opposition members said the cost was too high and asked for an independent review."] == Role.BODY
     assert all(role == Role.BOILERPLATE for sentence, role in roles.items() if "mayor at the old bridge" in sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "reason"),
+    [
+        ("Jane Roe | March 3, 2026 | 9:15 AM", "en", "dateline"),
+        ("1,204 views • 3 min read", "en", "dateline"),
+        ("Update, 14:30 Uhr", "de", "timestamp"),
+        ("UPDATE: 10:15 GMT", "en", "timestamp"),
+        ("Kommentare (12)", "de", "link"),
+        ("Teilen auf WhatsApp", "de", "link"),
+    ],
+)
+def test_header_line_variants_are_furniture(sentence: str, language: str, reason: str) -> None:
+    assert boilerplate_reason(sentence, language) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Update: Police now say three people died in the fire.", "en"),
+        ("Update 2: the council voted to build the bridge after all.", "en"),
+        ("Updated figures show 19 drones entered the country's airspace.", "en"),
+    ],
+)
+def test_update_with_news_after_it_stays_news(sentence: str, language: str) -> None:
+    assert boilerplate_reason(sentence, language) == ""

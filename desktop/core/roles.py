@@ -363,12 +363,16 @@ def _is_credit_line(sentence: str, rules: _Rules) -> bool:
 
 
 def _is_bar_line(sentence: str, rules: _Rules) -> bool:
-    """A place and outlet, or section path, joined by bullets or bars: "Riga • Baltic Wire", "Politik | Ausland"."""
+    """A place and outlet, a name and a date, or a section path, joined by bullets or bars ("Riga • Baltic Wire",
+    "Jane Roe | March 3, 2026", "Politik | Ausland", "1,204 views • 3 min read")."""
     stripped = sentence.strip()
     parts = [p.strip() for p in _BAR_PARTS.split(stripped)]
     if not 2 <= len(parts) <= _MAX_BAR_PARTS or not all(parts) or _SENTENCE_END.search(stripped):
         return False
-    return all(_name_like(p, rules) or _only_date(p, rules) for p in parts)
+    return all(
+        _name_like(p, rules) or _only_date(p, rules) or _is_counter(p, rules) or rules.starts.match(p.lower())
+        for p in parts
+    )
 
 
 def _is_breadcrumb(sentence: str, rules: _Rules) -> bool:
