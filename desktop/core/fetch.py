@@ -1,21 +1,27 @@
 """Download one web page, refusing anything but http(s) and stopping at a size and time limit.
 
 Fact-checkers paste links from e-mails and social media, so the address is untrusted: no ``file://``
-or ``ftp://`` (not even through a redirect), no unbounded body (a compressed reply is inflated only up
-to the limit), and every network failure becomes one sentence a user can act on.
+or ``ftp://`` (not even through a redirect), no redirect from a public address to a loopback, private or
+link-local one (checked on the address actually connected to, so DNS rebinding cannot slip past), no
+unbounded body (a compressed reply is inflated only up to the limit), one deadline for the whole fetch
+(connecting, every redirect, headers and body: a watchdog shuts the connection when it passes, so a server
+dripping its headers cannot stretch it), and every network failure becomes one sentence a user can act on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from desktop import __version__
@@ -63,6 +69,103 @@ class _RefusedRedirect(Exception):
         self.target = target
 
 
+class _RefusedAddress(Exception):
+    def __init__(self, address: str) -> None:
+        super().__init__(address)
+        self.address = address
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+class _Watch:
+    """One fetch's deadline and address rule, shared by every connection its redirects open.
+
+    Each connection's socket is duplicated when it connects; when the deadline passes a timer shuts the
+    duplicate down, which ends whatever read the fetching thread is blocked in. The first address connected
+    to decides the rule: when it is public, every later one (a redirect) must be public too.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self.origin_public: bool | None = None
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self.expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return max(0.01, self.end - time.monotonic())
+
+    def connect(self, address: tuple[str, int], timeout: Any = None, source_address: Any = None) -> socket.socket:
+        sock = socket.create_connection(address, self.remaining(), source_address)
+        try:
+            peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+            public = _is_public(peer)
+            if self.origin_public is None:
+                self.origin_public = public
+            elif self.origin_public and not public:
+                raise _RefusedAddress(str(peer))
+            with self._lock:
+                self._sockets.append(sock.dup())
+                if self.expired:
+                    self._shut_all()
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            self._shut_all()
+
+    def _shut_all(self) -> None:
+        for sock in self._sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+
+def _watched(base: type[http.client.HTTPConnection], watch: _Watch) -> type[http.client.HTTPConnection]:
+    class Watched(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = watch.connect
+
+    return Watched
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, watch: _Watch) -> None:
+        super().__init__()
+        self._watch = watch
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPConnection, self._watch), req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watch: _Watch) -> None:
+        self._tls = ssl.create_default_context()
+        super().__init__(context=self._tls)
+        self._watch = watch
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPSConnection, self._watch), req, context=self._tls)
+
+
 def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Fetched:
     """Fetch ``url``; raises ``LoadError(url, reason)`` for every way it can fail."""
     parts = urlsplit(url)
@@ -74,9 +177,22 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
         parts.port  # noqa: B018 - urlsplit checks the port only when asked
     except ValueError:
         raise LoadError(url, "not a valid web address (bad port number)") from None
-    opener = urllib.request.build_opener(
-        _WebOnlyRedirects(), urllib.request.HTTPSHandler(context=ssl.create_default_context())
-    )
+    watch = _Watch(timeout)
+    try:
+        fetched = _fetch(url, parts.hostname, watch, timeout, max_bytes)
+        if watch.expired:  # a shut connection reads as the end of the body: that answer is cut short
+            raise LoadError(url, f"no complete answer within {timeout:g} s")
+        return fetched
+    except LoadError:
+        if watch.expired:  # the watchdog shut the connection: whatever broke, it was the deadline
+            raise LoadError(url, f"no complete answer within {timeout:g} s") from None
+        raise
+    finally:
+        watch.close()
+
+
+def _fetch(url: str, hostname: str, watch: _Watch, timeout: float, max_bytes: int) -> Fetched:
+    opener = urllib.request.build_opener(_WebOnlyRedirects(), _WatchedHTTP(watch), _WatchedHTTPS(watch))
     request = urllib.request.Request(
         url,
         headers={
@@ -85,7 +201,6 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
             "Accept-Encoding": "gzip, deflate",
         },
     )
-    deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
@@ -94,11 +209,15 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise LoadError(url, f"too large: {_megabytes(int(declared))}, the limit is {_megabytes(max_bytes)}")
-            raw = _read_limited(response, url, max_bytes, deadline, timeout)
+            raw = _read_limited(response, url, max_bytes, watch.end, timeout)
             data = _inflate(raw, response.headers.get("Content-Encoding", ""), url, max_bytes)
             return Fetched(response.geturl(), data, content_type, response.headers.get_content_charset())
     except LoadError:
         raise
+    except _RefusedAddress as refused:
+        raise LoadError(
+            url, f"refused a redirect from a public address to a local or private one ({refused.address})"
+        ) from None
     except _RefusedRedirect as refused:
         raise LoadError(url, f"refused a redirect to a non-web address ({refused.target[:80]})") from None
     except urllib.error.HTTPError as error:
@@ -109,7 +228,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
         hint = _REFUSAL_HINT if error.code in {401, 403, 429, 451} else ""
         raise LoadError(url, f"the server answered HTTP {error.code} {error.reason}{hint}") from None
     except urllib.error.URLError as error:
-        raise LoadError(url, _network_reason(error.reason, parts.hostname, timeout)) from None
+        raise LoadError(url, _network_reason(error.reason, hostname, timeout)) from None
     except TimeoutError:
         raise LoadError(url, f"no complete answer within {timeout:g} s") from None
     except http.client.InvalidURL:
@@ -117,7 +236,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BY
     except (http.client.HTTPException, ConnectionError) as error:
         raise LoadError(url, f"the connection broke off ({type(error).__name__})") from None
     except (OSError, ValueError) as error:
-        raise LoadError(url, _network_reason(error, parts.hostname, timeout)) from None
+        raise LoadError(url, _network_reason(error, hostname, timeout)) from None
 
 
 def _read_limited(
