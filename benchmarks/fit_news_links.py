@@ -33,10 +33,10 @@ from desktop.core.resources import resource_path
 
 FEATURES = (
     "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "cosine", "margin",
-    "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "same_language",
+    "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "cosine_z", "same_language",
 )
-WITHIN = FEATURES[:-1]
-ACROSS = ("anchors", "anchor_count", "cosine", "margin", "both_titles", "one_title", "distance")
+WITHIN = tuple(f for f in FEATURES if f not in ("cosine_z", "same_language"))
+ACROSS = ("anchors", "anchor_count", "cosine_z", "margin", "both_titles", "one_title", "distance")
 L2 = 1.0
 GRID = {"shift": (-3.0, -2.5, -2.0, -1.5, -1.0), "same_article": (0.0, 0.5, 1.0), "link_min": (0.0, 1.0, 2.0)}
 

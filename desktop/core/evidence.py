@@ -194,6 +194,16 @@ def _margin(cos: Matrix, k: int = 3) -> Matrix:
     return margin
 
 
+def _standardised(matrix: Matrix) -> Matrix:
+    """Each cosine as standard deviations above this article pair's mean: vectors of two languages sit lower on
+    the cosine scale than those of one, and this puts both on one scale."""
+    if matrix.size < 2:
+        return np.zeros_like(matrix)
+    spread = float(matrix.std())
+    centred: Matrix = (matrix - float(matrix.mean())) / (spread if spread > 1e-9 else 1.0)
+    return centred
+
+
 def _best_of_both(score: Matrix) -> Matrix:
     """1 where the pair is the best candidate of its row and of its column (a mutual best match)."""
     if score.size == 0:
@@ -246,6 +256,7 @@ def pair_evidence(
         "anchor_count": np.minimum(anchor_count, 4.0),
         "fuzzy": fuzzy,
         "cosine": cosine,
+        "cosine_z": _standardised(cosine),
         "margin": _margin(cosine),
         "lexical_margin": _margin(lexical),
         "mutual_best": _best_of_both(cosine + lexical),
