@@ -161,21 +161,41 @@ def test_caption_above_a_bar_credit_line_and_a_glued_agency_are_furniture() -> N
     assert roles["The council will meet again in May to approve the contracts, a spokesman said."] == Role.BODY
 
 
-def test_long_headline_shaped_lines_between_paragraphs_are_captions_and_crossheads_stay() -> None:
+def test_verbless_caption_lines_between_paragraphs_are_furniture_and_crossheads_stay() -> None:
     text = (
         "Kessingen baut neue Brücke\n"
         f"{BODY_DE}\n"
-        "Bürgermeisterin Petra Lang kurz vor der Sitzung, die den Neubau besiegelte\n"
-        "Baudezernent Jonas Weber (52) auf der gesperrten Brücke am Dienstagmorgen\n"
+        "Ortstermin an der Lauter: Bürgermeisterin Petra Lang am Dienstag auf der Brücke\n"
+        "Baudezernent Jonas Weber (52) mit Plänen vor dem Rathaus von Kessingen\n"
         f"{MORE_DE}\n"
         "Opposition kritisiert die Kosten\n"
         "Die Fraktion der Freien Wähler nannte den Preis zu hoch und forderte eine Prüfung.\n"
+        "Brücke, Straße und Radweg, Ampeln und Geländer für den Neubau\n"
+        "Die Freien Wähler wollen im Mai über ein Bürgerbegehren beraten und entscheiden.\n"
     )
     roles = roles_by_text(text, "de")
-    assert roles["Bürgermeisterin Petra Lang kurz vor der Sitzung, die den Neubau besiegelte"] == Role.BOILERPLATE
-    assert roles["Baudezernent Jonas Weber (52) auf der gesperrten Brücke am Dienstagmorgen"] == Role.BOILERPLATE
+    assert roles["Ortstermin an der Lauter: Bürgermeisterin Petra Lang am Dienstag auf der Brücke"] == (
+        Role.BOILERPLATE
+    )
+    assert roles["Baudezernent Jonas Weber (52) mit Plänen vor dem Rathaus von Kessingen"] == Role.BOILERPLATE
     assert roles["Opposition kritisiert die Kosten"] == Role.BODY
+    assert roles["Brücke, Straße und Radweg, Ampeln und Geländer für den Neubau"] == Role.BODY
     assert roles[MORE_DE] == Role.BODY
+
+
+def test_long_line_with_a_verb_between_paragraphs_stays_body() -> None:
+    text = (
+        "Port Ellery approves new bridge\n"
+        f"{BODY_EN}\n"
+        "Council members from all parties backed the plan after a long debate on Tuesday night\n"
+        f"{MORE_EN}\n"
+        "Mayor Petra Lang and Deputy Mayor John Roe at the Lauter Bridge in Port Ellery on Monday\n"
+        "The council will meet again in May to approve the contracts, a spokesman said.\n"
+    )
+    roles = roles_by_text(text, "en")
+    assert roles["Council members from all parties backed the plan after a long debate on Tuesday night"] == Role.BODY
+    caption = "Mayor Petra Lang and Deputy Mayor John Roe at the Lauter Bridge in Port Ellery on Monday"
+    assert roles[caption] == Role.BOILERPLATE
 
 
 def test_fact_box_lines_and_bullets_stay_body() -> None:

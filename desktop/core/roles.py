@@ -53,9 +53,13 @@ _DATE_SHAPE = re.compile(
     r"|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:stunden?|minuten?|tagen?|wochen?)\b",
     re.IGNORECASE,
 )
-_FINAL = re.compile(r"[.!?…:;,][\"'”’»«›‹)\]]*$")
-_QUESTION = re.compile(r"\?[\"'”’»«›‹)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»«›‹)\]]*$")
+# Closing quotes include German "“" and "‘" („So.“).
+_FINAL = re.compile(r"[.!?…:;,][\"'”’“‘»«›‹)\]]*$")
+_QUESTION = re.compile(r"\?[\"'”’“‘»«›‹)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘»«›‹)\]]*$")
+# Sentence punctuation inside a line ("Gentleman.2004 …", "… so. Dann"); a period after a digit is a date or
+# number ("am 3. März", "20.30 Uhr").
+_INNER_STOP = re.compile(r"[!?;…]|(?<!\d)\.")
 _WIDGET_SPLIT = re.compile(r"[\s|·•/,;]+")
 _PART_BAR = re.compile(r"\s[|·•]\s")
 # "Kessingen (dpa/lno) - ", "PORT ELLERY (AP) — ", "Beijing, Apr 3 (PTI) ", "WARSAW, Sept 10 (Reuters/AFP): ",
@@ -112,7 +116,9 @@ _MAX_NAME_WORDS = 4
 _MAX_BAR_PARTS = 4
 _MAX_DATE_LEAD_WORDS = 12
 _MAX_SOCIAL_POST_CHARS = 280  # a post's text above its signature
-_MIN_LONG_HEADING_WORDS = 10  # a crosshead is shorter; a caption or teaser headline between paragraphs is not
+_MIN_CAPTION_WORDS = 8  # a verbless crosshead is shorter ("Politische Reaktionen und Ausblick")
+_MIN_CAPTION_SMALL_WORDS = 2
+_CONJUNCTIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _MIN_PROSE_WORDS = 6
 _MAX_OUTLET_WORDS = 4
 _EDGE_PIECES = 12  # the header and footer: this many pieces at either end of the article
@@ -143,6 +149,7 @@ class _Rules:
     breadcrumb: re.Pattern[str]
     byline_start: re.Pattern[str]
     timestamp_inside: re.Pattern[str]
+    caption_words: frozenset[str]
 
 
 def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, presegmented: bool = False) -> list[Role]:
@@ -167,7 +174,7 @@ def assign_roles(text: str, pieces: Sequence[Piece], language: str = "", *, pres
     _mark_link_lists(pieces, sentences, roles, rules)
     _mark_appeal_paragraphs(pieces, lows, appeals, roles, rules)
     _mark_lines(pieces, sentences, roles, reasons)
-    _mark_long_headings(pieces, sentences, roles)
+    _mark_captions_between(pieces, sentences, roles, rules)
     _mark_edges(pieces, sentences, lows, roles, rules)
     _mark_title(pieces, sentences, roles, rules)
     return roles
@@ -539,10 +546,11 @@ def _prose(sentence: str) -> bool:
     return _SENTENCE_END.search(sentence) is not None and sentence.count(" ") + 1 >= _MIN_PROSE_WORDS
 
 
-def _mark_long_headings(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role]) -> None:
-    """Between the paragraphs of the story, a long line without final punctuation is a photo caption or a
-    teaser headline ("Kanzler Olaf Scholz kurz vor dem Treffen, das …"); a crosshead is short, a list item has
-    its bullet or label, and the lines after "…:" are the list it announces."""
+def _mark_captions_between(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], rules: _Rules) -> None:
+    """Between the paragraphs of the story, a long line without any sentence punctuation and without a verb —
+    its only lower-case words are articles, prepositions and conjunctions — is a photo caption ("Rückzug nach
+    dem Aus: Ministerin Erika Muster (56) in der Tiefgarage des Kanzleramts"). A crosshead is short or has a
+    verb; list items have their bullet or label, or follow "…:"; a list of nouns has no small words."""
     first_prose = next((i for i, s in enumerate(sentences) if roles[i] != Role.BOILERPLATE and _prose(s)), None)
     if first_prose is None:
         return
@@ -551,21 +559,43 @@ def _mark_long_headings(pieces: Sequence[Piece], sentences: Sequence[str], roles
         if (
             roles[i] == Role.BOILERPLATE
             or not pieces[i].whole_line
-            or sentence.count(" ") + 1 < _MIN_LONG_HEADING_WORDS
+            or sentence.count(" ") + 1 < _MIN_CAPTION_WORDS
             or _FINAL.search(sentence) is not None
+            or _INNER_STOP.search(sentence) is not None
             or _BULLET_START.match(sentence)
         ):
             continue
-        if sentences[i - 1].rstrip().endswith(":") or _is_list_item(sentences, i):
+        if sentences[i - 1].rstrip().endswith(":") or _is_list_item(pieces, sentences, i):
             continue
-        roles[i] = Role.BOILERPLATE
+        if _verbless(sentence, rules):
+            roles[i] = Role.BOILERPLATE
 
 
-def _is_list_item(sentences: Sequence[str], i: int) -> bool:
+def _verbless(sentence: str, rules: _Rules) -> bool:
+    """Every lower-case word is a caption's small word, at least two of them and not only "and"s; one line, at
+    most one comma (a list of nouns has more: "Fleisch, Fisch und Gemüse, Reis- und Nudelgerichte")."""
+    if sentence.count(",") > 1 or "\n" in sentence:
+        return False
+    small = []
+    for word in _WORD.findall(sentence):
+        if word[:1].islower():
+            if word.lower().rstrip(".") not in rules.caption_words:
+                return False
+            small.append(word.lower())
+    return len(small) >= _MIN_CAPTION_SMALL_WORDS and any(w not in _CONJUNCTIONS for w in small)
+
+
+def _is_list_item(pieces: Sequence[Piece], sentences: Sequence[str], i: int) -> bool:
     """ "Previous role: head of …" beside another line of that shape: a fact box, not a caption."""
     if not _LABEL_START.match(sentences[i]):
         return False
-    return any(0 <= j < len(sentences) and _LABEL_START.match(sentences[j]) for j in (i - 1, i + 1))
+    return any(
+        0 <= j < len(sentences)
+        and pieces[j].whole_line
+        and _LABEL_START.match(sentences[j])
+        and _FINAL.search(sentences[j]) is None
+        for j in (i - 1, i + 1)
+    )
 
 
 def _mark_edges(
@@ -792,5 +822,6 @@ def _compiled_rules(language: str) -> _Rules:
         breadcrumb=re.compile(rf"\s*(?:{'|'.join(re.escape(c) for c in crumbs)})(?!\w)"),
         byline_start=re.compile(rf"(?:{byline_starts})\s+"),
         # A timestamp label after a name in one header line: "Jane Roe Published March 3, 2026 | 9:15 AM".
+        caption_words=frozenset(w.lower() for w in merged("caption-words")),
         timestamp_inside=re.compile(rf"\s(?=(?:{_longest_first(timestamp_labels)})\b)"),
     )
