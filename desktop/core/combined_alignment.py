@@ -30,6 +30,7 @@ MAX_CELLS = 2_000_000
 FIXED_LOG_ODDS = 8.0  # a pair inside one of the fuzzy aligner's groups: as sure as the model ever is
 
 Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+Detail = tuple[evidence.PairEvidence, evidence.Matrix, int, int]  # a link's evidence, its pair's log-odds, cell
 
 
 def align(
@@ -60,7 +61,17 @@ def align(
         [evidence.SentenceInfo(texts[a][i], languages[a] if a < len(languages) else "", titles[a][i]) for i in rows]
         for a, rows in enumerate(scored)
     ]
-    vectors = [encode([s.text for s in article]) if encode is not None and article else None for article in infos]
+    pairs = [
+        (a, b)
+        for a, b in combinations(range(len(keys)), 2)
+        if infos[a] and infos[b] and len(infos[a]) * len(infos[b]) <= MAX_CELLS
+    ]
+    needed = {a for pair in pairs for a in pair}
+    # Only articles that take part in a scored pair are embedded: the encoder is the slowest stage.
+    vectors = [
+        encode([s.text for s in article]) if encode is not None and a in needed else None
+        for a, article in enumerate(infos)
+    ]
     if cancelled():
         return []
     idf = evidence.corpus_idf(infos)
@@ -68,18 +79,16 @@ def align(
     # The user's threshold moves the bar the link model must clear: 0.5 (the default) is the calibrated one.
     bar = (threshold - 0.5) * 8.0
     links: list[grouping.Link] = []
-    details: dict[frozenset[grouping.Node], tuple[evidence.PairEvidence, int, int]] = {}
-    for a, b in combinations(range(len(keys)), 2):
-        if not infos[a] or not infos[b] or len(infos[a]) * len(infos[b]) > MAX_CELLS:
-            continue
+    details: dict[frozenset[grouping.Node], Detail] = {}
+    for a, b in pairs:
         if cancelled():
             return []
         found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf)
-        odds = model.log_odds(found) - bar
-        for i, j in zip(*np.nonzero(odds > grouping.UNLINKED), strict=True):
+        odds = model.log_odds(found)
+        for i, j in zip(*np.nonzero(odds - bar > grouping.UNLINKED), strict=True):
             x, y = (a, scored[a][i]), (b, scored[b][j])
-            links.append(grouping.Link(x, y, float(odds[i, j])))
-            details[frozenset((x, y))] = (found, int(i), int(j))
+            links.append(grouping.Link(x, y, float(odds[i, j] - bar)))
+            details[frozenset((x, y))] = (found, odds, int(i), int(j))
     fixed_links = [
         grouping.Link(x, y, FIXED_LOG_ODDS) for group in fixed for x, y in combinations(group, 2) if x[0] != y[0]
     ]
@@ -128,9 +137,7 @@ def _fuzzy_groups(
 
 
 def _strongest(
-    group: list[grouping.Node],
-    details: dict[frozenset[grouping.Node], tuple[evidence.PairEvidence, int, int]],
-    model: LinkModel,
+    group: list[grouping.Node], details: dict[frozenset[grouping.Node], Detail], model: LinkModel
 ) -> tuple[float, evidence.PairEvidence, int, int] | None:
     best: tuple[float, evidence.PairEvidence, int, int] | None = None
     for pair in combinations(group, 2):
@@ -139,9 +146,8 @@ def _strongest(
         detail = details.get(frozenset(pair))
         if detail is None:
             continue
-        found, i, j = detail
-        odds = float(model.log_odds(found)[i, j])
-        probability = 1 / (1 + np.exp(-(odds + model.shift)))
+        found, odds, i, j = detail
+        probability = float(1 / (1 + np.exp(-(odds[i, j] + model.shift))))
         if best is None or probability > best[0]:
             best = (probability, found, i, j)
     return best

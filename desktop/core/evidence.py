@@ -68,12 +68,14 @@ class PairEvidence:
     """Per-signal matrices for the sentences of article A (rows) against article B (columns)."""
 
     signals: dict[str, Matrix]
-    shared_anchors: list[list[frozenset[str]]] | None = None
+    anchors_a: Sequence[frozenset[str]] = ()
+    anchors_b: Sequence[frozenset[str]] = ()
 
     def anchors_of(self, i: int, j: int) -> frozenset[str]:
-        if self.shared_anchors is None:
+        """The anchors sentence ``i`` of A and ``j`` of B share (asked for a group's strongest pair only)."""
+        if i >= len(self.anchors_a) or j >= len(self.anchors_b):
             return frozenset()
-        return self.shared_anchors[i][j]
+        return self.anchors_a[i] & self.anchors_b[j]
 
 
 @cache
@@ -145,41 +147,42 @@ def _idf(profiles: Sequence[Profile], field: str) -> dict[str, float]:
     return {f: math.log(total / c) for f, c in counts.items()}
 
 
+def _shared_weight(
+    rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]], idf: dict[str, float]
+) -> tuple[Matrix, Matrix]:
+    """The summed weight and the number of features every row set shares with every column set.
+
+    An incidence product over only the features both sides hold: the character-gram vocabulary of two articles
+    is tens of thousands wide, the part they share a few thousand, so memory stays at rows × shared features.
+    """
+    common = sorted({f for s in rows for f in s} & {f for s in cols for f in s})
+    index = {f: n for n, f in enumerate(common)}
+    weights = np.array([idf.get(f, 0.0) for f in common], np.float64)
+
+    def incidence(sets: Sequence[frozenset[str]]) -> Matrix:
+        m = np.zeros((len(sets), len(common)), np.float64)
+        for r, s in enumerate(sets):
+            m[r, [index[f] for f in s if f in index]] = 1.0
+        return m
+
+    a, b = incidence(rows), incidence(cols)
+    return (a * weights) @ b.T, a @ b.T
+
+
 def _overlaps(
     rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]], idf: dict[str, float]
 ) -> tuple[Matrix, Matrix]:
     """Weighted Dice overlap and containment (shared weight over the smaller side's) of every row set with every
-    column set, through a dense incidence product. Containment is what finds a short sentence whose claim is
-    one clause of a long one (partial overlap)."""
-    vocabulary = {f: n for n, f in enumerate(sorted({f for s in (*rows, *cols) for f in s}))}
-    weights = np.array([idf.get(f, 0.0) for f in vocabulary], np.float64)
-
-    def incidence(sets: Sequence[frozenset[str]]) -> Matrix:
-        m = np.zeros((len(sets), len(vocabulary)), np.float64)
-        for r, s in enumerate(sets):
-            m[r, [vocabulary[f] for f in s]] = 1.0
-        return m
-
-    a, b = incidence(rows), incidence(cols)
-    shared = (a * weights) @ b.T
-    own_a, own_b = a @ weights, b @ weights
+    column set. Containment is what finds a short sentence whose claim is one clause of a long one (partial
+    overlap)."""
+    shared, _count = _shared_weight(rows, cols, idf)
+    own_a = np.array([sum(idf.get(f, 0.0) for f in s) for s in rows], np.float64)
+    own_b = np.array([sum(idf.get(f, 0.0) for f in s) for s in cols], np.float64)
     total = own_a[:, None] + own_b[None, :]
     smaller = np.minimum(own_a[:, None], own_b[None, :])
     dice = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
     containment = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     return dice, containment
-
-
-def _weighted_shared(rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]], idf: dict[str, float]) -> Matrix:
-    out = np.zeros((len(rows), len(cols)), np.float64)
-    for i, r in enumerate(rows):
-        if not r:
-            continue
-        for j, c in enumerate(cols):
-            common = r & c
-            if common:
-                out[i, j] = sum(idf.get(f, 0.0) for f in common)
-    return out
 
 
 def _margin(cos: Matrix, k: int = 3) -> Matrix:
@@ -230,9 +233,7 @@ def pair_evidence(
     words, words_in = _overlaps([p.words for p in pa], [p.words for p in pb], idf["words"])
     phrases, _ = _overlaps([p.pairs for p in pa], [p.pairs for p in pb], idf["pairs"])
     grams, grams_in = _overlaps([p.grams for p in pa], [p.grams for p in pb], idf["grams"])
-    anchors_shared = _weighted_shared([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
-    anchor_count = np.array([[len(x.anchors & y.anchors) for y in pb] for x in pa], np.float64)
-    anchor_count = anchor_count.reshape(len(pa), len(pb))
+    anchors_shared, anchor_count = _shared_weight([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
     if same_language:
         fuzzy = process.cdist([p.key for p in pa], [p.key for p in pb], scorer=fuzz.token_set_ratio, workers=1) / 100.0
     else:
@@ -268,8 +269,7 @@ def pair_evidence(
         "cosine_across": cosine * (not same_language),
         "margin_across": _margin(cosine) * (not same_language),
     }
-    shared = [[x.anchors & y.anchors for y in pb] for x in pa]
-    return PairEvidence(signals, shared)
+    return PairEvidence(signals, [p.anchors for p in pa], [p.anchors for p in pb])
 
 
 def corpus_idf(articles: Sequence[Sequence[SentenceInfo]]) -> dict[str, dict[str, float]]:
