@@ -15,7 +15,7 @@ from desktop.core.jsonio import write_json
 from desktop.core.library_location import library_path
 from desktop.core.loading import load_article
 from desktop.core.model import Article, Comparison, Settings
-from desktop.core.output_guard import OutputConflict, check_outputs, input_files
+from desktop.core.output_guard import OutputConflict, check_outputs, input_files, printable
 from desktop.core.pipeline import article_ids, compare
 from desktop.core.resources import sample_paths
 
@@ -120,11 +120,17 @@ def load_all(sources: Sequence[str]) -> tuple[list[Article], list[LoadError]]:
     return loaded, failed
 
 
+def fail(message: str) -> int:
+    """The one line every refusal prints; file names in it are escaped so they cannot drive the terminal."""
+    print(f"parallax: error: {printable(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def print_summary(comparison: Comparison, seconds: float) -> None:
     print(f"{len(comparison.articles)} articles, {len(comparison.groups)} alignment groups, {seconds:.2f} s")
     for result in comparison.articles:
         a, s = result.article, comparison.summary[result.article.id]
-        name = a.title or a.path
+        name = printable(a.title or a.path)
         print(
             f"  {a.id} [{a.language or '?'}] {name[:60]}: {s.sentences} sentences · {s.identical} identical · "
             f"{s.reworded} reworded · {s.unique} unique · {s.commentary} commentary · "
@@ -135,12 +141,10 @@ def print_summary(comparison: Comparison, seconds: float) -> None:
 def run_compare(args: argparse.Namespace) -> int:
     sources = args.inputs or [str(p) for p in sample_paths()]
     if not args.inputs and args.presegmented:
-        print("parallax: error: --presegmented needs input files", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail("--presegmented needs input files")
     problem = settings_problem(args, len(sources))
     if problem:
-        print(f"parallax: error: {problem}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(problem)
     try:
         inputs = input_files(sources, article_ids(len(sources)))
         library = library_path(args.db)
@@ -148,15 +152,13 @@ def run_compare(args: argparse.Namespace) -> int:
         if args.save:
             check_outputs([("--save", library)], inputs=inputs)
     except OutputConflict as conflict:
-        print(f"parallax: error: {conflict}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(str(conflict))
     started = time.perf_counter()
     articles, failed = load_all(sources)
     for error in failed:
-        print(f"parallax: error: {error}", file=sys.stderr)
+        fail(str(error))
     if len(articles) < 2:
-        print(f"parallax: error: {len(articles)} readable article(s); a comparison needs two", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{len(articles)} readable article(s); a comparison needs two")
     settings = settings_from_args(args)
     comparison = compare(articles, settings)
     try:
@@ -168,8 +170,7 @@ def run_compare(args: argparse.Namespace) -> int:
             write_html(comparison, args.html)
     except OSError as error:
         target = error.filename or args.json or args.html
-        print(f"parallax: error: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{target}: cannot write: {error.strerror or error}")
     if cli_library.save_from_args(comparison, args):
         return EXIT_BAD_INPUT
     if not args.quiet:

@@ -54,8 +54,9 @@ def build_batch_parser(subparsers: Any) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"parallax: error: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    from desktop.cli import fail
+
+    return fail(message)
 
 
 def _batch_problem(args: argparse.Namespace) -> str | None:
@@ -102,7 +103,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         else:
-            print(f"parallax: error: batch mode needs {error.name}: pip install 'parallax[batch]'", file=sys.stderr)
+            return _fail(f"batch mode needs {error.name}: pip install 'parallax[batch]'")
         return EXIT_BAD_INPUT
     problem = _batch_problem(args)
     if problem:
@@ -124,7 +125,9 @@ def run_batch_command(args: argparse.Namespace) -> int:
         report = run_batch(args.corpus, args.out, settings_from_args(args), options)
     except (CorpusError, EngineError, OutputFolderError) as error:
         return _fail(str(error))
-    print("\n".join(report.lines()))
+    from desktop.core.output_guard import printable
+
+    print("\n".join(printable(line) for line in report.lines()))
     return 0
 
 
@@ -156,24 +159,24 @@ def run_load_command(args: argparse.Namespace) -> int:
     from desktop.batch.manifest import MANAGED
     from desktop.core.library import LibraryError, open_library
     from desktop.core.library_location import library_path
-    from desktop.core.output_guard import Named, OutputConflict, check_outputs
+    from desktop.core.output_guard import Named, OutputConflict, check_outputs, library_target_problem, printable
 
     folder = Path(args.out_dir)
     try:  # the library this writes must not be one of the batch files it reads
         batch_files = [Named(folder / name, f"the batch output's {name}") for name in MANAGED]
         check_outputs([("--db", library_path(args.db))], protected_folders=batch_files)
     except OutputConflict as error:
-        print(f"parallax: error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(str(error))
     if not (folder / "_done").is_dir():
-        print(f"parallax: error: {folder}: not a batch output folder (no finished partitions)", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(f"{folder}: not a batch output folder (no finished partitions)")
     prefix = args.prefix or folder.resolve().name
     try:
         rows = read_table(folder, "comparisons").to_pylist()
     except OutputReadError as error:
-        print(f"parallax: error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(str(error))
+    problem = library_target_problem(library_path(args.db))
+    if problem:
+        return _fail(f"{library_path(args.db)}: {problem}")
     try:
         store = open_library(library_path(args.db))
         existing = {info.name: info.id for info in store.list()}
@@ -185,7 +188,6 @@ def run_load_command(args: argparse.Namespace) -> int:
             else:
                 existing[name] = store.save(comparison, name)
     except LibraryError as error:
-        print(f"parallax: error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(f"{len(rows)} clusters loaded into {library_path(args.db)} as '{prefix} / <cluster>'")
+        return _fail(str(error))
+    print(printable(f"{len(rows)} clusters loaded into {library_path(args.db)} as '{prefix} / <cluster>'"))
     return 0

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.jsonio import to_dict, write_json
 from desktop.core.library_location import ENV_VAR, library_path
 from desktop.core.model import Comparison, Note
-from desktop.core.output_guard import OutputConflict, check_outputs
+from desktop.core.output_guard import OutputConflict, check_outputs, library_target_problem, printable
 
 if TYPE_CHECKING:
     # sqlite-utils imports pandas when it is installed (~0.5 s): plain `compare` must not pay for it.
@@ -56,14 +56,18 @@ def build_library_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
 
 
 def _fail(message: str) -> int:
-    print(f"parallax: error: {message}", file=sys.stderr)
+    print(f"parallax: error: {printable(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
 def _open(args: argparse.Namespace) -> LibraryStore:
-    from desktop.core.library import open_library
+    from desktop.core.library import LibraryError, open_library
 
-    return open_library(library_path(args.db))
+    path = library_path(args.db)
+    problem = library_target_problem(path)
+    if problem:
+        raise LibraryError(str(path), problem)
+    return open_library(path)
 
 
 def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
@@ -78,7 +82,7 @@ def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
     except LibraryError as error:
         return _fail(str(error))
     if not getattr(args, "quiet", False):
-        print(f"saved as #{comparison_id} {args.save!r} in {library_path(args.db)}")
+        print(printable(f"saved as #{comparison_id} {args.save!r} in {library_path(args.db)}"))
     return 0
 
 
@@ -93,7 +97,8 @@ def _print_table(infos: tuple[ComparisonInfo, ...]) -> None:
         print("(no saved comparisons)")
         return
     for info in infos:
-        print(f"{info.id:>5}  {info.updated[:16].replace('T', ' ')}  {info.name}  [{', '.join(info.outlets)}]")
+        line = f"{info.id:>5}  {info.updated[:16].replace('T', ' ')}  {info.name}  [{', '.join(info.outlets)}]"
+        print(printable(line))
 
 
 def _note_dict(note: Note) -> dict[str, Any]:
@@ -118,9 +123,9 @@ def _show(store: LibraryStore, args: argparse.Namespace) -> int:
         data["comparison"] = to_dict(comparison)
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
-    print(f"#{info.id} {info.name}")
+    print(printable(f"#{info.id} {info.name}"))
     if comparison.title:
-        print(f"  title: {comparison.title}")
+        print(printable(f"  title: {comparison.title}"))
     print(f"  created {info.created}, updated {info.updated}, engine {info.engine_version}")
     print(f"  settings: {json.dumps(asdict(comparison.settings))}")
     for result in comparison.articles:
@@ -132,9 +137,9 @@ def _show(store: LibraryStore, args: argparse.Namespace) -> int:
                 f": {s.sentences} sentences · {s.identical} identical · {s.reworded} reworded · {s.unique} unique"
                 f" · {s.commentary} commentary · lacks {s.missing_facts} facts"
             )
-        print(line)
+        print(printable(line))
     for note in notes:
-        print(f"  note on {_note_place(note)}: {note.text}")
+        print(printable(f"  note on {_note_place(note)}: {note.text}"))
     return 0
 
 
@@ -167,7 +172,7 @@ def _list(store: LibraryStore, args: argparse.Namespace) -> int:
 def _delete(store: LibraryStore, args: argparse.Namespace) -> int:
     name = store.info(args.id).name
     store.delete(args.id)
-    print(f"deleted #{args.id} {name!r}")
+    print(printable(f"deleted #{args.id} {name!r}"))
     return 0
 
 

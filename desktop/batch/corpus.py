@@ -117,7 +117,16 @@ def _records(path: Path) -> Iterable[dict[str, Any]]:
         raise CorpusError(f"{path}: unknown corpus format {suffix or '(no extension)'}; use .jsonl, .csv or .parquet")
 
 
+class _NotText(ValueError):
+    pass
+
+
 def _text(value: Any) -> str:
+    if isinstance(value, bytes | bytearray | memoryview):  # a Parquet binary column: text, or refused
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _NotText from None
     return "" if value is None or value != value else str(value)  # value != value: pandas NaN
 
 
@@ -131,23 +140,33 @@ def read_corpus(path: str | Path, columns: Columns = Columns(), policy: SourcePo
     grouped: dict[str, list[CorpusArticle]] = {}
     try:
         for number, record in enumerate(_records(path), 1):
-            if columns.cluster not in record:
-                raise CorpusError(f"{path}: row {number} has no column {columns.cluster!r} (set it with --cluster-col)")
-            cluster = _text(record[columns.cluster])
+            try:
+                article, cluster = _article(record, columns, number, path, grouped)
+            except _NotText:
+                raise CorpusError(f"{path}: row {number} holds bytes that are not UTF-8 text") from None
             articles = grouped.setdefault(cluster, [])
-            article = CorpusArticle(
-                article_id=_text(record.get(columns.article)) or str(len(articles) + 1),
-                source=_text(record.get(columns.source)),
-                title=_text(record.get(columns.title)),
-                text=_text(record.get(columns.text)),
-                path=_text(record.get(columns.path)),
-            )
             articles.append(check_source(article, folder, policy))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error, CorpusError):
             raise
         raise CorpusError(f"{path}: cannot read corpus ({error})") from None
     return [Cluster(cid, tuple(arts)) for cid, arts in sorted(grouped.items())]
+
+
+def _article(
+    record: dict[str, Any], columns: Columns, number: int, path: Path, grouped: dict[str, list[CorpusArticle]]
+) -> tuple[CorpusArticle, str]:
+    if columns.cluster not in record:
+        raise CorpusError(f"{path}: row {number} has no column {columns.cluster!r} (set it with --cluster-col)")
+    cluster = _text(record[columns.cluster])
+    article = CorpusArticle(
+        article_id=_text(record.get(columns.article)) or str(len(grouped.get(cluster, ())) + 1),
+        source=_text(record.get(columns.source)),
+        title=_text(record.get(columns.title)),
+        text=_text(record.get(columns.text)),
+        path=_text(record.get(columns.path)),
+    )
+    return article, cluster
 
 
 def partitions(clusters: list[Cluster], size: int) -> list[tuple[int, list[Cluster]]]:

@@ -15,12 +15,24 @@ line the command prints.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+# C0/C1 controls (ANSI escapes start with ESC, newlines would split the one line) and bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal line: control characters, bidi overrides and undecodable bytes of a
+    file name are shown as escapes (``\\x1b``, ``\\n``, ``\\u202e``, ``\\udcff``), never interpreted."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class OutputConflict(Exception):
@@ -133,3 +145,15 @@ def check_inputs_outside(inputs: Iterable[Named], folders: Iterable[Named]) -> N
             if _inside(item.path, folder.path):
                 where = "is" if _same(item.path, folder.path) else "lies inside"
                 raise OutputConflict(f"{item.path}: {item.role} {where} {folder.role}, which this run replaces")
+
+
+def library_target_problem(db: str | os.PathLike[str]) -> str | None:
+    """Why ``db`` cannot be a library file, when it is an existing device, FIFO or socket (``--db /dev/null``
+    left a ``/dev/null-journal`` behind: SQLite writes its journal beside the name it is given)."""
+    try:
+        mode = os.stat(db).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):  # a folder is refused by the library itself
+        return None
+    return "not a regular file; a library must be one (SQLite keeps its journal beside it)"
