@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from desktop.core.match_display import PARTIAL_MARK
 from desktop.core.model import Status
 from desktop.ui.highlights import Cell, MarkKind
 from desktop.ui.models import CELL_ROLE, NOTE_ROLE
@@ -41,6 +42,7 @@ PARAGRAPH_GAP = 10
 GAP_HEIGHT = 30
 NOTE_MARKER = 11
 _CACHE_SIZE = 4000
+PARTIAL_PREFIX = PARTIAL_MARK + "\u2002"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +66,13 @@ def build_document(
         label = cell.label + "\u2002"
         cursor.insertText(label, number)
         prefix = len(label)
+    if cell.partial:
+        # A sign, not a colour: the commentary rule already owns the dashed border, so a partial match reads "≈".
+        marker = QTextCharFormat()
+        marker.setFontWeight(QFont.Weight.Bold)
+        marker.setForeground(theme.text)
+        cursor.insertText(PARTIAL_PREFIX, marker)
+        prefix += len(PARTIAL_PREFIX)
     base = QTextCharFormat()
     base.setForeground(theme.muted if cell.boilerplate else theme.text)
     if cell.boilerplate:
@@ -178,6 +187,8 @@ class SentenceDelegate(QStyledItemDelegate):
         if cell.boilerplate:
             measure.setItalic(True)
         text = (cell.label + "\u2002" + cell.text) if self._numbers and cell.label else cell.text
+        if cell.partial:
+            text = PARTIAL_PREFIX + text
         bounds = QFontMetricsF(measure).boundingRect(QRectF(0, 0, width, 1e6), Qt.TextFlag.TextWordWrap, text)
         height = int(bounds.height() + 0.999)
         self._heights[key] = (cell, height)

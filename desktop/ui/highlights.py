@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.core.collation import Row
-from desktop.core.model import Comparison, DiffOp, Role, Sentence, Status
+from desktop.core.match_display import is_partial
+from desktop.core.model import Comparison, DiffOp, Group, Role, Sentence, Status
 
 SNIPPET = 90
 
@@ -55,6 +56,7 @@ class Cell:
     marks: tuple[Mark, ...] = ()
     paragraph_start: bool = False
     other_language: bool = False  # aligned with a sentence in another language: no word diff to show
+    partial: bool = False  # its group is a partial match: one sentence says only part of the other
 
     @property
     def is_gap(self) -> bool:
@@ -238,16 +240,25 @@ def make_cell(
         marks=tuple(sorted(cell_marks, key=lambda m: (m.start, m.end))),
         paragraph_start=paragraph_start,
         other_language=_pairs_across_languages(comparison, article, sentences[0].group),
+        partial=is_partial(group_of(comparison, sentences[0].group)),
     )
+
+
+def group_of(comparison: Comparison, group_id: int | None) -> Group | None:
+    """The group with that id (groups are usually numbered by position, so that is tried first)."""
+    if group_id is None:
+        return None
+    groups = comparison.groups
+    if 0 <= group_id < len(groups) and groups[group_id].id == group_id:
+        return groups[group_id]
+    return next((g for g in groups if g.id == group_id), None)
 
 
 def _pairs_across_languages(comparison: Comparison, article: str, group_id: int | None) -> bool:
     """The sentence's group holds an article in another language, so its rewording has no word diff there."""
     if group_id is None or not comparison.cross_language:
         return False
-    groups = comparison.groups
-    group = groups[group_id] if group_id < len(groups) and groups[group_id].id == group_id else next(
-        (g for g in groups if g.id == group_id), None)
+    group = group_of(comparison, group_id)
     if group is None:
         return False
     language = comparison.article(article).article.language

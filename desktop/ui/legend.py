@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
+from desktop.core.match_display import PARTIAL_MARK
 from desktop.ui.theme import Theme, theme_for
 
 ENTRIES = (
@@ -15,6 +16,7 @@ ENTRIES = (
     ("unique", "unique to this article"),
     ("commentary", "commentary"),
     ("fact", "fact missing elsewhere"),
+    ("partial", "partial match (one says part of the other)"),
     ("gap", "no counterpart"),
     ("boilerplate", "boilerplate (dimmed)"),
 )
@@ -48,6 +50,12 @@ class Swatch(QWidget):
         elif kind == "gap":
             painter.fillRect(rect, theme.gap_bg)
             painter.fillRect(rect, QBrush(theme.gap_hatch.darker(115), Qt.BrushStyle.BDiagPattern))
+        elif kind == "partial":
+            font.setPointSizeF(font.pointSizeF() / 0.8)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(theme.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, PARTIAL_MARK)
         elif kind in ("deleted", "inserted", "fact", "boilerplate"):
             if kind == "deleted":
                 painter.fillRect(rect, theme.deleted_bg)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.collation import Row, collate
+from desktop.core.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.model import Comparison, Role, Status
 from desktop.ui.highlights import Cell, Difference, DiffKind, Mark, differences, make_cell, sentence_marks
 from desktop.ui.notes import EMPTY, NoteIndex
@@ -31,8 +32,9 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the user's notes on a cell, joined; 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def cell_tooltip(cell: Cell) -> str:
-    """Rich-text tooltip for a cell; every piece taken from an article is escaped (articles are hostile input)."""
+def cell_tooltip(cell: Cell, match: str = "") -> str:
+    """Rich-text tooltip for a cell; every piece taken from an article is escaped (articles are hostile input).
+    ``match`` is the group's evidence line (``desktop.core.match_display``): why these sentences were matched."""
     if cell.is_gap:
         return html.escape(f"Not in {cell.article}: no counterpart sentence")
     lines = [f"<b>{html.escape(cell.article)} · sentence {html.escape(cell.label)}</b>"]
@@ -46,6 +48,10 @@ def cell_tooltip(cell: Cell) -> str:
         lines.append("Reworded: struck words are missing elsewhere, underlined words are added")
     elif cell.status == Status.IDENTICAL:
         lines.append("Identical in the aligned articles")
+    if match:
+        lines.append(html.escape(match))
+    if cell.partial:
+        lines.append(f"<b>{PARTIAL_MARK}</b> " + html.escape(PARTIAL_MEANING))
     if cell.commentary:
         lines.append("Commentary cues: <i>" + html.escape(", ".join(cell.cues)) + "</i>")
     facts = [m for m in cell.marks if m.kind == "fact"]
@@ -59,6 +65,8 @@ def cell_description(cell: Cell) -> str:
     if cell.is_gap:
         return f"Gap: not in {cell.article}"
     traits = ["boilerplate" if cell.boilerplate else str(cell.status)]
+    if cell.partial:
+        traits.append("partial match")
     if cell.commentary:
         traits.append("commentary")
     if any(m.kind == "fact" for m in cell.marks):
@@ -70,7 +78,7 @@ class _CellData:
     """Shared ``data()`` dispatch for the two sentence models."""
 
     @staticmethod
-    def cell_data(cell: Cell, role: int, notes: NoteIndex = EMPTY) -> Any:
+    def cell_data(cell: Cell, role: int, notes: NoteIndex = EMPTY, match: str = "") -> Any:
         if role == CELL_ROLE:
             return cell
         if role == Qt.ItemDataRole.DisplayRole:
@@ -78,7 +86,7 @@ class _CellData:
         if role == NOTE_ROLE:
             return "\n".join(notes.for_cell(cell))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = cell_tooltip(cell)
+            tip = cell_tooltip(cell, match)
             for note in notes.for_cell(cell):
                 tip += "<br><b>Note:</b> " + html.escape(note).replace("\n", "<br>")
             return tip
@@ -86,6 +94,26 @@ class _CellData:
             found = notes.for_cell(cell)
             return cell_description(cell) + ("".join(f" Note: {n}" for n in found))
         return None
+
+
+class _MatchLines:
+    """The evidence line of each group, worked out on the first tooltip that needs one (not while the rows are
+    measured), once per comparison."""
+
+    def __init__(self) -> None:
+        self._comparison: Comparison | None = None
+        self._lines: dict[int, str] | None = None
+
+    def reset(self, comparison: Comparison | None) -> None:
+        if comparison is not self._comparison:
+            self._comparison, self._lines = comparison, None
+
+    def for_cell(self, cell: Cell, role: int) -> str:
+        if role != Qt.ItemDataRole.ToolTipRole or cell.group is None or self._comparison is None:
+            return ""
+        if self._lines is None:
+            self._lines = match_lines(self._comparison)
+        return self._lines.get(cell.group, "")
 
 
 def _notes_changed(model: QAbstractTableModel | QAbstractListModel) -> None:
@@ -108,6 +136,7 @@ class AlignedModel(QAbstractTableModel):
         self._row_of: dict[tuple[str, int], int] = {}
         self._group_row: dict[int, int] = {}
         self.notes: NoteIndex = EMPTY
+        self._matches = _MatchLines()
 
     def set_notes(self, notes: NoteIndex) -> None:
         if notes is self.notes:
@@ -119,6 +148,7 @@ class AlignedModel(QAbstractTableModel):
                        marks: dict[tuple[str, int], list[Mark]] | None = None, rows: list[Row] | None = None) -> None:
         self.beginResetModel()
         self.comparison = comparison
+        self._matches.reset(comparison)
         self._cells.clear()
         if comparison is None:
             self._ids, self._rows, self._marks = [], [], {}
@@ -172,7 +202,8 @@ class AlignedModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.comparison is None:
             return None
-        return _CellData.cell_data(self.cell(index.row(), index.column()), role, self.notes)
+        cell = self.cell(index.row(), index.column())
+        return _CellData.cell_data(cell, role, self.notes, self._matches.for_cell(cell, role))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or self.comparison is None:
@@ -200,6 +231,7 @@ class ReadingModel(QAbstractListModel):
         self._cells: list[Cell] = []
         self._row_of: dict[int, int] = {}
         self.notes: NoteIndex = EMPTY
+        self._matches = _MatchLines()
 
     def set_notes(self, notes: NoteIndex) -> None:
         if notes is self.notes:
@@ -211,6 +243,7 @@ class ReadingModel(QAbstractListModel):
                     hide_boilerplate: bool = False) -> None:
         self.beginResetModel()
         self.comparison = comparison
+        self._matches.reset(comparison)
         self.article_id = article_id
         result = comparison.article(article_id)
         text = result.article.text
@@ -239,7 +272,8 @@ class ReadingModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._cells):
             return None
-        return _CellData.cell_data(self._cells[index.row()], role, self.notes)
+        cell = self._cells[index.row()]
+        return _CellData.cell_data(cell, role, self.notes, self._matches.for_cell(cell, role))
 
 
 class DifferencesModel(QAbstractListModel):
