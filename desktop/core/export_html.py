@@ -24,6 +24,7 @@ from desktop import __version__
 from desktop.core.atomic import atomic_write_text
 from desktop.core.collation import Row, collate
 from desktop.core.facts import fact_key
+from desktop.core.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, is_partial, match_lines
 from desktop.core.model import (
     ArticleResult,
     ArticleSummary,
@@ -89,6 +90,7 @@ class _SentenceView:
     parts: list[_Part]
     footnote: int | None
     notes: list[str]
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,8 @@ class _RowView:
     classes: str
     cells: list[_Cell]
     notes: list[str]
+    match: str = ""  # why the row's sentences were matched (``desktop.core.match_display``)
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +273,10 @@ def _context(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
             ("sentences", "one per line" if settings.presegmented else "split automatically"),
         ],
         "articles": [_article_view(r, comparison) for r in comparison.articles],
+        "partial_mark": PARTIAL_MARK,
+        "partial_label": PARTIAL_LABEL,
+        "partial_meaning": PARTIAL_MEANING,
+        "has_evidence": any(g.evidence is not None for g in comparison.groups),
         **_matrix(comparison),
         **_rows(comparison, notes),
     }
@@ -381,9 +389,11 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
     groups = {g.id: g for g in comparison.groups}
     diff_marks = _diff_marks(comparison)
     fact_marks = _fact_marks(comparison)
+    matches = match_lines(comparison)
     footnotes: list[dict[str, Any]] = []
     rows = []
     for number, row in enumerate(collate(comparison), start=1):
+        partial = row.group is not None and is_partial(groups.get(row.group))
         cells = []
         for aid in ids:
             indices = row.cells.get(aid, ())
@@ -414,6 +424,7 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
                         footnote,
                         notes.sentences.get((aid, sentence.index), []),
                         ids,
+                        partial=partial,
                     )
                 )
             cells.append(
@@ -422,9 +433,11 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
         rows.append(
             _RowView(
                 anchor=f"r{number}",
-                classes=_row_classes(row, groups, results),
+                classes=_row_classes(row, groups, results) + (" pt" if partial else ""),
                 cells=cells,
                 notes=[_clean(n) for n in notes.groups.get(row.group, [])] if row.group is not None else [],
+                match=_clean(matches.get(row.group, "")) if row.group is not None else "",
+                partial=partial,
             )
         )
     return {"rows": rows, "footnotes": footnotes}
@@ -444,6 +457,8 @@ def _sentence_view(
     footnote: int | None,
     notes: list[str],
     ids: Sequence[str],
+    *,
+    partial: bool = False,
 ) -> _SentenceView:
     if sentence.role == Role.BOILERPLATE:
         classes, label = ["s", "bp"], "boilerplate: "
@@ -456,6 +471,8 @@ def _sentence_view(
     if sentence.role == Role.TITLE:
         classes.append("tt")
     title = ""
+    if partial:
+        label += "partial match: "
     if sentence.commentary:
         classes.append("cm")
         label += "commentary: "
@@ -470,6 +487,7 @@ def _sentence_view(
         parts=_parts(sentence.text, diffs, facts, ids),
         footnote=footnote,
         notes=[_clean(n) for n in notes],
+        partial=partial,
     )
 
 
