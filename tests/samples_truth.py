@@ -101,10 +101,10 @@ GERMAN = SampleTruth(
         ("B", "ein schwarzer Tag für Marlbach"),
         ("B", "Es bleibt zu hoffen"),
         ("B", "Rathaus-Machthaber Ulrich Hassberg"),
-        ("B", "Die sogenannte Standortgarantie"),
     ),
     neutral_articles=("A", "C"),
     neutral=(
+        ("B", "Die sogenannte Standortgarantie"),  # a loaded label in a factual sentence: marked, not commentary
         ("B", "Während drinnen über die Zukunft"),
         ("B", "an einen privaten Konzern beschlossen"),
         ("B", "dagegen 19, zwei Mitglieder"),

@@ -3,7 +3,14 @@
 import pytest
 
 from desktop.core import commentary
-from desktop.core.commentary import commentary_cues, cues_in_spans, cues_in_words, parse_lexicon, quoted_spans
+from desktop.core.commentary import (
+    commentary_cues,
+    cues_in_spans,
+    cues_in_words,
+    find_labels,
+    parse_lexicon,
+    quoted_spans,
+)
 
 SEED_COMMENTARY = [
     (
@@ -22,10 +29,6 @@ SEED_COMMENTARY = [
         "nicht … sondern",
     ),
     ("Der Einsatz käme einer NATO-Präsenz in der Ukraine gleich.", "käme … gleich"),
-    (
-        "Der ukrainische Machthaber Wladimir Selenskij dankte Kellogg, Graham und Blumenthal für ihr Erscheinen.",
-        "Machthaber",
-    ),
 ]
 
 GERMAN_REPORTING = [
@@ -38,6 +41,8 @@ GERMAN_REPORTING = [
     "Der Stadtrat hat am Dienstagabend den Verkauf des städtischen Klinikums beschlossen.",
     "Die Straße bleibt daher bis auf Weiteres gesperrt.",
     "Die Polizei sperrte deshalb die Innenstadt für den Verkehr.",
+    # A loaded label is a word choice inside reporting (marked as a label), not a verdict of the sentence.
+    "Der ukrainische Machthaber Wladimir Selenskij dankte Kellogg, Graham und Blumenthal für ihr Erscheinen.",
     "Das Treffen findet nicht am Montag, sondern am Dienstag statt.",
     "„Das ist ein schwarzer Tag für die Demokratie“, sagte die Oppositionsführerin.",
     "Laut Innenministerium ist die Lage offensichtlich unter Kontrolle.",
@@ -53,13 +58,13 @@ ENGLISH_COMMENTARY = [
     ("Once again, the city’s commuters are paying the price for a labor dispute they had no part in.", "Once again"),
     ("Who will speak up for the nurse who cannot get to her shift, or the student who misses an exam?", "…?"),
     ("It is hard to see how a 14% raise could be paid for without yet another fare increase.", "It is hard to see"),
-    ("The so-called “fair contract” campaign has so far produced nothing but empty buses.", "so-called"),
+    ("The so-called “fair contract” campaign has so far produced nothing but empty buses.", "nothing but"),
     (
         "Residents have warned about the crumbling cliffs for years, and it is hard to see how the council can "
         "claim to have been taken by surprise.",
         "it is hard to see",
     ),
-    ("The regime has, of course, denied everything.", "regime"),
+    ("The regime has, of course, denied everything.", "of course"),
     ("This shameful decision will cost the city dearly.", "shameful"),
 ]
 
@@ -100,11 +105,12 @@ def test_english_reporting_is_not_flagged(sentence):
     assert commentary_cues(sentence, "en") == ()
 
 
-def test_label_in_the_speakers_frame_counts_but_not_inside_the_quote():
+def test_label_in_the_speakers_frame_is_marked_but_not_inside_the_quote():
     frame = "Der ukrainische Machthaber Selenskij sagte, die Lage sei ernst."
     quoted = "„Das Regime in Moskau lügt“, sagte Selenskij."
-    assert commentary_cues(frame, "de") == ("Machthaber",)
-    assert commentary_cues(quoted, "de") == ()
+    assert [label.text for label in find_labels(frame, "de")] == ["Machthaber"]
+    assert commentary_cues(frame, "de") == ()
+    assert find_labels(quoted, "de") == ()
 
 
 def test_one_weak_cue_is_not_enough_but_two_are():
@@ -115,8 +121,9 @@ def test_one_weak_cue_is_not_enough_but_two_are():
     )
 
 
-def test_inserted_label_counts_as_added_commentary():
-    assert cues_in_words("Machthaber", "de") == ("Machthaber",)
+def test_inserted_label_is_no_added_commentary():
+    assert cues_in_words("Machthaber", "de") == ()
+    assert cues_in_words("skandalös", "de") == ("skandalös",)
     assert cues_in_words("Präsident", "de") == ()
     assert cues_in_words("daher", "de") == ()
 
@@ -163,8 +170,12 @@ def test_label_swapped_into_a_shared_sentence_marks_only_that_outlets_sentence()
     a = Article("A", "a.txt", "Der ukrainische Präsident Wolodymyr Selenskyj dankte Kellogg in Rom.", language="de")
     b = Article("B", "b.txt", "Der ukrainische Machthaber Wladimir Selenskij dankte Kellogg in Rom.", language="de")
     result = compare([a, b], Settings(threshold=0.5))
-    assert result.article("B").sentences[0].cues == ("Machthaber",)
+    swapped = result.article("B").sentences[0]
+    assert [(label.text, label.neutral) for label in swapped.labels] == [("Machthaber", "Präsident")]
+    assert b.text[swapped.labels[0].start : swapped.labels[0].end] == "Machthaber"
+    assert swapped.commentary is False
     assert result.article("A").sentences[0].commentary is False
+    assert result.article("A").sentences[0].labels == ()
 
 
 def test_sharp_s_cues_match():
@@ -301,7 +312,10 @@ def test_more_german_commentary_is_flagged(sentence):
 
 
 def test_possessive_and_exclamation():
-    assert commentary_cues("The regime's propaganda machine went into overdrive.", "en") == ("regime", "propaganda")
+    assert commentary_cues("The regime's propaganda machine went into overdrive.", "en") == ("propaganda",)
+    assert [label.text for label in find_labels("The regime's propaganda machine went into overdrive.", "en")] == [
+        "regime"
+    ]
     assert commentary_cues("Die Brücke ist gesperrt!", "de") == ()
     assert commentary_cues("Das ist kein Zufall!", "de") == ("Das ist kein", "kein Zufall", "!")
 

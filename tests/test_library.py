@@ -49,7 +49,8 @@ def test_library_tables_cover_every_model_field():
     """A field added to the model without a column would silently vanish on reopen; this names it."""
     stored = {
         model.Article: {"id", "path", "text", "title", "source", "published", "language"},
-        model.Sentence: {"index", "start", "end", "text", "role", "status", "commentary", "cues", "group"},
+        model.Sentence: {"index", "start", "end", "text", "role", "status", "commentary", "cues", "group", "labels"},
+        model.Label: {"start", "end", "text", "neutral"},
         model.Group: {"id", "members", "similarity", "status", "diffs", "evidence"},
         model.MatchEvidence: {"score", "anchors", "signals", "partial"},
         model.WordDiff: {"source", "target", "ops"},

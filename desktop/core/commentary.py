@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from desktop.core.resources import resource_path
 
 THRESHOLD = 2
+LABEL = "label"  # the lexicon section of loaded labels: marked, but no weight towards commentary
 _WEIGHTS = {"strong": 2, "weak": 1}
 _GAP_WORDS = 10
 # A word is letters/digits joined by inner hyphens or apostrophes ("so-called", "NATO-Präsenz").
@@ -48,6 +49,7 @@ class Pattern:
     # Written in lower case: a capitalised match must stand at the start of the sentence, so the adjective
     # "feige" (cowardly) does not fire on the noun "Feigen" (figs), nor "bold" on a Mr Bold.
     lowercase: bool = False
+    neutral: str = ""  # ``[label]`` cues: the outlet-neutral word, where the lexicon names one
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -194,7 +196,8 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
     section = ""
     patterns = []
     for raw in lines:
-        written = raw.split("#", 1)[0].strip()
+        written, _, neutral = raw.split("#", 1)[0].partition("=")
+        written, neutral = written.strip(), neutral.strip()
         line = written.lower()
         if not line:
             continue
@@ -202,7 +205,8 @@ def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -
             section = line[1:-1].strip()
             continue
         first = written.lstrip("^*")[:1]
-        pattern = Pattern(line, compile_pattern(line), weights.get(section, 1), section, first.islower())
+        weight = 0 if section == LABEL else weights.get(section, 1)
+        pattern = Pattern(line, compile_pattern(line), weight, section, first.islower(), neutral)
         patterns.append(pattern)
     return _index(patterns)
 
@@ -323,7 +327,7 @@ def _cues(text: str, language: str) -> tuple[Cue, ...]:
     masked = attributed_spans(text, language)
     found: list[Cue] = []
     for pattern, match in lexicon("commentary", language).matches(text):
-        if _overlaps(match.start(), match.end(), masked):
+        if pattern.section == LABEL or _overlaps(match.start(), match.end(), masked):
             continue
         surface = " … ".join(g for g in match.groups() if g) if "..." in pattern.source else None
         surface = surface or text[match.start(_first_group(match)) : match.end()].strip(" ,:;")
@@ -336,6 +340,37 @@ def _cues(text: str, language: str) -> tuple[Cue, ...]:
         # An exclamation in the author's own voice leans towards opinion; on its own it proves nothing.
         found.append(Cue("!", exclamation, exclamation + 1, 1))
     return tuple(_without_nested(found))
+
+
+@dataclass(frozen=True, slots=True)
+class LabelCue:
+    """A loaded label in a sentence: its words, position in the sentence and the neutral alternative."""
+
+    text: str
+    start: int
+    end: int
+    neutral: str = ""
+
+
+def find_labels(text: str, language: str) -> tuple[LabelCue, ...]:
+    """Loaded labels in the outlet's own words ("die sogenannte Friedensmission", "the regime"): a word choice,
+    marked as such, that does not make its sentence commentary. Inside quotation marks the label is the quoted
+    speaker's and is left alone."""
+    return _labels(text, language)
+
+
+@lru_cache(maxsize=65536)
+def _labels(text: str, language: str) -> tuple[LabelCue, ...]:
+    quoted = quoted_spans(text)
+    found: list[LabelCue] = []
+    for pattern, match in lexicon("commentary", language).matches(text):
+        if pattern.section != LABEL or _overlaps(match.start(), match.end(), quoted):
+            continue
+        start = match.start(_first_group(match))
+        if any(f.start <= start < f.end for f in found):
+            continue
+        found.append(LabelCue(text[start : match.end()].strip(" ,:;"), start, match.end(), pattern.neutral))
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _first_group(match: re.Match[str]) -> int:

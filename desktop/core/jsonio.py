@@ -26,6 +26,8 @@ from desktop.core.model import (
     WordDiff,
     evidence_from_record,
     evidence_record,
+    label_record,
+    labels_from_records,
 )
 
 SCHEMA = "parallax/comparison-v1"
@@ -59,6 +61,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         "commentary": s.commentary,
                         "cues": list(s.cues),
                         "group": s.group,
+                        "labels": [label_record(label) for label in s.labels],
                     }
                     for s in r.sentences
                 ],
@@ -123,6 +126,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                     commentary=s.get("commentary", False),
                     cues=tuple(s.get("cues", ())),
                     group=s.get("group"),
+                    labels=labels_from_records(s.get("labels")),
                 )
                 for s in a["sentences"]
             ),

@@ -27,6 +27,8 @@ from desktop.core.model import (
     WordDiff,
     evidence_from_record,
     evidence_record,
+    label_record,
+    labels_from_records,
 )
 
 Row = dict[str, Any]
@@ -132,6 +134,7 @@ def result_rows(
                 "commentary": int(s.commentary),
                 "cues": dumps(list(s.cues)) if s.cues else "[]",
                 "group_number": s.group,
+                "labels": dumps([label_record(label) for label in s.labels]) if s.labels else "[]",
             }
             for s in result.sentences
         )
@@ -208,6 +211,7 @@ def comparison_from_rows(
                 commentary=bool(s["commentary"]),
                 cues=tuple(json.loads(s["cues"])) if s["cues"] != "[]" else (),
                 group=s["group_number"],
+                labels=labels_from_records(json.loads(s["labels"])) if s["labels"] != "[]" else (),
             )
         )
     articles = []

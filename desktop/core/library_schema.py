@@ -166,11 +166,18 @@ def _v4_match_evidence(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE alignment_groups ADD COLUMN evidence TEXT")
 
 
+def _v5_sentence_labels(db: sqlite_utils.Database) -> None:
+    """Loaded labels in each sentence (JSON list of {start, end, text, neutral}); '[]' for sentences saved
+    before labels were kept apart from commentary."""
+    db.execute("ALTER TABLE sentences ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_results,
     _v2_notes_and_absences,
     _v3_full_text_search,
     _v4_match_evidence,
+    _v5_sentence_labels,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -63,6 +63,17 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Label:
+    """A loaded label inside a sentence: its offsets in the article text, its words, and the outlet-neutral
+    word where the lexicon names one ("Machthaber" → "Präsident")."""
+
+    start: int
+    end: int
+    text: str
+    neutral: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -73,6 +84,9 @@ class Sentence:
     commentary: bool = False
     cues: tuple[str, ...] = ()
     group: int | None = None
+    # Loaded word choices ("so-called", "Machthaber") in the outlet's own voice; they do not make the sentence
+    # commentary by themselves.
+    labels: tuple[Label, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +108,22 @@ class MatchEvidence:
     anchors: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()
     partial: bool = False
+
+
+def label_record(label: Label) -> dict[str, object]:
+    """The JSON/library form of a ``Label``: offsets in the article text, the words, the neutral alternative."""
+    return {"start": label.start, "end": label.end, "text": label.text, "neutral": label.neutral}
+
+
+def labels_from_records(records: object) -> tuple[Label, ...]:
+    """``Label``s back from their records; anything else (a file written before labels existed) gives none."""
+    if not isinstance(records, list):
+        return ()
+    return tuple(
+        Label(int(r["start"]), int(r["end"]), str(r["text"]), str(r.get("neutral") or ""))
+        for r in records
+        if isinstance(r, dict)
+    )
 
 
 def evidence_record(evidence: MatchEvidence) -> dict[str, object]:

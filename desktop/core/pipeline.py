@@ -21,6 +21,7 @@ from desktop.core.model import (
     Fact,
     FactKind,
     Group,
+    Label,
     MatchEvidence,
     Role,
     Sentence,
@@ -274,8 +275,10 @@ def _classify_sentences(
         for index, span in enumerate(article_spans):
             text = article.text[span.start : span.end]
             group = group_of.get((article.id, index))
-            cues = commentary.commentary_cues(text, article.language) if span.role != Role.BOILERPLATE else ()
+            boilerplate = span.role == Role.BOILERPLATE
+            cues = commentary.commentary_cues(text, article.language) if not boilerplate else ()
             cues = tuple(dict.fromkeys(cues + inserted_cues.get((article.id, index), ())))
+            labels = () if boilerplate else commentary.find_labels(text, article.language)
             sentences.append(
                 Sentence(
                     index=index,
@@ -287,6 +290,7 @@ def _classify_sentences(
                     commentary=bool(cues),
                     cues=cues,
                     group=group.id if group else None,
+                    labels=tuple(Label(span.start + c.start, span.start + c.end, c.text, c.neutral) for c in labels),
                 )
             )
         results.append(ArticleResult(article, tuple(sentences)))
