@@ -319,6 +319,9 @@ def test_saved_page_with_caption_and_embedded_post_keeps_the_story() -> None:
         ("UPDATE: 10:15 GMT", "en", "timestamp"),
         ("Kommentare (12)", "de", "link"),
         ("Teilen auf WhatsApp", "de", "link"),
+        ("Audio: Erika Muster im Gespräch mit der Bürgermeisterin", "de", "credit"),
+        ("Podcast: How the bridge vote was won", "en", "credit"),
+        ("Inhaltsverzeichnis", "de", "link"),
     ],
 )
 def test_header_line_variants_are_furniture(sentence: str, language: str, reason: str) -> None:
