@@ -14,7 +14,7 @@ from desktop.core.collation import Row
 from desktop.core.model import Comparison
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
-from desktop.ui.highlights import Mark
+from desktop.ui.highlights import Cell, Mark
 from desktop.ui.models import AlignedModel
 
 MIN_COLUMN = 230
@@ -98,6 +98,7 @@ class AlignedView(QWidget):
         self._chunk_timer = QTimer(self)
         self._chunk_timer.setInterval(0)
         self._chunk_timer.timeout.connect(self._size_chunk)
+        self._shown: tuple[str, int] | None = None
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
                        *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: list[Row] | None = None) -> None:
@@ -169,6 +170,7 @@ class AlignedView(QWidget):
             return False
         column = self.model.article_ids.index(article)
         index = self.model.index(row, column)
+        self._shown = (article, sentence)  # set first: changing the current index reports the position
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
@@ -179,9 +181,14 @@ class AlignedView(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        cell = self.model.cell(index.row(), index.column())
+        return self._position(self.model.cell(index.row(), index.column()))
+
+    def _position(self, cell: Cell) -> tuple[str, int]:
+        """The sentence a cell stands for: the one last shown in it (a merged cell holds several), else its first."""
         if cell.is_gap:
             return (cell.article, -1)
+        if self._shown is not None and self._shown[0] == cell.article and self._shown[1] in cell.sentences:
+            return self._shown
         return (cell.article, cell.sentences[0])
 
     def current_article(self) -> str | None:
@@ -190,5 +197,4 @@ class AlignedView(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            cell = self.model.cell(current.row(), current.column())
-            self.position_changed.emit(cell.article, cell.sentences[0] if cell.sentences else -1)
+            self.position_changed.emit(*self._position(self.model.cell(current.row(), current.column())))
