@@ -813,7 +813,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-_MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both": "matched by text and meaning"}
+_MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both": "matched by text and meaning",
+            "combined": "matched by all evidence"}
 
 
 def _matched_label(comparison: Comparison) -> str:
