@@ -9,7 +9,9 @@ replaced the whole library with a report. Before anything is loaded or written, 
 
 by resolved path (symbolic links, ``..``) and, when both exist, by device and inode (hard links, bind mounts,
 a second spelling of a case-insensitive name). A clash raises :class:`OutputConflict` whose message is the one
-line the command prints.
+line the command prints. A character device (``/dev/null``) may take several outputs; a library may not be a
+device at all (:func:`library_target_problem`). :func:`printable` is what every such line goes through, so a
+file name cannot drive the terminal.
 """
 
 from __future__ import annotations
