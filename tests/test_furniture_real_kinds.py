@@ -229,11 +229,12 @@ def test_signed_social_post_and_its_text_are_furniture() -> None:
     text = (
         "Port Ellery approves new bridge\n"
         f"{BODY_EN}\n"
-        "Proud of our city today - the new bridge is coming! pic.twitter.com/abc123\n"
+        "What a day. Proud of our city today - the new bridge is coming! pic.twitter.com/abc123\n"
         "— Petra Lang (@mayorlang) March 3, 2026\n"
         f"{MORE_EN}\n"
     )
     roles = roles_by_text(text, "en")
+    assert roles["What a day."] == Role.BOILERPLATE
     assert roles["— Petra Lang (@mayorlang) March 3, 2026"] == Role.BOILERPLATE
     assert roles["Proud of our city today - the new bridge is coming! pic.twitter.com/abc123"] == Role.BOILERPLATE
     assert roles[MORE_EN] == Role.BODY

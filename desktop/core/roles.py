@@ -522,14 +522,19 @@ def _mark_captions(
 
 
 def _mark_lines(pieces: Sequence[Piece], sentences: Sequence[str], roles: list[Role], reasons: Sequence[str]) -> None:
-    """A breadcrumb takes the rest of its line (the headline again); a signed social post takes the line of
-    text above its signature."""
+    """A breadcrumb takes the rest of its line (the headline again); an embedded post's picture link takes the
+    sentences before it on its line; a signed social post takes the line of text above its signature."""
     for i, piece in enumerate(pieces):
         if reasons[i] == "breadcrumb":
             j = i + 1
             while j < len(pieces) and pieces[j].line == piece.line:
                 roles[j] = Role.BOILERPLATE
                 j += 1
+        elif reasons[i] == "post":
+            same_line = [j for j in range(max(0, i - _MAX_CAPTION_SENTENCES), i) if pieces[j].line == piece.line]
+            if same_line and piece.end - pieces[same_line[0]].start <= _MAX_SOCIAL_POST_CHARS:
+                for j in same_line:
+                    roles[j] = Role.BOILERPLATE  # the rest of the post: "We stand together. Today … pic.twitter…"
         elif reasons[i] == "social" and piece.whole_line and i > 0 and pieces[i - 1].line > 0:
             if roles[i - 1] == Role.BOILERPLATE:
                 continue  # the post's text is known already (its picture link)
