@@ -77,6 +77,9 @@ def test_furniture_shape_is_recognised(sentence: str, language: str, reason: str
         ("Scholz und Lang | ein Streit um Geld", "de"),
         ("Petra Lang: Wir bauen die Brücke schneller als geplant.", "de"),
         ("The 2026-27 budget includes the bridge, the mayor said.", "en"),
+        ("20.12.2025: Ein Auto fährt in den Weihnachtsmarkt von Kessingen", "de"),
+        ("This picture is far from complete, critics of the plan say.", "en"),
+        ("Das Bild zeigt, wie tief die Krise der Koalition ist.", "de"),
     ],
 )
 def test_news_in_a_furniture_like_shape_stays_news(sentence: str, language: str) -> None:

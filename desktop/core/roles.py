@@ -293,8 +293,15 @@ def _reason(sentence: str, rules: _Rules, low: str) -> str:
         return "timestamp"
     if len(sentence) <= _MAX_COUNTER_CHARS and _is_counter(sentence, rules):
         return "counter"
-    if words <= _MAX_DATE_LEAD_WORDS and _DATE_LEAD.match(sentence) and not _SENTENCE_END.search(sentence):
-        return "timestamp"  # "2026-3-4 10:26 Beijing Northwind official account"
+    # "2026-3-4 10:26 Port Ellery Northwind official account"; a timeline's "20.12.2024: Ein Auto rast …" is news.
+    lead = _DATE_LEAD.match(sentence)
+    if (
+        lead
+        and words <= _MAX_DATE_LEAD_WORDS
+        and not _SENTENCE_END.search(sentence)
+        and sentence[lead.end() :].lstrip()[:1] not in (":", "–", "—", "-")
+    ):
+        return "timestamp"
     if _is_breadcrumb(sentence, rules):
         return "breadcrumb"
     return ""
