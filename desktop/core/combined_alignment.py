@@ -28,6 +28,7 @@ from desktop.core.news_model import LinkModel, link_model
 EMBED_ALL = 4_000
 MAX_CELLS = 2_000_000
 FIXED_LOG_ODDS = 8.0  # a pair inside one of the fuzzy aligner's groups: as sure as the model ever is
+TOP_K = 10  # candidates per sentence and article pair handed to the grouping
 
 Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Detail = tuple[evidence.PairEvidence, evidence.Matrix, int, int]  # a link's evidence, its pair's log-odds, cell
@@ -85,7 +86,7 @@ def align(
             return []
         found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf)
         odds = model.log_odds(found)
-        for i, j in zip(*np.nonzero(odds - bar > grouping.UNLINKED), strict=True):
+        for i, j in zip(*np.nonzero(_candidates(odds - bar)), strict=True):
             x, y = (a, scored[a][i]), (b, scored[b][j])
             links.append(grouping.Link(x, y, float(odds[i, j] - bar)))
             details[frozenset((x, y))] = (found, odds, int(i), int(j))
@@ -113,6 +114,23 @@ def align(
             )
         )
     return sets
+
+
+def _candidates(odds: evidence.Matrix) -> npt.NDArray[np.bool_]:
+    """The pairs worth handing to the grouping: each sentence's ``TOP_K`` best in the other article (either
+    way), and no pair below ``UNLINKED``. A sentence has at most a few counterparts; keeping every weak pair
+    made the grouping quadratic and let long repetitive articles chain into a few huge groups."""
+    keep = odds > grouping.UNLINKED
+    rows = np.zeros_like(keep)
+    cols = np.zeros_like(keep)
+    if odds.shape[1]:
+        k = min(TOP_K, odds.shape[1])
+        rows = odds >= np.partition(odds, -k, axis=1)[:, -k][:, None]
+    if odds.shape[0]:
+        k = min(TOP_K, odds.shape[0])
+        cols = odds >= np.partition(odds, -k, axis=0)[-k, :][None, :]
+    selected: npt.NDArray[np.bool_] = keep & (rows | cols)
+    return selected
 
 
 def _fuzzy_groups(

@@ -235,7 +235,7 @@ def pair_evidence(
     grams, grams_in = _overlaps([p.grams for p in pa], [p.grams for p in pb], idf["grams"])
     anchors_shared, anchor_count = _shared_weight([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
     if same_language:
-        fuzzy = process.cdist([p.key for p in pa], [p.key for p in pb], scorer=fuzz.token_set_ratio, workers=1) / 100.0
+        fuzzy = process.cdist([p.key for p in pa], [p.key for p in pb], scorer=fuzz.token_set_ratio, workers=-1) / 100.0
     else:
         fuzzy = np.zeros((len(pa), len(pb)))
     if vectors_a is not None and vectors_b is not None and len(pa) and len(pb):

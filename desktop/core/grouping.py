@@ -14,12 +14,14 @@ lost; they grow like any other group.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 Node = tuple[int, int]  # (article position, sentence index)
 
 UNLINKED = -5.0
+MAX_PER_ARTICLE = 5  # sentences one article may have in a group (headline, standfirst, lead, a split)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ def cluster(
     for _w, (x, y) in ordered:
         rx, ry = root[x], root[y]
         if rx == ry:
+            continue
+        together = Counter(n[0] for n in members[rx]) + Counter(n[0] for n in members[ry])
+        if max(together.values()) > MAX_PER_ARTICLE:
             continue
         gain = sum(pair_weight(p, q) for p in members[rx] for q in members[ry])
         if gain <= 0:
