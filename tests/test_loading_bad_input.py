@@ -49,7 +49,7 @@ BAD_FILES = [
         gzip.compress(b"<html><body><p>Hi</p></body></html>"),
         "not a text file (looks like gzip-compressed data)",
     ),
-    ("report.docx", b"PK\x03\x04" + bytes(100), "not a text file (looks like a Word document)"),
+    ("report.docx", b"PK\x03\x04" + bytes(100), "not a Word document (not a readable ZIP archive)"),
     ("nul.txt", b"Some text\0with a NUL byte " * 20, "not a text file (contains NUL bytes)"),
     ("controls.txt", bytes(range(1, 9)) * 200, "not a text file (control characters)"),
     (

@@ -15,10 +15,13 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_binary
+from desktop.core.docx_text import DocxProblem, docx_to_text
+from desktop.core.eml_text import EmlProblem, eml_to_message
 from desktop.core.errors import LoadError
 from desktop.core.html_extract import TooMuchMarkup, extract_page, html_from_mhtml, looks_like_html
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
+from desktop.core.pdf_text import PdfProblem, pdf_to_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 200
@@ -34,9 +37,10 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 _MHTML_SUFFIXES = {".mhtml", ".mht"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
 _TEXT_SUFFIXES = {".txt", ".text"}
+_DOCUMENT_SUFFIXES = {".pdf", ".docx", ".eml"}
 _MARKDOWN_TYPES = {"text/markdown", "text/x-markdown"}
 _EMPTY_PAGE = "the page is empty"
-_HINTS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
+_HINTS = {".odt": "an OpenDocument text", ".epub": "an e-book", ".pages": "a Pages file"}
 
 # One pass over the text finds every character that is rewritten: odd line separators become line breaks;
 # soft hyphens, zero-width characters, the BOM, bidi embedding/override/isolate controls (which can also
@@ -88,6 +92,8 @@ def _load(source: str, article_id: str, shown: str) -> Article:
     suffix = path.suffix.lower()
     if suffix in _MHTML_SUFFIXES:
         return _mhtml_article(shown, article_id, data)
+    if suffix in _DOCUMENT_SUFFIXES:
+        return _document_article(shown, article_id, data, suffix, displayable(path.stem))
     kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
     try:
         text = decode(data, html_declared_charset(data) if kind == "html" else None)
@@ -117,6 +123,41 @@ def _mhtml_article(source: str, article_id: str, data: bytes) -> Article:
     except NotText as error:
         raise LoadError(source, str(error)) from None
     return _html_article(source, article_id, text, url="")
+
+
+def _document_article(source: str, article_id: str, data: bytes, suffix: str, stem: str) -> Article:
+    """PDF, Word and e-mail files: their text, title and date, then the same checks as any text."""
+    try:
+        if suffix == ".pdf":
+            pdf = pdf_to_text(data)
+            return _text_article(source, article_id, pdf.text, fallback_title=stem, title=pdf.title)
+        if suffix == ".docx":
+            document = docx_to_text(data)
+            return _text_article(source, article_id, document.text, fallback_title=stem, title=document.title)
+        message = eml_to_message(data)
+    except (PdfProblem, DocxProblem, EmlProblem) as error:
+        raise LoadError(source, str(error)) from None
+    if message.html:
+        article = _html_article(source, article_id, message.html, url="")
+        body = article.text
+        if article.title and article.title != message.subject and body.startswith(article.title):
+            body = body[len(article.title) :].lstrip()  # the page's <title> yields to the subject
+    else:
+        body = _clean(message.text)
+    subject = _clean(message.subject)
+    if subject and "\n" not in subject and not body.startswith(subject):
+        body = f"{subject}\n\n{body}"
+    if not body.strip():
+        raise LoadError(source, "the message has no text")
+    article = _text_article(source, article_id, body, fallback_title=stem, title=subject)
+    return Article(
+        id=article.id,
+        path=article.path,
+        text=article.text,
+        title=article.title,
+        source=message.sender,
+        published=message.published,
+    )
 
 
 def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Article:

@@ -64,7 +64,7 @@ from desktop.ui.worker import Display, RunResult
 HTML_EXPORT = importlib.util.find_spec("desktop.core.export_html") is not None
 
 log = logging.getLogger(__name__)
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.pdf *.docx *.eml);;All files (*)"
 
 
 class MainWindow(QMainWindow):
