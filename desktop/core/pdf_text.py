@@ -434,11 +434,10 @@ def _assemble(raw_pages: list[list[_Piece]], metadata_title: str) -> PdfText:
     if current:
         paragraphs.append((_join(current, words), current_size))
 
-    title = ""
-    for text, size in paragraphs[:4]:
-        if size >= 1.2 * body_size and len(text) <= 300:
-            title = text
-            break
+    # The headline: the largest text near the start (a printed web page has its navigation above it).
+    candidates = [(size, -number, text) for number, (text, size) in enumerate(paragraphs[:12]) if len(text) <= 300]
+    biggest = max(candidates, default=(0.0, 0, ""))
+    title = biggest[2] if biggest[0] >= 1.2 * body_size else ""
     metadata_title = _SPACES.sub(" ", metadata_title).strip()
     if not title and metadata_title and not _JUNK_TITLE.search(metadata_title):
         title = metadata_title
