@@ -267,12 +267,23 @@ def attributed_spans(text: str, language: str) -> list[tuple[int, int]]:
         elif pattern.section == "subjunctive":
             clause = max(outside.rfind(mark, 0, match.start()) for mark in ",;:")
             spans.append((max(clause, 0), len(text)))
+        elif _VAGUE_SOURCE.search(outside, 0, match.start()):
+            # "many experts say …": no one to attribute the claim to; the outlet states it in its own voice.
+            continue
         elif _follows_statement(text, match.start()):
             spans.append((0, len(text)))
         else:
             boundary = _NEXT_CLAUSE.search(outside, match.end())
             spans.append((match.end(), boundary.start() if boundary else len(text)))
     return spans
+
+
+_VAGUE_SOURCE = re.compile(
+    r"(?<![\w-])(?:many|most|some|several|numerous|viele|manche|einige|zahlreiche)\s+(?:[\w-]+\s+)?"
+    r"(?:experts?|analysts?|observers?|economists?|critics?|commentators?|people|Experten|Beobachter|Kritiker|"
+    r"Analysten|Ökonomen|Kommentatoren)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _follows_statement(text: str, verb: int) -> bool:
@@ -337,8 +348,9 @@ def _cues(text: str, language: str) -> tuple[Cue, ...]:
         found.append(question)
     exclamation = text.rstrip().rfind("!")
     if exclamation > 0 and not _overlaps(exclamation, exclamation + 1, masked):
-        # An exclamation in the author's own voice leans towards opinion; on its own it proves nothing.
-        found.append(Cue("!", exclamation, exclamation + 1, 1))
+        # An exclamation in the author's own voice leans towards opinion; on its own it proves nothing, unless
+        # it is a verbless fragment ("Krisensitzungen, Eilmeldungen!"): the outlet's own dramatisation.
+        found.append(Cue("!", exclamation, exclamation + 1, 2 if _exclaimed_fragment(text, language) else 1))
     return tuple(_without_nested(found))
 
 
@@ -371,6 +383,18 @@ def _labels(text: str, language: str) -> tuple[LabelCue, ...]:
             continue
         found.append(LabelCue(text[start : match.end()].strip(" ,:;"), start, match.end(), pattern.neutral))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+_FRAGMENT_WORDS = 6
+
+
+def _exclaimed_fragment(text: str, language: str) -> bool:
+    """A short exclamation made of listed words ("Chaos, again!"); in German every word capitalised, i.e.
+    nouns without a verb ("Krisensitzungen, Eilmeldungen!", but not "Die Brücke ist gesperrt!")."""
+    words = _WORD.findall(text)
+    if not 1 < len(words) <= _FRAGMENT_WORDS or "," not in text:
+        return False
+    return language != "de" or all(w[:1].isupper() for w in words)
 
 
 def _first_group(match: re.Match[str]) -> int:

@@ -109,8 +109,8 @@ instead of|rather than|was never about|is never about|is not about|was not about
 not because|no more than|nothing less than|anything but
 """)
 _EN_MOTIVE = _lines("""
-apparently|evidently|obviously|clearly|plainly|in reality|in truth|in fact|the truth is|of course
-presumably|seemingly|supposedly|ostensibly|transparently|all too|would rather|would sooner
+evidently|obviously|clearly|plainly|in reality|in truth|in fact|the truth is|of course
+supposedly|ostensibly|transparently|all too|would rather|would sooner
 """)
 _EN_PREDICTION = _lines("""
 will only|will never|will simply|will just|will inevitably|will surely|will merely|would only|would merely
@@ -223,7 +223,7 @@ statt|anstatt|stattdessen|anstelle|sondern|nicht etwa|mitnichten|keineswegs|beil
 ging es nicht|geht es nicht|nicht um|weniger um|vielmehr|eher um|nichts anderes als|nicht mehr als
 """)
 _DE_MOTIVE = _lines("""
-offenbar|offensichtlich|ganz offensichtlich|augenscheinlich|anscheinend|in Wahrheit|in Wirklichkeit
+offensichtlich|ganz offensichtlich|in Wahrheit|in Wirklichkeit
 der eigentliche Grund|die eigentliche Absicht|das eigentliche Ziel|das eigentliche Problem|es geht ihm
 es geht ihr|es geht ihnen|geht es ihm|geht es ihr|geht es ihnen|natürlich|selbstverständlich
 bekanntlich|freilich|durchschaubar|durchsichtig|vorgeblich|vorgeschoben|ausgerechnet|wohl kaum
@@ -244,6 +244,113 @@ kein vernünftiger|keine vernünftige|jeder weiß|jeder vernünftige|wer je|wer 
 selten hat|selten hatte|niemals hat|kaum etwas|wenig ist|nichts ist|die kleinen Leute|der kleine Mann
 die einfachen Leute|hart arbeitende|jene, die|diejenigen, die
 """)
+# ------------------------------------------------------------------------------------- framing (issue 14)
+# Real outlets rarely use the loud words above. Their own voice shows in how they frame an event: a verdict
+# hedged as a general reading ("is widely seen as"), an interim balance ("so far … little of substance"), an
+# outcome noun that says who won or lost ("a setback for", "ein Rückschlag für"), an impression
+# ("looks all but buried", "wirkt wie"), a forecast of consequences nobody is quoted for ("dürfte … belasten",
+# "is likely to deepen"), the mood of a scene ("es herrscht Fassungslosigkeit"). The strong forms are rare in
+# reporting outside an attribution; the weak ones need a second cue.
+
+
+def _inflected(block: str) -> list[str]:
+    """German adjectives with their endings: "herb" gives herb, herbe, herbem, herben, herber, herbes."""
+    return [w + ending for w in _lines(block) for ending in ("", "e", "em", "en", "er", "es")]
+
+
+_EN_FRAMING = _lines("""
+widely seen as|widely read as|widely regarded as|widely viewed as|widely considered|widely interpreted as
+is seen as a|was seen as a|is being seen as|can be seen as|could be read as|can only be read as|reads as
+amounts to little|amounted to little|amount to little|little more than|no more than a|not much more than
+little of substance|nothing of substance|little to show for|little to show|precious little|little concrete
+few concrete|scant|all but dead|all but buried|all but over|all but finished|all but certain
+all but impossible|all but ended|all but collapsed|all but abandoned|setback for|setback to|blow to|blow for
+humiliation for|embarrassment for|a personal triumph|personal triumph|a triumph for|triumph for|climbdown
+u-turn|snub to|rebuke to|a coup for|boost for|a boost to|a gift to|raises questions|raise questions
+raised questions|raises uncomfortable|raises serious questions|raises fresh questions|raises new questions
+sends a signal|sends a clear|sends a strong|send a signal|sent a signal|sends the message|sends a message
+a clear signal|a strong signal|hard to miss|hard to ignore|hard to overlook|could hardly have
+could not have come at a worse|bitter aftertaste|bitter taste|sour taste|bad taste|leaves a bitter
+left a bitter|tells its own story|speaks for itself|daunting task|daunting challenge|tall order|uphill battle
+uphill struggle|the short answer|the simple answer|the honest answer|in short|once hailed as|once touted as
+once billed as|political theatre|political theater|piece of theatre|piece of theater|show of unity
+more symbolic than|largely symbolic|purely symbolic|mostly symbolic|half-hearted|halfhearted|few expect
+few believe|nobody expects|no one expects|hardly anyone|few would|is unlikely to change|will do little
+did little to|does little to|do little to|has done little|have done little|done little to|has achieved little
+have achieved little|achieved little|achieved nothing|a gamble|a big gamble|a risky bet|a calculated risk
+on thin ice|on shaky ground|a fig leaf|a far cry from|for all the|despite all the
+""")
+_EN_FRAMING_WEAK = _lines("""
+humiliating|awkward|sobering|bitter|fragile|symbolic|remarkable|historic|uncomfortable|disappointing
+underwhelming|lacklustre|lackluster|tepid|lukewarm|stark|extraordinary|striking|telling|daunting|turnaround
+spectacle|theatre|theater|gamble|triumph|divisive
+""")
+# Forecasts in the outlet's own voice, and the consequences they predict: together they make a verdict.
+_EN_FORECAST = _lines("""
+is likely to|are likely to|was likely to|will likely|would likely|is set to deepen|could well|may well|might well
+will probably|would probably|is expected to deepen|are expected to deepen|threatens to|threaten to
+is unlikely to|are unlikely to|looks set to|seems set to|appears set to|looks likely|seems likely
+""")
+# Base forms only (what follows "is likely to"); "damages", "belastet" are as often plain reporting.
+_EN_CONSEQUENCE = _lines("""
+deepen|fuel|overshadow|weigh on|embolden|undermine|complicate|strain|dent|erode|reignite|stoke|intensify|sour
+haunt|dominate|backfire|hurt|damage|weaken|inflame|harden|widen|cloud|tarnish|unsettle
+""")
+
+_DE_FRAMING = _lines("""
+gilt als Triumph|gilt als Niederlage|gilt als Erfolg|gilt als Sieg|gilt als Schlappe|gilt als Coup
+Rückschlag für|Rückschlag|Dämpfer|Dämpfer für|Schlappe|Blamage|Denkzettel|Klatsche|Niederlage für
+persönlicher Triumph|persönlichen Triumph|persönliche Niederlage|persönlichen Niederlage|herbe Niederlage
+herben Niederlage|herber Rückschlag|herben Rückschlag|schwere Niederlage|schweren Niederlage|Triumph für
+schaler Nachgeschmack|schalen Nachgeschmack|fader Beigeschmack|faden Beigeschmack|bitterer Beigeschmack
+bitteren Beigeschmack|bitterer Nachgeschmack|bitteren Nachgeschmack|Beigeschmack|Nachgeschmack
+wenig Greifbares|kaum Greifbares|nichts Greifbares|wenig Konkretes|kaum Konkretes|nichts Konkretes
+wenig Zählbares|kaum Zählbares|wenig vorzuweisen|kaum etwas vorzuweisen|nichts vorzuweisen|wenig erreicht
+kaum etwas erreicht|nichts erreicht|kaum mehr als|wenig mehr als|nicht viel mehr als|kaum die Rede
+keine Rede sein|nicht die Rede sein|wirkt wie|wirkte wie|wirken wie|kaum zu übersehen|nicht zu übersehen
+kaum zu überhören|nicht zu überhören|kaum ungünstiger|kaum schlechter|kaum besser|nicht ungünstiger
+in die Hände spielen|in die Hände spielt|in die Hände spielte|in die Hände gespielt|Wasser auf die Mühlen
+nicht hinwegtäuschen|nicht darüber hinwegtäuschen|kann nicht verdecken|darf bezweifelt werden
+muss bezweifelt werden|ist zu bezweifeln|bleibt fraglich|ist fraglich|nicht viel übrig|wenig übrig
+kaum etwas übrig|schlechtes Licht|kein gutes Licht|schiefes Licht|riskantes Spiel|riskanten Spiel
+Vabanquespiel|Drahtseilakt|Hängepartie|Peinlichkeit|halbherzig|halbherzige|halbherzigen|halbherziger
+weitgehend symbolisch|rein symbolisch|vor allem symbolisch|eher symbolisch|so gut wie gescheitert
+so gut wie tot|so gut wie erledigt|so gut wie vom Tisch|mit Ansage|die kurze Antwort|die einfache Antwort
+die ehrliche Antwort|kurz gesagt|kaum jemand glaubt|niemand rechnet|niemand glaubt ernsthaft
+deutliches Zeichen|klares Zeichen|deutliches Signal|klares Signal|ein Signal an|ein Zeichen an|Signalwirkung
+schwere Hypothek|Hypothek für|Bärendienst|herrscht Fassungslosigkeit|herrscht Entsetzen|herrscht Ratlosigkeit
+herrscht Ernüchterung|herrscht Katerstimmung|herrscht Trauer|herrscht Fassungslosigkeit|herrscht Ohnmacht
+herrscht Wut|herrscht Unmut|herrscht Verunsicherung|herrschte Fassungslosigkeit|herrschte Entsetzen
+herrschte Ratlosigkeit|herrschte Ernüchterung|herrschte Trauer|macht sich Ernüchterung|macht sich Ratlosigkeit
+macht sich Frust|brodelt|brodelte|brodelt es|brodelte es|rumort|rumorte|rumort es|rumorte es|gärt es|gärte es
+zur Farce|zur Peinlichkeit|zum Debakel|zum Eigentor|zum Bumerang|historischer Schritt|historischen Schritt
+historischer Tag|historischen Tag|historische Zäsur|historischen Zäsur
+""")
+_DE_FRAMING_WEAK = _lines("""
+Zerwürfnis|Zäsur|symbolisch|brüchig|brüchige|brüchigen|brüchiger|fragil|fragile|fragilen|ernüchternd
+ernüchternde|ernüchternden|peinlich|peinliche|peinlichen|herb|herbe|herben|herber|bitter|bittere|bitteren
+riskant|riskante|riskanten|gilt als|galt als|gelten als|historisch|historische|historischer|historischen
+historisches|geschwächt|angeschlagen|angeschlagene|angeschlagenen
+""")
+# "offenbar", "apparently": hedging an unconfirmed fact ("es gibt offenbar zahlreiche Verletzte") is reporting;
+# it leans towards opinion only together with another cue.
+_EN_HEDGE = _lines("apparently|seemingly|presumably")
+_DE_HEDGE = _lines("offenbar|anscheinend|augenscheinlich|mutmaßlich")
+_DE_FUTURE_GAP = r"(?:\s+[\w-]+){1,20}?\s+"
+_DE_CONTINUING = r"(?:erneut|weiter|weiterhin|noch lange|noch länger|zusätzlich|nachhaltig|dauerhaft|auf Jahre)\s+"
+_DE_CONSEQUENCE_VERB = (
+    r"(?:belasten|verschärfen|erschweren|befeuern|überschatten|aufwühlen|anheizen|schwächen|beschädigen|vergiften|"
+    r"spalten|beschäftigen|lähmen|untergraben|eintrüben|trüben|gefährden|vertiefen|prägen|verunsichern)[.!]?\s*$"
+)
+_DE_FORECAST = _lines("""
+dürfte|dürften|dürfte sich|dürften sich|wird wohl|werden wohl|wohl noch|könnte sich rächen|droht|drohen|drohte
+""")
+_DE_CONSEQUENCE = _lines("""
+belasten|verschärfen|erschweren|befeuern|überschatten|aufwühlen|anheizen|schwächen|beschädigen|vergiften
+spalten|rächen|beschäftigen|lähmen|zermürben|untergraben|eintrüben|trüben|nachwirken|nachhallen|schaden
+gefährden|ermutigen|anstacheln|vertiefen
+""")
+
 _DE_STANCE_STRONG = re.compile(
     r"^[\W_]*(?:leider|zum Glück|glücklicherweise|bezeichnenderweise|ausgerechnet|schlimmer noch|"
     r"erstaunlicherweise|dummerweise|ärgerlicherweise|bedauerlicherweise|fairerweise|ehrlicherweise|"
@@ -339,6 +446,11 @@ _GRAMMARS = {
                 "prediction": (1, _EN_PREDICTION),
                 "intensifier": (1, _EN_INTENSIFIER),
                 "generalising": (1, _EN_GENERALISING),
+                "framing": (2, _EN_FRAMING),
+                "framing-weak": (1, _EN_FRAMING_WEAK),
+                "forecast": (1, _EN_FORECAST),
+                "consequence": (1, _EN_CONSEQUENCE),
+                "hedge": (1, _EN_HEDGE),
             }
         ),
         frozenset(_lines("is|was|are|were|be|been|being|seems|seemed|looks|looked|remains|proved|proves|sounds")),
@@ -391,6 +503,11 @@ _GRAMMARS = {
                 "prediction": (1, _DE_PREDICTION),
                 "intensifier": (1, _DE_INTENSIFIER),
                 "generalising": (1, _DE_GENERALISING),
+                "framing": (2, _DE_FRAMING),
+                "framing-weak": (1, _DE_FRAMING_WEAK),
+                "forecast": (1, _DE_FORECAST),
+                "consequence": (1, _DE_CONSEQUENCE),
+                "hedge": (1, _DE_HEDGE),
             }
         ),
         frozenset(_lines("ist|war|sind|waren|wäre|wären|sei|bleibt|blieb|scheint|wirkt|wirkte|erscheint|klingt")),
@@ -400,6 +517,8 @@ _GRAMMARS = {
         _DE_SELF,
         need_follower=frozenset({"statt", "anstatt"}),
         shapes=(
+            # A forecast of consequences in the outlet's own voice: "… wird die Debatte erneut aufwühlen".
+            (re.compile(rf"(?<![\w-])(?:wird|werden){_DE_FUTURE_GAP}{_DE_CONTINUING}{_DE_CONSEQUENCE_VERB}", _I), 2),
             (
                 re.compile(
                     r"^[\W_]*(?:nur ein|nur eine|kein|keine|jede|jeder)\s+(?:[\w-]+\s+){0,3}?"
