@@ -43,8 +43,6 @@ def _one(comparison: Comparison, article: str, needle: str) -> Sentence:
 # --- the German/English sample pair ------------------------------------------------------------------------------
 
 PAIRS = [
-    ("Erdrutsch in Calverley Bay: Zwölf Häuser zerstört", "Landslide destroys 12 homes"),
-    ("Ein Erdrutsch hat in der Küstenstadt", "A landslide destroyed 12 homes"),
     ("zwei Menschen leicht verletzt", "Two people suffered minor injuries"),
     ("Rund 340 Anwohner", "Residents of the Northwood neighbourhood"),
     ("starker Dauerregen", "persistent heavy rain"),
@@ -69,12 +67,23 @@ def test_translated_sentences_share_one_group_and_nothing_else(cross: Comparison
 
 
 @needs_encoder
-def test_auto_switches_to_semantic_across_languages_and_says_so(cross: Comparison) -> None:
+def test_headlines_and_the_leads_that_restate_them_share_one_group(cross: Comparison) -> None:
+    """Both headlines and both leads report the landslide and the twelve homes: one group, and nothing else."""
+    headline_de, lead_de = _one(cross, "A", "Erdrutsch in Calverley Bay:"), _one(cross, "A", "Ein Erdrutsch hat in")
+    headline_en, lead_en = _one(cross, "B", "Landslide destroys 12 homes"), _one(cross, "B", "A landslide destroyed")
+    assert headline_de.group is not None
+    group = cross.group(headline_de.group)
+    assert group.members == {"A": (headline_de.index, lead_de.index), "B": (headline_en.index, lead_en.index)}
+    assert group.evidence is not None and "both headlines" in group.evidence.signals
+
+
+@needs_encoder
+def test_auto_switches_to_combined_across_languages_and_says_so(cross: Comparison) -> None:
     assert [r.article.language for r in cross.articles] == ["de", "en"]
     assert cross.cross_language
     data = to_dict(cross)
     assert data["cross_language"] is True
-    assert data["matched_by"] == "semantic"
+    assert data["matched_by"] == "combined"
     assert data["settings"]["match"] == "auto"
     assert from_dict(json.loads(json.dumps(data))).cross_language
 
@@ -145,11 +154,12 @@ def test_names_match_across_transliterations(spelling: str) -> None:
 # --- choosing the signal ------------------------------------------------------------------------------------------
 
 
-def test_auto_is_fuzzy_within_one_language_and_semantic_across() -> None:
-    semantic = "semantic" if embeddings.available() else "fuzzy"
-    assert matching.resolve("auto", ["de", "de", "de"]) == "fuzzy"
-    assert matching.resolve("auto", ["de", "en"]) == semantic
-    assert matching.resolve("auto", ["de", "de", "en"]) == semantic
+def test_auto_is_fuzzy_for_two_articles_of_one_language_and_combined_otherwise() -> None:
+    combined = "combined" if embeddings.available() else "fuzzy"
+    assert matching.resolve("auto", ["de", "de"]) == "fuzzy"
+    assert matching.resolve("auto", ["de", "de", "de"]) == combined
+    assert matching.resolve("auto", ["de", "en"]) == combined
+    assert matching.resolve("auto", ["de", "de", "en"]) == combined
     assert matching.resolve("auto", ["de", ""]) == "fuzzy"  # undetected is not different
     assert matching.resolve("fuzzy", ["de", "en"]) == "fuzzy"
     with pytest.raises(ValueError, match="unknown match mode"):

@@ -93,6 +93,7 @@ def align(
     fixed_links = [
         grouping.Link(x, y, FIXED_LOG_ODDS) for group in fixed for x, y in combinations(group, 2) if x[0] != y[0]
     ]
+    fixed_links += _translation_links(pairs, infos, scored, vectors, languages, threshold, cancelled)
     groups = grouping.cluster(
         [*fixed_links, *links], fixed=fixed, same_article=model.same_article, link_min=model.link_min
     )
@@ -114,6 +115,35 @@ def align(
             )
         )
     return sets
+
+
+def _translation_links(
+    pairs: Sequence[tuple[int, int]],
+    infos: Sequence[Sequence[evidence.SentenceInfo]],
+    scored: Sequence[Sequence[int]],
+    vectors: Sequence[npt.NDArray[np.float32] | None],
+    languages: Sequence[str],
+    threshold: float,
+    cancelled: Callable[[], bool],
+) -> list[grouping.Link]:
+    """What the fuzzy aligner is within a language, the semantic bead aligner is across two: its beads (found in
+    order, headlines with headlines) join the links as sure ones. Without them a translated sentence that shares
+    no name or number with its counterpart rested on a cosine the link model, fitted mostly on one-language
+    pairs, weighs too lightly."""
+    from desktop.core import semantic_alignment
+
+    links: list[grouping.Link] = []
+    for a, b in pairs:
+        va, vb = vectors[a], vectors[b]
+        if va is None or vb is None or not languages[a] or not languages[b] or languages[a] == languages[b]:
+            continue
+        for want_title in (True, False):
+            rows = [i for i, s in enumerate(infos[a]) if s.title == want_title]
+            cols = [j for j, s in enumerate(infos[b]) if s.title == want_title]
+            for bead in semantic_alignment.align_pair(va[rows], vb[cols], threshold, cancelled):
+                nodes = [(a, scored[a][rows[i]]) for i in bead.a] + [(b, scored[b][cols[j]]) for j in bead.b]
+                links += [grouping.Link(x, y, FIXED_LOG_ODDS) for x, y in combinations(nodes, 2) if x[0] != y[0]]
+    return links
 
 
 def _candidates(odds: evidence.Matrix) -> npt.NDArray[np.bool_]:

@@ -269,6 +269,24 @@ def _classify_sentences(
 ) -> list[ArticleResult]:
     group_of = {(aid, i): g for g in groups for aid, indices in g.members.items() for i in indices}
     inserted_cues = _cues_in_insertions(articles, groups, spans)
+    # A sentence is identical when another outlet's member of its group reads the same, even if the group also
+    # holds a third outlet's paraphrase (the group as a whole is then reworded).
+    folded = {
+        (a.id, i): canonical(a.text[s[i].start : s[i].end])
+        for a, s in zip(articles, spans, strict=True)
+        for i in range(len(s))
+        if (a.id, i) in group_of
+    }
+
+    def status(aid: str, index: int, group: Group | None) -> Status:
+        if group is None:
+            return Status.UNIQUE
+        if group.status == Status.IDENTICAL:
+            return Status.IDENTICAL
+        mine = folded[(aid, index)]
+        same = any(folded[(other, i)] == mine for other, ix in group.members.items() if other != aid for i in ix)
+        return Status.IDENTICAL if same else Status.REWORDED
+
     results = []
     for article, article_spans in zip(articles, spans, strict=True):
         sentences = []
@@ -286,7 +304,7 @@ def _classify_sentences(
                     end=span.end,
                     text=text,
                     role=span.role,
-                    status=group.status if group else Status.UNIQUE,
+                    status=status(article.id, index, group),
                     commentary=bool(cues),
                     cues=cues,
                     group=group.id if group else None,

@@ -837,5 +837,7 @@ def match_note(comparison: Comparison) -> str:
         # The encoder is missing (or fuzzy was chosen): translations will mostly stay unpaired.
         aligned = "aligned by text only, so translated sentences mostly stay unpaired"
     else:
-        aligned = "aligned by meaning" if how == "semantic" else "aligned by text and meaning"
+        aligned = {"semantic": "aligned by meaning", "combined": "aligned by meaning, names and numbers"}.get(
+            how, "aligned by text and meaning"
+        )
     return f"{languages}: {aligned}, no word diff between languages"

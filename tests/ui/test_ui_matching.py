@@ -62,8 +62,10 @@ def test_german_and_english_are_aligned_by_meaning_without_word_diff(window, ope
     comparison = open_articles(CROSS)
     assert comparison.cross_language
     assert window.match_note.isVisible()
-    assert window.match_note.text() == "German and English: aligned by meaning, no word diff between languages"
-    assert "matched by meaning" in window.status.text()
+    assert window.match_note.text() == (
+        "German and English: aligned by meaning, names and numbers, no word diff between languages"
+    )
+    assert "matched by all evidence" in window.status.text()
     cards = window.findChildren(ArticleHeader)
     metas = [card.meta.text() for card in cards]
     assert any("German" in m for m in metas) and any("English" in m for m in metas)
