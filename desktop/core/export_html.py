@@ -31,6 +31,7 @@ from desktop.core.model import (
     Comparison,
     DiffOp,
     Fact,
+    Label,
     Note,
     Role,
     Sentence,
@@ -75,9 +76,16 @@ class _FactMark:
 
 
 @dataclass(frozen=True, slots=True)
+class _LabelMark:
+    title: str  # "loaded label — neutral: Präsident"
+    label: str  # for screen readers, before the words
+
+
+@dataclass(frozen=True, slots=True)
 class _Part:
     runs: list[_Run]
     fact: _FactMark | None = None
+    label: _LabelMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,20 +492,34 @@ def _sentence_view(
         classes=" ".join(classes),
         label=label,
         title=_clean(title),
-        parts=_parts(sentence.text, diffs, facts, ids),
+        parts=_parts(sentence.text, diffs, facts, ids, _label_spans(sentence)),
         footnote=footnote,
         notes=[_clean(n) for n in notes],
         partial=partial,
     )
 
 
-def _parts(text: str, diffs: list[_Mark], facts: list[_FactSpan], ids: Sequence[str]) -> list[_Part]:
-    """Cut a sentence at every highlight boundary: fact marks outside, word-diff runs inside them."""
+def _parts(
+    text: str, diffs: list[_Mark], facts: list[_FactSpan], ids: Sequence[str], labels: Sequence[Label] = ()
+) -> list[_Part]:
+    """Cut a sentence at every highlight boundary: fact and label marks outside, word-diff runs inside them.
+    ``labels`` carry sentence-local offsets; one that overlaps a missing fact is left to the fact's mark."""
+    spans: list[tuple[int, int, _FactSpan | Label]] = [(f.start, f.end, f) for f in facts]
+    spans += [(lb.start, lb.end, lb) for lb in labels if not any(lb.start < f.end and f.start < lb.end for f in facts)]
     parts = []
     cursor = 0
-    for fact in facts:
-        if cursor < fact.start:
-            parts.append(_Part(_runs(text, cursor, fact.start, diffs)))
+    for start, end, span in sorted(spans, key=lambda s: s[0]):
+        if start < cursor:
+            continue
+        if cursor < start:
+            parts.append(_Part(_runs(text, cursor, start, diffs)))
+        if isinstance(span, Label):
+            spoken = f"loaded label (neutral: {span.neutral}): " if span.neutral else "loaded label: "
+            mark = _LabelMark(_clean(label_tip(span.neutral)), _clean(spoken))
+            parts.append(_Part(_runs(text, start, end, diffs), label=mark))
+            cursor = end
+            continue
+        fact = span
         missing = ", ".join(fact.missing)
         present = ", ".join(aid for aid in ids if aid not in fact.missing)
         parts.append(
@@ -514,6 +536,21 @@ def _parts(text: str, diffs: list[_Mark], facts: list[_FactSpan], ids: Sequence[
     if cursor < len(text) or not parts:
         parts.append(_Part(_runs(text, cursor, len(text), diffs)))
     return parts
+
+
+def label_tip(neutral: str) -> str:
+    """What a loaded label's mark says on hover, in the app and the export alike."""
+    return f"loaded label — neutral: {neutral}" if neutral else "loaded label"
+
+
+def _label_spans(sentence: Sentence) -> list[Label]:
+    """The sentence's loaded labels in sentence-local offsets; one whose offsets miss its words is dropped."""
+    found = []
+    for label in sentence.labels:
+        start, end = label.start - sentence.start, label.end - sentence.start
+        if 0 <= start < end <= len(sentence.text):
+            found.append(Label(start, end, label.text, label.neutral))
+    return found
 
 
 def _runs(text: str, start: int, end: int, diffs: list[_Mark]) -> list[_Run]:
