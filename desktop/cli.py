@@ -175,6 +175,9 @@ def run_compare(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if not args.quiet:
         print_summary(comparison, time.perf_counter() - started)
+        hint = matching.advice(comparison)
+        if hint:
+            print(f"note: {hint}")
     return EXIT_BAD_INPUT if failed else 0
 
 

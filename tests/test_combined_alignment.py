@@ -1,5 +1,6 @@
 """The combined matcher: groups from pairwise links over all outlets, not anchored on the reference article."""
 
+from desktop.core import matching
 from desktop.core.grouping import UNLINKED, Link, cluster
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
@@ -72,3 +73,17 @@ def test_fuzzy_matching_alone_misses_the_paraphrase_the_combined_matcher_finds()
     fuzzy = compare(_articles(), Settings(match="fuzzy"))
     b_cost = next(s for s in fuzzy.article("B").sentences if "380,000" in s.text)
     assert b_cost.group is None
+
+
+def test_two_independent_outlets_left_to_fuzzy_matching_get_a_hint_to_combine():
+    two = [_articles()[0], _articles()[2]]
+    comparison = compare(two, Settings())
+    assert matching.matched_by(comparison) == "fuzzy"
+    assert "--match combined" in matching.advice(comparison)
+
+
+def test_no_hint_for_versions_of_one_text_or_several_outlets():
+    same = [Article(id, f"{id}.txt", SECOND, language="en") for id in ("A", "B")]
+    assert matching.advice(compare(same, Settings())) == ""
+    assert matching.advice(compare(_articles(), Settings())) == ""
+    assert matching.advice(compare(_articles()[1:], Settings(match="fuzzy"))) == ""
