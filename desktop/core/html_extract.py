@@ -23,7 +23,12 @@ TRAFILATURA_MAX_DEPTH = 80  # real pages nest 15-50 deep; 10k tags 100 deep took
 # Every "<" costs about a microsecond in the scans below; past this many no page is an article, and
 # refusing keeps a 50 MB file of "<b>" to a fraction of a second instead of half a minute.
 MAX_TAGS = 2_000_000
+# The standard library's MIME parser recurses once per nested multipart or message/rfc822 part; 2,000
+# nested levels ended in a RecursionError. A browser's .mhtml holds one multipart section and an e-mail a
+# handful, so the sections are counted (a cheap regex pass, 0.2 s on 50 MB) before anything is parsed.
+MAX_MIME_SECTIONS = 100
 _SHORT_TEXT = 50
+_MIME_SECTION = re.compile(rb"content-type:\s*(?:multipart|message)/", re.IGNORECASE)
 
 _INERT_START = re.compile(r"<!--|<(script|style|noscript|template|svg|math|iframe|object)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?|<[!?][^<>]*>?|([^<]+|<)")
@@ -159,13 +164,33 @@ def html_from_mhtml(data: bytes) -> tuple[bytes, str | None] | None:
     import email  # 25 ms of imports that only .mhtml files need
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() in {"text/html", "application/xhtml+xml"}:
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes):
-                return payload, part.get_content_charset()
+    problem = mime_nesting_problem(data)
+    if problem:
+        raise TooMuchMarkup(problem)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() in {"text/html", "application/xhtml+xml"}:
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    return payload, part.get_content_charset()
+    except RecursionError:  # not reached within the section bound; kept so no nesting can become a traceback
+        raise TooMuchMarkup("its MIME parts are nested too deeply") from None
     return None
+
+
+def mime_nesting_problem(data: bytes) -> str:
+    """Why a MIME file (.mhtml, .eml) is not parsed, or "": more multipart/message sections than any page or
+    mail has, which is how a file nests deeply enough to exhaust the parser's recursion."""
+    sections = 0
+    for _ in _MIME_SECTION.finditer(data):
+        sections += 1
+    if sections <= MAX_MIME_SECTIONS:
+        return ""
+    return (
+        f"too many nested MIME sections ({sections:,} multipart or message parts, the limit is "
+        f"{MAX_MIME_SECTIONS}); not a saved web page or mail"
+    )
 
 
 def strip_inert(markup: str) -> str:

@@ -18,7 +18,13 @@ from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_
 from desktop.core.docx_text import DocxProblem, docx_to_text
 from desktop.core.eml_text import EmlProblem, eml_to_message
 from desktop.core.errors import LoadError
-from desktop.core.html_extract import TooMuchMarkup, extract_page, html_from_mhtml, looks_like_html
+from desktop.core.html_extract import (
+    TooMuchMarkup,
+    extract_page,
+    html_from_mhtml,
+    looks_like_html,
+    mime_nesting_problem,
+)
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
 from desktop.core.pdf_text import PdfProblem, pdf_to_text
@@ -114,7 +120,10 @@ def _load(source: str, article_id: str, shown: str) -> Article:
 def _mhtml_article(source: str, article_id: str, data: bytes) -> Article:
     if sniff_binary(data) is not None:
         raise LoadError(source, f"not a text file (looks like {sniff_binary(data)})")
-    found = html_from_mhtml(data)
+    try:
+        found = html_from_mhtml(data)
+    except TooMuchMarkup as error:
+        raise LoadError(source, str(error)) from None
     if found is None:
         raise LoadError(source, "no web page inside this .mhtml file")
     markup, charset = found
@@ -134,6 +143,9 @@ def _document_article(source: str, article_id: str, data: bytes, suffix: str, st
         if suffix == ".docx":
             document = docx_to_text(data)
             return _text_article(source, article_id, document.text, fallback_title=stem, title=document.title)
+        problem = mime_nesting_problem(data)
+        if problem:
+            raise EmlProblem(problem)
         message = eml_to_message(data)
     except (PdfProblem, DocxProblem, EmlProblem) as error:
         raise LoadError(source, str(error)) from None
