@@ -9,8 +9,8 @@ milliseconds instead of seconds). BLAS is held to one thread (``threads=1``, enf
 on two cores the library's default of four threads made single sentences about 200 times slower.
 
 Vectors are cached per sentence text (BLAKE2 digest → vector) for the life of the process, so aligning again
-with other settings costs no encoding; a ``VectorStore`` (e.g. a table in the library file) can keep them
-across runs.
+with other settings costs no encoding; the shared encoder also keeps them across runs on disk
+(``vector_cache``, keyed by digest and model version).
 """
 
 from __future__ import annotations
@@ -154,8 +154,12 @@ _shared: Encoder | None = None
 
 
 def shared_encoder() -> Encoder:
-    """The process-wide encoder: one model load and one cache for every comparison in this process."""
+    """The process-wide encoder: one model load and one cache for every comparison in this process, in front of
+    the on-disk cache (``vector_cache``) that keeps vectors between runs."""
     global _shared
     if _shared is None:
-        _shared = Encoder()
+        from desktop.core.vector_cache import DiskVectorStore, default_path
+
+        path = default_path()
+        _shared = Encoder(store=DiskVectorStore(path) if path is not None else None)
     return _shared
