@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from desktop.core.match_display import PARTIAL_MARK
 from desktop.core.model import Status
-from desktop.ui.highlights import Cell, MarkKind
+from desktop.ui.highlights import Cell, Mark, MarkKind
+from desktop.ui.legend import wave
 from desktop.ui.models import CELL_ROLE, NOTE_ROLE
 from desktop.ui.theme import Theme, theme_for
 
@@ -89,6 +90,12 @@ def build_document(
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(theme.inserted_line)
             fmt.setBackground(theme.inserted_bg)
+        if MarkKind.LABEL in kinds:
+            # The wavy underline itself is painted by ``paint_label_waves``: Qt's own wave is a hairline too
+            # faint to see at body size. It takes the place of an added word's straight underline (the tint
+            # stays), which would run into it. The tooltip is kept on the characters.
+            fmt.setFontUnderline(False)
+            fmt.setToolTip(next(m.tip for m in cell.marks if m.kind == MarkKind.LABEL and m.start <= start < m.end))
         if MarkKind.FACT in kinds:
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setForeground(theme.fact_fg)
@@ -110,6 +117,54 @@ def _pieces(cell: Cell) -> list[tuple[int, int, frozenset[MarkKind]]]:
         kinds = frozenset(m.kind for m in cell.marks if m.start <= start and end <= m.end)
         pieces.append((start, end, kinds))
     return pieces
+
+
+def label_lines(cell: Cell, doc: QTextDocument, prefix: int) -> list[tuple[float, float, float]]:
+    """Where each loaded label's wavy underline goes, as (x from, x to, y) per wrapped line of its words, in
+    document coordinates: just below the baseline, inside the line (not over the next line's capitals)."""
+    found: list[tuple[float, float, float]] = []
+    block = doc.firstBlock()
+    origin = doc.documentLayout().blockBoundingRect(block).topLeft()  # lays the document out first if need be
+    layout = block.layout()
+    if layout is None:
+        return found
+    for mark in cell.marks:
+        if mark.kind != MarkKind.LABEL:
+            continue
+        position, end = prefix + mark.start, prefix + mark.end
+        while position < end:
+            line = layout.lineForTextPosition(position)
+            if not line.isValid():
+                break
+            stop = min(end, line.textStart() + line.textLength())
+            while stop > position and cell.text[stop - prefix - 1 : stop - prefix].isspace():
+                stop -= 1
+            x_from, x_to = line.cursorToX(position)[0], line.cursorToX(stop)[0]
+            y = line.y() + line.ascent() + min(2.5, line.descent() * 0.5)
+            if x_to > x_from:
+                found.append((origin.x() + x_from, origin.x() + x_to, origin.y() + y))
+            position = max(line.textStart() + line.textLength(), position + 1)
+    return found
+
+
+def paint_label_waves(painter: QPainter, cell: Cell, doc: QTextDocument, prefix: int, colour: QColor) -> None:
+    """The loaded labels' wavy underlines, as the legend and the HTML export draw them."""
+    lines = label_lines(cell, doc, prefix)
+    if not lines:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(colour, 1.3))
+    for x_from, x_to, y in lines:
+        painter.drawPolyline(wave(round(x_from), round(x_to), round(y)))
+    painter.restore()
+
+
+def mark_at(cell: Cell, position: int) -> Mark | None:
+    """The fact or loaded label at a character of the cell's text (a fact first: it is the weightier news)."""
+    found = [m for m in cell.marks if m.kind in (MarkKind.FACT, MarkKind.LABEL) and m.start <= position < m.end]
+    found.sort(key=lambda m: m.kind != MarkKind.FACT)
+    return found[0] if found else None
 
 
 class SentenceDelegate(QStyledItemDelegate):
@@ -211,11 +266,12 @@ class SentenceDelegate(QStyledItemDelegate):
         else:
             self._paint_background(painter, rect, cell)
             width = self._width(option, cell)
-            doc, _ = self.document(cell, option.font, width)
+            doc, prefix = self.document(cell, option.font, width)
             painter.translate(rect.left() + PAD_X + RULE, rect.top() + PAD_Y)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.palette.setColor(context.palette.ColorRole.Text, theme.text)
             doc.documentLayout().draw(painter, context)
+            paint_label_waves(painter, cell, doc, prefix, theme.label_line)
             painter.translate(-(rect.left() + PAD_X + RULE), -(rect.top() + PAD_Y))
         self._paint_frame(painter, rect, cell, option)
         if not cell.is_gap and index.data(NOTE_ROLE):
@@ -277,17 +333,18 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
-        """A fact's own tooltip ("missing from B, C") when hovering it; otherwise the cell's tooltip."""
+        """A fact's or a loaded label's own tooltip ("missing from B, C", "loaded label — neutral: Präsident")
+        when hovering it; otherwise the cell's tooltip."""
         cell = index.data(CELL_ROLE)
         if event.type() == QEvent.Type.ToolTip and isinstance(cell, Cell) and not cell.is_gap:
             doc, prefix = self.document(cell, option.font, self._width(option, cell))
             top = option.rect.top() + self._top_gap(cell) + PAD_Y
             point = QPointF(event.pos().x() - option.rect.left() - PAD_X - RULE, event.pos().y() - top)
             position = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit) - prefix
-            for mark in cell.marks:
-                if mark.kind == MarkKind.FACT and mark.start <= position < mark.end:
-                    fact = cell.text[mark.start:mark.end]
-                    QToolTip.showText(event.globalPos(), html.escape(f"“{fact}”: {mark.tip}"), view)
-                    return True
+            mark = mark_at(cell, position)
+            if mark is not None:
+                words = cell.text[mark.start:mark.end]
+                QToolTip.showText(event.globalPos(), html.escape(f"“{words}”: {mark.tip}"), view)
+                return True
         return super().helpEvent(event, view, option, index)
 

@@ -21,6 +21,7 @@ class MarkKind(StrEnum):
     DELETED = "deleted"
     INSERTED = "inserted"
     FACT = "fact"
+    LABEL = "label"  # a loaded word choice ("Machthaber"); the sentence stays reporting
 
 
 class DiffKind(StrEnum):
@@ -92,6 +93,12 @@ def missing_tip(missing_from: Sequence[str]) -> str:
     return "missing from " + ", ".join(missing_from)
 
 
+def label_tip(neutral: str) -> str:
+    """A loaded label's tooltip; the same words as the HTML export's (``desktop.core.export_html.label_tip``,
+    not imported here so the window starts without Jinja2)."""
+    return f"loaded label — neutral: {neutral}" if neutral else "loaded label"
+
+
 def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
     """Marks per (article id, sentence index), offsets relative to the sentence text.
 
@@ -135,6 +142,13 @@ def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
         if 0 <= start < end <= len(sentence.text):
             key = (fact.article, fact.sentence)
             marks.setdefault(key, []).append(Mark(start, end, MarkKind.FACT, missing_tip(fact.missing_from)))
+    for result in comparison.articles:
+        for sentence in result.sentences:
+            for label in sentence.labels:
+                start, end = label.start - sentence.start, label.end - sentence.start
+                if 0 <= start < end <= len(sentence.text):
+                    key = (result.article.id, sentence.index)
+                    marks.setdefault(key, []).append(Mark(start, end, MarkKind.LABEL, label_tip(label.neutral)))
     return marks
 
 

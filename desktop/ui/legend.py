@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
 from desktop.core.match_display import PARTIAL_MARK
@@ -16,10 +16,22 @@ ENTRIES = (
     ("unique", "unique to this article"),
     ("commentary", "commentary"),
     ("fact", "fact missing elsewhere"),
+    ("label", "loaded label (neutral word on hover)"),
     ("partial", "partial match (one says part of the other)"),
     ("gap", "no counterpart"),
     ("boilerplate", "boilerplate (dimmed)"),
 )
+
+
+def wave(left: int, right: int, baseline: int, amplitude: float = 1.5, step: float = 3.0) -> QPolygonF:
+    """A zigzag under a word, drawn as the views' wavy underline of a loaded label."""
+    points = []
+    x, up = float(left), True
+    while x <= right:
+        points.append(QPointF(x, baseline - amplitude if up else baseline + amplitude))
+        x += step
+        up = not up
+    return QPolygonF(points)
 
 
 class Swatch(QWidget):
@@ -56,6 +68,14 @@ class Swatch(QWidget):
             painter.setFont(font)
             painter.setPen(theme.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, PARTIAL_MARK)
+        elif kind == "label":
+            painter.setPen(theme.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "abc")
+            baseline = rect.center().y() + QFontMetrics(font).ascent() // 2 + 2
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(theme.label_line, 1.2))
+            painter.drawPolyline(wave(rect.left() + 4, rect.right() - 4, baseline))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         elif kind in ("deleted", "inserted", "fact", "boilerplate"):
             if kind == "deleted":
                 painter.fillRect(rect, theme.deleted_bg)

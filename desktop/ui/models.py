@@ -21,7 +21,16 @@ from PySide6.QtCore import (
 from desktop.core.collation import Row, collate
 from desktop.core.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.model import Comparison, Role, Status
-from desktop.ui.highlights import Cell, Difference, DiffKind, Mark, differences, make_cell, sentence_marks
+from desktop.ui.highlights import (
+    Cell,
+    Difference,
+    DiffKind,
+    Mark,
+    MarkKind,
+    differences,
+    make_cell,
+    sentence_marks,
+)
 from desktop.ui.notes import EMPTY, NoteIndex
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +66,12 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
     facts = [m for m in cell.marks if m.kind == "fact"]
     for mark in facts[:6]:
         lines.append(f"Fact “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
+    labels = [m for m in cell.marks if m.kind == MarkKind.LABEL]
+    for mark in labels[:6]:
+        words = html.escape(cell.text[mark.start:mark.end])
+        lines.append(f"“{words}”: {html.escape(mark.tip)}")
+    if labels and not cell.commentary:
+        lines.append("A word choice inside reporting: the sentence is not commentary")
     return "<br>".join(lines)
 
 
@@ -71,6 +86,9 @@ def cell_description(cell: Cell) -> str:
         traits.append("commentary")
     if any(m.kind == "fact" for m in cell.marks):
         traits.append("has facts missing elsewhere")
+    labels = [cell.text[m.start:m.end] for m in cell.marks if m.kind == MarkKind.LABEL]
+    if labels:
+        traits.append("loaded label " + ", ".join(labels))
     return f"{cell.article} sentence {cell.label}, {', '.join(traits)}: {cell.text}"
 
 

@@ -28,6 +28,7 @@ class Theme:
     inserted_bg: QColor
     inserted_line: QColor
     fact_fg: QColor
+    label_line: QColor
     gap_bg: QColor
     gap_hatch: QColor
     link: QColor
@@ -64,6 +65,7 @@ def theme_for(palette: QPalette) -> Theme:
             inserted_bg=_c("#1d4d45"),
             inserted_line=_c("#5fd3b6"),
             fact_fg=_c("#ff9ad5"),
+            label_line=_c("#f0b54a"),
             gap_bg=_c("#2b2d30"),
             gap_hatch=_c("#3c3f43"),
             link=link,
@@ -85,6 +87,7 @@ def theme_for(palette: QPalette) -> Theme:
         inserted_bg=_c("#cdeee4"),
         inserted_line=_c("#00795f"),
         fact_fg=_c("#a3005e"),
+        label_line=_c("#8a5a00"),
         gap_bg=_c("#f4f5f6"),
         gap_hatch=_c("#e3e5e8"),
         link=link,
