@@ -2,7 +2,7 @@
 
 from desktop.core import matching
 from desktop.core.grouping import UNLINKED, Link, cluster
-from desktop.core.model import Article, Settings
+from desktop.core.model import Article, Comparison, Role, Settings
 from desktop.core.pipeline import compare
 
 
@@ -87,3 +87,49 @@ def test_no_hint_for_versions_of_one_text_or_several_outlets():
     assert matching.advice(compare(same, Settings())) == ""
     assert matching.advice(compare(_articles(), Settings())) == ""
     assert matching.advice(compare(_articles()[1:], Settings(match="fuzzy"))) == ""
+
+
+SPEAKER_A = (
+    "Lindqvist elected speaker of the Tarvonian parliament\n\n"
+    "The Tarvonian parliament on Thursday elected Mara Lindqvist as its new speaker.\n\n"
+    "She received 402 votes in the secret ballot, while 361 were needed for a majority.\n\n"
+    "After three days of talks, the coalition parties also agreed on a new budget for the port of Elsund.\n"
+)
+SPEAKER_B = (
+    "New speaker for Tarvonia: Lindqvist wins vote\n\n"
+    "Mara Lindqvist is the new speaker of Tarvonia's parliament, lawmakers decided on Thursday.\n\n"
+    "A new budget for the port of Elsund was agreed by the coalition parties after three days of talks.\n\n"
+    "The opposition called the vote rushed.\n"
+)
+SPEAKER_C = (
+    "Tarvonia's parliament picks Lindqvist as speaker\n\n"
+    "Lindqvist, a former mayor of Elsund, was chosen in a secret ballot on Thursday.\n\n"
+    "Her term begins on Monday.\n"
+)
+
+
+def _speaker() -> Comparison:
+    texts = (("A", SPEAKER_A), ("B", SPEAKER_B), ("C", SPEAKER_C))
+    return compare([Article(id, f"{id}.txt", text, language="en") for id, text in texts], Settings())
+
+
+def test_three_headlines_on_one_event_share_a_group():
+    comparison = _speaker()
+    heads = [comparison.article(aid).sentences[0] for aid in "ABC"]
+    assert all(h.role == Role.TITLE for h in heads)
+    assert len({h.group for h in heads}) == 1 and heads[0].group is not None
+    group = comparison.group(heads[0].group)
+    assert group.evidence is not None and group.evidence.score > 0.5
+
+
+def test_a_sentence_with_its_clauses_rotated_is_paired():
+    comparison = _speaker()
+    budget_a = next(s for s in comparison.article("A").sentences if "budget" in s.text)
+    budget_b = next(s for s in comparison.article("B").sentences if "budget" in s.text)
+    assert budget_a.group is not None and budget_a.group == budget_b.group
+
+
+def test_an_outlets_own_remark_stays_unpaired():
+    comparison = _speaker()
+    remark = next(s for s in comparison.article("B").sentences if "rushed" in s.text)
+    assert remark.group is None
