@@ -93,7 +93,10 @@ def align(
     fixed_links = [
         grouping.Link(x, y, FIXED_LOG_ODDS) for group in fixed for x, y in combinations(group, 2) if x[0] != y[0]
     ]
-    fixed_links += _translation_links(pairs, infos, scored, vectors, languages, threshold, cancelled)
+    translations = _translation_links(pairs, infos, scored, vectors, languages, threshold, cancelled)
+    for pair in translations:
+        x, y = sorted(pair)
+        fixed_links.append(grouping.Link(x, y, FIXED_LOG_ODDS))
     groups = grouping.cluster(
         [*fixed_links, *links], fixed=fixed, same_article=model.same_article, link_min=model.link_min
     )
@@ -103,7 +106,7 @@ def align(
         members: dict[int, list[int]] = {}
         for art, idx in group:
             members.setdefault(art, []).append(idx)
-        best = _strongest(group, details, model)
+        best = _strongest(group, details, model, translations)
         similarity = fixed_similarity.get(tuple(group))
         if similarity is None:
             similarity = best[0] if best else 0.0
@@ -125,14 +128,14 @@ def _translation_links(
     languages: Sequence[str],
     threshold: float,
     cancelled: Callable[[], bool],
-) -> list[grouping.Link]:
+) -> dict[frozenset[grouping.Node], float]:
     """What the fuzzy aligner is within a language, the semantic bead aligner is across two: its beads (found in
     order, headlines with headlines) join the links as sure ones. Without them a translated sentence that shares
     no name or number with its counterpart rested on a cosine the link model, fitted mostly on one-language
-    pairs, weighs too lightly."""
+    pairs, weighs too lightly. Returns each bead's sentence pairs with the bead's similarity."""
     from desktop.core import semantic_alignment
 
-    links: list[grouping.Link] = []
+    links: dict[frozenset[grouping.Node], float] = {}
     for a, b in pairs:
         va, vb = vectors[a], vectors[b]
         if va is None or vb is None or not languages[a] or not languages[b] or languages[a] == languages[b]:
@@ -142,7 +145,9 @@ def _translation_links(
             cols = [j for j, s in enumerate(infos[b]) if s.title == want_title]
             for bead in semantic_alignment.align_pair(va[rows], vb[cols], threshold, cancelled):
                 nodes = [(a, scored[a][rows[i]]) for i in bead.a] + [(b, scored[b][cols[j]]) for j in bead.b]
-                links += [grouping.Link(x, y, FIXED_LOG_ODDS) for x, y in combinations(nodes, 2) if x[0] != y[0]]
+                for x, y in combinations(nodes, 2):
+                    if x[0] != y[0]:
+                        links[frozenset((x, y))] = bead.similarity
     return links
 
 
@@ -185,8 +190,13 @@ def _fuzzy_groups(
 
 
 def _strongest(
-    group: list[grouping.Node], details: dict[frozenset[grouping.Node], Detail], model: LinkModel
+    group: list[grouping.Node],
+    details: dict[frozenset[grouping.Node], Detail],
+    model: LinkModel,
+    translations: dict[frozenset[grouping.Node], float],
 ) -> tuple[float, evidence.PairEvidence, int, int] | None:
+    """The group's best-supported pair: the link model's probability, or a translation bead's similarity where
+    the semantic aligner paired it (its cosine is what joined the pair, not the model)."""
     best: tuple[float, evidence.PairEvidence, int, int] | None = None
     for pair in combinations(group, 2):
         if pair[0][0] == pair[1][0]:
@@ -196,6 +206,7 @@ def _strongest(
             continue
         found, odds, i, j = detail
         probability = float(1 / (1 + np.exp(-(odds[i, j] + model.shift))))
+        probability = max(probability, translations.get(frozenset(pair), 0.0))
         if best is None or probability > best[0]:
             best = (probability, found, i, j)
     return best

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 
-from desktop.core import commentary, facts, matching, segmentation, worddiff
+from desktop.core import commentary, conflicts, facts, matching, segmentation, worddiff
 from desktop.core.language import detect_language
 from desktop.core.model import (
     Article,
@@ -123,6 +123,7 @@ def compare(
         facts=tuple(found_facts),
         summary=summary,
         title=title,
+        conflicts=conflicts.find_conflicts(results, groups),
     )
 
 
@@ -247,12 +248,15 @@ def _build_group(
     distinct = set(texts.values())
     identical = len(distinct) == 1 or len({canonical(t) for t in distinct}) == 1
     source = reference_id if reference_id in members else next(iter(members))
-    # Words of different languages cannot be diffed: such a pair gets no WordDiff and is shown side by side.
+    # Words of different languages cannot be diffed, and two free paraphrases share too few words for a diff to
+    # mean anything (``worddiff.readable``): such a pair gets no WordDiff and is shown side by side.
     language = {a.id: a.language for a in articles}
     diffs = tuple(
-        WordDiff(source, target, worddiff.word_diff(texts[source], texts[target]))
+        WordDiff(source, target, ops)
         for target in members
         if target != source and not matching.cross_language([language[source], language[target]])
+        for ops in (worddiff.word_diff(texts[source], texts[target]),)
+        if worddiff.readable(ops)
     )
     return Group(
         id=number,

@@ -46,6 +46,27 @@ def tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+MIN_SHARED_WORDS = 0.3  # share of the longer side's words a diff must keep for its marks to mean something
+
+
+def readable(ops: tuple[tuple[DiffOp, str], ...]) -> bool:
+    """Whether a diff says which words differ, or only that two outlets wrote the same fact in their own words.
+
+    Two independent paraphrases share a name and a number and little else: their diff strikes nearly every word
+    of one and underlines nearly every word of the other, which reads as "everything left out". Below
+    ``MIN_SHARED_WORDS`` shared words the pair is shown side by side without marks, as pairs across languages
+    are.
+    """
+    words = {op: sum(len(_WORDS.findall(text)) for kind, text in ops if kind in (op, DiffOp.EQUAL)) for op in _SIDES}
+    shared = sum(len(_WORDS.findall(text)) for kind, text in ops if kind == DiffOp.EQUAL)
+    longer = max(words.values(), default=0)
+    return longer == 0 or shared >= MIN_SHARED_WORDS * longer
+
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+_SIDES = (DiffOp.DELETE, DiffOp.INSERT)
+
+
 def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
     """Edit script from ``a`` to ``b`` whose ``=``/``-`` parts rebuild ``a`` and ``=``/``+`` parts ``b``."""
     if a == b:
