@@ -1,4 +1,4 @@
-"""``parallax library list|show|search|export|delete`` and ``parallax compare … --save NAME``."""
+"""``parallax library list|show|search|export|delete|repair`` and ``parallax compare … --save NAME``."""
 
 from __future__ import annotations
 
@@ -53,6 +53,9 @@ def build_library_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     export.add_argument("--html", metavar="OUT.html", help="self-contained HTML report with the notes")
     delete = actions.add_parser("delete", parents=[common], help="delete a saved comparison (its articles stay)")
     delete.add_argument("id", type=int)
+    actions.add_parser(
+        "repair", parents=[common], help="rebuild the full-text search index (when the library reports it damaged)"
+    )
 
 
 def _fail(message: str) -> int:
@@ -67,7 +70,8 @@ def _open(args: argparse.Namespace) -> LibraryStore:
     problem = library_target_problem(path)
     if problem:
         raise LibraryError(str(path), problem)
-    return open_library(path)
+    # repair opens a library whose search index is damaged: that is what it is for.
+    return open_library(path, check_search_index=getattr(args, "library_command", "") != "repair")
 
 
 def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
@@ -176,12 +180,28 @@ def _delete(store: LibraryStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _repair(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop.core.library import LibraryError
+
+    before = store.search_index_problem()
+    store.repair_search_index()
+    after = store.search_index_problem()
+    if after:
+        raise LibraryError(store.location(), f"the search index is still damaged after rebuilding it ({after})")
+    articles = store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    comparisons = store.db.execute("SELECT COUNT(*) FROM comparisons").fetchone()[0]
+    what = f"rebuilt the damaged search index ({before})" if before else "the search index was intact; rebuilt it"
+    print(printable(f"{store.location()}: {what}: {articles} articles, {comparisons} comparisons"))
+    return 0
+
+
 _ACTIONS: dict[str, Callable[[LibraryStore, argparse.Namespace], int]] = {
     "list": _list,
     "search": _list,
     "show": _show,
     "export": _export,
     "delete": _delete,
+    "repair": _repair,
 }
 
 
