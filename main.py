@@ -5,4 +5,6 @@ import sys
 from desktop.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # From a checkout, no arguments opens the bundled samples (``make run``); the installed ``parallax`` command
+    # (the desktop entry) shows the start page instead.
+    sys.exit(main(sys.argv[1:] or ["--samples"]))

@@ -162,7 +162,7 @@ def smoke(command: list[str], label: str) -> None:
 def gui_step(command: list[str], work: Path, platform: str, wrapper: list[str]) -> float:
     env = isolated_env(work / f"home-gui-{platform}", QT_QPA_PLATFORM=platform,
                        PARALLAX_QUIT_AFTER_MS=str(GUI_LIMIT_MS))
-    result = run([*wrapper, *command], env, work)
+    result = run([*wrapper, *command, "--samples"], env, work)
     expect(result.returncode == 0, f"the GUI ({platform}) did not open and close cleanly", result)
     expect("first comparison painted, 3 articles" in result.stderr, f"the GUI ({platform}) painted nothing", result)
     expect("Traceback" not in result.stderr, f"the GUI ({platform}) printed a traceback", result)

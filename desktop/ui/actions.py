@@ -29,7 +29,10 @@ class Actions:
             parent.addAction(action)
             return action
 
-        self.open = make("&Open…", Key.Open, "Open article files (.txt, .md, .html) to compare")
+        self.open = make("&Open…", Key.Open,
+                         "Start a new comparison: choose its articles (two or more) in one dialog")
+        self.add_article = make("&Add Article to This Comparison…", "Ctrl+Shift+A",
+                                "Add article files to the comparison on screen")
         self.new = make("&New Comparison", Key.New, "Close the articles and start a new comparison")
         # Ctrl+L shows the library (the window's most used panel); Ctrl+Shift+O is "open location" elsewhere.
         self.open_url = make("Open &URL…", "Ctrl+Shift+O", "Download and add an article from a web address")

@@ -91,7 +91,9 @@ def create_window(files: Sequence[str], store: QSettings, *, db: str | None = No
     return window
 
 
-def run(files: list[str], db: str | None = None) -> int:
+def run(files: list[str], db: str | None = None, *, samples: bool = False) -> int:
+    """The app on ``files``; without any, the start page (recent comparisons, "Try the samples"), or the bundled
+    samples straight away with ``samples`` (``make run``, the packaging smoke test)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -101,7 +103,7 @@ def run(files: list[str], db: str | None = None) -> int:
     app.setDesktopFileName("io.github.parallaxapp.Parallax")
     app.setStyleSheet(stylesheet())
     install_exception_hook()
-    window = create_window(files or default_files(), QSettings(), db=db)
+    window = create_window(files or (default_files() if samples else []), QSettings(), db=db)
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():

@@ -55,6 +55,8 @@ class LibraryLink(QObject):
         self.session.run_failed.connect(lambda _message: self._realign_over())
         self.session.run_cancelled.connect(self._realign_over)
         self.session.sources_changed.connect(self._sources_changed)
+        # File ▸ Open's new comparison gets its own library entry: detached before its first result is saved.
+        self.session.new_started.connect(self.new_comparison)
         if store is None or path is None:
             return
         self.worker = LibraryWorker(path, self)

@@ -39,7 +39,7 @@ from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
 from desktop.core.library import LibraryStore
 from desktop.core.model import Comparison
-from desktop.core.resources import resource_path
+from desktop.core.resources import resource_path, sample_paths
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader, language_name
@@ -185,8 +185,8 @@ class MainWindow(QMainWindow):
         a = self.actions_
         menu = self.menuBar()
         file = menu.addMenu("&File")
-        file.addActions([a.new, a.open, a.open_url])
-        self.recent_menu = QMenu("Open &Recent Files", self)
+        file.addActions([a.new, a.open, a.add_article, a.open_url])
+        self.recent_menu = QMenu("Add &Recent File", self)
         file.addMenu(self.recent_menu)
         self.recent_comparisons_menu = QMenu("Open Recent &Comparison", self)
         file.addMenu(self.recent_comparisons_menu)
@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
         bar.setIconSize(QSize(16, 16))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addAction(a.open)
+        add = bar.addAction("Add Article")
+        add.triggered.connect(a.add_article.trigger)
+        add.setToolTip(a.add_article.toolTip())
+        self._toolbar_add = add
         bar.addAction(a.open_url)
         paste = bar.addAction("Paste")
         paste.triggered.connect(a.paste.trigger)
@@ -304,8 +308,11 @@ class MainWindow(QMainWindow):
         self.library.changed.connect(self._refresh_recent_comparisons)
         self.library.notes_changed.connect(self.show_notes)
         self.start_page.open_requested.connect(self.library.open_saved)
+        self.start_page.samples_requested.connect(self.open_samples)
+        s.new_failed.connect(self._new_failed, Qt.ConnectionType.QueuedConnection)
         s.run_cancelled.connect(self._cancelled)
         a.open.triggered.connect(self.open_files)
+        a.add_article.triggered.connect(self.add_files)
         a.open_url.triggered.connect(self.open_url)
         a.paste.triggered.connect(self.paste_article)
         a.save_json.triggered.connect(self.save_json)
@@ -461,10 +468,61 @@ class MainWindow(QMainWindow):
         self.session.clear()
         self.status.setText("Ready")
 
+    def choose_files(self, title: str) -> list[str]:
+        """Article files picked in one dialog ([] if cancelled). Tests replace this method."""
+        paths, _ = QFileDialog.getOpenFileNames(self, title, self._last_folder(), FILE_FILTER)
+        return list(paths)
+
     def open_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", self._last_folder(), FILE_FILTER)
+        """File ▸ Open: a new comparison of the files chosen (two or more, in one dialog)."""
+        paths = self.choose_files("Open Articles for a New Comparison (choose two or more)")
+        if paths:
+            self.open_new(paths)
+
+    def add_files(self) -> None:
+        """File ▸ Add Article to This Comparison."""
+        paths = self.choose_files("Add Articles to This Comparison")
         if paths:
             self.add_locations(paths)
+
+    def open_new(self, locations: list[str]) -> None:
+        """Start a new comparison of ``locations``; the one on screen stays until it has a result. A single file
+        cannot be a comparison on its own, so with a comparison on screen it is offered as an addition."""
+        if len(locations) == 1 and self.comparison is not None:
+            if self.ask_add_single(locations[0]):
+                self.add_locations(locations)
+            return
+        self._refresh_recent(self.prefs.add_recent(locations))
+        self.session.start_new(locations, self.prefs.comparison_settings())
+
+    def ask_add_single(self, location: str) -> bool:
+        """Whether to add one chosen file to the comparison on screen. Tests replace this method."""
+        box = QMessageBox(QMessageBox.Icon.Question, "One article chosen",
+                          f"{Path(location).name}\n\nA new comparison needs two or more articles, chosen together "
+                          "in the dialog (Ctrl-click or Shift-click). Add this one to the comparison on screen "
+                          "instead?", QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        add = box.addButton("Add to This Comparison", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is add
+
+    def open_samples(self) -> None:
+        """The start page's "Try the samples": the bundled English reports of one invented event."""
+        try:
+            paths = [str(p) for p in sample_paths("en")]
+        except OSError as error:
+            self.show_error("Samples not found", f"The bundled samples could not be found: {error}")
+            return
+        self.session.start_new(paths, self.prefs.comparison_settings())
+
+    def _new_failed(self, errors: list[LoadError]) -> None:
+        """A new comparison (File ▸ Open) gave nothing to show: the one on screen stays, and so does its place."""
+        self.status.setText("No new comparison was opened; the one on screen stays as it was")
+        self._update_enabled()
+        if errors:
+            title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
+            self.show_error(title, "\n".join(str(e) for e in errors) + "\n\nA comparison needs two articles, so "
+                            "no new one was started; the comparison on screen stays open.")
 
     def add_locations(self, locations: list[str]) -> None:
         self._refresh_recent(self.prefs.add_recent(locations))
@@ -656,7 +714,10 @@ class MainWindow(QMainWindow):
     def _load_failed(self, errors: list[LoadError]) -> None:
         kept = len(self.session.sources)
         lines = "\n".join(str(e) for e in errors)
-        more = f"\n\nThe other {kept} article{'s' if kept != 1 else ''} stay open." if kept else ""
+        if kept == 1:
+            more = "\n\nThe other article stays open."
+        else:
+            more = f"\n\nThe other {kept} articles stay open." if kept else ""
         title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
         self.show_error(title, lines + more)
 
@@ -714,6 +775,8 @@ class MainWindow(QMainWindow):
         a.recompare.setEnabled(len(self.session.sources) >= 2)
         a.cancel.setEnabled(self.session.busy)
         a.new.setEnabled(bool(self.session.sources))
+        a.add_article.setEnabled(bool(self.session.sources))
+        self._toolbar_add.setEnabled(a.add_article.isEnabled())
         for action in (a.note_comparison, a.note_sentence, a.note_group):
             action.setEnabled(has and self.library.available)
 

@@ -7,7 +7,7 @@ and tells the window through signals. It owns no widgets, so tests drive it dire
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -34,6 +34,15 @@ def _pasted_number(location: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """What a comparison on screen needs back if a new one fails to open in its place."""
+
+    sources: list[Source]
+    settings: Settings
+    reference: str | None
+
+
 class Session(QObject):
     comparison_changed = Signal(object)  # Comparison | None
     busy_changed = Signal(bool)
@@ -44,6 +53,10 @@ class Session(QObject):
     finished_run = Signal(object)  # RunResult, for the status bar
     run_cancelled = Signal()  # the newest run was cancelled: what was shown before stays
     realigned = Signal(object)  # RunResult of a held run (``realign``), shown only once ``accept`` takes it
+    # A new comparison (``start_new``) produced its first result and replaces the one on screen: whatever belonged
+    # to the old one (its library entry, notes, the place in the view) must let go before it is shown and saved.
+    new_started = Signal()
+    new_failed = Signal(list)  # list[LoadError]: a new comparison gave no result; the one before it stays
 
     def __init__(self, parent: QObject | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +72,10 @@ class Session(QObject):
         self._workers: dict[int, CompareWorker] = {}
         self._held: set[int] = set()  # generations whose result waits for the user instead of showing
         self._pasted = 0
+        # Counts the different comparisons shown (a new one, a reopened one, none): a view keeps its place only
+        # across results with the same number, i.e. re-runs of one comparison.
+        self.comparison_number = 0
+        self._before_new: _Kept | None = None  # the comparison on screen while a new one loads
         self._pool = QThreadPool(self)
         # One run at a time: a superseded run is cancelled and the next waits for the core to notice, which keeps
         # the second core free for the GUI thread on small machines.
@@ -109,6 +126,38 @@ class Session(QObject):
         self.sources_changed.emit()
         self.run()
 
+    def start_new(self, locations: list[str], settings: Settings | None = None) -> None:
+        """Compare ``locations`` as a new comparison (File ▸ Open). What is on screen stays there until the new one
+        has a result; if none comes (every file failed, fewer than two loaded, cancelled), it stays for good and
+        ``new_failed`` says so. ``settings``: the defaults for new comparisons (the shown one's may be a saved
+        comparison's own)."""
+        locations = list(dict.fromkeys(locations))
+        if not locations:
+            return
+        self._debounce.stop()
+        if self._before_new is None:
+            self._before_new = _Kept(list(self.sources), self.settings, self.reference)
+        self.sources = [Source(loc) for loc in locations]
+        self.reference = None
+        if settings is not None:
+            self.settings = settings
+        self.sources_changed.emit()
+        self.run()
+
+    @property
+    def opening_new(self) -> bool:
+        """A new comparison is loading while the previous one stays on screen."""
+        return self._before_new is not None
+
+    def _new_failed(self, errors: list[LoadError] | None = None) -> None:
+        """The new comparison gave nothing to show: the one on screen keeps its sources and settings."""
+        kept, self._before_new = self._before_new, None
+        if kept is None:
+            return
+        self.sources, self.settings, self.reference = kept.sources, kept.settings, kept.reference
+        self.sources_changed.emit()
+        self.new_failed.emit(errors or [])
+
     def show_saved(self, comparison: Comparison, display: Display | None = None) -> None:
         """Show a finished comparison (from the library) as it is, without loading or aligning anything.
 
@@ -118,6 +167,8 @@ class Session(QObject):
         self._debounce.stop()
         self.cancel()
         self.generation += 1  # whatever was running belongs to the previous comparison
+        self._before_new = None
+        self.comparison_number += 1
         articles = tuple(r.article for r in comparison.articles)
         self.sources = [Source(a.path, a) for a in articles]
         self.reference = next((a.path for a in articles if a.id == comparison.settings.reference), None)
@@ -144,6 +195,8 @@ class Session(QObject):
         self._debounce.stop()
         self.cancel()
         self.generation += 1
+        self._before_new = None
+        self.comparison_number += 1
         self.sources = []
         self.reference = None
         self.articles = ()
@@ -255,6 +308,13 @@ class Session(QObject):
         if result.generation != self.generation:
             return
         self._cache.update(result.loaded)
+        if self._before_new is not None:
+            if result.comparison is None and self.comparison is not None:
+                self._new_failed(list(result.errors))
+                return
+            self._before_new = None
+            self.comparison_number += 1
+            self.new_started.emit()
         if result.comparison is not None:
             self.settings = replace(self.settings, **{
                 name: getattr(result.comparison.settings, name)
@@ -277,11 +337,13 @@ class Session(QObject):
         self._held.discard(generation)
         if self._done(generation):
             self.run_failed.emit(message)
+            self._new_failed()
 
     def _cancelled(self, generation: int) -> None:
         self._held.discard(generation)
         if self._done(generation):
             self.run_cancelled.emit()
+            self._new_failed()
 
     def errors_text(self, errors: list[LoadError]) -> str:
         return "\n".join(str(e) for e in errors)

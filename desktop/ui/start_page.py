@@ -18,6 +18,7 @@ MAX_OUTLETS_SHOWN = 4
 
 class StartPage(QWidget):
     open_requested = Signal(int)  # a saved comparison's library id
+    samples_requested = Signal()  # "Try the samples": the bundled example articles
 
     def __init__(self, open_action: QAction, paste_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,9 +32,13 @@ class StartPage(QWidget):
         open_button.clicked.connect(open_action.trigger)
         paste_button = QPushButton("Paste Text as Article")
         paste_button.clicked.connect(paste_action.trigger)
+        self.samples_button = QPushButton("Try the Samples")
+        self.samples_button.setToolTip("Compare three invented reports of one event, bundled with Parallax")
+        self.samples_button.clicked.connect(self.samples_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
         buttons.addWidget(paste_button)
+        buttons.addWidget(self.samples_button)
         buttons.addStretch(1)
         self.recent_title = QLabel("Recent comparisons")
         self.recent_title.setObjectName("startSection")

@@ -111,3 +111,117 @@ def test_legend_has_an_entry_for_loaded_labels(qtbot):
     qtbot.addWidget(legend)
     texts = [label.text() for label in legend.findChildren(QLabel)]
     assert "loaded label (neutral word on hover)" in texts
+
+
+# -- File ▸ Open starts a new comparison (issue 17, item 1) --------------------------------------------------------
+
+
+def _saved(path):
+    from desktop.core.library import open_library
+
+    store = open_library(path)
+    try:
+        return {info.id: [r.article.path for r in store.load(info.id).articles] for info in store.list()}
+    finally:
+        store.db.close()
+
+
+def _settle(window, qtbot):
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    window.library.wait(30000)
+    qtbot.wait(20)
+
+
+def test_open_starts_a_new_comparison_and_autosave_keeps_the_old_entry(
+    window, open_articles, article_files, private_library, qtbot
+):
+    open_articles(article_files[:2])
+    _settle(window, qtbot)
+    first = window.library.current_id
+    window.choose_files = lambda title: article_files[2:4]
+    with qtbot.waitSignal(window.session.new_started, timeout=30000):
+        window.actions_.open.trigger()
+    _settle(window, qtbot)
+    assert [r.article.path for r in window.comparison.articles] == article_files[2:4]
+    assert window.library.current_id != first
+    assert _saved(private_library) == {first: article_files[:2], window.library.current_id: article_files[2:4]}
+
+
+def test_add_article_adds_to_the_comparison_on_screen_and_its_entry(
+    window, open_articles, article_files, private_library, qtbot
+):
+    open_articles(article_files[:2])
+    _settle(window, qtbot)
+    first = window.library.current_id
+    window.choose_files = lambda title: article_files[2:3]
+    assert window.actions_.add_article.isEnabled()
+    with qtbot.waitSignal(window.session.finished_run, timeout=30000):
+        window.actions_.add_article.trigger()
+    _settle(window, qtbot)
+    assert [r.article.path for r in window.comparison.articles] == article_files[:3]
+    assert window.library.current_id == first
+    assert _saved(private_library) == {first: article_files[:3]}
+
+
+def test_a_new_comparison_that_cannot_open_leaves_the_one_on_screen_and_its_entry(
+    window, open_articles, article_files, private_library, tmp_path, qtbot, monkeypatch
+):
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    shown = open_articles(article_files[:2])
+    _settle(window, qtbot)
+    first = window.library.current_id
+    window.choose_files = lambda title: [str(tmp_path / "gone-1.txt"), str(tmp_path / "gone-2.txt")]
+    with qtbot.waitSignal(window.session.new_failed, timeout=30000):
+        window.actions_.open.trigger()
+    _settle(window, qtbot)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert window.comparison is shown
+    assert [s.location for s in window.session.sources] == article_files[:2]
+    assert "gone-1.txt" in errors[0] and "comparison on screen stays open" in errors[0]
+    assert window.library.current_id == first
+    assert _saved(private_library) == {first: article_files[:2]}
+    # A re-run afterwards still compares the articles on screen.
+    with qtbot.waitSignal(window.session.finished_run, timeout=30000):
+        window.actions_.recompare.trigger()
+    assert [r.article.path for r in window.comparison.articles] == article_files[:2]
+
+
+def test_opening_one_file_with_a_comparison_on_screen_offers_to_add_it(window, open_articles, article_files, qtbot):
+    open_articles(article_files[:2])
+    asked = []
+    window.ask_add_single = lambda location: asked.append(location) or True
+    window.choose_files = lambda title: article_files[2:3]
+    with qtbot.waitSignal(window.session.finished_run, timeout=30000):
+        window.actions_.open.trigger()
+    assert asked == article_files[2:3]
+    assert len(window.comparison.articles) == 3
+
+
+def test_without_files_the_window_shows_the_start_page_and_try_the_samples_opens_them(window, qtbot):
+    assert window.stack.currentWidget() is window.start_page
+    assert window.start_page.samples_button.isVisible()
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.start_page.samples_button.click()
+    assert window.comparison is not None and len(window.comparison.articles) == 3
+    assert window.stack.currentWidget() is not window.start_page
+
+
+def test_the_start_page_lists_recent_comparisons(window, open_articles, article_files, qtbot):
+    open_articles(article_files[:2])
+    _settle(window, qtbot)
+    window.actions_.new.trigger()
+    assert window.stack.currentWidget() is window.start_page
+    assert window.start_page.entry_ids() == [window.library.recent()[0].id]
+
+
+def test_gui_command_opens_the_samples_only_when_asked(monkeypatch):
+    import desktop.ui.app as app
+    from desktop.cli import main
+
+    calls = []
+    monkeypatch.setattr(app, "run", lambda files, db=None, samples=False: calls.append((files, samples)) or 0)
+    assert main([]) == 0
+    assert main(["--samples"]) == 0
+    assert main(["a.txt", "b.txt"]) == 0
+    assert calls == [([], False), ([], True), (["a.txt", "b.txt"], False)]

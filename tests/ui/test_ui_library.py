@@ -233,7 +233,7 @@ def test_db_option_reaches_the_window(monkeypatch):
     from desktop.ui import app
 
     calls = []
-    monkeypatch.setattr(app, "run", lambda files, db=None: calls.append((files, db)) or 0)
+    monkeypatch.setattr(app, "run", lambda files, db=None, samples=False: calls.append((files, db)) or 0)
     assert cli_main(["--db", "lib.sqlite", "a.txt", "b.txt"]) == 0
     assert cli_main(["c.txt"]) == 0
     assert calls == [(["a.txt", "b.txt"], "lib.sqlite"), (["c.txt"], None)]
