@@ -14,7 +14,7 @@ from desktop.core.collation import Row
 from desktop.core.model import Comparison
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
-from desktop.ui.highlights import Cell, Mark
+from desktop.ui.highlights import Cell, Mark, Place
 from desktop.ui.models import AlignedModel
 
 MIN_COLUMN = 230
@@ -175,6 +175,50 @@ class AlignedView(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def place(self) -> Place:
+        """The selected sentence and the sentence of the row at the top of the view (see ``Place``)."""
+        top: tuple[str, int] | None = None
+        offset = 0
+        row = self.table.rowAt(0)
+        if row >= 0:
+            cells = [self.model.cell(row, c) for c in range(self.model.columnCount())]
+            cell = next((c for c in cells if not c.is_gap), None)
+            if cell is not None:
+                top = (cell.article, cell.sentences[0])
+                offset = -self.table.rowViewportPosition(row)
+        position = self.current_position()
+        selected = position if position is not None and position[1] >= 0 else None
+        return Place(selected, top, offset)
+
+    def restore_place(self, place: Place) -> None:
+        """Select the same sentence and bring the same row to the top, wherever re-running moved them."""
+        if place.selected is not None:
+            self.select_sentence(*place.selected)
+        row = self.model.row_of(*place.top) if place.top is not None else -1
+        if row < 0:
+            if place.selected is not None:
+                self.show_sentence(*place.selected)
+            return
+        self._size_rows_from(row)
+        self.scroll_to_row(row, place.offset)
+
+    def scroll_to_row(self, row: int, offset: int = 0) -> None:
+        """Put ``row`` at the top of the view, ``offset`` pixels of it scrolled out above."""
+        bar = self.table.verticalScrollBar()
+        bar.setValue(bar.value() + self.table.rowViewportPosition(row) + offset)
+
+    def select_sentence(self, article: str, sentence: int) -> bool:
+        """Make a sentence the current one without scrolling to it."""
+        row = self.model.row_of(article, sentence)
+        if row < 0:
+            return False
+        index = self.model.index(row, self.model.article_ids.index(article))
+        self._shown = (article, sentence)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         return True
 
     def current_position(self) -> tuple[str, int] | None:

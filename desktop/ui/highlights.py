@@ -84,6 +84,17 @@ class Difference:
     articles: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the reader is in a view, by sentence rather than by pixel, so it survives a re-run (rows come and go,
+    heights change) and a switch between the Aligned and Reading views: the selected sentence, and the sentence
+    whose row is at the top of the view with how far that row's top edge sits above the view's (``offset``)."""
+
+    selected: tuple[str, int] | None = None
+    top: tuple[str, int] | None = None
+    offset: int = 0
+
+
 def _shorten(text: str, limit: int = SNIPPET) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._stale_views: set[str] = set()
         self._run_started = 0.0
         self._settings_dialog: SettingsDialog | None = None
+        self._shown_number = -1  # ``Session.comparison_number`` of the comparison on screen
         self.panel_menus: dict[str, QMenu] = {}
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
@@ -370,7 +371,10 @@ class MainWindow(QMainWindow):
 
     # -- showing results --------------------------------------------------------------------------------------
     def show_comparison(self, comparison: Comparison | None) -> None:
-        position = self.current_view().current_position() if self.comparison is not None else None
+        # A re-run of the comparison on screen keeps the reader's place; a different comparison starts at the top.
+        same = self.comparison is not None and self._shown_number == self.session.comparison_number
+        place = self.current_view().place() if same else None
+        self._shown_number = self.session.comparison_number
         self.comparison = comparison
         display = self.session.display
         if comparison is not None and (display is None or self.session.comparison is not comparison):
@@ -388,8 +392,8 @@ class MainWindow(QMainWindow):
             self.threshold.set_threshold(comparison.settings.threshold)  # a reopened comparison keeps its own
         else:
             self._refresh_recent_comparisons()
-        if position is not None and position[1] >= 0:
-            self.current_view().show_sentence(*position)
+        if place is not None and comparison is not None:
+            self.current_view().restore_place(place)
         self._update_enabled()
 
     def _show_match_note(self, comparison: Comparison | None) -> None:
@@ -435,17 +439,22 @@ class MainWindow(QMainWindow):
         return self.reading if self.actions_.reading.isChecked() else self.aligned
 
     def set_view(self, name: str) -> None:
-        position = self.current_view().current_position() if self.comparison is not None else None
+        """Switch between Aligned and Reading, at the same sentence: selected, and its row at the top."""
+        # The view on screen, not ``current_view()``: a triggered view action is checked before this runs.
+        shown = self.stack.currentWidget()
+        place = shown.place() if isinstance(shown, AlignedView | ReadingView) and self.comparison else None
         (self.actions_.reading if name == "reading" else self.actions_.aligned).setChecked(True)
         self._render_current()
-        if position is not None and position[1] >= 0:
-            self.current_view().show_sentence(*position)
+        if place is not None:
+            self.current_view().restore_place(place)
         self._save_view_prefs()
 
     def set_hide_boilerplate(self, hide: bool) -> None:
         if self.comparison is not None:
+            place = self.current_view().place()
             self._stale_views = {"aligned", "reading"}
             self._render_current()
+            self.current_view().restore_place(place)
         self._save_view_prefs()
 
     def show_notes(self, notes: NoteIndex, only: str | None = None) -> None:

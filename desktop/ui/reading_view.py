@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.model import Comparison, Group, Status
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
-from desktop.ui.highlights import Cell, Mark
+from desktop.ui.highlights import Cell, Mark, Place
 from desktop.ui.models import ReadingModel
 
 MIN_COLUMN = 230
@@ -163,6 +163,7 @@ class ReadingView(QWidget):
         self._hover_timer.setInterval(HOVER_DWELL_MS)
         self._hover_timer.timeout.connect(self._reveal_hovered)
         self._syncing = False
+        self._quiet_align = False  # selecting to restore a place: the columns' scrolling is restored separately
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -271,7 +272,8 @@ class ReadingView(QWidget):
                 if rows:
                     index = other.model.index(rows[0], 0)
                     other.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                    self._align(other, rows[0], column, current.row())
+                    if not self._quiet_align:
+                        self._align(other, rows[0], column, current.row())
                 else:
                     other.list.selectionModel().clearSelection()
         finally:
@@ -362,6 +364,51 @@ class ReadingView(QWidget):
             column.list.viewport().update()
         for band in self.bands:
             band.update()
+
+    def place(self) -> Place:
+        """The selected sentence, and the top sentence of the selected article's column (else the first column's);
+        the other columns follow that one when scrolled."""
+        column = self.column(self.linked_sentence[0]) if self.linked_sentence else None
+        column = column or (self.columns[0] if self.columns else None)
+        if column is None:
+            return Place(self.linked_sentence)
+        top = column.list.indexAt(QPoint(4, 0))
+        if not top.isValid():
+            return Place(self.linked_sentence)
+        cell = column.model.cell(top.row())
+        offset = -column.list.visualRect(top).top()
+        return Place(self.linked_sentence, (cell.article, cell.sentences[0]), offset)
+
+    def restore_place(self, place: Place) -> None:
+        """Select the same sentence (and its counterparts) and bring the same sentence to the top of its column;
+        a top sentence hidden here (boilerplate) or gone falls back to the selected one, centred."""
+        if place.selected is not None:
+            self.select_sentence(*place.selected)
+        column = self.column(place.top[0]) if place.top is not None else None
+        row = column.model.row_of(place.top[1]) if column is not None and place.top is not None else -1
+        if column is None or row < 0:
+            if place.selected is not None:
+                self.show_sentence(*place.selected)
+            return
+        index = column.model.index(row, 0)
+        if not column.list.visualRect(index).isValid():
+            column.list.doItemsLayout()  # batched layout has not reached the row yet
+        bar = column.list.verticalScrollBar()
+        bar.setValue(bar.value() + column.list.visualRect(index).top() + place.offset)
+        self._scrolled(column)
+
+    def select_sentence(self, article: str, sentence: int) -> bool:
+        """Select a sentence and its counterparts without scrolling anything."""
+        column = self.column(article)
+        if column is None or column.model.row_of(sentence) < 0:
+            return False
+        self._quiet_align = True
+        try:
+            index = column.model.index(column.model.row_of(sentence), 0)
+            column.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._quiet_align = False
+        return True
 
     def current_article(self) -> str | None:
         return self.linked_sentence[0] if self.linked_sentence else None
