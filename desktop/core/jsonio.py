@@ -24,6 +24,8 @@ from desktop.core.model import (
     Settings,
     Status,
     WordDiff,
+    conflict_record,
+    conflicts_from_records,
     evidence_from_record,
     evidence_record,
     label_record,
@@ -96,6 +98,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             for f in comparison.facts
         ],
         "summary": {aid: asdict(s) for aid, s in comparison.summary.items()},
+        "conflicts": [conflict_record(c) for c in comparison.conflicts],
     }
 
 
@@ -160,7 +163,9 @@ def from_dict(data: dict[str, Any]) -> Comparison:
         for f in data.get("facts", ())
     )
     summary = {aid: ArticleSummary(**s) for aid, s in data.get("summary", {}).items()}
-    return Comparison(settings, articles, groups, found, summary, data.get("title", ""))
+    return Comparison(
+        settings, articles, groups, found, summary, data.get("title", ""), conflicts_from_records(data.get("conflicts"))
+    )
 
 
 def dumps(comparison: Comparison) -> str:

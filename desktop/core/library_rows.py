@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Protocol
 
 from desktop.core.model import (
@@ -16,6 +16,9 @@ from desktop.core.model import (
     ArticleResult,
     ArticleSummary,
     Comparison,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
     DiffOp,
     Fact,
     FactKind,
@@ -94,6 +97,7 @@ class ResultRows:
     members: list[Row]
     facts: list[Row]
     absences: list[Row]
+    conflicts: list[Row] = field(default_factory=list)
 
 
 def result_rows(
@@ -186,7 +190,40 @@ def result_rows(
             {"fact_id": fact_id, "comparison_id": cid, "article": label, "outlet": outlets.get(label, "")}
             for label in dict.fromkeys(f.missing_from)
         )
-    return ResultRows(comparison_articles, sentences, groups, members, facts, absences)
+    return ResultRows(comparison_articles, sentences, groups, members, facts, absences, conflict_rows(comparison, cid))
+
+
+def conflict_rows(comparison: Comparison, comparison_id: int) -> list[Row]:
+    """One row per outlet's value of each conflict."""
+    return [
+        {
+            "comparison_id": comparison_id,
+            "number": number,
+            "group_number": c.group,
+            "kind": str(c.kind),
+            "about": c.about,
+            "position": position,
+            "article": v.article,
+            "sentence_number": v.sentence,
+            "value": v.text,
+            "start_char": v.start,
+            "end_char": v.end,
+        }
+        for number, c in enumerate(comparison.conflicts)
+        for position, v in enumerate(c.values)
+    ]
+
+
+def conflicts_from_rows(rows: Iterable[Named]) -> tuple[Conflict, ...]:
+    """Rows ordered by number and position."""
+    found: dict[int, tuple[Named, list[ConflictValue]]] = {}
+    for r in rows:
+        values = found.setdefault(r["number"], (r, []))[1]
+        values.append(ConflictValue(r["article"], r["sentence_number"], r["value"], r["start_char"], r["end_char"]))
+    return tuple(
+        Conflict(first["group_number"], ConflictKind(first["kind"]), first["about"], tuple(values))
+        for first, values in found.values()
+    )
 
 
 def comparison_from_rows(
@@ -196,6 +233,7 @@ def comparison_from_rows(
     group_rows: Iterable[Named],
     member_rows: Iterable[Named],
     fact_rows: Iterable[Named],
+    conflict_rows: Iterable[Named] = (),
 ) -> Comparison:
     """Rows must come ordered: articles by position, sentences by number, members and facts by position."""
     sentences_by_article: dict[str, list[Sentence]] = {}
@@ -265,4 +303,5 @@ def comparison_from_rows(
         facts=facts,
         summary=summary,
         title=comparison_row["title"],
+        conflicts=conflicts_from_rows(conflict_rows),
     )

@@ -172,12 +172,37 @@ def _v5_sentence_labels(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE sentences ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v6_conflicts(db: sqlite_utils.Database) -> None:
+    """Where outlets disagree: one row per (conflict, outlet's value), so "which comparisons have number
+    conflicts" is a plain WHERE; comparisons saved before have none until they are re-aligned."""
+    db.executescript(
+        """
+        CREATE TABLE conflicts (
+            comparison_id INTEGER NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,             -- position of the conflict in the comparison
+            group_number INTEGER NOT NULL,       -- alignment_groups.number of the group it is in
+            kind TEXT NOT NULL,                  -- number | date | name | place | attribution | certainty
+            about TEXT NOT NULL DEFAULT '',      -- the slot: what the number counts, "weekday", the office …
+            position INTEGER NOT NULL,           -- order of the values inside the conflict
+            article TEXT NOT NULL,               -- label of the article giving this value
+            sentence_number INTEGER NOT NULL,
+            value TEXT NOT NULL,                 -- the article's words ('' where it makes no such statement)
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (comparison_id, number, position)
+        );
+        CREATE INDEX conflicts_kind ON conflicts (kind);
+        """
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_results,
     _v2_notes_and_absences,
     _v3_full_text_search,
     _v4_match_evidence,
     _v5_sentence_labels,
+    _v6_conflicts,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -173,6 +173,74 @@ class Fact:
     missing_from: tuple[str, ...] = ()
 
 
+class ConflictKind(StrEnum):
+    """What two outlets disagree about inside one aligned group."""
+
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    PLACE = "place"
+    ATTRIBUTION = "attribution"
+    CERTAINTY = "certainty"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One outlet's side of a conflict: its words and their offsets in that article's text. ``text`` is empty
+    where the outlet makes no such statement (an unattributed claim); the offsets then span its sentence."""
+
+    article: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Members of one aligned group that give different values for the same slot: ``about`` names the slot
+    (the noun a number counts, "weekday", the office a name holds, "source", …)."""
+
+    group: int
+    kind: ConflictKind
+    about: str
+    values: tuple[ConflictValue, ...]
+
+
+def conflict_record(conflict: Conflict) -> dict[str, object]:
+    """The JSON/library form of a ``Conflict``."""
+    return {
+        "group": conflict.group,
+        "kind": str(conflict.kind),
+        "about": conflict.about,
+        "values": [
+            {"article": v.article, "sentence": v.sentence, "text": v.text, "start": v.start, "end": v.end}
+            for v in conflict.values
+        ],
+    }
+
+
+def conflict_from_record(record: dict[str, object]) -> Conflict:
+    values = record.get("values")
+    return Conflict(
+        group=int(str(record["group"])),
+        kind=ConflictKind(str(record["kind"])),
+        about=str(record.get("about") or ""),
+        values=tuple(
+            ConflictValue(str(v["article"]), int(v["sentence"]), str(v["text"]), int(v["start"]), int(v["end"]))
+            for v in (values if isinstance(values, list) else ())
+            if isinstance(v, dict)
+        ),
+    )
+
+
+def conflicts_from_records(records: object) -> tuple[Conflict, ...]:
+    """``Conflict``s back from their records; anything else (a file written before conflicts) gives none."""
+    if not isinstance(records, list):
+        return ()
+    return tuple(conflict_from_record(r) for r in records if isinstance(r, dict))
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A user's remark kept with a saved comparison ("confirmed omission", "false match").
@@ -227,6 +295,8 @@ class Comparison:
     facts: tuple[Fact, ...]
     summary: dict[str, ArticleSummary] = field(default_factory=dict)
     title: str = ""
+    # Where members of one group disagree (numbers, dates, names, places, attribution, certainty).
+    conflicts: tuple[Conflict, ...] = ()
 
     @property
     def cross_language(self) -> bool:
