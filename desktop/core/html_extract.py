@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -28,6 +29,9 @@ MAX_TAGS = 2_000_000
 # handful, so the sections are counted (a cheap regex pass, 0.2 s on 50 MB) before anything is parsed.
 MAX_MIME_SECTIONS = 100
 _SHORT_TEXT = 50
+_JOINER = re.compile("[\u200c\u200d]|&(?:zwn?j|#820[45]|#x200[cd]);", re.IGNORECASE)
+_JOINER_FORMS = {"\u200d", "&zwj;", "&#8205;", "&#x200d;"}
+_JOINER_MASKS = (("\u2e3a", "\u2e3b"), ("\u2e4e", "\u2e4f"), ("\u2bfe", "\u2bff"))  # printable, rare
 _MIME_SECTION = re.compile(rb"content-type:\s*(?:multipart|message)/", re.IGNORECASE)
 
 _INERT_START = re.compile(r"<!--|<(script|style|noscript|template|svg|math|iframe|object)\b", re.IGNORECASE)
@@ -146,7 +150,13 @@ def extract_page(markup: str, url: str = "") -> Page:
     cleaned = strip_inert(markup)
     scanned, depth = _scan(cleaned)
     safe = len(cleaned) <= TRAFILATURA_MAX_CHARS and depth <= TRAFILATURA_MAX_DEPTH
-    extracted = _trafilatura(cleaned, url) if safe and cleaned.count("<") <= TRAFILATURA_MAX_TAGS else None
+    extracted = None
+    if safe and cleaned.count("<") <= TRAFILATURA_MAX_TAGS:
+        masked, unmask = _mask_joiners(cleaned)
+        extracted = _trafilatura(masked, url)
+        if extracted is not None and unmask is not None:
+            extracted = Page(*(unmask(field) for field in (extracted.text, extracted.title, extracted.published,
+                                                           extracted.site)))
     # Below a few words trafilatura's own fallbacks return menu labels ("Home") from pages without prose;
     # the scanner, which never reads <nav>/<footer>, decides those.
     text = extracted.text if extracted is not None and len(extracted.text) >= _SHORT_TEXT else scanned.text
@@ -157,6 +167,27 @@ def extract_page(markup: str, url: str = "") -> Page:
         published=first.published or scanned.published,
         site=first.site or scanned.site or _host(url),
     )
+
+
+def _mask_joiners(markup: str) -> tuple[str, Callable[[str], str] | None]:
+    """trafilatura drops every non-printable character, the zero-width (non-)joiner too, which are spelling in
+    Persian and Indic scripts and hold emoji sequences together. They pass through it as two printable
+    characters the page does not use, and are put back after."""
+    if not _JOINER.search(markup):
+        return markup, None
+    for non_joiner, joiner in _JOINER_MASKS:
+        if non_joiner not in markup and joiner not in markup:
+            break
+    else:
+        return markup, None  # the page uses every stand-in; its joiners are lost as before
+
+    def mask(match: re.Match[str]) -> str:
+        return joiner if match.group().lower() in _JOINER_FORMS else non_joiner
+
+    def unmask(text: str) -> str:
+        return text.replace(non_joiner, "\u200c").replace(joiner, "\u200d")
+
+    return _JOINER.sub(mask, markup), unmask
 
 
 def html_from_mhtml(data: bytes) -> tuple[bytes, str | None] | None:
