@@ -63,6 +63,8 @@ _REPLACEMENTS = dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028", "\n") | {"\u20
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0\u3000]+(?=\n|\Z)")
 _NOTHING_VISIBLE = re.compile(r"[\s\u200c\u200d]*")  # joiners alone are no text
 _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
+# A .txt is sniffed only when it opens with markup: an article that quotes a few tags further down stays text.
+_LEADING_TAG = re.compile(r"\s*<[a-zA-Z!?]")
 
 
 def load_article(source: str, article_id: str) -> Article:
@@ -112,6 +114,8 @@ def _load(source: str, article_id: str, shown: str) -> Article:
         raise LoadError(source, f"not a text file (looks like {hint})" if hint else str(error)) from None
     if suffix not in _HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES and looks_like_html(text):
         kind = "html"
+    elif suffix in _TEXT_SUFFIXES and _LEADING_TAG.match(text) and looks_like_html(text):
+        kind = "html"  # a page saved (or copied from "view source") as .txt: extracted, not compared as markup
     if kind == "html" and _ANY_TAG.search(text):
         return _html_article(shown, article_id, text, url="")
     if kind == "markdown" and len(text) <= MAX_MARKDOWN_CHARS:
