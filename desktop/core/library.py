@@ -224,7 +224,7 @@ class LibraryStore:
         new = ", ".join(f'new."{c}"' for c in columns)
         old = ", ".join(f'old."{c}"' for c in columns)
         insert = f'INSERT INTO "{index}" (rowid, {names}) VALUES (new.rowid, {new});'
-        delete = f"INSERT INTO \"{index}\" (\"{index}\", rowid, {names}) VALUES('delete', old.rowid, {old});"
+        delete = f'INSERT INTO "{index}" ("{index}", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
         bodies = {"ai": ("INSERT", insert), "ad": ("DELETE", delete), "au": ("UPDATE", delete + "\n  " + insert)}
         for suffix, (event, body) in bodies.items():
             self.db.execute(
@@ -340,7 +340,15 @@ class LibraryStore:
 
     def _delete_results(self, comparison_id: int) -> None:
         # Children first, so the delete does not lean on cascades being switched on in this connection.
-        children = ("fact_absences", "facts", "group_members", "alignment_groups", "sentences", "comparison_articles")
+        children = (
+            "conflicts",
+            "fact_absences",
+            "facts",
+            "group_members",
+            "alignment_groups",
+            "sentences",
+            "comparison_articles",
+        )
         for table in children:
             self.db.execute(f"DELETE FROM {table} WHERE comparison_id = ?", [comparison_id])
 
@@ -353,6 +361,7 @@ class LibraryStore:
         self._insert_rows("alignment_groups", rows.groups)
         self._insert_rows("group_members", rows.members)
         self._write_facts(rows)
+        self._insert_rows("conflicts", rows.conflicts)
 
     def _write_facts(self, rows: ResultRows) -> None:
         self._insert_rows("facts", rows.facts)
@@ -392,6 +401,7 @@ class LibraryStore:
                 rows("SELECT * FROM alignment_groups WHERE comparison_id = ? ORDER BY number"),
                 rows("SELECT * FROM group_members WHERE comparison_id = ? ORDER BY group_number, position"),
                 rows("SELECT * FROM facts WHERE comparison_id = ? ORDER BY position"),
+                rows("SELECT * FROM conflicts WHERE comparison_id = ? ORDER BY number, position"),
             )
         finally:
             self.db.rollback()
@@ -556,4 +566,3 @@ def open_library(path: str | os.PathLike[str], *, check_search_index: bool = Tru
     except sqlite3.Error as error:
         conn.close()
         raise LibraryError(str(target), f"cannot use the library: {error}") from error
-
