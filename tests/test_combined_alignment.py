@@ -133,3 +133,21 @@ def test_an_outlets_own_remark_stays_unpaired():
     comparison = _speaker()
     remark = next(s for s in comparison.article("B").sentences if "rushed" in s.text)
     assert remark.group is None
+
+
+def test_a_comparison_remembers_its_matcher_after_the_encoder_is_gone(monkeypatch, tmp_path):
+    """Read back from JSON or the library, a combined comparison still says combined, even where the encoder
+    (and so the combined matcher) is no longer installed."""
+    import sqlite_utils
+
+    from desktop.core import embeddings, jsonio
+    from desktop.core.library import LibraryStore
+
+    comparison = compare(_articles(), Settings())
+    assert comparison.matched_by == "combined"
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+    assert matching.resolve("auto", ["en", "en", "en"]) == "fuzzy"  # what it would be worked out as now
+    again = jsonio.from_dict(jsonio.to_dict(comparison))
+    assert again.matched_by == "combined" and jsonio.to_dict(again)["matched_by"] == "combined"
+    store = LibraryStore(sqlite_utils.Database(tmp_path / "lib.sqlite3"))
+    assert store.load(store.save(comparison, "x")).matched_by == "combined"

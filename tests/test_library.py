@@ -55,7 +55,7 @@ def test_library_tables_cover_every_model_field():
         model.MatchEvidence: {"score", "anchors", "signals", "partial"},
         model.WordDiff: {"source", "target", "ops"},
         model.Fact: {"text", "kind", "article", "sentence", "start", "end", "missing_from"},
-        model.Comparison: {"settings", "articles", "groups", "facts", "summary", "title", "conflicts"},
+        model.Comparison: {"settings", "articles", "groups", "facts", "summary", "title", "matched_by", "conflicts"},
         model.Conflict: {"group", "kind", "about", "values"},
         model.ConflictValue: {"article", "sentence", "text", "start", "end"},
         model.ArticleResult: {"article", "sentences"},

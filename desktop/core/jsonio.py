@@ -163,8 +163,16 @@ def from_dict(data: dict[str, Any]) -> Comparison:
         for f in data.get("facts", ())
     )
     summary = {aid: ArticleSummary(**s) for aid, s in data.get("summary", {}).items()}
+    recorded = data.get("matched_by", "")
     return Comparison(
-        settings, articles, groups, found, summary, data.get("title", ""), conflicts_from_records(data.get("conflicts"))
+        settings,
+        articles,
+        groups,
+        found,
+        summary,
+        data.get("title", ""),
+        conflicts_from_records(data.get("conflicts")),
+        matched_by=recorded if recorded in matching.MODES else "",
     )
 
 

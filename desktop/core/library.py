@@ -316,9 +316,17 @@ class LibraryStore:
         now = _now()
         with self._writing():
             cursor = self.db.execute(
-                "INSERT INTO comparisons (name, title, created, updated, settings, engine_version) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [name, comparison.title, created or now, now, settings_json(comparison.settings), engine_version],
+                "INSERT INTO comparisons (name, title, created, updated, settings, engine_version, matched_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    name,
+                    comparison.title,
+                    created or now,
+                    now,
+                    settings_json(comparison.settings),
+                    engine_version,
+                    comparison.matched_by,
+                ],
             )
             comparison_id = int(cursor.lastrowid or 0)
             self._write_results(comparison_id, comparison, now)
@@ -332,8 +340,16 @@ class LibraryStore:
         with self._writing():
             self._require(comparison_id)
             self.db.execute(
-                "UPDATE comparisons SET title = ?, updated = ?, settings = ?, engine_version = ? WHERE id = ?",
-                [comparison.title, now, settings_json(comparison.settings), engine_version, comparison_id],
+                "UPDATE comparisons SET title = ?, updated = ?, settings = ?, engine_version = ?, matched_by = ? "
+                "WHERE id = ?",
+                [
+                    comparison.title,
+                    now,
+                    settings_json(comparison.settings),
+                    engine_version,
+                    comparison.matched_by,
+                    comparison_id,
+                ],
             )
             self._delete_results(comparison_id)
             self._write_results(comparison_id, comparison, now)

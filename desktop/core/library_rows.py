@@ -304,4 +304,5 @@ def comparison_from_rows(
         summary=summary,
         title=comparison_row["title"],
         conflicts=conflicts_from_rows(conflict_rows),
+        matched_by=comparison_row["matched_by"],
     )

@@ -196,6 +196,11 @@ def _v6_conflicts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_matched_by(db: sqlite_utils.Database) -> None:
+    """The matcher that aligned each comparison, as recorded when it ran ('' for comparisons saved before)."""
+    db.execute("ALTER TABLE comparisons ADD COLUMN matched_by TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_results,
     _v2_notes_and_absences,
@@ -203,6 +208,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v4_match_evidence,
     _v5_sentence_labels,
     _v6_conflicts,
+    _v7_matched_by,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -88,7 +88,10 @@ def align_combined(
 
 
 def matched_by(comparison: Comparison) -> str:
-    """The signal a comparison's sentences were aligned with, for the JSON and the app's status line."""
+    """The signal a comparison's sentences were aligned with, for the JSON and the app's status line: as
+    recorded when it was aligned, or, for a comparison saved before that was recorded, worked out again."""
+    if comparison.matched_by:
+        return comparison.matched_by
     try:
         return resolve(comparison.settings.match, [r.article.language for r in comparison.articles])
     except ValueError:

@@ -297,6 +297,9 @@ class Comparison:
     title: str = ""
     # Where members of one group disagree (numbers, dates, names, places, attribution, certainty).
     conflicts: tuple[Conflict, ...] = ()
+    # The matcher that aligned it ("fuzzy", "semantic", "both", "combined"), recorded when it ran: worked out
+    # again later it could differ (the encoder uninstalled, the rule for "auto" changed). "" = not recorded.
+    matched_by: str = ""
 
     @property
     def cross_language(self) -> bool:

@@ -124,6 +124,7 @@ def compare(
         summary=summary,
         title=title,
         conflicts=conflicts.find_conflicts(results, groups),
+        matched_by=matched_by,
     )
 
 
