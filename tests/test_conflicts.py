@@ -163,3 +163,20 @@ def test_planted_conflicts_and_near_misses_meet_the_bars(capsys):
         )
     assert result.precision >= 0.90, result.false_alarms
     assert result.recall >= 0.80, result.misses
+
+
+def test_export_lists_each_disagreement_above_the_aligned_table():
+    from desktop.core.export_html import render_html
+
+    comparison, _ = conflicts_between(
+        "About 20,000 protesters marched through the old town on Saturday.",
+        "About 6,000 protesters marched through the old town on Saturday.",
+    )
+    page = render_html(comparison)
+    section = page.index('id="h-conflicts"')
+    assert section < page.index('id="h-aligned"')
+    listed = page[section : page.index('id="h-aligned"')]
+    assert "Where the outlets disagree" in listed
+    assert "“20,000”" in listed and "“6,000”" in listed and 'href="#s-A-0"' in listed
+    quiet, _ = conflicts_between("The pier is 400 metres long.", "The pier is 400 metres long.")
+    assert 'id="h-conflicts"' not in render_html(quiet)

@@ -285,9 +285,37 @@ def _context(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
         "partial_label": PARTIAL_LABEL,
         "partial_meaning": PARTIAL_MEANING,
         "has_evidence": any(g.evidence is not None for g in comparison.groups),
+        "conflicts": _conflicts(comparison),
         **_matrix(comparison),
         **_rows(comparison, notes),
     }
+
+
+_NO_STATEMENT = {"attribution": "stated without a source", "certainty": "stated plainly"}
+
+
+def _conflicts(comparison: Comparison) -> list[dict[str, Any]]:
+    """Each disagreement with every outlet's value and a link to its sentence in the aligned table."""
+    results = {r.article.id: r for r in comparison.articles}
+    found = []
+    for conflict in comparison.conflicts:
+        values = []
+        for v in conflict.values:
+            result = results.get(v.article)
+            if result is None:
+                continue
+            values.append(
+                {
+                    "article": _clean(v.article),
+                    "outlet": _clean(result.article.source or result.article.title or result.article.path),
+                    "text": _clean(v.text or _NO_STATEMENT.get(str(conflict.kind), "")),
+                    "missing": not v.text,
+                    "sentence": v.sentence + 1,
+                    "anchor": _clean(f"s-{v.article}-{v.sentence}"),
+                }
+            )
+        found.append({"kind": _clean(str(conflict.kind)), "about": _clean(conflict.about), "outlets": values})
+    return found
 
 
 def _language_tag(language: str) -> str:
