@@ -504,7 +504,8 @@ def _same(x: _Number, y: _Number) -> bool:
 
 def _about(shared: Iterable[str], unit: str) -> str:
     names = _lexicon()["quantities"].names
-    for key in sorted(shared):
+    # The generic "people" class (the first) names a slot only when nothing more specific does ("dead").
+    for key in sorted(shared, key=lambda k: (k == "class:0", k)):
         if key.startswith("class:"):
             return names[int(key[6:])]
     words = sorted(k[5:] for k in shared if k.startswith("stem:"))
