@@ -31,6 +31,7 @@ from desktop.core.model import (
     Group,
     Role,
     Sentence,
+    Status,
 )
 from desktop.core.resources import resource_path
 
@@ -83,19 +84,33 @@ class _Classes:
     longest: int
     names: tuple[str, ...]  # the first spelling of each class, what ``about`` reports
 
+    openers: frozenset[str] = frozenset()  # first words of the entries of two words or more
+    # word → its single-word class (or None), filled as words are met: vocabularies repeat
+    singles: dict[str, int | None] = field(default_factory=dict, compare=False)
+
     def match(self, words: Sequence[str], at: int) -> tuple[int, int] | None:
         """(class, words taken) of the longest entry starting at ``words[at]`` (lower-case words)."""
-        for n in range(min(self.longest, len(words) - at), 0, -1):
-            hit = self.exact.get(tuple(words[at : at + n]))
-            if hit is not None:
-                return hit, n
         word = words[at]
+        if word in self.openers:
+            for n in range(min(self.longest, len(words) - at), 1, -1):
+                hit = self.exact.get(tuple(words[at : at + n]))
+                if hit is not None:
+                    return hit, n
+        single = self.singles.get(word, -1)
+        if single == -1:
+            single = self.singles[word] = self._single(word)
+        return None if single is None else (single, 1)
+
+    def _single(self, word: str) -> int | None:
+        hit = self.exact.get((word,))
+        if hit is not None:
+            return hit
         for prefix, number in self.prefixes:
             if word.startswith(prefix):
-                return number, 1
+                return number
         for suffix, number in self.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix):
-                return number, 1
+                return number
         return None
 
 
@@ -137,7 +152,8 @@ def _lexicon() -> _Lexicon:
         longest = max((len(k) for k in exact), default=1)
         prefixes.sort(key=lambda p: -len(p[0]))
         suffixes.sort(key=lambda p: -len(p[0]))
-        built[name] = _Classes(exact, tuple(prefixes), tuple(suffixes), longest, tuple(s[0] for s in lines))
+        openers = frozenset(k[0] for k in exact if len(k) > 1)
+        built[name] = _Classes(exact, tuple(prefixes), tuple(suffixes), longest, tuple(s[0] for s in lines), openers)
     return _Lexicon(built)
 
 
@@ -258,9 +274,37 @@ def _side(result: ArticleResult, indices: Sequence[int]) -> _Side | None:
     side = _Side(result.article.id, language, sentences, all(s.role == Role.TITLE for s in sentences))
     levels: list[tuple[str, _Value | None]] = []
     for sentence in sentences:
-        _read_sentence(side, sentence, language, levels)
+        read = _reading(sentence.text, language)
+
+        def shift(v: _Value, at: Sentence = sentence) -> _Value:
+            return _Value(at.index, v.text, at.start + v.start, at.start + v.end)
+
+        side.numbers.extend(replace(n, value=shift(n.value)) for n in read.numbers)
+        side.dates.extend(replace(d, value=shift(d.value)) for d in read.dates)
+        side.holders.extend(replace(h, value=shift(h.value)) for h in read.holders)
+        side.parties.extend(replace(p, value=shift(p.value)) for p in read.parties)
+        side.places.extend(replace(p, value=shift(p.value)) for p in read.places)
+        for key, named in read.sources.items():
+            side.sources.setdefault(key, shift(named))
+        side.attributed = side.attributed or read.attributed
+        side.mentioned |= read.mentioned
+        side.vocabulary |= read.vocabulary
+        level, where = read.certainty
+        levels.append((level, shift(where) if where is not None else None))
     order = {"hearsay": 3, "hedged": 2, "certain": 1, "plain": 0}
     side.certainty = max(levels, key=lambda level: order[level[0]], default=("plain", None))
+    return side
+
+
+@lru_cache(maxsize=65536)
+def _reading(text: str, language: str) -> _Side:
+    """What one sentence states, offsets inside it: outlets share sentences, and a re-run reads the same ones.
+    The result is shared, so it is only ever copied from."""
+    sentence = Sentence(0, 0, len(text), text, Role.BODY, Status.UNIQUE)
+    side = _Side("", language, [sentence], False)
+    levels: list[tuple[str, _Value | None]] = []
+    _read_sentence(side, sentence, language, levels)
+    side.certainty = levels[0]
     return side
 
 
@@ -1034,6 +1078,8 @@ def find_conflicts(results: Sequence[ArticleResult], groups: Sequence[Group]) ->
     by_id = {r.article.id: r for r in results}
     found: list[Conflict] = []
     for group in groups:
+        if group.status == Status.IDENTICAL:
+            continue  # members that read the same cannot disagree
         sides = [
             side
             for aid, indices in group.members.items()
@@ -1041,6 +1087,8 @@ def find_conflicts(results: Sequence[ArticleResult], groups: Sequence[Group]) ->
         ]
         pairs: list[tuple[str, str, _Pair]] = []
         for a, b in combinations(sides, 2):
+            if [s.text for s in a.sentences] == [s.text for s in b.sentences]:
+                continue
             for finder in (_number_conflicts, _date_conflicts, _name_conflicts, _place_conflicts):
                 pairs.extend((a.article, b.article, p) for p in _both_ways(finder, a, b))
             pairs.extend((a.article, b.article, p) for p in _statement_conflicts(a, b))
