@@ -68,8 +68,10 @@ class Cell:
         """Sentence numbers as people count them (from 1)."""
         if not self.sentences:
             return ""
-        first, last = self.sentences[0] + 1, self.sentences[-1] + 1
-        return str(first) if first == last else f"{first}–{last}"
+        numbers = [i + 1 for i in self.sentences]
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):  # a run: "4" or "4–6"
+            return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+        return ", ".join(map(str, numbers))  # a headline grouped with a later sentence: "1, 8", not "1–8"
 
 
 @dataclass(frozen=True, slots=True)
