@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conflict_fixtures import STORIES, score
+from conflict_fixtures_heldout import HELD_OUT
 from sqlite_utils import Database
 
 from desktop.core import jsonio
@@ -180,3 +181,11 @@ def test_export_lists_each_disagreement_above_the_aligned_table():
     assert "“20,000”" in listed and "“6,000”" in listed and 'href="#s-A-0"' in listed
     quiet, _ = conflicts_between("The pier is 400 metres long.", "The pier is 400 metres long.")
     assert 'id="h-conflicts"' not in render_html(quiet)
+
+
+def test_the_second_story_set_meets_the_bars_too(capsys):
+    result = score(HELD_OUT)
+    with capsys.disabled():
+        print(f"\nconflicts on the second set: precision {result.precision:.3f}, recall {result.recall:.3f}")
+    assert result.precision >= 0.90, result.false_alarms
+    assert result.recall >= 0.80, result.misses

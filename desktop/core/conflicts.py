@@ -135,6 +135,8 @@ def _lexicon() -> _Lexicon:
             section = line[1:-1].strip()
             continue
         raw.setdefault(section, []).append([w.strip() for w in line.split("|") if w.strip()])
+    # The three certainty sections as one section of three classes, so a sentence is read in one pass.
+    raw["levels"] = [[w for line in raw.get(level, []) for w in line] for level in _LEVELS]
     built: dict[str, _Classes] = {}
     for name, lines in raw.items():
         exact: dict[tuple[str, ...], int] = {}
@@ -224,7 +226,8 @@ class _Date:
 @dataclass(frozen=True, slots=True)
 class _Holder:
     value: _Value
-    office: int
+    office: str  # "office:3" (a lexicon office, either language) or "title:transport secretary"
+    label: str
     surname: str
     former: bool
 
@@ -259,7 +262,7 @@ class _Side:
     attributed: bool = False  # a verb of saying, a source phrase, a quotation or indirect speech
     certainty: tuple[str, _Value | None] = ("plain", None)
     mentioned: set[str] = field(default_factory=set)  # folded capitalised words, to see a name stated anywhere
-    vocabulary: set[str] = field(default_factory=set)  # source classes and word stems, to see a source stated
+    words: list[tuple[str, ...]] = field(default_factory=list)  # each sentence's lower-case words
 
     def whole(self) -> _Value:
         first, last = self.sentences[0], self.sentences[-1]
@@ -288,7 +291,7 @@ def _side(result: ArticleResult, indices: Sequence[int]) -> _Side | None:
             side.sources.setdefault(key, shift(named))
         side.attributed = side.attributed or read.attributed
         side.mentioned |= read.mentioned
-        side.vocabulary |= read.vocabulary
+        side.words.extend(read.words)
         level, where = read.certainty
         levels.append((level, shift(where) if where is not None else None))
     order = {"hearsay": 3, "hedged": 2, "certain": 1, "plain": 0}
@@ -665,9 +668,9 @@ def _read_name(
             break
     office = _office(joined)
     if office is not None:
-        number, first, former = office
+        key, label, first, former = office
         if not _is_office_word(words):
-            side.holders.append(_Holder(value(first, end), number, surname, former))
+            side.holders.append(_Holder(value(first, end), key, label, surname, former))
     party = _party_of(text, joined, end)
     if party is not None:
         side.parties.append(_Party(value(party[1], party[2]), surname, party[0]))
@@ -734,10 +737,11 @@ def _is_office_word(words: Sequence[str]) -> bool:
     return _lexicon()["offices"].match(lowered, 0) is not None
 
 
-def _office(joined: list[_Token]) -> tuple[int, int, bool] | None:
-    """(office class, start of the office words, former) for the words right before a name."""
+def _office(joined: list[_Token]) -> tuple[str, str, int, bool] | None:
+    """(office key, office as written, start of the office words, former) for the words right before a name:
+    an office of the lexicon in either language ("Kanzler", "chancellor"), else a title the name finder knows
+    with the capitalised words before it ("Transport Secretary"), compared within one language."""
     offices = _lexicon()["offices"]
-    former_words = _lexicon()["former"]
     lowered = [_masculine(t.lower) for t in joined]
     for at in range(len(lowered)):
         words = list(lowered[at:])
@@ -750,13 +754,24 @@ def _office(joined: list[_Token]) -> tuple[int, int, bool] | None:
         hit = offices.match(words, 0)
         if hit is None or hit[1] != len(words):
             continue
-        earlier = [t.lower for t in joined[:at] if t.lower not in _HONORIFICS][-2:]
-        former = former or any(former_words.match([w], 0) for w in earlier)
-        start = joined[at].start
-        if former:
-            start = next((t.start for t in joined[:at] if former_words.match([t.lower], 0)), start)
-        return hit[0], start, former
+        return _with_former(joined, at, f"office:{hit[0]}", offices.names[hit[0]], former)
+    if joined and joined[-1].lower not in _HONORIFICS and facts._is_title(joined[-1].text):
+        at = len(joined) - 1
+        while at and joined[at - 1].text[:1].isupper() and not _lexicon()["former"].match([joined[at - 1].lower], 0):
+            at -= 1
+        words = [t.lower for t in joined[at:]]
+        return _with_former(joined, at, "title:" + " ".join(words), " ".join(words), False)
     return None
+
+
+def _with_former(joined: list[_Token], at: int, key: str, label: str, former: bool) -> tuple[str, str, int, bool]:
+    former_words = _lexicon()["former"]
+    earlier = [t.lower for t in joined[:at] if t.lower not in _HONORIFICS][-2:]
+    former = former or any(former_words.match([w], 0) for w in earlier)
+    start = joined[at].start
+    if former:
+        start = next((t.start for t in joined[:at] if former_words.match([t.lower], 0)), start)
+    return key, label, start, former
 
 
 def _masculine(word: str) -> str:
@@ -811,7 +826,6 @@ def _mentions(side: _Side, folded: str) -> bool:
 
 
 def _name_conflicts(a: _Side, b: _Side) -> Iterator[tuple[ConflictKind, str, _Value, _Value]]:
-    offices = _lexicon()["offices"].names
     # The same office held by different people: "Kanzler Scholz" against "Chancellor Merz".
     for x in a.holders:
         same_office = [y for y in b.holders if y.office == x.office and y.former == x.former]
@@ -822,13 +836,12 @@ def _name_conflicts(a: _Side, b: _Side) -> Iterator[tuple[ConflictKind, str, _Va
         y = same_office[0]
         if _mentions(b, x.surname) or _mentions(a, y.surname):
             continue
-        yield ConflictKind.NAME, offices[x.office], x.value, y.value
+        yield ConflictKind.NAME, x.label, x.value, y.value
     # The same person a former holder in one, the holder in the other.
     for x in a.holders:
         for y in b.holders:
             if x.office == y.office and x.former != y.former and _same_person(x.surname, y.surname):
-                about = ("former " if not x.former else "") + offices[x.office]
-                yield ConflictKind.NAME, offices[x.office] if x.former else about, x.value, y.value
+                yield ConflictKind.NAME, "former " + x.label, x.value, y.value
     parties = _lexicon()["parties"].names
     for p in a.parties:
         for q in b.parties:
@@ -875,7 +888,7 @@ def _read_attribution(
     quoted = commentary.quoted_spans(text)
     inside = [any(s <= t.start < e for s, e in quoted) for t in tokens]
     lowered = [t.lower for t in tokens]
-    side.vocabulary.update(_vocabulary(lowered))
+    side.words.append(tuple(lowered))
     markers: list[tuple[int, int, str]] = []  # first token, token after it, where the source stands
     for pattern, match in commentary.lexicon("attribution", language).matches(text):
         first = next((i for i, t in enumerate(tokens) if t.start >= match.start()), None)
@@ -893,11 +906,15 @@ def _read_attribution(
                 markers.append((first, last + 1, "after"))
             continue
         markers.append((first, last, "both" if pattern.section == "speech" else _direction(lowered[first:last])))
-    citing = _lexicon()["citing"]
+    citing, speech = _lexicon()["citing"], _lexicon()["speech"]
     for i in range(len(tokens)):
+        if inside[i]:
+            continue
         hit = citing.match(lowered, i)
-        if hit is not None and not inside[i]:
+        if hit is not None:
             markers.append((i, i + hit[1], _direction(lowered[i : i + hit[1]])))
+        elif speech.match(lowered, i) is not None and not (i and lowered[i - 1] in _PASSIVE):
+            markers.append((i, i + 1, "both"))
     if any(e - s > 20 for s, e in quoted):
         side.attributed = True
     if not markers:
@@ -911,8 +928,14 @@ def _read_attribution(
         if s <= t.start < e
     }
     for first, last, direction in markers:
-        for towards in ("before", "after") if direction == "both" else (direction,):
-            source = _source(text, tokens, lowered, inside, names_at, first, last, towards, language)
+        # German puts the speaker after the verb ("…, sagte ein Sprecher", "bestätigte Haseloff"), English
+        # mostly before ("police said"): the language's usual side is tried first.
+        sides = ("after", "before") if language == "de" else ("before", "after")
+        for towards in sides if direction == "both" else (direction,):
+            # After a verb of saying comes what was said, unless the source follows at once ("said police",
+            # "sagte ein Polizeisprecher"): only a few words there, and no plain word stands for a source.
+            reach = 3 if direction == "both" and towards == "after" else 6
+            source = _source(text, tokens, lowered, inside, names_at, first, last, towards, language, reach)
             if source is not None:
                 key, start, end = source
                 if key:
@@ -940,6 +963,8 @@ _SPEAKERS = frozenset(
 )  # fmt: skip
 
 
+# A name after these is where someone is or comes from, not who speaks ("stamme aus Saudi-Arabien").
+_ORIGIN = frozenset({"in", "im", "aus", "from", "nach", "bei", "near", "at", "to", "zu", "into", "nahe"})
 _SPEAKER_STEMS = frozenset(_stem(w) for w in _SPEAKERS)
 
 
@@ -948,13 +973,15 @@ def _direction(words: Sequence[str]) -> str:
     return "before" if words[-1] == "zufolge" or "eigenen" in words else "after"
 
 
-def _vocabulary(lowered: Sequence[str]) -> set[str]:
+@lru_cache(maxsize=4096)
+def _vocabulary(lowered: tuple[str, ...]) -> frozenset[str]:
+    """Source classes and word stems of a sentence: whether it names a source at all, as anything."""
     sources = _lexicon()["sources"]
     found: set[str] = set()
     for i, word in enumerate(lowered):
         hit = sources.match(lowered, i)
         found.add(f"source:{hit[0]}" if hit is not None else "word:" + _stem(word))
-    return found
+    return frozenset(found)
 
 
 def _source(
@@ -967,11 +994,15 @@ def _source(
     last: int,
     towards: str,
     language: str,
+    reach: int = 6,
 ) -> tuple[str, int, int] | None:
     """(key, start, end) of the source on one side of a marker; key "" for an unnamed one ("a spokesman");
     None when nothing stands there before the clause ends."""
     sources = _lexicon()["sources"]
-    order = range(first - 1, max(first - 7, -1), -1) if towards == "before" else range(last, min(last + 6, len(tokens)))
+    if towards == "before":
+        order = range(first - 1, max(first - 1 - reach, -1), -1)
+    else:
+        order = range(last, min(last + reach, len(tokens)))
     window: list[int] = []
     edge = first if towards == "before" else last - 1
     for i in order:
@@ -980,7 +1011,7 @@ def _source(
             if towards == "before"
             else text[tokens[edge].end : tokens[i].start]
         )
-        if _CLAUSE_BREAK.search(gap) or inside[i] or lowered[i][:1].isdigit():
+        if _CLAUSE_BREAK.search(gap) or inside[i] or lowered[i][:1].isdigit() or lowered[i] in _calendar_words():
             break
         window.append(i)
         edge = i
@@ -989,7 +1020,7 @@ def _source(
         if hit is not None:
             return f"source:{hit[0]}", tokens[i].start, tokens[min(i + hit[1], len(tokens)) - 1].end
     for i in window:
-        if i in names_at:
+        if i in names_at and not (i and lowered[i - 1] in _ORIGIN):
             s, e = names_at[i]
             return "person:" + facts.fold_name(text[s:e].split()[-1]), s, e
     content = [
@@ -999,36 +1030,40 @@ def _source(
     ]
     if any(lowered[i] in _SPEAKERS or _stem(lowered[i]) in _SPEAKER_STEMS for i in window):
         return "", 0, 0
-    if not content:
+    if not content or reach < 6:
         return None
     if language == "de":
         capitalised = [i for i in content if tokens[i].text[:1].isupper()]
         if not capitalised:
             return None
-        pick = capitalised[0]
+        pick = opening = capitalised[0]
     else:
         pick = content[0] if towards == "before" else content[-1]
-    return "word:" + _stem(lowered[pick]), tokens[pick].start, tokens[pick].end
+        # the whole noun phrase for the reader ("Coastguard officers"), its head word as the key
+        opening = pick
+        while opening - 1 in content and (towards == "before" or opening - 1 >= last):
+            opening -= 1
+    return "word:" + _stem(lowered[pick]), tokens[opening].start, tokens[pick].end
+
+
+_LEVELS = ("hearsay", "hedged", "certain")  # strongest first: one "reportedly" outweighs a "will"
 
 
 def _certainty(tokens: list[_Token], value: Callable[[int, int], _Value]) -> tuple[str, _Value | None]:
-    lexicon = _lexicon()
+    levels = _lexicon()["levels"]
     lowered = [t.lower for t in tokens]
-    found: dict[str, _Value] = {}
-    for section in ("hearsay", "hedged", "certain"):
-        classes = lexicon[section]
-        for i, token in enumerate(tokens):
-            # "May" is a month and "Will" a name: the modals are lower-case.
-            if token.text[:1].isupper() and token.lower in {"may", "will", "might", "sicher"}:
-                continue
-            hit = classes.match(lowered, i)
-            if hit is not None:
-                found.setdefault(section, value(token.start, tokens[i + hit[1] - 1].end))
-                break
-    for section in ("hearsay", "hedged", "certain"):
-        if section in found:
-            return section, found[section]
-    return "plain", None
+    found: dict[int, _Value] = {}
+    for i, token in enumerate(tokens):
+        # "May" is a month and "Will" a name: the modals are lower-case.
+        if token.text[:1].isupper() and token.lower in {"may", "will", "might", "sicher"}:
+            continue
+        hit = levels.match(lowered, i)
+        if hit is not None:
+            found.setdefault(hit[0], value(token.start, tokens[i + hit[1] - 1].end))
+    if not found:
+        return "plain", None
+    level = min(found)
+    return _LEVELS[level], found[level]
 
 
 _CERTAINTY_CONFLICTS = frozenset({("certain", "hedged"), ("certain", "hearsay"), ("plain", "hearsay")})
@@ -1042,7 +1077,7 @@ def _statement_conflicts(a: _Side, b: _Side) -> Iterator[tuple[ConflictKind, str
             yield ConflictKind.ATTRIBUTION, "source", next(iter(a.sources.values())), next(iter(b.sources.values()))
     else:
         for x, y, swap in ((a, b, False), (b, a, True)):
-            if x.sources and not y.attributed and not _shares_source(x, y):
+            if x.sources and not y.attributed and not _shares_source(x, y) and _same_claim(x, y):
                 named = next(iter(x.sources.values()))
                 pair = (y.whole(), named) if swap else (named, y.whole())
                 yield ConflictKind.ATTRIBUTION, "source", *pair
@@ -1055,6 +1090,33 @@ def _statement_conflicts(a: _Side, b: _Side) -> Iterator[tuple[ConflictKind, str
         yield ConflictKind.CERTAINTY, "/".join(levels), a.certainty[1] or a.whole(), b.certainty[1] or b.whole()
 
 
+_SAME_CLAIM = 0.4  # share of the shorter side's content words the other must have to state the same claim
+
+
+def _same_claim(x: _Side, y: _Side) -> bool:
+    """Whether two sides of one language state the same claim, so that one citing a source and the other not
+    is a difference in attribution rather than two claims a loose group put together ("China has noted that
+    the U.S. announced …" / "Trump announced … on Wednesday"). Across languages the alignment vouches for it."""
+    if x.language != y.language:
+        return True
+    named = {w for v in x.sources.values() for w in _words(v.text)}
+    words_x = _content(x, named)
+    words_y = _content(y, named)
+    if not words_x or not words_y:
+        return False
+    return len(words_x & words_y) >= _SAME_CLAIM * min(len(words_x), len(words_y))
+
+
+def _content(side: _Side, left_out: set[str]) -> set[str]:
+    stop, speech = _stopwords(), _speech_words()
+    return {
+        _stem(w)
+        for words in side.words
+        for w in words
+        if len(w) > 2 and w not in stop and w not in speech and w not in left_out and not w[:1].isdigit()
+    }
+
+
 def _shares_source(x: _Side, y: _Side) -> bool:
     """Whether ``y`` names any of ``x``'s sources at all, as a source or anywhere in its words ("police said
     the road was closed" against "police closed the road")."""
@@ -1062,7 +1124,7 @@ def _shares_source(x: _Side, y: _Side) -> bool:
         if key.startswith("person:"):
             if _mentions(y, key[7:]):
                 return True
-        elif key in y.sources or key in y.vocabulary:
+        elif key in y.sources or any(key in _vocabulary(words) for words in y.words):
             return True
     return False
 
