@@ -109,12 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(sources: Sequence[str]) -> tuple[list[Article], list[LoadError]]:
+def load_all(sources: Sequence[str], presegmented: bool = False) -> tuple[list[Article], list[LoadError]]:
     """Load what can be loaded; ids follow the order given, so a failed B leaves A and C."""
     loaded, failed = [], []
     for source, article_id in zip(sources, article_ids(len(sources)), strict=True):
         try:
-            loaded.append(load_article(source, article_id))
+            loaded.append(load_article(source, article_id, presegmented=presegmented))
         except LoadError as error:
             failed.append(error)
     return loaded, failed
@@ -154,7 +154,7 @@ def run_compare(args: argparse.Namespace) -> int:
     except OutputConflict as conflict:
         return fail(str(conflict))
     started = time.perf_counter()
-    articles, failed = load_all(sources)
+    articles, failed = load_all(sources, presegmented=args.presegmented)
     for error in failed:
         fail(str(error))
     if len(articles) < 2:

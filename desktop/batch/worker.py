@@ -26,16 +26,21 @@ class PartitionReport:
     failures: tuple[tuple[str, str, str], ...]  # (cluster, article id, reason)
 
 
-def _load(cluster: Cluster) -> tuple[list[Article], dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
+def _load(
+    cluster: Cluster, presegmented: bool = False
+) -> tuple[list[Article], dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
     articles, corpus_ids, outlets, failures = [], {}, {}, []
     for item, letter in zip(cluster.articles, article_ids(len(cluster.articles)), strict=True):
         try:
             if item.text.strip():
-                article = article_from_text(item.text, letter, path=item.path or item.article_id)
+                article = article_from_text(
+                    item.text, letter, path=item.path or item.article_id, presegmented=presegmented
+                )
             elif item.refused:
                 raise LoadError(item.path, item.refused)
             elif item.path:
-                article = replace(load_article(item.resolved or item.path, letter), path=item.path)
+                loaded = load_article(item.resolved or item.path, letter, presegmented=presegmented)
+                article = replace(loaded, path=item.path)
             else:
                 raise LoadError(item.article_id, "no text and no path")
         except LoadError as error:
@@ -54,7 +59,7 @@ def compare_partition(partition: int, clusters: list[Cluster], settings: Setting
     articles_done = 0
     failures: list[tuple[str, str, str]] = []
     for cluster in clusters:
-        articles, corpus_ids, outlets, bad = _load(cluster)
+        articles, corpus_ids, outlets, bad = _load(cluster, settings.presegmented)
         failures += bad
         if len(articles) < 2:
             failures.append((cluster.cluster_id, "", f"only {len(articles)} readable article(s); nothing to compare"))

@@ -30,6 +30,7 @@ from desktop.core.html_extract import (
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.model import Article
 from desktop.core.pdf_text import PdfProblem, pdf_to_text
+from desktop.core.segmentation import TooManySentences, check_sentence_count
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 200
@@ -67,10 +68,13 @@ _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 _LEADING_TAG = re.compile(r"\s*<[a-zA-Z!?]")
 
 
-def load_article(source: str, article_id: str) -> Article:
+def load_article(source: str, article_id: str, *, presegmented: bool = False) -> Article:
+    """``presegmented``: the sentence limit counts non-blank lines, as the comparison will."""
     shown = displayable(source)
     try:
-        return _load(source, article_id, shown)
+        article = _load(source, article_id, shown)
+        _check_sentences(shown, article.text, presegmented)
+        return article
     except LoadError as error:
         if error.source == shown:
             raise
@@ -180,7 +184,7 @@ def _document_article(source: str, article_id: str, data: bytes, suffix: str, st
     )
 
 
-def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Article:
+def article_from_text(text: str, article_id: str, path: str = "clipboard", *, presegmented: bool = False) -> Article:
     """Pasted text: a copied web page's HTML is extracted like a saved page, anything else kept as written."""
     path = displayable(path)
     if len(text) > MAX_FILE_BYTES:
@@ -188,9 +192,13 @@ def article_from_text(text: str, article_id: str, path: str = "clipboard") -> Ar
     if not text.strip():
         raise LoadError(path, "the pasted text is empty")
     if looks_like_html(text):
-        return _html_article(path, article_id, text, url="")
+        article = _html_article(path, article_id, text, url="")
+        _check_sentences(path, article.text, presegmented)
+        return article
     fallback = "Pasted text" if path == "clipboard" else path
-    return _text_article(path, article_id, text, fallback_title=fallback, empty="the pasted text is empty")
+    article = _text_article(path, article_id, text, fallback_title=fallback, empty="the pasted text is empty")
+    _check_sentences(path, article.text, presegmented)
+    return article
 
 
 def is_web_address(source: str) -> bool:
@@ -298,6 +306,13 @@ def _check_length(source: str, text: str) -> None:
             f"too long for an article: {len(text) / 1e6:.1f} million characters of text, "
             f"the limit is {MAX_TEXT_CHARS / 1e6:.0f} million",
         )
+
+
+def _check_sentences(source: str, text: str, presegmented: bool) -> None:
+    try:
+        check_sentence_count(text, presegmented=presegmented)
+    except TooManySentences as error:
+        raise LoadError(source, str(error)) from None
 
 
 def _clean(text: str) -> str:

@@ -28,6 +28,7 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # exactly as a corpus tool that wrote "\n".join(sentences) meant it.
 _PRESEGMENTED_BREAK = re.compile(r"\r\n|\r|\n")
 _NON_SPACE = re.compile(r"\S")
+_NON_BLANK_LINE = re.compile(r"(?:\A|\r\n|\r|\n)[^\S\r\n]*[^\s]")  # a line a presegmented file makes a sentence of
 
 _CLOSERS = "\"'”’»«›‹)]}“‘"
 _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
@@ -55,6 +56,40 @@ _FULL_LINE = 0.7
 # punctuation — a data dump, thousands of one-word lines run together — is cut at a space before this length,
 # so that the aligner, the differ and the window all work on sentence-sized pieces, never on one 1 MB string.
 MAX_SENTENCE_CHARS = 2000
+# Far more than any article: a long feature has 300 sentences, a book of 2 million characters (the text limit)
+# 10,000-20,000. Every stage after this one costs time and memory per sentence (about 8 KB and 0.15 s per
+# 1,000 sentences of one article over the whole comparison); three files of a million one-line sentences took
+# 6 minutes and 8.3 GB. At this limit three such articles compare in 11 s within 0.5 GB.
+MAX_SENTENCES = 25_000
+
+
+class TooManySentences(ValueError):
+    """An article with more sentences than ``MAX_SENTENCES``; ``str(error)`` is the reason shown to the user."""
+
+    def __init__(self, count: int, presegmented: bool) -> None:
+        unit = "lines (one sentence each with --presegmented)" if presegmented else "sentences"
+        super().__init__(f"too many sentences for an article: {count:,} {unit}, the limit is {MAX_SENTENCES:,}")
+        self.count = count
+
+
+def check_sentence_count(text: str, language: str = "", *, presegmented: bool = False) -> None:
+    """Raise ``TooManySentences`` for a text ``segment`` would cut into more than ``MAX_SENTENCES`` spans.
+
+    A bound first, so an ordinary article costs one regex pass: a sentence ends at sentence punctuation, a line
+    break, or a cut every 1,000 characters or more (doubled, for splits at credits and datelines). Only a text
+    over that bound is split to count exactly (2.8 s for 2 MB of "Go. Go. …", 500,000 sentences)."""
+    if presegmented:
+        count = sum(1 for _ in _NON_BLANK_LINE.finditer(text))
+        if count > MAX_SENTENCES:
+            raise TooManySentences(count, presegmented=True)
+        return
+    breaks = text.count("\n")
+    bound = 2 * (sum(1 for _ in _TERMINAL.finditer(text)) + breaks) + len(text) // (MAX_SENTENCE_CHARS // 2) + 1
+    if bound <= MAX_SENTENCES:
+        return
+    count = len(_split_article(text, language))
+    if count > MAX_SENTENCES:
+        raise TooManySentences(count, presegmented=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +105,17 @@ class _SplitRules:
 
 
 def segment(text: str, language: str = "", *, presegmented: bool = False) -> list[Span]:
-    """Sentence spans of ``text`` in order; with ``presegmented`` every non-blank line is exactly one span."""
+    """Sentence spans of ``text`` in order; with ``presegmented`` every non-blank line is exactly one span.
+    Raises ``TooManySentences`` past ``MAX_SENTENCES`` (the loader refuses such a file first)."""
     if presegmented:
         lines = _lines(text, _PRESEGMENTED_BREAK)
+        if len(lines) > MAX_SENTENCES:
+            raise TooManySentences(len(lines), presegmented=True)
         pieces = [Piece(s, e, paragraph=i, line=i, whole_line=True) for i, (s, e) in enumerate(lines)]
     else:
         pieces = _split_article(text, language)
+        if len(pieces) > MAX_SENTENCES:
+            raise TooManySentences(len(pieces), presegmented=False)
     roles = assign_roles(text, pieces, language, presegmented=presegmented)
     return [Span(p.start, p.end, role) for p, role in zip(pieces, roles, strict=True)]
 
