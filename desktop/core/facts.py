@@ -9,6 +9,7 @@ that fold spelling, number format, language and transliteration, and each articl
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import re
 import unicodedata
@@ -97,7 +98,7 @@ _UNIT_RE = (
     r"%|prozentpunkte|prozent|percentage points|per cent|percent|euro|eur|dollar|us-dollar|dollars|pfund|pounds|"
     r"franken|rubel|roubles|rubles|hrywnja|hryvnia|km|kilometer|kilometres|kilometers|meter|metres|meters|m|"
     r"millimeter|millimetres|millimeters|mm|zentimeter|centimetres|cm|miles|meilen|tonnen|tonnes|tons|"
-    r"kilogramm|kilograms|kg|grad|degrees|°c|stunden|hours|minuten|minutes|uhr|a\.m\.|p\.m\."
+    r"kilogramm|kilograms|kg|grad|degrees|°c|stunden|hours|minuten|minutes|uhr|a\.m\.|p\.m\.|pm"
 )
 _NUMBER = re.compile(
     rf"""(?<![\w.,])(?P<cur>[€$£]\s?)?
@@ -134,7 +135,8 @@ _GERMAN_NOUN_ENDINGS = (
 _GERMAN_INFLECTIONS = ("e", "en", "er", "ern", "es", "em")
 _PARTICLES = {"von", "van", "der", "de", "den", "zu", "da", "di", "du", "la", "le", "al", "bin", "ibn", "del", "dos"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
-_NAME_ABBREVIATIONS = {"st", "mt", "ft", "pt"}  # Saint, Mount, Fort, Port: "St. Louis", "Mt. Hood", "Ft. Worth"
+_NAME_ABBREVIATIONS = {"st", "mt", "ft", "pt"}
+_SAINTLY = frozenset({"St", "Saint", "Mt", "Mount", "San", "Santa", "Sankt"})
 _YEAR_CONTEXT = {
     "im", "in", "seit", "bis", "ab", "vor", "nach", "ende", "anfang", "mitte", "jahr", "jahres", "since", "until",
     "by", "from", "year", "early", "late", "end", "of", "spätestens", "frühestens", "bereits", "schon",
@@ -239,7 +241,7 @@ def _number_values(number: str, scale_word: str, unit: str, language: str) -> fr
         number = number.replace(".", ":")
         hours, minutes = number.split(":")
         value = int(hours) + int(minutes) / 60
-        return frozenset({_round(value + 12 if unit.casefold() == "p.m." and value < 12 else value)})
+        return frozenset({_round(value + 12 if unit.casefold() in _PM and value < 12 else value)})
     digits = re.sub(r"[\u00a0\u202f\u2009]", "", number)
     candidates: set[float] = set()
     separators = re.findall(r"[.,]", digits)
@@ -260,12 +262,13 @@ def _number_values(number: str, scale_word: str, unit: str, language: str) -> fr
     scale = _SCALES.get(scale_word, 1.0)
     if scale_word == "billion" and language == "de":
         scale = 1e12
-    if unit.casefold() == "p.m.":
+    if unit.casefold() in _PM:
         candidates = {v + 12 if v < 12 else v for v in candidates}
     return frozenset(_round(v * scale) for v in candidates)
 
 
-_CLOCK_UNITS = frozenset({"uhr", "a.m.", "p.m."})
+_PM = frozenset({"p.m.", "pm"})
+_CLOCK_UNITS = frozenset({"uhr", "a.m.", "p.m.", "pm"})
 
 
 def _round(value: float) -> float:
@@ -486,7 +489,19 @@ def _known_place(word: str) -> bool:
 
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and any(c.isalpha() for c in letters)
+    if len(letters) >= 2 and letters.isupper() and any(c.isalpha() for c in letters):
+        return True
+    # A short form with one small letter for a connecting word: "AfD" (Alternative für Deutschland), "BfV".
+    return _MIXED_ACRONYM.fullmatch(letters) is not None
+
+
+_MIXED_ACRONYM = re.compile(r"[A-ZÄÖÜ]{1,2}[a-zäöü][A-ZÄÖÜ]{1,2}")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+
+
+def _base(word: str) -> str:
+    """A word without an English possessive: "Kremlin’s" is the Kremlin, "Reuters’" is Reuters."""
+    return _POSSESSIVE.sub("", word)
 
 
 def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
@@ -519,7 +534,8 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
                 yield token.start, token.start + len(first)
                 token.role = "lower"
                 continue
-        token.role = _word_role(word, at_start, language, word in known or word.removesuffix("s") in known)
+        base = _base(word) if language == "en" else word
+        token.role = _word_role(base, at_start, language, base in known or base.removesuffix("s") in known)
         # Runs never cross punctuation, except the full stop of a place-name abbreviation ("St. Luke's Hospital").
         gap = text[tokens[i - 1].end : token.start].strip() if i else ""
         if gap == "." and tokens[i - 1].text.casefold() in _NAME_ABBREVIATIONS:
@@ -572,6 +588,12 @@ def _word_role(word: str, at_start: bool, language: str, known: bool) -> str:
 
 
 @cache
+def _phrase_tails() -> frozenset[str]:
+    """Last words of the lexicon's multi-word names."""
+    return frozenset(key.split()[-1] for key in names().classes if " " in key)
+
+
+@cache
 def _phrase_openers() -> frozenset[str]:
     """First words of the lexicon's multi-word names: only these can open a known phrase."""
     return frozenset(key.split()[0] for key in names().classes if " " in key)
@@ -589,7 +611,7 @@ def _known_phrases(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
             continue
         for n in range(min(lexicon.longest, len(tokens) - i), 1, -1):
             run = tokens[i : i + n]
-            if any(text[a.end : b.start].strip() for a, b in itertools.pairwise(run)):
+            if any(text[a.end : b.start].strip() not in {"", "/"} for a, b in itertools.pairwise(run)):
                 continue
             phrase = fold_name(" ".join(t.text for t in run))
             if phrase in lexicon.classes or phrase.removesuffix("s") in lexicon.classes:
@@ -607,10 +629,16 @@ _INSTITUTION_HEAD = (
     r"[A-ZÄÖÜ][\w-]*(?:amt|amts|ministerium|ministeriums|institut|instituts|behörde|zentrum|zentrums|agentur|"
     r"kommission|verband|verbands|stiftung|akademie|gericht|gerichts)"
     r"|Department|Ministry|Office|Institute|Agency|Bureau|Commission|Council|Board|University|Court|Secretary"
+    r"|Bank|Church|Assembly|Parliament|Chamber|Museum|College|School|Academy|Republic|Kingdom|Federation|League"
+    r"|Association|Society|Organi[sz]ation|Cent(?:re|er)|Committee|Tribunal|Service|Authority|Fund|Foundation"
+    r"|Party|Union|Congress|Command|Corps"
 )
+# "Council of Europe", "Bank of England", "Parliamentary Assembly of the Council of Europe": one name, not
+# "Council" and "Europe".
 _INSTITUTION = re.compile(
     rf"(?<![\w-])(?:{_INSTITUTION_HEAD})\s+(?:für|of|for)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*"
-    r"(?:\s+(?:und|and)\s+[A-ZÄÖÜ][\w-]*|\s+[A-ZÄÖÜ][\w-]*){0,2}(?![\w-])"
+    r"(?:\s+(?:und|and)\s+[A-ZÄÖÜ][\w-]*|\s+[A-ZÄÖÜ][\w-]*){0,2}"
+    r"(?:\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)?(?![\w-])"
 )
 
 
@@ -644,6 +672,8 @@ def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple
         j = i + 1
         after_title = i > 0 and tokens[i - 1].role == "title" and not text[tokens[i - 1].end : run[0].start].strip(" .")
         while j < len(tokens) and len(run) < _MAX_RUN:
+            if language == "en" and _base(run[-1].text) != run[-1].text and run[0].text not in _SAINTLY:
+                break  # "the White House’s Rose Garden" names two places; "St. Peter’s Square" one
             nxt = tokens[j]
             if nxt.role in {"weak", "name", "strong"}:
                 run.append(nxt)
@@ -690,12 +720,24 @@ def _name_runs(text: str, tokens: list[_Token], language: str) -> Iterator[tuple
                     if t.role.rstrip("!") == "strong":
                         yield t.start, t.end
             else:
-                end = run[-1].end
-                if text[end - 2 : end] in {"'s", "’s"}:  # English possessive: "Standard’s" names "Standard"
-                    end -= 2
-                if end - run[0].start > 1:
+                end = run[0].start + len(_base(text[run[0].start : run[-1].end]))
+                if end - run[0].start > 1 and not _is_label(text, run[0].start, run[-1].end, roles):
                     yield run[0].start, end
         i = j
+
+
+_LIST_MARKER = re.compile(r"\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s*")
+
+
+def _is_label(text: str, start: int, end: int, roles: set[str]) -> bool:
+    """The heading of a list item, "- Previous Role: …", "• Missionary Work: …": a label, not a name. A known
+    place or acronym stays a name ("- Berlin: …")."""
+    return (
+        "strong" not in roles
+        and _LIST_MARKER.fullmatch(text[:start]) is not None
+        and text[start:end].count(" ") < 4
+        and text[end : end + 1] == ":"
+    )
 
 
 def _inflected_nouns(words: list[_Token]) -> bool:
@@ -775,6 +817,10 @@ class FactIndex:
     speakers: frozenset[str]  # folded capitalised words of sentences that quote someone
     initials: frozenset[str]  # folded initials of runs of capitalised words: "National Weather Service" -> "nws"
     codes: frozenset[str]  # road and line codes, written short or out: "B214", "Bundesstraße 214" -> "b214"
+    acronyms: frozenset[str] = frozenset()  # folded short forms written in capitals: "NTSB", "FDP" of "FDP-Chef"
+    clocks: tuple[float, ...] = ()  # times of day in hours: "6:07 p.m." -> 18.12
+    stems: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # each sentence's content stems and their pairs
+    stem_pairs: frozenset[str] = frozenset()  # word pairs without inflection endings, for quoted terms
     _cache: dict[tuple[str, FactKind, str], bool] = field(default_factory=dict)
 
     @classmethod
@@ -783,27 +829,54 @@ class FactIndex:
         tokens = _TOKEN.findall(text)
         plain = [_plain(t) for t in tokens]
         words = frozenset(plain)
+        # "Kremlin’s" states the Kremlin: possessives are read without their ending.
+        tokens = [_base(t) for t in tokens]
         folded = [fold_name(t) for t in tokens]
-        capitalised = frozenset(f for t, f in zip(tokens, folded, strict=True) if t[:1].isupper())
+        capitalised_set = set()
+        acronyms = set()
+        for token, fold in zip(tokens, folded, strict=True):
+            if token[:1].isupper():
+                capitalised_set.add(fold)
+            # "FDP-Chef", "US-Kardinal", "Sachsen-Anhalts": each capitalised part of a compound is stated too.
+            parts = token.split("-") if "-" in token else [token]
+            for part in parts:
+                if not part[:1].isupper():
+                    continue
+                part_fold = fold_name(part)
+                capitalised_set.add(part_fold)
+                if len(part_fold) > 3 and part_fold.endswith("s"):
+                    capitalised_set.add(part_fold[:-1])  # German genitive: "Macrons", "Sachsen-Anhalts"
+                if _is_acronym(part):
+                    acronyms.add(part_fold)
+        capitalised = frozenset(capitalised_set)
         by_initial: dict[str, list[str]] = {}
         for name in capitalised:
             if name:
                 by_initial.setdefault(name[0], []).append(name)
         classes: set[int] = set()
         openers = _phrase_openers()
+        covered = 0  # tokens up to here belong to a longer name already read ("Europäischen Union" is not "Union")
         for i, token in enumerate(tokens):
-            if not token[:1].isupper():
+            if not token[:1].isupper() or i < covered:
                 continue
             # Phrases of two or more words can only begin with the first word of a multi-word lexicon entry.
             longest = lexicon.longest if folded[i].split(" ", 1)[0] in openers else 1
-            for n in range(1, longest + 1):
+            for n in range(min(longest, len(tokens) - i), 0, -1):
                 phrase = " ".join(folded[i : i + n])
                 hit = lexicon.classes.get(phrase)
                 if hit is None and phrase.endswith("s"):
                     hit = lexicon.classes.get(phrase[:-1])
                 if hit is not None:
                     classes.add(hit)
+                    covered = i + n
+                    break
+            if "-" in token:  # "FDP-Chef", "AfD-Fraktion", "US-Kardinal"
+                for part in token.split("-"):
+                    hit = lexicon.classes.get(fold_name(part))
+                    if hit is not None and part[:1].isupper():
+                        classes.add(hit)
         numbers = {v for m in _NUMBER.finditer(text) for v in number_values(m, language)}
+        clocks = {v for m in _NUMBER.finditer(text) if _is_clock(m) for v in number_values(m, language)}
         codes = {_code_key(m.group(1), m.group(2)) for m in _CODE.finditer(text)}
         codes |= {_code_key(m.group(1), m.group(2)) for m in _CODE_SPELLED.finditer(text)}
         numbers |= {float(m.group(2)) for m in _CODE.finditer(text)}  # "B214" states the number 214
@@ -811,8 +884,10 @@ class FactIndex:
         numbers |= {float(spelled[w]) for w in plain if w in spelled}
         chunks = _chunks(text)
         dates = {key for chunk in chunks for key in _chunk_dates(chunk)}
+        stems = tuple((s, _content_pairs(chunk)) for chunk in chunks if (s := _content_stems(chunk)))
         speakers = {word for chunk in chunks for word in _chunk_speakers(chunk)}
         pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(plain))
+        stem_pairs = frozenset(f"{_stem(a)} {_stem(b)}" for a, b in itertools.pairwise(plain))
         runs = _CAPITALISED_RUN.finditer(text)
         initials = {fold_name(run) for match in runs for run in _run_initials(match.group())}
         return cls(
@@ -827,6 +902,10 @@ class FactIndex:
             speakers=frozenset(speakers),
             initials=frozenset(initials),
             codes=frozenset(codes),
+            acronyms=frozenset(acronyms),
+            clocks=tuple(sorted(clocks)),
+            stems=stems,
+            stem_pairs=stem_pairs,
         )
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
@@ -841,7 +920,7 @@ class FactIndex:
 
     def _contains(self, text: str, kind: FactKind, language: str) -> bool:
         if kind == FactKind.NUMBER:
-            return any(bool(number_values(m, language) & self.numbers) for m in _NUMBER.finditer(text))
+            return any(self._has_number(m, language) for m in _NUMBER.finditer(text))
         if kind == FactKind.DATE:
             return all(self._has_date(date_key(m)) for m in _DATE.finditer(text))
         if kind in QUOTED_KINDS:
@@ -850,10 +929,46 @@ class FactIndex:
             words = [_plain(t) for t in _TOKEN.findall(text)]
             if len(words) < 2:
                 return not words or words[0] in self.words
+            inner = text.strip().strip('„“”"»«‚‘’').strip(" .,;:!?")
+            if kind == FactKind.TERM and fold_name(inner) in names().classes:
+                return self._has_name(inner, language)  # a quoted party name: "Alternative für Deutschland"
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             share = sum(pair in self.pairs for pair in pairs) / len(pairs)
-            return share >= (_QUOTE_SHARE if kind == FactKind.QUOTE else 1.0)
+            if share >= (_QUOTE_SHARE if kind == FactKind.QUOTE else 1.0):
+                return True
+            if kind == FactKind.TERM:
+                # The words of a quoted term inflected ("gesichert rechtsextremistisch" for "… rechtsextremistische
+                # Bestrebung"): most of its word pairs, endings aside.
+                stemmed = [f"{_stem(a)} {_stem(b)}" for a, b in itertools.pairwise(words)]
+                return sum(pair in self.stem_pairs for pair in stemmed) * 2 >= len(stemmed)
+            return self._has_statement(text)
         return self._has_name(text, language)
+
+    def _has_statement(self, quotation: str) -> bool:
+        """A quotation reworded in one sentence (a second translation of one statement): most of its content
+        words, endings aside, stand in one sentence here."""
+        wanted = _content_stems(quotation)
+        if len(wanted) < _STATEMENT_WORDS:
+            return False
+        wanted_pairs = _content_pairs(quotation)
+        need = max(_STATEMENT_WORDS, _STATEMENT_SHARE * len(wanted))
+        # Shared vocabulary alone is not the statement: some of its words must also keep their order.
+        return any(
+            len(wanted & stems) >= need and len(wanted_pairs & pairs) >= _STATEMENT_ORDER * len(wanted_pairs)
+            for stems, pairs in self.stems
+        )
+
+    def _has_number(self, match: re.Match[str], language: str) -> bool:
+        values = number_values(match, language)
+        if values & self.numbers:
+            return True
+        if not _is_clock(match):
+            return False
+        # "kurz nach 18 Uhr" and "6:07 p.m.": a full hour is stated by any time in its first quarter.
+        return any(
+            v == int(v) and bisect.bisect_left(self.clocks, v) < bisect.bisect_right(self.clocks, v + 0.25)
+            for v in values
+        )
 
     def quotes_someone_named(self, names: Iterable[str]) -> bool:
         """Whether a sentence here quotes one of ``names``: how a quotation is recognised across languages,
@@ -877,8 +992,25 @@ class FactIndex:
                     return True
             elif wanted.weekday is not None and date.weekday == wanted.weekday:
                 return True
+        if wanted.weekday is not None and wanted.day is None and self._weekday_by_date(wanted.weekday):
+            return True
         if wanted.year is not None and wanted.day is None and wanted.month is None:
             return float(wanted.year) in self.numbers
+        return False
+
+    def _weekday_by_date(self, weekday: int) -> bool:
+        """ "Wednesday" against "April 2": the same day when the article's year makes April 2 a Wednesday."""
+        years = {d.year for d in self.dates if d.year is not None}
+        years |= {int(v) for v in self.numbers if v == int(v) and 1900 <= v <= 2099}
+        for date in self.dates:
+            if date.day is None or date.month is None:
+                continue
+            for year in {date.year} if date.year is not None else years:
+                try:
+                    if datetime.date(year, date.month, date.day).weekday() == weekday:
+                        return True
+                except ValueError:
+                    continue
         return False
 
     def _has_name(self, text: str, language: str) -> bool:
@@ -891,16 +1023,24 @@ class FactIndex:
         if _is_acronym(text) and " " not in text.strip() and whole in self.initials:
             return True
         spelled = [w for w in text.split() if w[:1].isupper() and not _is_acronym(w)]
-        if len(spelled) >= 2 and fold_name("".join(w[0] for w in spelled)) in self.capitalised:
+        # Only a short form written in capitals stands for the name: "As" opening a sentence is not Anne Smith.
+        if len(spelled) >= 2 and fold_name("".join(w[0] for w in spelled)) in self.acronyms:
             return True
         for candidate in (whole, whole[:-1] if whole.endswith("s") else ""):
             if candidate in lexicon.classes:
-                return lexicon.classes[candidate] in self.classes or candidate in self.capitalised
+                # The bare word counts too, unless it ends a longer name ("Union" of "Europäische Union").
+                return lexicon.classes[candidate] in self.classes or (
+                    candidate in self.capitalised and candidate not in _phrase_tails()
+                )
         words = [w for w in whole.split() if w not in lexicon.legal_forms and w not in _FOLDED_PARTICLES]
         if not words:
             return True
         if _INSTITUTION.fullmatch(text.strip()):
-            # "Landesamt für Umwelt": the institution is named only where its head is ("Umwelt" alone is not it).
+            # "Landesamt für Umwelt": the institution is named only where its head is ("Umwelt" alone is not it),
+            # or by a remit of one long word, its usual short name ("Verfassungsschutz").
+            remit = text.split()[2:] if len(text.split()) == 3 else []
+            if remit and len(remit[0]) >= _SHORT_NAME_LENGTH and self._has_word(fold_name(remit[0])):
+                return True
             return self._has_word(words[0])
         if self._has_word(words[-1]):
             return True
@@ -917,6 +1057,54 @@ class FactIndex:
             return False
         pool = self.by_initial.get(folded[0], [])
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+_STATEMENT_WORDS = 3  # content words a reworded quotation must share with one sentence, at least
+_STATEMENT_SHARE = 0.6  # and this share of its content words
+_STATEMENT_ORDER = 0.3  # and this share of its neighbouring content-word pairs
+_SHORT_NAME_LENGTH = 12  # letters of a one-word remit that names its institution alone ("Verfassungsschutz")
+_STEM_ENDINGS = ("ern", "en", "er", "es", "em", "e", "s", "n", "ed", "ing")
+
+
+def _is_clock(match: re.Match[str]) -> bool:
+    return ":" in match.group("num") or (match.group("unit") or "").casefold() in _CLOCK_UNITS
+
+
+@lru_cache(maxsize=262144)
+def _stem(word: str) -> str:
+    """A word without its inflection ending, for comparing quoted words across grammar ("gesicherte"/"gesichert")."""
+    for ending in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> tuple[str, ...]:
+    stop = _stopwords()
+    return tuple(
+        _stem(w) for w in (_plain(t) for t in re.findall(r"[^\W\d_]+", text)) if len(w) > 3 and w not in stop
+    )
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(_content_words(text))
+
+
+def _content_pairs(text: str) -> frozenset[str]:
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(_content_words(text)))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("de", "en"):
+        path = resource_path("lexicons", f"stopwords-{language}.txt")
+        for line in path.read_text("utf-8").splitlines():
+            word = line.split("#", 1)[0].strip()
+            if word:
+                words.add(_plain(word))
+    return frozenset(words)
 
 
 # A road or line code ("B214", "A 7", "I-95", "M25") and the same written out ("Bundesstraße 214", "Autobahn 7",
