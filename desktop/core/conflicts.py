@@ -9,6 +9,10 @@ to each other ("about 6,000" / "6,012"), bounds that hold ("more than 6,000" / "
 not conflicts. Dates compare by weekday and calendar day (``facts`` reads both languages' names), office
 holders by office ("Kanzler" / "chancellor"), places by the locative preposition before them, attribution by
 who is cited, certainty by the modal the outlet uses ("will" / "could", "reportedly").
+
+``Comparison.conflicts`` goes into the JSON, the library and the HTML export. The desktop app does not show
+them yet (issue 15 asks for a highlight with its own non-colour cue, a Differences-panel filter and a tooltip
+naming each outlet's value): ``ConflictValue`` offsets index the article text like ``Fact`` offsets do.
 """
 
 from __future__ import annotations
