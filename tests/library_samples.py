@@ -52,7 +52,9 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
         "B": ArticleSummary(3, 0, 2, 0, 0, 1, 2),
     }
     settings = Settings(threshold=0.42, ignore_case=False, ignore_punctuation=True, reference="B", presegmented=True)
-    return Comparison(settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title)
+    return Comparison(
+        settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title, matched_by="fuzzy"
+    )
 
 
 @functools.cache
