@@ -136,7 +136,7 @@ class CompareWorker(QRunnable):
             article = source.article or self._cache.get(source.location)
             if article is None:
                 try:
-                    article = load_article(source.location, "A")
+                    article = load_article(source.location, "A", presegmented=self._settings.presegmented)
                 except LoadError as error:
                     errors.append(error)
                     continue
