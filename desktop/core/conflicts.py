@@ -422,13 +422,20 @@ def _anchors(text: str, tokens: list[_Token], start: int, end: int) -> tuple[fro
 
 
 def _anchor_key(tokens: list[_Token], i: int) -> str | None:
-    word = tokens[i].lower
+    return _key_of(tuple(t.lower for t in tokens[i : i + 3]))
+
+
+@lru_cache(maxsize=65536)
+def _key_of(words: tuple[str, ...]) -> str | None:
+    """The slot key of ``words[0]`` (the words after it may complete a lexicon phrase): a quantity class, a
+    stem, or None for function words, verbs of saying and the words that make a figure approximate."""
+    word = words[0]
     if word in _stopwords() or word in _speech_words() or len(word) < 3:
         return None
     lexicon = _lexicon()
     if any(lexicon[s].match([word], 0) for s in ("approximate", "lower-bound", "upper-bound")):
         return None
-    hit = lexicon["quantities"].match([t.lower for t in tokens[i : i + 3]], 0)
+    hit = lexicon["quantities"].match(words, 0)
     if hit is not None:
         return f"class:{hit[0]}"
     return "stem:" + _stem(word)
