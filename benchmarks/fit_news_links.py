@@ -38,6 +38,7 @@ FEATURES = (
 WITHIN = tuple(f for f in FEATURES if f not in ("cosine_z", "same_language"))
 ACROSS = ("anchors", "anchor_count", "cosine_z", "margin", "both_titles", "one_title", "distance")
 L2 = 1.0
+MIN_PRECISION = 0.65
 GRID = {"shift": (-3.0, -2.5, -2.0, -1.5, -1.0), "same_article": (0.0, 0.5, 1.0), "link_min": (0.0, 1.0, 2.0)}
 
 
@@ -149,7 +150,10 @@ def main() -> None:
     for shift, same, link_min in product(*GRID.values()):
         figures = np.array([score(e, held_out[e["name"]], shift, same, link_min) for e in events])
         results.append((figures[:, 2].mean(), (shift, same, link_min), figures))
-    _mean_f1, (shift, same, link_min), figures = max(results, key=lambda r: r[0])
+    # The best F1 among the settings that keep precision up: a false pair hides a real omission as surely as a
+    # missed pair invents one, and a looser point lumped the bundled samples' planted pairs together.
+    acceptable = [r for r in results if r[2][:, 0].mean() >= MIN_PRECISION] or results
+    _mean_f1, (shift, same, link_min), figures = max(acceptable, key=lambda r: r[0])
     print(f"grouping: shift {shift} same_article {same} link_min {link_min}")
     for event, (p, r, f, t) in zip(events, figures, strict=True):
         print(f"  {event['name']:28s} P={p:.2f} R={r:.2f} F1={f:.2f} tight R={t:.2f}")

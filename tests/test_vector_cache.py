@@ -57,3 +57,16 @@ def test_the_encoder_reads_stored_vectors_without_loading_the_model(tmp_path: Pa
     out = encoder.encode(["Ein Satz."])
     assert np.allclose(out[0], _vector(5))
     assert encoder._model is None  # nothing was encoded, so the model was never loaded
+
+
+def test_the_encoder_reads_a_sentence_only_up_to_its_first_characters(tmp_path: Path):
+    """A 'sentence' of thousands of characters (a line without a full stop) costs what its opening costs."""
+    from desktop.core.embeddings import MAX_CHARS, available
+
+    if not available():
+        pytest.skip("the encoder package is not installed")
+    opening = "The harbour council met on Monday to discuss the ferry timetable. " * 20
+    assert len(opening) > MAX_CHARS
+    encoder = Encoder()
+    first, second = encoder.encode([opening + "and then a very different ending", opening + "x" * 5000])
+    assert np.allclose(first, second)
