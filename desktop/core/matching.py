@@ -146,7 +146,7 @@ FEW_PAIRED = 0.3  # share of the shorter article's sentences the fuzzy aligner p
 def advice(comparison: Comparison) -> str:
     """A one-line hint when the default left two articles to fuzzy matching and it paired few of their
     sentences: they are probably independent outlets, for which the combined matcher pairs far more (two-outlet
-    subsets of the real-news dev sets: pair F1 0.12 fuzzy, 0.54 combined). "" when there is nothing to say.
+    subsets of the real-news dev sets: pair F1 0.12 fuzzy, 0.50 combined). "" when there is nothing to say.
 
     Only a hint: two versions of one text (an edit, a plain-language rewrite) are where fuzzy matching is the
     better judge, and they cannot be told apart from two outlets reliably enough to switch on their own.
