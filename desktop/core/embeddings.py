@@ -131,6 +131,12 @@ class Encoder:
             self.store.put_vectors(MODEL, fresh)
         return out
 
+    def cached(self, text: str) -> Vectors | None:
+        """The vector of a sentence this process has already encoded (or read from the store), else None; never
+        runs the model."""
+        with self._lock:
+            return self._cache.get(text_key(text[:MAX_CHARS]))
+
     def _remember(self, key: str, vector: Vectors) -> None:
         with self._lock:
             self._cache[key] = vector

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 
-from desktop.core import commentary, conflicts, facts, matching, segmentation, worddiff
+from desktop.core import commentary, commentary_model, conflicts, facts, matching, segmentation, worddiff
 from desktop.core.language import detect_language
 from desktop.core.model import (
     Article,
@@ -274,6 +274,14 @@ def _classify_sentences(
 ) -> list[ArticleResult]:
     group_of = {(aid, i): g for g in groups for aid, indices in g.members.items() for i in indices}
     inserted_cues = _cues_in_insertions(articles, groups, spans)
+    commentary_model.prepare(
+        [
+            (a.text[span.start : span.end], a.language)
+            for a, article_spans in zip(articles, spans, strict=True)
+            for span in article_spans
+            if span.role != Role.BOILERPLATE
+        ]
+    )
     # A sentence is identical when another outlet's member of its group reads the same, even if the group also
     # holds a third outlet's paraphrase (the group as a whole is then reworded).
     folded = {
