@@ -1,4 +1,5 @@
-"""Paints a sentence cell: status background and rules, inline word diff, fact marks, gaps, link highlights.
+"""Paints a sentence cell: status background and rules, inline word diff, fact, label and disagreement marks, gaps,
+link highlights.
 
 Text goes into a ``QTextDocument`` through ``QTextCursor.insertText`` with character formats, never through
 HTML, so nothing an article contains is ever parsed as markup. Laid-out documents are cached per cell and
@@ -96,6 +97,11 @@ def build_document(
             # stays), which would run into it. The tooltip is kept on the characters.
             fmt.setFontUnderline(False)
             fmt.setToolTip(next(m.tip for m in cell.marks if m.kind == MarkKind.LABEL and m.start <= start < m.end))
+        if MarkKind.CONFLICT in kinds:
+            # A double underline, painted by ``paint_conflict_lines`` (Qt has no double underline style); it
+            # replaces an added word's single underline, which would merge into it.
+            fmt.setFontUnderline(False)
+            fmt.setToolTip(next(m.tip for m in cell.marks if m.kind == MarkKind.CONFLICT and m.start <= start < m.end))
         if MarkKind.FACT in kinds:
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setForeground(theme.fact_fg)
@@ -119,9 +125,12 @@ def _pieces(cell: Cell) -> list[tuple[int, int, frozenset[MarkKind]]]:
     return pieces
 
 
-def label_lines(cell: Cell, doc: QTextDocument, prefix: int) -> list[tuple[float, float, float]]:
-    """Where each loaded label's wavy underline goes, as (x from, x to, y) per wrapped line of its words, in
-    document coordinates: just below the baseline, inside the line (not over the next line's capitals)."""
+def label_lines(
+    cell: Cell, doc: QTextDocument, prefix: int, kind: MarkKind = MarkKind.LABEL
+) -> list[tuple[float, float, float]]:
+    """Where each loaded label's wavy underline (or, with ``kind``, another painted underline) goes, as
+    (x from, x to, y) per wrapped line of its words, in document coordinates: just below the baseline, inside
+    the line (not over the next line's capitals)."""
     found: list[tuple[float, float, float]] = []
     block = doc.firstBlock()
     origin = doc.documentLayout().blockBoundingRect(block).topLeft()  # lays the document out first if need be
@@ -129,7 +138,7 @@ def label_lines(cell: Cell, doc: QTextDocument, prefix: int) -> list[tuple[float
     if layout is None:
         return found
     for mark in cell.marks:
-        if mark.kind != MarkKind.LABEL:
+        if mark.kind != kind:
             continue
         position, end = prefix + mark.start, prefix + mark.end
         while position < end:
@@ -160,10 +169,29 @@ def paint_label_waves(painter: QPainter, cell: Cell, doc: QTextDocument, prefix:
     painter.restore()
 
 
+def paint_conflict_lines(painter: QPainter, cell: Cell, doc: QTextDocument, prefix: int, colour: QColor) -> None:
+    """The disagreements' double underlines, as the legend draws them."""
+    lines = label_lines(cell, doc, prefix, MarkKind.CONFLICT)
+    if not lines:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(QPen(colour, 1))
+    for x_from, x_to, y in lines:
+        top = round(y) - 1
+        painter.drawLine(round(x_from), top, round(x_to), top)
+        painter.drawLine(round(x_from), top + 2, round(x_to), top + 2)
+    painter.restore()
+
+
+_TIP_ORDER = {MarkKind.CONFLICT: 0, MarkKind.FACT: 1, MarkKind.LABEL: 2}
+
+
 def mark_at(cell: Cell, position: int) -> Mark | None:
-    """The fact or loaded label at a character of the cell's text (a fact first: it is the weightier news)."""
-    found = [m for m in cell.marks if m.kind in (MarkKind.FACT, MarkKind.LABEL) and m.start <= position < m.end]
-    found.sort(key=lambda m: m.kind != MarkKind.FACT)
+    """The disagreement, fact or loaded label at a character of the cell's text (in that order: the weightier
+    news first)."""
+    found = [m for m in cell.marks if m.kind in _TIP_ORDER and m.start <= position < m.end]
+    found.sort(key=lambda m: _TIP_ORDER[m.kind])
     return found[0] if found else None
 
 
@@ -272,6 +300,7 @@ class SentenceDelegate(QStyledItemDelegate):
             context.palette.setColor(context.palette.ColorRole.Text, theme.text)
             doc.documentLayout().draw(painter, context)
             paint_label_waves(painter, cell, doc, prefix, theme.label_line)
+            paint_conflict_lines(painter, cell, doc, prefix, theme.conflict_line)
             painter.translate(-(rect.left() + PAD_X + RULE), -(rect.top() + PAD_Y))
         self._paint_frame(painter, rect, cell, option)
         if not cell.is_gap and index.data(NOTE_ROLE):
@@ -333,8 +362,9 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
-        """A fact's or a loaded label's own tooltip ("missing from B, C", "loaded label — neutral: Präsident")
-        when hovering it; otherwise the cell's tooltip."""
+        """A disagreement's, a fact's or a loaded label's own tooltip ("Disagreement (number, people): A 20,000 ·
+        B 6,000", "missing from B, C", "loaded label — neutral: Präsident") when hovering it; otherwise the
+        cell's tooltip."""
         cell = index.data(CELL_ROLE)
         if event.type() == QEvent.Type.ToolTip and isinstance(cell, Cell) and not cell.is_gap:
             doc, prefix = self.document(cell, option.font, self._width(option, cell))

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from desktop.core.collation import Row
 from desktop.core.match_display import is_partial
-from desktop.core.model import Comparison, DiffOp, Group, Role, Sentence, Status
+from desktop.core.model import Comparison, Conflict, DiffOp, Group, Role, Sentence, Status
 
 SNIPPET = 90
 
@@ -22,9 +22,11 @@ class MarkKind(StrEnum):
     INSERTED = "inserted"
     FACT = "fact"
     LABEL = "label"  # a loaded word choice ("Machthaber"); the sentence stays reporting
+    CONFLICT = "conflict"  # a value another outlet gives differently ("20,000" against "6,000")
 
 
 class DiffKind(StrEnum):
+    CONFLICT = "disagreement"
     FACT = "omitted fact"
     COMMENTARY = "commentary"
     REWORDED = "reworded"
@@ -112,6 +114,25 @@ def label_tip(neutral: str) -> str:
     return f"loaded label — neutral: {neutral}" if neutral else "loaded label"
 
 
+NO_STATEMENT = {"attribution": "stated without a source", "certainty": "stated plainly"}
+
+
+def conflict_values(conflict: Conflict) -> str:
+    """Each outlet's value in a line, "A 20,000 · B 6,000"; an outlet that makes no such statement (an unattributed
+    claim) is named with what it does instead, in the HTML export's words ("B stated without a source")."""
+    parts = []
+    for value in conflict.values:
+        text = " ".join(value.text.split()) or NO_STATEMENT.get(str(conflict.kind), "—")
+        parts.append(f"{value.article} {_shorten(text, 40)}")
+    return " · ".join(dict.fromkeys(parts))
+
+
+def conflict_tip(conflict: Conflict) -> str:
+    """The disagreement's tooltip: "Disagreement (number, people): A 20,000 · B 6,000"."""
+    about = f"{conflict.kind}, {conflict.about}" if conflict.about else str(conflict.kind)
+    return f"Disagreement ({about}): {conflict_values(conflict)}"
+
+
 def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
     """Marks per (article id, sentence index), offsets relative to the sentence text.
 
@@ -162,6 +183,21 @@ def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
                 if 0 <= start < end <= len(sentence.text):
                     key = (result.article.id, sentence.index)
                     marks.setdefault(key, []).append(Mark(start, end, MarkKind.LABEL, label_tip(label.neutral)))
+    for conflict in comparison.conflicts:
+        tip = conflict_tip(conflict)
+        for value in conflict.values:
+            if not value.text:  # no statement: its offsets span the whole sentence, nothing to point at
+                continue
+            try:
+                sentence = comparison.article(value.article).sentences[value.sentence]
+            except (KeyError, IndexError):
+                continue
+            start, end = value.start - sentence.start, value.end - sentence.start
+            if 0 <= start < end <= len(sentence.text):
+                bucket = marks.setdefault((value.article, value.sentence), [])
+                mark = Mark(start, end, MarkKind.CONFLICT, tip)
+                if mark not in bucket:
+                    bucket.append(mark)
     return marks
 
 
@@ -294,7 +330,8 @@ def _pairs_across_languages(comparison: Comparison, article: str, group_id: int 
 
 
 def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]:
-    """Every difference worth a look, in aligned-row order: omitted facts, commentary, rewording, unique."""
+    """Every difference worth a look, in aligned-row order: disagreements, omitted facts, commentary, rewording,
+    unique."""
     row_of: dict[tuple[str, int], int] = {}
     for number, row in enumerate(rows):
         for aid, indices in row.cells.items():
@@ -353,7 +390,18 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             f"“{_shorten(text, 60)}” ({', '.join(present)})", "", row_of.get((article, sentence), 0),
             present,
         ))
-    rank = {DiffKind.FACT: 0, DiffKind.COMMENTARY: 1, DiffKind.REWORDED: 2, DiffKind.UNIQUE: 3}
+    for conflict in comparison.conflicts:
+        stated = [v for v in conflict.values if v.text] or list(conflict.values)
+        if not stated:
+            continue
+        first = stated[0]
+        about = f" · {conflict.about}" if conflict.about else ""
+        found.append(Difference(
+            DiffKind.CONFLICT, first.article, first.sentence, f"Disagreement · {conflict.kind}{about}",
+            conflict_values(conflict), conflict_tip(conflict), row_of.get((first.article, first.sentence), 0),
+            tuple(dict.fromkeys(v.article for v in conflict.values)),
+        ))
+    rank = {DiffKind.CONFLICT: -1, DiffKind.FACT: 0, DiffKind.COMMENTARY: 1, DiffKind.REWORDED: 2, DiffKind.UNIQUE: 3}
     found.sort(key=lambda d: (d.row, rank[d.kind], d.article))
     return found
 

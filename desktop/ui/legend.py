@@ -17,6 +17,7 @@ ENTRIES = (
     ("commentary", "commentary"),
     ("fact", "fact missing elsewhere"),
     ("label", "loaded label (neutral word on hover)"),
+    ("conflict", "outlets disagree (values on hover)"),
     ("partial", "partial match (one says part of the other)"),
     ("gap", "no counterpart"),
     ("boilerplate", "boilerplate (dimmed)"),
@@ -76,6 +77,13 @@ class Swatch(QWidget):
             painter.setPen(QPen(theme.label_line, 1.2))
             painter.drawPolyline(wave(rect.left() + 4, rect.right() - 4, baseline))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        elif kind == "conflict":
+            painter.setPen(theme.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "123")
+            baseline = rect.center().y() + QFontMetrics(font).ascent() // 2 + 1
+            painter.setPen(QPen(theme.conflict_line, 1))
+            painter.drawLine(rect.left() + 4, baseline, rect.right() - 4, baseline)
+            painter.drawLine(rect.left() + 4, baseline + 2, rect.right() - 4, baseline + 2)
         elif kind in ("deleted", "inserted", "fact", "boilerplate"):
             if kind == "deleted":
                 painter.fillRect(rect, theme.deleted_bg)

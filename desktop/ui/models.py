@@ -63,6 +63,9 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
         lines.append(f"<b>{PARTIAL_MARK}</b> " + html.escape(PARTIAL_MEANING))
     if cell.commentary:
         lines.append("Commentary cues: <i>" + html.escape(", ".join(cell.cues)) + "</i>")
+    conflicts = [m for m in cell.marks if m.kind == MarkKind.CONFLICT]
+    for mark in conflicts[:6]:
+        lines.append(f"<b>≠</b> “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
     facts = [m for m in cell.marks if m.kind == "fact"]
     for mark in facts[:6]:
         lines.append(f"Fact “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
@@ -86,6 +89,9 @@ def cell_description(cell: Cell) -> str:
         traits.append("commentary")
     if any(m.kind == "fact" for m in cell.marks):
         traits.append("has facts missing elsewhere")
+    disputed = [cell.text[m.start:m.end] for m in cell.marks if m.kind == MarkKind.CONFLICT]
+    if disputed:
+        traits.append("other outlets disagree on " + ", ".join(dict.fromkeys(disputed)))
     labels = [cell.text[m.start:m.end] for m in cell.marks if m.kind == MarkKind.LABEL]
     if labels:
         traits.append("loaded label " + ", ".join(labels))

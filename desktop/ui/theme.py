@@ -1,7 +1,8 @@
 """Highlight colours and shapes, chosen from the window palette so they read in light and dark mode.
 
 Colour never carries a meaning alone: every kind also has a shape (strike-through, underline, solid or dashed
-left rule, dotted underline, hatching), so the views stay legible for colour-blind users and in greyscale.
+left rule, dotted, wavy or double underline, hatching), so the views stay legible for colour-blind users and in
+greyscale.
 The hues follow the Okabe–Ito set (blue, orange/amber, reddish purple, vermillion) that stays distinct under the
 common colour-vision deficiencies.
 """
@@ -29,6 +30,7 @@ class Theme:
     inserted_line: QColor
     fact_fg: QColor
     label_line: QColor
+    conflict_line: QColor
     gap_bg: QColor
     gap_hatch: QColor
     link: QColor
@@ -66,6 +68,7 @@ def theme_for(palette: QPalette) -> Theme:
             inserted_line=_c("#5fd3b6"),
             fact_fg=_c("#ff9ad5"),
             label_line=_c("#f0b54a"),
+            conflict_line=_c("#ff8c5a"),
             gap_bg=_c("#2b2d30"),
             gap_hatch=_c("#3c3f43"),
             link=link,
@@ -88,6 +91,7 @@ def theme_for(palette: QPalette) -> Theme:
         inserted_line=_c("#00795f"),
         fact_fg=_c("#a3005e"),
         label_line=_c("#8a5a00"),
+        conflict_line=_c("#d55e00"),
         gap_bg=_c("#f4f5f6"),
         gap_hatch=_c("#e3e5e8"),
         link=link,
