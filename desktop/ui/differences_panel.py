@@ -24,6 +24,7 @@ from desktop.ui.theme import theme_for
 
 Index = QModelIndex | QPersistentModelIndex
 _CHIP_LABELS = {
+    DiffKind.CONFLICT: "disagreements",
     DiffKind.FACT: "omitted facts",
     DiffKind.COMMENTARY: "commentary",
     DiffKind.REWORDED: "reworded",
@@ -65,6 +66,7 @@ class DifferenceDelegate(QStyledItemDelegate):
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, option.palette.alternateBase())
         tick = {
+            DiffKind.CONFLICT: theme.conflict_line,
             DiffKind.FACT: theme.fact_fg,
             DiffKind.COMMENTARY: theme.commentary_rule,
             DiffKind.REWORDED: theme.reworded_bar,
@@ -75,8 +77,14 @@ class DifferenceDelegate(QStyledItemDelegate):
             pen.setStyle(Qt.PenStyle.DashLine)
         elif item.kind == DiffKind.FACT:
             pen.setStyle(Qt.PenStyle.DotLine)
-        painter.setPen(pen)
-        painter.drawLine(rect.left() + 6, rect.top() + 7, rect.left() + 6, rect.bottom() - 7)
+        if item.kind == DiffKind.CONFLICT:  # a double rule, as the views double-underline the disputed values
+            pen.setWidth(1)
+            painter.setPen(pen)
+            for x in (rect.left() + 5, rect.left() + 8):
+                painter.drawLine(x, rect.top() + 7, x, rect.bottom() - 7)
+        else:
+            painter.setPen(pen)
+            painter.drawLine(rect.left() + 6, rect.top() + 7, rect.left() + 6, rect.bottom() - 7)
         x = rect.left() + 16
         width = rect.width() - 24
         painter.setFont(heading)
@@ -175,7 +183,7 @@ class DifferencesPanel(QWidget):
 
 
 class _FlowRows:
-    """Two chips per row: enough for four filters without a full flow layout."""
+    """Two chips per row: enough for five filters without a full flow layout."""
 
     def __init__(self, host: QWidget) -> None:
         self.grid = QGridLayout(host)
