@@ -41,6 +41,7 @@ Matrix = npt.NDArray[np.float64]
 
 GRAM = 5
 PROFILE_CHARS = 600
+FUZZY_WORDS = 80  # the token-set ratio's cost grows fast with the number of words (news sentences have < 60)
 _WORD = re.compile(r"\w+")
 
 
@@ -126,7 +127,7 @@ def profile(text: str, language: str) -> Profile:
     # Two content words in a row ("rights interests", "take countermeasures"): a shared phrase is much stronger
     # evidence of a shared clause than the same two words scattered.
     pairs = frozenset(f"{x} {y}" for x, y in itertools.pairwise(stems))
-    return Profile(frozenset(words), pairs, frozenset(grams), _anchors(text, language), key)
+    return Profile(frozenset(words), pairs, frozenset(grams), _anchors(text[:PROFILE_CHARS], language), key)
 
 
 def _anchors(text: str, language: str) -> frozenset[str]:
@@ -239,7 +240,9 @@ def pair_evidence(
     grams, grams_in = _overlaps([p.grams for p in pa], [p.grams for p in pb], idf["grams"])
     anchors_shared, anchor_count = _shared_weight([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
     if same_language:
-        fuzzy = process.cdist([p.key for p in pa], [p.key for p in pb], scorer=fuzz.token_set_ratio, workers=-1) / 100.0
+        keys_a = [" ".join(p.key.split(" ", FUZZY_WORDS)[:FUZZY_WORDS]) for p in pa]
+        keys_b = [" ".join(p.key.split(" ", FUZZY_WORDS)[:FUZZY_WORDS]) for p in pb]
+        fuzzy = process.cdist(keys_a, keys_b, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
     else:
         fuzzy = np.zeros((len(pa), len(pb)))
     if vectors_a is not None and vectors_b is not None and len(pa) and len(pb):
