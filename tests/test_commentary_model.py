@@ -44,6 +44,7 @@ def test_neutral_wire_sentences_stay_reporting(sentences, language):
 )
 def test_quiet_commentary_without_a_listed_word_is_flagged_by_the_model(sentence, language):
     assert rule_cues(sentence, language) == ()
+    embeddings.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
     commentary_model.prepare([(sentence, language)])
     cues = commentary_cues(sentence, language)
     assert len(cues) == 1 and cues[0].startswith(commentary.MODEL_CUE + " ")
@@ -67,6 +68,7 @@ def test_switched_off_the_rules_decide_alone(monkeypatch):
     monkeypatch.setenv(commentary_model.DISABLE_ENV, "0")
     assert commentary_model.judged(sentence, "de") is None
     monkeypatch.delenv(commentary_model.DISABLE_ENV)
+    embeddings.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
     commentary_model.prepare([(sentence, "de")])
     assert commentary_model.judged(sentence, "de") is not None
 

@@ -172,12 +172,16 @@ def _judged(text: str, language: str) -> float | None:
 
 
 def prepare(sentences: Sequence[tuple[str, str]]) -> None:
-    """Encode, in batches, the sentences (text, language) the classifier will be asked about, when there are at
-    most ``PREPARE_LIMIT`` of them not encoded yet. Past that (two 10,000-sentence articles matched by fuzzy
-    strings: 26 s of encoding against 7 s for the whole comparison) the rules decide those sentences alone."""
+    """Encode, in batches, the sentences (text, language) the classifier will be asked about, when the comparison
+    already loaded the model (matching by meaning or all evidence) and at most ``PREPARE_LIMIT`` of them lack a
+    vector. A comparison matched by strings alone never loads the model for this (one second, and two
+    10,000-sentence articles spent 26 s encoding against 7 s for the whole comparison): there the rules decide,
+    helped only by vectors already in memory."""
     if not enabled():
         return
     encoder = embeddings.shared_encoder()
+    if not encoder.loaded:
+        return
     # Keyed by the canonical text, as the matchers encode it, so a sentence the matcher embedded is not encoded
     # twice for its typographic quotes.
     wanted = (canonical(t) for t, lang in sentences if undecided(t, lang))

@@ -140,6 +140,11 @@ class Encoder:
             self.store.put_vectors(MODEL, fresh)
         return out
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (something in this process already needed to encode)."""
+        return self._model is not None
+
     def cached(self, text: str) -> Vectors | None:
         """The vector of a sentence this process has already encoded (or read from the store), else None; never
         runs the model."""
