@@ -75,6 +75,27 @@ class _RefusedAddress(Exception):
         self.address = address
 
 
+def _resolve(host: str, port: int, timeout: float) -> list[Any]:
+    """``getaddrinfo`` with a time limit: it runs in a daemon thread, and a lookup still going at the limit is
+    left behind (it cannot be interrupted) while the fetch fails with ``socket.timeout``."""
+    found: dict[str, Any] = {}
+
+    def lookup() -> None:
+        try:
+            found["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as error:
+            found["error"] = error
+
+    worker = threading.Thread(target=lookup, name="parallax-resolve", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(f"looking up {host} took longer than the deadline")
+    if "error" in found:
+        raise found["error"]
+    return list(found["infos"])
+
+
 def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
@@ -103,7 +124,7 @@ class _Watch:
         return max(0.01, self.end - time.monotonic())
 
     def connect(self, address: tuple[str, int], timeout: Any = None, source_address: Any = None) -> socket.socket:
-        sock = socket.create_connection(address, self.remaining(), source_address)
+        sock = self._open(address, source_address)
         try:
             peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
             public = _is_public(peer)
@@ -119,6 +140,25 @@ class _Watch:
             sock.close()
             raise
         return sock
+
+    def _open(self, address: tuple[str, int], source_address: Any) -> socket.socket:
+        """A connection to the first address the name resolves to that answers, the name lookup included in the
+        deadline: ``socket.create_connection`` resolves without any time limit (a slow resolver held a fetch
+        far past its deadline)."""
+        host, port = address
+        error: OSError = OSError(f"no address for {host}")
+        for family, kind, proto, _name, sockaddr in _resolve(host, port, self.remaining()):
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(self.remaining())
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+                return sock
+            except OSError as failed:
+                sock.close()
+                error = failed
+        raise error
 
     def expire(self) -> None:
         with self._lock:
