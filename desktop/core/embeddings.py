@@ -33,7 +33,7 @@ DIMENSIONS = 512
 BATCH = 64  # sentences per encoder call: progress and cancellation are checked between batches
 CACHE_SIZE = 20_000  # vectors kept in memory (2 KB each, ~40 MB)
 MAX_CHARS = 600  # characters of a sentence the model reads (real sentences are shorter)
-MAX_WORDS = 120  # and words: a 600-character news sentence has about 90
+MAX_WORDS = 80  # and words: news sentences have fewer (a 600-character one has about 90)
 
 
 class EmbeddingsUnavailable(RuntimeError):
