@@ -38,14 +38,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import combinations, pairwise
 
 import numpy as np
 
+from desktop.core import wordlists
 from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
 from desktop.core.model import MatchEvidence
-from desktop.core.resources import resource_path
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)
@@ -135,7 +134,7 @@ def _align(
 def _content_words(key: str) -> frozenset[str]:
     """Words of a matching key that say something: numbers, and words of four letters or more that are not
     function words of either language."""
-    function = _function_words()
+    function = wordlists.function_words()
     return frozenset(
         _stem(w)
         for w in key.casefold().split()
@@ -149,15 +148,6 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= CONTENT_LETTERS:
             return word[: -len(ending)]
     return word
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    words: set[str] = set()
-    for language in ("de", "en"):
-        text = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8")
-        words.update(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
-    return frozenset(words)
 
 
 def _sharing(words_a: Sequence[frozenset[str]], words_b: Sequence[frozenset[str]]) -> SharesContent:

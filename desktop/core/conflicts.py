@@ -178,15 +178,6 @@ def _speech_words() -> frozenset[str]:
     return frozenset(found)
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    found: set[str] = set()
-    for language in wordlists.LANGUAGES:
-        text = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8")
-        found.update(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(found)
-
-
 # --- what each member sentence states ---------------------------------------------------------------------------
 
 
@@ -430,7 +421,7 @@ def _key_of(words: tuple[str, ...]) -> str | None:
     """The slot key of ``words[0]`` (the words after it may complete a lexicon phrase): a quantity class, a
     stem, or None for function words, verbs of saying and the words that make a figure approximate."""
     word = words[0]
-    if word in _stopwords() or word in _speech_words() or len(word) < 3:
+    if word in wordlists.function_words() or word in _speech_words() or len(word) < 3:
         return None
     lexicon = _lexicon()
     if any(lexicon[s].match([word], 0) for s in ("approximate", "lower-bound", "upper-bound")):
@@ -1037,7 +1028,7 @@ def _source(
     content = [
         i
         for i in window
-        if lowered[i] not in _stopwords() and len(lowered[i]) > 2 and lowered[i] not in _speech_words()
+        if lowered[i] not in wordlists.function_words() and len(lowered[i]) > 2 and lowered[i] not in _speech_words()
     ]
     if any(lowered[i] in _SPEAKERS or _stem(lowered[i]) in _SPEAKER_STEMS for i in window):
         return "", 0, 0
@@ -1119,7 +1110,7 @@ def _same_claim(x: _Side, y: _Side) -> bool:
 
 
 def _content(side: _Side, left_out: set[str]) -> set[str]:
-    stop, speech = _stopwords(), _speech_words()
+    stop, speech = wordlists.function_words(), _speech_words()
     return {
         _stem(w)
         for words in side.words

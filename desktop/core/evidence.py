@@ -32,10 +32,9 @@ from functools import cache, lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import facts
+from desktop.core import facts, wordlists
 from desktop.core.model import FactKind
 from desktop.core.normalize import matching_key
-from desktop.core.resources import resource_path
 
 Matrix = npt.NDArray[np.float64]
 
@@ -81,15 +80,6 @@ class PairEvidence:
 
 
 @cache
-def _function_words() -> frozenset[str]:
-    words: set[str] = set()
-    for language in ("de", "en"):
-        text = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8")
-        words.update(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
-    return frozenset(words)
-
-
-@cache
 def _stemmer(language: str) -> object | None:
     import snowballstemmer
 
@@ -109,7 +99,7 @@ def _stem(word: str, language: str) -> str:
 def profile(text: str, language: str) -> Profile:
     """The features of one sentence; cached, since outlets repeat sentences and re-runs repeat all of them."""
     key = matching_key(text)
-    function = _function_words()
+    function = wordlists.function_words()
     # A "sentence" of thousands of characters (a line with no full stop) is not a sentence: its opening is
     # enough to match it, and scoring all of it made three such articles take 48 s in this stage.
     key = key[:PROFILE_CHARS]

@@ -214,18 +214,12 @@ def dateline_end(text: str, start: int, end: int, language: str = "") -> int:
     dash = found.group("sep").strip()
     if tag is not None:
         return found.end() if rules.agency_tag.fullmatch(tag) else start
-    if not dash or any(w.lower() in _function_words() or w.lower() in rules.day_names for w in place.split()):
+    if not dash or any(w.lower() in wordlists.function_words() or w.lower() in rules.day_names for w in place.split()):
         return start
     if date is not None:
         return found.end() if _only_date(date, rules, need_shape=False) else start
     capital_next = text[found.end()].isupper()
     return found.end() if dash != ":" and len(place) >= 3 and place.isupper() and capital_next else start
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    """Articles, prepositions and the like of both languages: no place name is one ("Am Montag, 3. März – …")."""
-    return frozenset(w for lang in wordlists.LANGUAGES for w in wordlists.sections(f"stopwords-{lang}").get("", ()))
 
 
 def credit_starts(text: str, start: int, end: int, language: str = "") -> list[int]:

@@ -37,6 +37,13 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(values) for key, values in result.items()}
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """The function words of every lexicon language (``stopwords-<lang>.txt``), case-folded: words that carry
+    no content, whatever the article's language."""
+    return frozenset(w.casefold() for lang in LANGUAGES for w in sections(f"stopwords-{lang}").get("", ()))
+
+
 def merged(stem: str, language: str, section: str) -> tuple[str, ...]:
     """One section of ``<stem>-<lang>.txt`` for every language that applies, in order, without duplicates."""
     entries: dict[str, None] = {}
