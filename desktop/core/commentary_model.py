@@ -161,10 +161,12 @@ def judged(text: str, language: str) -> float | None:
 
 def _judged(text: str, language: str) -> float | None:
     """Judged only from a vector already encoded (``prepare`` encodes a comparison's candidates in one batch, the
-    combined matcher has encoded every sentence): the classifier never runs the model one sentence at a time."""
-    if not undecided(text, language):
+    combined matcher has encoded every sentence): the classifier never runs the model one sentence at a time.
+    With no vector in memory (a fuzzy comparison) the answer is None before the rules are read."""
+    encoder = embeddings.shared_encoder()
+    if not encoder.holds_vectors or not undecided(text, language):
         return None
-    vector = embeddings.shared_encoder().cached(canonical(text))
+    vector = encoder.cached(canonical(text))
     if vector is None:
         return None
     p = float(_model().probability(vector[None, :], rule_features(text, language)[None, :])[0])
