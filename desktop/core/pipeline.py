@@ -15,7 +15,6 @@ from desktop.core.language import detect_language
 from desktop.core.model import (
     Article,
     ArticleResult,
-    ArticleSummary,
     Comparison,
     DiffOp,
     Fact,
@@ -31,6 +30,7 @@ from desktop.core.model import (
     WordDiff,
 )
 from desktop.core.normalize import canonical, matching_key
+from desktop.core.summary import summarise
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -113,7 +113,7 @@ def compare(
     found_facts = _find_facts(results, groups)
     step(4)
 
-    summary = _summarise(results, found_facts)
+    summary = summarise(results, found_facts)
     step(5)
     title = next((a.title for a in articles if a.title), "")
     return Comparison(
@@ -432,21 +432,3 @@ def _fact(
         end=sentence.start + end,
         missing_from=missing,
     )
-
-
-def _summarise(results: Sequence[ArticleResult], found_facts: Sequence[Fact]) -> dict[str, ArticleSummary]:
-    summary = {}
-    for result in results:
-        aid = result.article.id
-        content = [s for s in result.sentences if s.role != Role.BOILERPLATE]
-        lacking = {facts.fact_key(f.text) for f in found_facts if aid in f.missing_from}
-        summary[aid] = ArticleSummary(
-            sentences=len(result.sentences),
-            identical=sum(s.status == Status.IDENTICAL for s in content),
-            reworded=sum(s.status == Status.REWORDED for s in content),
-            unique=sum(s.status == Status.UNIQUE for s in content),
-            commentary=sum(s.commentary for s in content),
-            boilerplate=len(result.sentences) - len(content),
-            missing_facts=len(lacking),
-        )
-    return summary
