@@ -33,6 +33,12 @@ def build_compare_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     )
     parser.add_argument("--json", metavar="OUT.json", help="write the comparison as JSON (parallax/comparison-v1)")
     parser.add_argument("--html", metavar="OUT.html", help="write a self-contained highlighted HTML report")
+    parser.add_argument(
+        "--html-full-paths",
+        action="store_true",
+        help="name local files in the HTML report by their full path (default: file name only, so a shared "
+        "report does not show your folders)",
+    )
     add_settings_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="print no summary")
     cli_library.add_save_arguments(parser)
@@ -167,7 +173,7 @@ def run_compare(args: argparse.Namespace) -> int:
         if args.html:
             from desktop.core.export_html import write_html
 
-            write_html(comparison, args.html)
+            write_html(comparison, args.html, full_paths=args.html_full_paths)
     except OSError as error:
         target = error.filename or args.json or args.html
         return fail(f"{target}: cannot write: {error.strerror or error}")

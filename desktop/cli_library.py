@@ -51,6 +51,11 @@ def build_library_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     export.add_argument("id", type=int)
     export.add_argument("--json", metavar="OUT.json", help="parallax/comparison-v1 JSON")
     export.add_argument("--html", metavar="OUT.html", help="self-contained HTML report with the notes")
+    export.add_argument(
+        "--html-full-paths",
+        action="store_true",
+        help="name local files in the HTML report by their full path (default: file name only)",
+    )
     delete = actions.add_parser("delete", parents=[common], help="delete a saved comparison (its articles stay)")
     delete.add_argument("id", type=int)
     actions.add_parser(
@@ -157,7 +162,7 @@ def _export(store: LibraryStore, args: argparse.Namespace) -> int:
         if args.html:
             from desktop.core.export_html import write_html
 
-            write_html(comparison, args.html, notes=store.notes(args.id))
+            write_html(comparison, args.html, notes=store.notes(args.id), full_paths=args.html_full_paths)
     except OSError as error:
         target = error.filename or args.json or args.html
         return _fail(f"{target}: cannot write: {error.strerror or error}")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from desktop.core.jsonio import to_dict
-from desktop.core.model import Comparison, DiffOp, Status
+from desktop.core.model import Comparison
+from desktop.core.presentation import MarkKind, present
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -125,38 +126,82 @@ def del_chars(root: Node) -> Counter[str]:
     return _chars(n.text(skip_sr=True) for n in root.find_all("del") if "sw" not in n.classes)
 
 
-def expected_ins_chars(comparison: Comparison) -> Counter[str]:
-    """Inserted words of every reworded group's diffs (identical groups differ only in ignored details)."""
+def _presented_chars(comparison: Comparison, kind: MarkKind) -> Counter[str]:
+    presentation = present(comparison)
     return _chars(
-        text
-        for g in comparison.groups
-        if g.status == Status.REWORDED
-        for d in g.diffs
-        for op, text in d.ops
-        if op == DiffOp.INSERT
+        view.text[m.start : m.end]
+        for views in presentation.sentences.values()
+        for view in views
+        for m in view.marks
+        if m.kind == kind
     )
 
 
+def expected_ins_chars(comparison: Comparison) -> Counter[str]:
+    """Underlined words as the presentation decides them (its rule is pinned in ``tests/test_presentation.py``)."""
+    return _presented_chars(comparison, MarkKind.INSERTED)
+
+
 def expected_del_chars(comparison: Comparison) -> Counter[str]:
-    """Characters of each group's source side removed in at least one target, each counted once."""
-    found: list[str] = []
-    for g in comparison.groups:
-        if g.status != Status.REWORDED:
+    """Struck words as the presentation decides them."""
+    return _presented_chars(comparison, MarkKind.DELETED)
+
+
+MarkedChar = tuple[str, int, str]  # mark kind, offset in the sentence, tooltip
+
+_TAG_KIND = {"del": "deleted", "ins": "inserted"}
+_MARK_KIND = {"fm": "fact", "lb": "label", "cf": "conflict"}
+_NOT_TEXT = {"n", "pm", "sr"}  # sentence number, partial-match sign, screen-reader labels
+
+
+def _mark_kind(node: Node) -> str:
+    if node.tag in _TAG_KIND:
+        return _TAG_KIND[node.tag]
+    if node.tag == "mark":
+        return next((_MARK_KIND[c] for c in node.classes if c in _MARK_KIND), "")
+    return ""
+
+
+def dom_marks(root: Node) -> dict[tuple[str, int], tuple[str, set[MarkedChar]]]:
+    """Per sentence block (article id, index): its text, and every marked non-space character with the kind and
+    tooltip of each mark around it. Spaces are left out: a renderer may leave the space at a mark's cut outside."""
+    found: dict[tuple[str, int], tuple[str, set[MarkedChar]]] = {}
+    for block in root.find_all("div", "s"):
+        if "sw" in block.classes:
             continue
-        removed: dict[str, set[int]] = {}
-        sources: dict[str, str] = {}
-        for d in g.diffs:
-            pos = 0
-            source = "".join(text for op, text in d.ops if op != DiffOp.INSERT)
-            sources[d.source] = source
-            for op, text in d.ops:
-                if op == DiffOp.DELETE:
-                    removed.setdefault(d.source, set()).update(range(pos, pos + len(text)))
-                if op != DiffOp.INSERT:
-                    pos += len(text)
-        for source, positions in removed.items():
-            found.append("".join(sources[source][p] for p in sorted(positions)))
-    return _chars(found)
+        _, article, index = block.attrs["id"].split("-")
+        text: list[str] = []
+        chars: set[MarkedChar] = set()
+        _walk(block, [], text, chars)
+        found[(article, int(index))] = ("".join(text), chars)
+    return found
+
+
+def _walk(node: Node, around: list[tuple[str, str]], text: list[str], chars: set[MarkedChar]) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            for char in child:
+                if not char.isspace():
+                    chars.update((kind, len(text), title) for kind, title in around)
+                text.append(char)
+        elif child.classes & _NOT_TEXT or child.tag in ("sup", "p"):
+            continue
+        else:
+            kind = _mark_kind(child)
+            _walk(child, [*around, (kind, child.attrs.get("title", ""))] if kind else around, text, chars)
+
+
+def presented_marks(comparison: Comparison) -> dict[tuple[str, int], tuple[str, set[MarkedChar]]]:
+    """The same, straight from the presentation: what every renderer must draw."""
+    presentation = present(comparison)
+    return {
+        (view.article, view.index): (
+            view.text,
+            {(str(m.kind), n, m.tip) for m in view.marks for n in range(m.start, m.end) if not view.text[n].isspace()},
+        )
+        for views in presentation.sentences.values()
+        for view in views
+    }
 
 
 def reading_orders(root: Node) -> dict[str, list[int]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from export_dom import (
     del_chars,
+    dom_marks,
     expected_del_chars,
     expected_fact_ids,
     expected_ins_chars,
@@ -15,6 +17,7 @@ from export_dom import (
     fact_ids,
     ins_chars,
     parse,
+    presented_marks,
     reading_orders,
     sentence_counts,
     visible_text,
@@ -399,6 +402,68 @@ def test_bundled_samples_render_with_counts_matching_the_summary(event):
     assert fact_ids(root) == expected_fact_ids(comparison)
     assert ins_chars(root) == expected_ins_chars(comparison)
     assert del_chars(root) == expected_del_chars(comparison)
+    assert dom_marks(root) == presented_marks(comparison)  # every mark where the presentation puts it, same tip
+
+
+def test_crossing_marks_nest_and_a_cut_strike_leaves_its_space_outside():
+    """A struck run that a missing fact starts inside of: the fact holds its part of the strike, the space before
+    the fact stays unstruck, and every character keeps both marks' tooltips."""
+    text = "Talks resumed with Port Ellery Regional Transit today"
+    fact = text.index("Port Ellery")
+    a = ArticleResult(
+        Article("A", "a.txt", text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED, group=0),)
+    )
+    b_text = "Talks resumed today"
+    b = ArticleResult(
+        Article("B", "b.txt", b_text), (Sentence(0, 0, len(b_text), b_text, Role.BODY, Status.REWORDED, group=0),)
+    )
+    ops = (
+        (DiffOp.EQUAL, "Talks resumed"),
+        (DiffOp.DELETE, " with Port Ellery Regional Transit"),
+        (DiffOp.EQUAL, " today"),
+    )
+    comparison = Comparison(
+        Settings(),
+        (a, b),
+        (Group(0, {"A": (0,), "B": (0,)}, 0.8, Status.REWORDED, (WordDiff("A", "B", ops),)),),
+        (Fact("Port Ellery Regional Transit", FactKind.NAME, "A", 0, fact, fact + 28, ("B",)),),
+    )
+    page = render_html(comparison, generated=WHEN)
+    assert (
+        '<del title="not in B"><span class="sr">removed: </span>with</del> <mark class="fm" data-facts="0" '
+        'title="missing from B · present in A"><span class="sr">fact missing from B: </span><del title="not in B">'
+        '<span class="sr">removed: </span>Port Ellery Regional Transit</del></mark> today'
+    ) in page
+    root, _ = parse(page)
+    assert dom_marks(root) == presented_marks(comparison)
+
+
+# --- privacy -----------------------------------------------------------------------------------------------------
+
+
+def test_the_export_of_the_bundled_samples_shows_no_absolute_path_of_the_machine():
+    paths = sample_paths("en")
+    assert all(p.is_absolute() for p in paths)
+    comparison = compare([load_article(str(p), aid) for p, aid in zip(paths, "ABC", strict=False)])
+    page = render_html(comparison, generated=WHEN)
+    for folder in {str(p.parent) for p in paths} | {str(Path.home()), str(Path.cwd()), str(Path(__file__).parents[1])}:
+        assert folder not in page
+    assert not re.search(r"(?<![\w.:/])/(home|root|tmp|work|Users|usr|var)/", page)
+    for p in paths:
+        assert f"file: {p.name}</span>" in page  # each card still says which file it was
+
+
+def test_full_paths_are_shown_only_when_asked_for(tmp_path):
+    from desktop.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(WIRE, encoding="utf-8")
+    b.write_text(PARTISAN, encoding="utf-8")
+    plain, full = tmp_path / "plain.html", tmp_path / "full.html"
+    assert main(["compare", str(a), str(b), "--html", str(plain), "--quiet"]) == 0
+    assert main(["compare", str(a), str(b), "--html", str(full), "--html-full-paths", "--quiet"]) == 0
+    assert str(tmp_path) not in plain.read_text(encoding="utf-8")
+    assert f"file: {a}</span>" in full.read_text(encoding="utf-8")
 
 
 def _hundred_sentences(path) -> str:

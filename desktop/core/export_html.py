@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,21 +23,19 @@ from markupsafe import Markup
 
 from desktop import __version__
 from desktop.core.atomic import atomic_write_text
-from desktop.core.collation import Row, collate
+from desktop.core.collation import Row
 from desktop.core.facts import fact_key
-from desktop.core.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, is_partial, match_lines
-from desktop.core.model import (
-    ArticleResult,
-    ArticleSummary,
-    Comparison,
-    DiffOp,
-    Fact,
-    Label,
-    Note,
-    Role,
-    Sentence,
-    Status,
-    WordDiff,
+from desktop.core.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, match_lines
+from desktop.core.model import Comparison, Fact, Note, Status
+from desktop.core.presentation import (
+    NO_STATEMENT,
+    ArticleView,
+    Mark,
+    MarkKind,
+    Presentation,
+    SentenceKind,
+    SentenceView,
+    present,
 )
 from desktop.core.resources import resource_path
 
@@ -62,30 +61,16 @@ class _Notes:
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
-    op: str  # "", "+" or "-"
-    text: str
+class _Piece:
+    """A stretch of a sentence: plain text (``tag`` empty), or a marked element holding further pieces. Marks
+    nest (a struck word inside a missing fact); two that cross are split where they cross."""
+
+    tag: str  # "", "del", "ins", "fm" (fact), "lb" (loaded label), "cf" (conflict)
+    text: str = ""
     title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class _FactMark:
-    ids: str
-    title: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class _LabelMark:
-    title: str  # "loaded label — neutral: Präsident"
-    label: str  # for screen readers, before the words
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    runs: list[_Run]
-    fact: _FactMark | None = None
-    label: _LabelMark | None = None
+    label: str = ""  # what a screen reader says before the marked words
+    facts: str = ""  # a fact mark's fact numbers, space-separated
+    children: list[_Piece] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +80,7 @@ class _SentenceView:
     classes: str
     label: str
     title: str
-    parts: list[_Part]
+    pieces: list[_Piece]
     footnote: int | None
     notes: list[str]
     partial: bool = False
@@ -119,31 +104,13 @@ class _RowView:
     partial: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _FactSpan:
-    """A missing fact inside one sentence (sentence-local offsets); overlapping facts share one span."""
-
-    start: int
-    end: int
-    ids: list[int]
-    missing: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    """A highlight inside one sentence, in sentence-local character offsets."""
-
-    start: int
-    end: int
-    op: str
-    title: str
-
-
 def render_html(
     comparison: Comparison,
     *,
     notes: Mapping[str, Any] | Iterable[Note] | None = None,
     generated: datetime | None = None,
+    full_paths: bool = False,
+    presentation: Presentation | None = None,
 ) -> str:
     """The whole report as one HTML string.
 
@@ -156,12 +123,16 @@ def render_html(
         }
 
     Notes on sentences or groups that are not in the comparison are left out. ``generated`` is shown as the
-    creation time (default: now, UTC); tests pass a fixed one.
+    creation time (default: now, UTC); tests pass a fixed one. Local files are named by their file name only
+    (a shared page must not give away the folders on the machine that made it); ``full_paths`` shows the whole
+    path. ``presentation`` is ``present(comparison)`` where the caller has it already (the app).
     """
     when = (generated or datetime.now(UTC)).astimezone(UTC)
     user_notes = _normalise_notes(notes)
     template = _environment().get_template(TEMPLATE)
-    context = _context(comparison, user_notes)
+    if presentation is None or presentation.comparison is not comparison or full_paths:
+        presentation = present(comparison, full_paths=full_paths)
+    context = _context(presentation, user_notes)
     return template.render(
         css=Markup(_stylesheet()),
         csp=CSP,
@@ -177,9 +148,11 @@ def write_html(
     path: str | os.PathLike[str],
     *,
     notes: Mapping[str, Any] | Iterable[Note] | None = None,
+    full_paths: bool = False,
+    presentation: Presentation | None = None,
 ) -> None:
     """Render, then replace ``path`` atomically: an existing report is never left half-written."""
-    atomic_write_text(path, render_html(comparison, notes=notes))
+    atomic_write_text(path, render_html(comparison, notes=notes, full_paths=full_paths, presentation=presentation))
 
 
 @cache
@@ -265,12 +238,12 @@ def _sentence_key(key: object) -> tuple[str, int] | None:
     return None
 
 
-def _context(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
-    ids = [r.article.id for r in comparison.articles]
+def _context(presentation: Presentation, notes: _Notes) -> dict[str, Any]:
+    comparison = presentation.comparison
     reference = comparison.settings.reference
     settings = comparison.settings
     return {
-        "title": _clean(comparison.title or f"Comparison of {len(ids)} articles"),
+        "title": _clean(comparison.title or f"Comparison of {len(comparison.articles)} articles"),
         "reference": _clean(reference),
         "settings": [
             ("threshold", f"{settings.threshold:g}"),
@@ -280,22 +253,20 @@ def _context(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
             ("punctuation", "ignored" if settings.ignore_punctuation else "counts"),
             ("sentences", "one per line" if settings.presegmented else "split automatically"),
         ],
-        "articles": [_article_view(r, comparison) for r in comparison.articles],
+        "articles": [_article_view(view, presentation) for view in presentation.articles],
         "partial_mark": PARTIAL_MARK,
         "partial_label": PARTIAL_LABEL,
         "partial_meaning": PARTIAL_MEANING,
         "has_evidence": any(g.evidence is not None for g in comparison.groups),
-        "conflicts": _conflicts(comparison),
+        "conflicts": _conflicts(presentation),
         **_matrix(comparison),
-        **_rows(comparison, notes),
+        **_rows(presentation, notes),
     }
 
 
-_NO_STATEMENT = {"attribution": "stated without a source", "certainty": "stated plainly"}
-
-
-def _conflicts(comparison: Comparison) -> list[dict[str, Any]]:
+def _conflicts(presentation: Presentation) -> list[dict[str, Any]]:
     """Each disagreement with every outlet's value and a link to its sentence in the aligned table."""
+    comparison = presentation.comparison
     results = {r.article.id: r for r in comparison.articles}
     found = []
     for conflict in comparison.conflicts:
@@ -304,11 +275,12 @@ def _conflicts(comparison: Comparison) -> list[dict[str, Any]]:
             result = results.get(v.article)
             if result is None:
                 continue
+            outlet = result.article.source or result.article.title or presentation.article(v.article).location
             values.append(
                 {
                     "article": _clean(v.article),
-                    "outlet": _clean(result.article.source or result.article.title or result.article.path),
-                    "text": _clean(v.text or _NO_STATEMENT.get(str(conflict.kind), "")),
+                    "outlet": _clean(outlet),
+                    "text": _clean(v.text or NO_STATEMENT.get(str(conflict.kind), "")),
                     "missing": not v.text,
                     "sentence": v.sentence + 1,
                     "anchor": _clean(f"s-{v.article}-{v.sentence}"),
@@ -323,41 +295,14 @@ def _language_tag(language: str) -> str:
     return language if re.fullmatch(r"[a-z]{2,3}", language) else ""
 
 
-def _location(path: str) -> tuple[str, str]:
-    kind = "URL" if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", path.strip()) else "file"
-    return kind, _clean(path)
-
-
-def _summary(result: ArticleResult, comparison: Comparison) -> ArticleSummary:
-    if result.article.id in comparison.summary:
-        return comparison.summary[result.article.id]
-    content = [s for s in result.sentences if s.role != Role.BOILERPLATE]
-    return ArticleSummary(
-        sentences=len(result.sentences),
-        identical=sum(s.status == Status.IDENTICAL for s in content),
-        reworded=sum(s.status == Status.REWORDED for s in content),
-        unique=sum(s.status == Status.UNIQUE for s in content),
-        commentary=sum(s.commentary for s in content),
-        boilerplate=len(result.sentences) - len(content),
-        missing_facts=len({fact_key(f.text) for f in comparison.facts if result.article.id in f.missing_from}),
-    )
-
-
-def _article_view(result: ArticleResult, comparison: Comparison) -> dict[str, Any]:
-    article = result.article
-    summary = _summary(result, comparison)
+def _article_view(view: ArticleView, presentation: Presentation) -> dict[str, Any]:
+    article = presentation.comparison.article(view.id).article
+    summary = view.summary
     content = summary.identical + summary.reworded + summary.unique
-    kind, location = _location(article.path)
 
     def percent(n: int) -> int:
         return round(100 * n / content) if content else 0
 
-    missing_elsewhere = []
-    for other in comparison.articles:
-        oid = other.article.id
-        if oid != article.id:
-            keys = {fact_key(f.text) for f in comparison.facts if f.article == article.id and oid in f.missing_from}
-            missing_elsewhere.append((_clean(oid), len(keys)))
     byline = " · ".join(_clean(x) for x in (article.source, article.published, article.language) if x)
     return {
         "id": _clean(article.id),
@@ -365,8 +310,8 @@ def _article_view(result: ArticleResult, comparison: Comparison) -> dict[str, An
         "source": _clean(article.source),
         "published": _clean(article.published),
         "language": _clean(article.language),
-        "location_kind": kind,
-        "location": location,
+        "location_kind": view.location_kind,
+        "location": _clean(view.location),
         "byline": f"{byline} · {summary.sentences} sentences" if byline else f"{summary.sentences} sentences",
         "sentences": summary.sentences,
         "identical": summary.identical,
@@ -374,13 +319,13 @@ def _article_view(result: ArticleResult, comparison: Comparison) -> dict[str, An
         "unique": summary.unique,
         "commentary": summary.commentary,
         "boilerplate": summary.boilerplate,
-        "share": percent(summary.identical + summary.reworded),
+        "share": view.found_elsewhere,
         "bar": [
             ("b-id", percent(summary.identical)),
             ("b-rw", percent(summary.reworded)),
             ("b-un", percent(summary.unique)),
         ],
-        "missing_elsewhere": missing_elsewhere,
+        "missing_elsewhere": [(_clean(other), count) for other, count in view.facts_missing_from],
         "lacks": summary.missing_facts,
     }
 
@@ -419,57 +364,44 @@ def _matrix(comparison: Comparison) -> dict[str, Any]:
     return {"matrix": rows, "shared_facts": shared}
 
 
-def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
+def _rows(presentation: Presentation, notes: _Notes) -> dict[str, Any]:
+    comparison = presentation.comparison
     ids = [r.article.id for r in comparison.articles]
-    results = {r.article.id: r for r in comparison.articles}
+    languages = {r.article.id: r.article.language for r in comparison.articles}
     groups = {g.id: g for g in comparison.groups}
-    diff_marks = _diff_marks(comparison)
-    fact_marks = _fact_marks(comparison)
     matches = match_lines(comparison)
     footnotes: list[dict[str, Any]] = []
     rows = []
-    for number, row in enumerate(collate(comparison), start=1):
-        partial = row.group is not None and is_partial(groups.get(row.group))
+    for number, row in enumerate(presentation.rows, start=1):
         cells = []
+        partial = False
         for aid in ids:
-            indices = row.cells.get(aid, ())
-            sentences = [results[aid].sentences[i] for i in indices if 0 <= i < len(results[aid].sentences)]
-            if not sentences:
+            count = len(presentation.sentences.get(aid, ()))
+            views = [presentation.sentence(aid, i) for i in row.cells.get(aid, ()) if 0 <= i < count]
+            if not views:
                 cells.append(_Cell(_clean(aid), gap=True))
                 continue
-            views = []
-            for sentence in sentences:
+            shown = []
+            for view in views:
+                partial = partial or view.partial
                 footnote = None
-                if sentence.commentary and sentence.cues:
+                if view.commentary and view.cues:
                     footnote = len(footnotes) + 1
                     footnotes.append(
                         {
                             "number": footnote,
                             "article": _clean(aid),
-                            "sentence": sentence.index + 1,
-                            "anchor": _clean(f"s-{aid}-{sentence.index}"),
-                            "cues": [_clean(c) for c in sentence.cues],
+                            "sentence": view.index + 1,
+                            "anchor": _clean(f"s-{aid}-{view.index}"),
+                            "cues": [_clean(c) for c in view.cues],
                         }
                     )
-                views.append(
-                    _sentence_view(
-                        aid,
-                        sentence,
-                        diff_marks.get((aid, sentence.index), []),
-                        fact_marks.get((aid, sentence.index), []),
-                        footnote,
-                        notes.sentences.get((aid, sentence.index), []),
-                        ids,
-                        partial=partial,
-                    )
-                )
-            cells.append(
-                _Cell(_clean(aid), gap=False, sentences=views, lang=_language_tag(results[aid].article.language))
-            )
+                shown.append(_sentence_view(view, footnote, notes.sentences.get((aid, view.index), [])))
+            cells.append(_Cell(_clean(aid), gap=False, sentences=shown, lang=_language_tag(languages[aid])))
         rows.append(
             _RowView(
                 anchor=f"r{number}",
-                classes=_row_classes(row, groups, results) + (" pt" if partial else ""),
+                classes=_row_classes(row, groups) + (" pt" if partial else ""),
                 cells=cells,
                 notes=[_clean(n) for n in notes.groups.get(row.group, [])] if row.group is not None else [],
                 match=_clean(matches.get(row.group, "")) if row.group is not None else "",
@@ -479,242 +411,94 @@ def _rows(comparison: Comparison, notes: _Notes) -> dict[str, Any]:
     return {"rows": rows, "footnotes": footnotes}
 
 
-def _row_classes(row: Row, groups: Mapping[int, Any], results: Mapping[str, ArticleResult]) -> str:
+def _row_classes(row: Row, groups: Mapping[int, Any]) -> str:
     if row.group is not None and row.group in groups:
         return "rw" if groups[row.group].status == Status.REWORDED else "id"
     return "solo"
 
 
-def _sentence_view(
-    aid: str,
-    sentence: Sentence,
-    diffs: list[_Mark],
-    facts: list[_FactSpan],
-    footnote: int | None,
-    notes: list[str],
-    ids: Sequence[str],
-    *,
-    partial: bool = False,
-) -> _SentenceView:
-    if sentence.role == Role.BOILERPLATE:
-        classes, label = ["s", "bp"], "boilerplate: "
-    elif sentence.status == Status.UNIQUE:
-        classes, label = ["s", "un"], f"only in {aid}: "
-    elif sentence.status == Status.REWORDED:
-        classes, label = ["s", "rw"], "reworded: "
-    else:
-        classes, label = ["s", "id"], ""
-    if sentence.role == Role.TITLE:
+_KIND_CLASS = {
+    SentenceKind.BOILERPLATE: "bp",
+    SentenceKind.UNIQUE: "un",
+    SentenceKind.REWORDED: "rw",
+    SentenceKind.IDENTICAL: "id",
+}
+
+
+def _sentence_view(view: SentenceView, footnote: int | None, notes: list[str]) -> _SentenceView:
+    classes = ["s", _KIND_CLASS[view.kind]]
+    label = {
+        SentenceKind.BOILERPLATE: "boilerplate: ",
+        SentenceKind.UNIQUE: f"only in {view.article}: ",
+        SentenceKind.REWORDED: "reworded: ",
+    }.get(view.kind, "")
+    if view.title:
         classes.append("tt")
     title = ""
-    if partial:
+    if view.partial:
         label += "partial match: "
-    if sentence.commentary:
+    if view.commentary:
         classes.append("cm")
         label += "commentary: "
-        if sentence.cues:
-            title = "commentary cues: " + ", ".join(sentence.cues)
+        if view.cues:
+            title = "commentary cues: " + ", ".join(view.cues)
     return _SentenceView(
-        anchor=_clean(f"s-{aid}-{sentence.index}"),
-        number=sentence.index + 1,
+        anchor=_clean(f"s-{view.article}-{view.index}"),
+        number=view.index + 1,
         classes=" ".join(classes),
         label=label,
         title=_clean(title),
-        parts=_parts(sentence.text, diffs, facts, ids, _label_spans(sentence)),
+        pieces=nest(view.text, view.marks),
         footnote=footnote,
         notes=[_clean(n) for n in notes],
-        partial=partial,
+        partial=view.partial,
     )
 
 
-def _parts(
-    text: str, diffs: list[_Mark], facts: list[_FactSpan], ids: Sequence[str], labels: Sequence[Label] = ()
-) -> list[_Part]:
-    """Cut a sentence at every highlight boundary: fact and label marks outside, word-diff runs inside them.
-    ``labels`` carry sentence-local offsets; one that overlaps a missing fact is left to the fact's mark."""
-    spans: list[tuple[int, int, _FactSpan | Label]] = [(f.start, f.end, f) for f in facts]
-    spans += [(lb.start, lb.end, lb) for lb in labels if not any(lb.start < f.end and f.start < lb.end for f in facts)]
-    parts = []
-    cursor = 0
-    for start, end, span in sorted(spans, key=lambda s: s[0]):
-        if start < cursor:
-            continue
-        if cursor < start:
-            parts.append(_Part(_runs(text, cursor, start, diffs)))
-        if isinstance(span, Label):
-            spoken = f"loaded label (neutral: {span.neutral}): " if span.neutral else "loaded label: "
-            mark = _LabelMark(_clean(label_tip(span.neutral)), _clean(spoken))
-            parts.append(_Part(_runs(text, start, end, diffs), label=mark))
-            cursor = end
-            continue
-        fact = span
-        missing = ", ".join(fact.missing)
-        present = ", ".join(aid for aid in ids if aid not in fact.missing)
-        parts.append(
-            _Part(
-                _runs(text, fact.start, fact.end, diffs),
-                _FactMark(
-                    ids=" ".join(map(str, fact.ids)),
-                    title=_clean(f"missing from {missing}" + (f" · present in {present}" if present else "")),
-                    label=_clean(f"fact missing from {missing}: "),
-                ),
-            )
-        )
-        cursor = fact.end
-    if cursor < len(text) or not parts:
-        parts.append(_Part(_runs(text, cursor, len(text), diffs)))
-    return parts
+# Marks drawn around words (outer) before those drawn on them (inner: strike, underline), so a struck word sits
+# inside the fact or label it belongs to, as before; among the outer ones a longer mark holds a shorter one.
+_INNER = {MarkKind.DELETED, MarkKind.INSERTED}
+_RANK = {MarkKind.FACT: 0, MarkKind.LABEL: 1, MarkKind.CONFLICT: 2, MarkKind.DELETED: 3, MarkKind.INSERTED: 4}
+_TAG = {MarkKind.DELETED: "del", MarkKind.INSERTED: "ins", MarkKind.FACT: "fm", MarkKind.LABEL: "lb",
+        MarkKind.CONFLICT: "cf"}  # fmt: skip
 
 
-def label_tip(neutral: str) -> str:
-    """What a loaded label's mark says on hover, in the app and the export alike."""
-    return f"loaded label — neutral: {neutral}" if neutral else "loaded label"
+def nest(text: str, marks: Sequence[Mark]) -> list[_Piece]:
+    """A sentence's text as properly nested pieces, one element per mark (split where two marks cross). Where a
+    crossing mark cuts a strike or underline next to a space, the space stays outside it."""
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    order = sorted(marks, key=lambda m: (m.kind in _INNER, -(m.end - m.start), _RANK[m.kind], m.start))
+    bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+    root = _Piece("")
+    stack: list[tuple[Mark | None, _Piece]] = [(None, root)]
+
+    def emit(lo: int, hi: int, wanted: list[Mark]) -> None:
+        depth = 0
+        while depth + 1 < len(stack) and depth < len(wanted) and stack[depth + 1][0] is wanted[depth]:
+            depth += 1
+        del stack[depth + 1 :]
+        for mark in wanted[depth:]:
+            piece = _element(mark)
+            stack[-1][1].children.append(piece)
+            stack.append((mark, piece))
+        stack[-1][1].children.append(_Piece("", _clean(text[lo:hi])))
+
+    for lo, hi in pairwise(bounds):
+        wanted = [m for m in order if m.start <= lo and hi <= m.end]
+        core_lo, core_hi = lo, hi
+        if any(m.kind in _INNER for m in wanted):
+            while core_lo < core_hi and text[core_lo].isspace():
+                core_lo += 1
+            while core_hi > core_lo and text[core_hi - 1].isspace():
+                core_hi -= 1
+        outer = [m for m in wanted if m.kind not in _INNER]
+        for a, b, marked in ((lo, core_lo, outer), (core_lo, core_hi, wanted), (core_hi, hi, outer)):
+            if a < b:
+                emit(a, b, marked)
+    return root.children
 
 
-def _label_spans(sentence: Sentence) -> list[Label]:
-    """The sentence's loaded labels in sentence-local offsets; one whose offsets miss its words is dropped."""
-    found = []
-    for label in sentence.labels:
-        start, end = label.start - sentence.start, label.end - sentence.start
-        if 0 <= start < end <= len(sentence.text):
-            found.append(Label(start, end, label.text, label.neutral))
-    return found
-
-
-def _runs(text: str, start: int, end: int, diffs: list[_Mark]) -> list[_Run]:
-    runs = []
-    cursor = start
-    for mark in diffs:
-        lo, hi = max(mark.start, start), min(mark.end, end)
-        # A fact boundary can cut a diff run next to a space; the space stays outside the highlight.
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo >= hi:
-            continue
-        if cursor < lo:
-            runs.append(_Run("", _clean(text[cursor:lo])))
-        runs.append(_Run(mark.op, _clean(text[lo:hi]), _clean(mark.title)))
-        cursor = hi
-    if cursor < end:
-        runs.append(_Run("", _clean(text[cursor:end])))
-    return runs
-
-
-def _fact_marks(comparison: Comparison) -> dict[tuple[str, int], list[_FactSpan]]:
-    """Missing facts per sentence, in sentence offsets; overlapping facts merge into one mark listing both."""
-    sentences = {(r.article.id, s.index): s for r in comparison.articles for s in r.sentences}
-    spans: dict[tuple[str, int], list[tuple[int, int, int, Fact]]] = {}
-    for number, fact in enumerate(comparison.facts):
-        sentence = sentences.get((fact.article, fact.sentence))
-        if not fact.missing_from or sentence is None:
-            continue
-        start, end = fact.start - sentence.start, fact.end - sentence.start
-        if not (0 <= start < end <= len(sentence.text)) or sentence.text[start:end] != fact.text:
-            # Offsets that do not point at the fact (an edited JSON file): fall back to finding its text.
-            start = sentence.text.find(fact.text)
-            if start < 0 or not fact.text:
-                continue
-            end = start + len(fact.text)
-        spans.setdefault((fact.article, fact.sentence), []).append((start, end, number, fact))
-    marks: dict[tuple[str, int], list[_FactSpan]] = {}
-    for key, found in spans.items():
-        merged: list[_FactSpan] = []
-        for start, end, number, fact in sorted(found, key=lambda f: (f[0], -f[1])):
-            if merged and start < merged[-1].end:
-                last = merged[-1]
-                missing = last.missing + [m for m in fact.missing_from if m not in last.missing]
-                merged[-1] = _FactSpan(last.start, max(last.end, end), [*last.ids, number], missing)
-            else:
-                merged.append(_FactSpan(start, end, [number], list(fact.missing_from)))
-        marks[key] = merged
-    return marks
-
-
-def _diff_marks(comparison: Comparison) -> dict[tuple[str, int], list[_Mark]]:
-    """Word-diff highlights per sentence: the source side's removed words, each target's inserted words.
-
-    A group's diffs run over its members' sentences joined by one space (as the pipeline diffs them), so
-    offsets are mapped back to each sentence. Removals are merged over all targets: a word of the reference
-    that B and C both replaced is one struck run titled "not in B, C". Identical groups differ only in case
-    or punctuation, which the comparison ignores, so they get no marks.
-    """
-    results = {r.article.id: r for r in comparison.articles}
-    marks: dict[tuple[str, int], list[_Mark]] = {}
-    for group in comparison.groups:
-        if group.status != Status.REWORDED:
-            continue
-        members = {
-            aid: [results[aid].sentences[i] for i in idx if 0 <= i < len(results[aid].sentences)]
-            for aid, idx in group.members.items()
-            if aid in results
-        }
-        joined = {aid: " ".join(s.text for s in sentences) for aid, sentences in members.items()}
-        removed: dict[str, dict[int, list[str]]] = {}
-        for diff in group.diffs:
-            if not _diff_fits(diff, joined):
-                continue
-            source_pos = target_pos = 0
-            for op, text in diff.ops:
-                if op == DiffOp.EQUAL:
-                    source_pos += len(text)
-                    target_pos += len(text)
-                elif op == DiffOp.DELETE:
-                    positions = removed.setdefault(diff.source, {})
-                    for pos in range(source_pos, source_pos + len(text)):
-                        positions.setdefault(pos, []).append(diff.target)
-                    source_pos += len(text)
-                else:
-                    title = f"added in {diff.target}, not in {diff.source}"
-                    _place(marks, diff.target, members[diff.target], target_pos, target_pos + len(text), "+", title)
-                    target_pos += len(text)
-        for source, deleted in removed.items():
-            for start, end, lacking in _runs_of(deleted):
-                title = f"not in {', '.join(lacking)}"
-                _place(marks, source, members[source], start, end, "-", title)
-    for found in marks.values():
-        found.sort(key=lambda m: m.start)
-    return marks
-
-
-def _diff_fits(diff: WordDiff, joined: Mapping[str, str]) -> bool:
-    """Whether the edit script really rebuilds both sides; offsets from any other script would be garbage."""
-    if diff.source not in joined or diff.target not in joined or diff.source == diff.target:
-        return False
-    source = "".join(text for op, text in diff.ops if op != DiffOp.INSERT)
-    target = "".join(text for op, text in diff.ops if op != DiffOp.DELETE)
-    return source == joined[diff.source] and target == joined[diff.target]
-
-
-def _runs_of(positions: Mapping[int, list[str]]) -> list[tuple[int, int, list[str]]]:
-    runs: list[tuple[int, int, list[str]]] = []
-    for pos in sorted(positions):
-        lacking = sorted(set(positions[pos]))
-        if runs and runs[-1][1] == pos and runs[-1][2] == lacking:
-            runs[-1] = (runs[-1][0], pos + 1, lacking)
-        else:
-            runs.append((pos, pos + 1, lacking))
-    return runs
-
-
-def _place(
-    marks: dict[tuple[str, int], list[_Mark]],
-    aid: str,
-    sentences: Sequence[Sentence],
-    start: int,
-    end: int,
-    op: str,
-    title: str,
-) -> None:
-    """Split a run over the joined member sentences into per-sentence marks, trimmed of edge whitespace."""
-    offset = 0
-    for sentence in sentences:
-        lo, hi = max(start - offset, 0), min(end - offset, len(sentence.text))
-        while lo < hi and sentence.text[lo].isspace():
-            lo += 1
-        while hi > lo and sentence.text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            marks.setdefault((aid, sentence.index), []).append(_Mark(lo, hi, op, title))
-        offset += len(sentence.text) + 1
+def _element(mark: Mark) -> _Piece:
+    return _Piece(
+        _TAG[mark.kind], title=_clean(mark.tip), label=_clean(mark.spoken), facts=" ".join(map(str, mark.facts))
+    )

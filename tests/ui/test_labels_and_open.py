@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.export_html import label_tip as export_label_tip
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
+from desktop.core.presentation import label_tip as export_label_tip
 from desktop.ui.delegates import build_document, label_lines, mark_at, paint_label_waves
 from desktop.ui.highlights import MarkKind, label_tip, sentence_marks
 from desktop.ui.legend import Legend
