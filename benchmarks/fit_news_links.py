@@ -32,13 +32,13 @@ from desktop.core.pipeline import article_ids, combined_sets, compare
 from desktop.core.resources import resource_path
 
 FEATURES = (
-    "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "cosine", "margin",
+    "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "soft", "cosine", "margin",
     "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "cosine_z", "same_language",
 )
 WITHIN = tuple(f for f in FEATURES if f not in ("cosine_z", "same_language"))
-ACROSS = ("anchors", "anchor_count", "cosine_z", "margin", "both_titles", "one_title", "distance")
+ACROSS = ("anchors", "anchor_count", "soft", "cosine_z", "margin", "both_titles", "one_title", "distance")
 L2 = 1.0
-MIN_PRECISION = 0.65
+MIN_PRECISION = 0.67
 GRID = {"shift": (-3.0, -2.5, -2.0, -1.5, -1.0), "same_article": (0.0, 0.5, 1.0), "link_min": (0.0, 1.0, 2.0)}
 
 
@@ -73,10 +73,12 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
              for r, k in zip(result.articles, keep, strict=True)]
     encoder = shared_encoder()
     vectors = [encoder.encode([s.text for s in article]) for article in infos]
+    vocabulary = evidence.word_vocabulary(infos)
+    word_vectors = dict(zip(vocabulary, encoder.encode(vocabulary), strict=True))
     idf = evidence.corpus_idf(infos)
     rows, x = [], []
     for a, b in combinations(range(len(infos)), 2):
-        found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf)
+        found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf, word_vectors)
         for i, j in product(range(len(infos[a])), range(len(infos[b]))):
             rows.append(((a, keep[a][i]), (b, keep[b][j])))
             x.append([float(found.signals[f][i, j]) for f in FEATURES])

@@ -73,6 +73,12 @@ def align(
         encode([s.text for s in article]) if encode is not None and a in needed else None
         for a, article in enumerate(infos)
     ]
+    # The words themselves, for the ``soft`` signal: a news comparison has a thousand or two; past
+    # ``EMBED_ALL`` sentences the fuzzy groups carry the alignment and the words are not worth encoding.
+    word_vectors = None
+    if encode is not None and pairs and total <= EMBED_ALL:
+        vocabulary = evidence.word_vocabulary(infos)
+        word_vectors = dict(zip(vocabulary, encode(vocabulary), strict=True))
     if cancelled():
         return []
     idf = evidence.corpus_idf(infos)
@@ -84,7 +90,7 @@ def align(
     for a, b in pairs:
         if cancelled():
             return []
-        found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf)
+        found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf, word_vectors)
         odds = model.log_odds(found)
         for i, j in zip(*np.nonzero(_candidates(odds - bar)), strict=True):
             x, y = (a, scored[a][i]), (b, scored[b][j])
@@ -230,6 +236,8 @@ def _explain(
         signals.append("same wording")
     if s["words"] >= 0.25 or s["phrases"] > 0:
         signals.append("shared words")
+    elif s["soft"] >= 0.5:
+        signals.append("related words")
     if anchors:
         signals.append("shared names and numbers")
     if s["cosine"] >= 0.5 and s["margin"] > 0:

@@ -14,6 +14,7 @@ things at once, and so does this module, for every sentence pair of two articles
 - ``cosine``: multilingual sentence vectors (``embeddings``), and its *margin*, how far the pair stands out
   from each sentence's other candidates, which is what separates a paraphrase from a sentence on the same topic;
 - ``fuzzy``: rapidfuzz's token-set ratio, which rewards shared wording in any order;
+- ``soft``: the words one sentence says in other words in the other (``soft_overlap``), across languages too;
 - the sentences' roles (two headlines, a headline and a lead) and relative positions, as weak priors.
 
 ``news_model`` turns these into one probability; ``grouping`` turns probabilities into groups.
@@ -32,7 +33,7 @@ from functools import cache, lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import facts, wordlists
+from desktop.core import facts, soft_overlap, wordlists
 from desktop.core.model import FactKind
 from desktop.core.normalize import matching_key
 
@@ -62,6 +63,7 @@ class Profile:
     grams: frozenset[str]
     anchors: frozenset[str]
     key: str
+    surface: tuple[str, ...] = ()  # content words as written, for ``soft_overlap``
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,10 @@ def profile(text: str, language: str) -> Profile:
     # Two content words in a row ("rights interests", "take countermeasures"): a shared phrase is much stronger
     # evidence of a shared clause than the same two words scattered.
     pairs = frozenset(f"{x} {y}" for x, y in itertools.pairwise(stems))
-    return Profile(frozenset(words), pairs, frozenset(grams), _anchors(text[:PROFILE_CHARS], language), key)
+    opening = text[:PROFILE_CHARS]
+    return Profile(
+        frozenset(words), pairs, frozenset(grams), _anchors(opening, language), key, soft_overlap.content_words(opening)
+    )
 
 
 def _anchors(text: str, language: str) -> frozenset[str]:
@@ -137,7 +142,7 @@ def _idf(profiles: Sequence[Profile], field: str) -> dict[str, float]:
     """Inverse sentence frequency over every compared sentence: a word in half the sentences says little."""
     counts: Counter[str] = Counter()
     for p in profiles:
-        counts.update(getattr(p, field))
+        counts.update({w.casefold() for w in p.surface} if field == "surface" else getattr(p, field))
     total = len(profiles) + 1
     return {f: math.log(total / c) for f, c in counts.items()}
 
@@ -218,8 +223,10 @@ def pair_evidence(
     vectors_a: npt.NDArray[np.float32] | None,
     vectors_b: npt.NDArray[np.float32] | None,
     idf: dict[str, dict[str, float]],
+    word_vectors: soft_overlap.WordVectors | None = None,
 ) -> PairEvidence:
-    """Every signal for every sentence pair of two articles; ``idf`` comes from ``corpus_idf`` over all of them."""
+    """Every signal for every sentence pair of two articles; ``idf`` comes from ``corpus_idf`` over all of them,
+    ``word_vectors`` from ``word_vocabulary`` (without them the ``soft`` signal is 0)."""
     from rapidfuzz import fuzz, process
 
     pa = [profile(s.text, s.language) for s in a]
@@ -239,6 +246,10 @@ def pair_evidence(
         cosine = np.asarray(vectors_a, np.float64) @ np.asarray(vectors_b, np.float64).T
     else:
         cosine = np.zeros((len(pa), len(pb)))
+    if word_vectors:
+        soft = soft_overlap.overlap([p.surface for p in pa], [p.surface for p in pb], word_vectors, idf["surface"])
+    else:
+        soft = np.zeros((len(pa), len(pb)))
     title_a = np.array([s.title for s in a], bool)
     title_b = np.array([s.title for s in b], bool)
     position_a = (np.arange(len(a)) + 0.5) / max(1, len(a))
@@ -253,6 +264,7 @@ def pair_evidence(
         "anchors": np.log1p(anchors_shared),
         "anchor_count": np.minimum(anchor_count, 4.0),
         "fuzzy": fuzzy,
+        "soft": soft,
         "cosine": cosine,
         "cosine_z": _standardised(cosine),
         "margin": _margin(cosine),
@@ -272,4 +284,9 @@ def pair_evidence(
 def corpus_idf(articles: Sequence[Sequence[SentenceInfo]]) -> dict[str, dict[str, float]]:
     """Rarity weights of words, grams and anchors over every sentence of every compared article."""
     profiles = [profile(s.text, s.language) for article in articles for s in article]
-    return {field: _idf(profiles, field) for field in ("words", "pairs", "grams", "anchors")}
+    return {field: _idf(profiles, field) for field in ("words", "pairs", "grams", "anchors", "surface")}
+
+
+def word_vocabulary(articles: Sequence[Sequence[SentenceInfo]]) -> list[str]:
+    """Every content word of the compared sentences, once: what ``soft_overlap`` needs vectors of."""
+    return sorted({w for article in articles for s in article for w in profile(s.text, s.language).surface})
