@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.collation import Row
 from desktop.core.model import Comparison
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
+from desktop.ui.difference_blocks import Block
 from desktop.ui.highlights import Cell, Mark, Place
 from desktop.ui.models import AlignedModel
+from desktop.ui.overview_bar import OverviewBar, OverviewMark
 
 MIN_COLUMN = 230
 FIRST_CHUNK = 120  # rows sized before the first paint: more than a tall screen shows
@@ -58,6 +60,7 @@ class HeaderStrip(QWidget):
 
 class AlignedView(QWidget):
     position_changed = Signal(str, int)  # article id, sentence index of the current cell
+    block_activated = Signal(int)  # a difference block was clicked in the overview bar
 
     def __init__(self, model: AlignedModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,11 +84,17 @@ class AlignedView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setFrameShape(QTableView.Shape.NoFrame)
         self.strip = HeaderStrip(self.table)
+        self.overview = OverviewBar()
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.table, 1)
+        body.addWidget(self.overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.strip)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(body, 1)
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(40)
@@ -99,6 +108,17 @@ class AlignedView(QWidget):
         self._chunk_timer.setInterval(0)
         self._chunk_timer.timeout.connect(self._size_chunk)
         self._shown: tuple[str, int] | None = None
+        self._blocks: list[Block] = []
+        # Row heights settle in chunks after a result is shown: the marks follow once they stop changing.
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(60)
+        self._marks_timer.timeout.connect(self._place_marks)
+        self.table.verticalHeader().sectionResized.connect(lambda *_: self._marks_timer.start())
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._show_span())
+        self.table.verticalScrollBar().rangeChanged.connect(lambda *_: self._show_span())
+        self.overview.scroll_requested.connect(self._scroll_to_fraction)
+        self.overview.block_activated.connect(self.block_activated)
 
     def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
                        *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: list[Row] | None = None) -> None:
@@ -107,6 +127,47 @@ class AlignedView(QWidget):
         self.strip.set_cards(cards)
         self._width_seen = -1
         self._fit_columns()
+        self._place_marks()
+
+    # -- overview bar -----------------------------------------------------------------------------------------
+    def set_blocks(self, blocks: list[Block]) -> None:
+        """The difference blocks to mark in the overview bar (``DifferenceNavigator.blocks``)."""
+        self._blocks = blocks
+        self._place_marks()
+
+    def set_current_block(self, index: int) -> None:
+        self.overview.set_current(index)
+
+    def _place_marks(self) -> None:
+        """Each block's rows as fractions of the table's full height (rows differ in height, so by pixels, which
+        is also how the scroll bar measures)."""
+        header = self.table.verticalHeader()
+        total = header.length()
+        marks = []
+        if total > 0:
+            for index, block in enumerate(self._blocks):
+                rows = [r for r in (self.model.row_of(a, s) for a, s in block.anchors) if r >= 0]
+                if not rows:
+                    continue  # hidden here (boilerplate)
+                top = header.sectionPosition(min(rows))
+                bottom = header.sectionPosition(max(rows)) + header.sectionSize(max(rows))
+                tip = f"Difference {index + 1} of {len(self._blocks)}: {block.describe()}"
+                marks.append(OverviewMark(top / total, bottom / total, block.kinds, index, tip))
+        self.overview.set_marks(marks)
+        self._show_span()
+
+    def _show_span(self) -> None:
+        total = self.table.verticalHeader().length()
+        if total <= 0:
+            self.overview.set_span(0.0, 1.0)
+            return
+        top = self.table.verticalScrollBar().value()
+        self.overview.set_span(top / total, min(1.0, (top + self.table.viewport().height()) / total))
+
+    def _scroll_to_fraction(self, fraction: float) -> None:
+        """Centre the view on that point of the table (a click on the overview bar between marks)."""
+        total = self.table.verticalHeader().length()
+        self.table.verticalScrollBar().setValue(round(fraction * total - self.table.viewport().height() / 2))
 
     def _fit_columns(self) -> None:
         columns = self.model.columnCount()

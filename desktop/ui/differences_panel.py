@@ -102,6 +102,7 @@ class DifferenceDelegate(QStyledItemDelegate):
 
 class DifferencesPanel(QWidget):
     jump_requested = Signal(object)  # Difference
+    shown_changed = Signal(list)  # list[Difference]: the differences the filters let through, in row order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,9 +159,24 @@ class DifferencesPanel(QWidget):
         for kind, count in self.model.counts().items():
             self.chips[kind].setText(f"{count} {_CHIP_LABELS[kind]}")
         self.empty.setVisible(comparison is not None and self.model.rowCount() == 0)
+        self.shown_changed.emit(self.shown())
+
+    def shown(self) -> list[Difference]:
+        proxy = self.proxy
+        return [proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE) for n in range(proxy.rowCount())]
 
     def _toggle(self, kind: DiffKind, shown: bool) -> None:
         self.proxy.set_kind(kind, shown)
+        self.shown_changed.emit(self.shown())
+
+    def select(self, item: Difference) -> None:
+        """Select ``item`` in the list (navigation reached it elsewhere) without jumping again."""
+        for n in range(self.proxy.rowCount()):
+            index = self.proxy.index(n, 0)
+            if index.data(DIFFERENCE_ROLE) == item:
+                self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.list.scrollTo(index)
+                return
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
