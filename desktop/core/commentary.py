@@ -259,6 +259,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def attributed_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Ranges that report someone else's words: quotations, and clauses governed by a verb of saying, a
     source phrase or (German) the subjunctive of indirect speech."""
+    return list(_attributed_spans(text, language))
+
+
+@lru_cache(maxsize=65536)
+def _attributed_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Remembered per sentence: the lexicon cues, the structural cues and the classifier all mask the same
+    ranges of the same sentence."""
     spans = quoted_spans(text)
     outside = _blank(text, spans)
     for pattern, match in lexicon("attribution", language).matches(outside):
@@ -275,7 +282,7 @@ def attributed_spans(text: str, language: str) -> list[tuple[int, int]]:
         else:
             boundary = _NEXT_CLAUSE.search(outside, match.end())
             spans.append((match.end(), boundary.start() if boundary else len(text)))
-    return spans
+    return tuple(spans)
 
 
 _VAGUE_SOURCE = re.compile(
@@ -335,9 +342,9 @@ def find_cues(text: str, language: str) -> list[Cue]:
 def _cues(text: str, language: str) -> tuple[Cue, ...]:
     """Remembered per sentence: the pipeline asks again for a sentence shared word for word by several
     outlets, and for the same text when it checks the words an outlet added to a shared sentence."""
-    masked = attributed_spans(text, language)
+    masked = _attributed_spans(text, language)
     found: list[Cue] = []
-    for pattern, match in lexicon("commentary", language).matches(text):
+    for pattern, match in _commentary_matches(text, language):
         if pattern.section == LABEL or _overlaps(match.start(), match.end(), masked):
             continue
         surface = " … ".join(g for g in match.groups() if g) if "..." in pattern.source else None
@@ -352,6 +359,12 @@ def _cues(text: str, language: str) -> tuple[Cue, ...]:
         # it is a verbless fragment ("Krisensitzungen, Eilmeldungen!"): the outlet's own dramatisation.
         found.append(Cue("!", exclamation, exclamation + 1, 2 if _exclaimed_fragment(text, language) else 1))
     return tuple(_without_nested(found))
+
+
+@lru_cache(maxsize=4096)
+def _commentary_matches(text: str, language: str) -> tuple[tuple[Pattern, re.Match[str]], ...]:
+    """The commentary lexicon's matches in a sentence, read once for its cues and once more for its labels."""
+    return tuple(lexicon("commentary", language).matches(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +388,7 @@ def find_labels(text: str, language: str) -> tuple[LabelCue, ...]:
 def _labels(text: str, language: str) -> tuple[LabelCue, ...]:
     quoted = quoted_spans(text)
     found: list[LabelCue] = []
-    for pattern, match in lexicon("commentary", language).matches(text):
+    for pattern, match in _commentary_matches(text, language):
         if pattern.section != LABEL or _overlaps(match.start(), match.end(), quoted):
             continue
         start = match.start(_first_group(match))
