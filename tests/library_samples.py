@@ -7,6 +7,7 @@ from desktop.core.model import (
     ArticleResult,
     ArticleSummary,
     Comparison,
+    CorrectionKind,
     DiffOp,
     Fact,
     FactKind,
@@ -15,6 +16,7 @@ from desktop.core.model import (
     Sentence,
     Settings,
     Status,
+    UserLink,
     WordDiff,
 )
 from desktop.core.pipeline import compare
@@ -52,8 +54,13 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
         "B": ArticleSummary(3, 0, 2, 0, 0, 1, 2),
     }
     settings = Settings(threshold=0.42, ignore_case=False, ignore_punctuation=True, reference="B", presegmented=True)
+    user_links = (
+        UserLink(CorrectionKind.LINK, (("A", 2), ("B", 1))),
+        UserLink(CorrectionKind.NOT_COMMENTARY, (("A", 2),)),
+    )
     return Comparison(
-        settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title, matched_by="fuzzy"
+        settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title, matched_by="fuzzy",
+        user_links=user_links,
     )
 
 

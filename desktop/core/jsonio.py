@@ -32,6 +32,8 @@ from desktop.core.model import (
     evidence_record,
     label_record,
     labels_from_records,
+    user_link_records,
+    user_links_from_records,
 )
 
 SCHEMA = "parallax/comparison-v1"
@@ -101,6 +103,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         ],
         "summary": {aid: asdict(s) for aid, s in comparison.summary.items()},
         "conflicts": [conflict_record(c) for c in comparison.conflicts],
+        "user_links": user_link_records(comparison.user_links),
     }
 
 
@@ -175,6 +178,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
         data.get("title", ""),
         conflicts_from_records(data.get("conflicts")),
         matched_by=recorded if recorded in matching.MODES else "",
+        user_links=user_links_from_records(data.get("user_links")),
     )
 
 

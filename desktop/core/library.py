@@ -31,7 +31,7 @@ from desktop.core.library_rows import (
     settings_json,
 )
 from desktop.core.library_schema import LibraryError, check_library_contents, check_library_file, migrate
-from desktop.core.model import Article, Comparison, Note, Settings
+from desktop.core.model import Article, Comparison, Note, Settings, user_link_records
 
 __all__ = [
     "ComparisonInfo",
@@ -316,8 +316,9 @@ class LibraryStore:
         now = _now()
         with self._writing():
             cursor = self.db.execute(
-                "INSERT INTO comparisons (name, title, created, updated, settings, engine_version, matched_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO comparisons "
+                "(name, title, created, updated, settings, engine_version, matched_by, user_links) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     name,
                     comparison.title,
@@ -326,6 +327,7 @@ class LibraryStore:
                     settings_json(comparison.settings),
                     engine_version,
                     comparison.matched_by,
+                    json.dumps(user_link_records(comparison.user_links)),
                 ],
             )
             comparison_id = int(cursor.lastrowid or 0)
@@ -340,14 +342,15 @@ class LibraryStore:
         with self._writing():
             self._require(comparison_id)
             self.db.execute(
-                "UPDATE comparisons SET title = ?, updated = ?, settings = ?, engine_version = ?, matched_by = ? "
-                "WHERE id = ?",
+                "UPDATE comparisons SET title = ?, updated = ?, settings = ?, engine_version = ?, matched_by = ?, "
+                "user_links = ? WHERE id = ?",
                 [
                     comparison.title,
                     now,
                     settings_json(comparison.settings),
                     engine_version,
                     comparison.matched_by,
+                    json.dumps(user_link_records(comparison.user_links)),
                     comparison_id,
                 ],
             )

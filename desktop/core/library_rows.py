@@ -32,6 +32,7 @@ from desktop.core.model import (
     evidence_record,
     label_record,
     labels_from_records,
+    user_links_from_records,
 )
 
 Row = dict[str, Any]
@@ -305,4 +306,5 @@ def comparison_from_rows(
         title=comparison_row["title"],
         conflicts=conflicts_from_rows(conflict_rows),
         matched_by=comparison_row["matched_by"],
+        user_links=user_links_from_records(json.loads(comparison_row["user_links"] or "[]")),
     )

@@ -201,6 +201,11 @@ def _v7_matched_by(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE comparisons ADD COLUMN matched_by TEXT NOT NULL DEFAULT ''")
 
 
+def _v8_user_links(db: sqlite_utils.Database) -> None:
+    """The user's corrections (links, unlinks, "not commentary"), as the JSON's ``user_links`` records."""
+    db.execute("ALTER TABLE comparisons ADD COLUMN user_links TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_results,
     _v2_notes_and_absences,
@@ -209,6 +214,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v5_sentence_labels,
     _v6_conflicts,
     _v7_matched_by,
+    _v8_user_links,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -287,6 +287,49 @@ class Settings:
     match: str = "auto"
 
 
+class CorrectionKind(StrEnum):
+    LINK = "link"  # these sentences report the same fact: one group
+    UNLINK = "unlink"  # each of these sentences stands alone, whatever the aligner finds
+    NOT_COMMENTARY = "not_commentary"  # these sentences are reporting, whatever the detector says
+
+
+@dataclass(frozen=True, slots=True)
+class UserLink:
+    """A user's correction of the automatic result, kept with the comparison and applied, in order, on every run:
+    no aligner or detector is always right, and a correction that a re-run forgot would be lost work."""
+
+    kind: CorrectionKind
+    sentences: tuple[tuple[str, int], ...]  # (article id, sentence index)
+
+
+def user_link_records(links: tuple[UserLink, ...]) -> list[dict[str, object]]:
+    """The JSON/library form of the user's corrections."""
+    return [{"kind": str(link.kind), "sentences": [[aid, index] for aid, index in link.sentences]} for link in links]
+
+
+def user_links_from_records(records: object) -> tuple[UserLink, ...]:
+    """Corrections back from their records; a record of an unknown kind (a later version's) is skipped."""
+    if not isinstance(records, list):
+        return ()
+    known = {str(k) for k in CorrectionKind}
+    found = []
+    for record in records:
+        if not isinstance(record, dict) or record.get("kind") not in known:
+            continue
+        sentences = record.get("sentences")
+        found.append(
+            UserLink(
+                CorrectionKind(str(record["kind"])),
+                tuple(
+                    (str(pair[0]), int(pair[1]))
+                    for pair in (sentences if isinstance(sentences, list) else ())
+                    if isinstance(pair, list) and len(pair) == 2
+                ),
+            )
+        )
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     settings: Settings
@@ -300,6 +343,8 @@ class Comparison:
     # The matcher that aligned it ("fuzzy", "semantic", "both", "combined"), recorded when it ran: worked out
     # again later it could differ (the encoder uninstalled, the rule for "auto" changed). "" = not recorded.
     matched_by: str = ""
+    # The user's corrections, oldest first (``corrections`` applies them).
+    user_links: tuple[UserLink, ...] = ()
 
     @property
     def cross_language(self) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 
-from desktop.core import commentary, commentary_model, conflicts, facts, matching, segmentation, worddiff
+from desktop.core import commentary, commentary_model, conflicts, corrections, facts, matching, segmentation, worddiff
 from desktop.core.language import detect_language
 from desktop.core.model import (
     Article,
@@ -27,6 +27,7 @@ from desktop.core.model import (
     Settings,
     Span,
     Status,
+    UserLink,
     WordDiff,
 )
 from desktop.core.normalize import canonical, matching_key
@@ -62,8 +63,10 @@ def compare(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     encoding: Progress | None = None,
+    user_links: Sequence[UserLink] = (),
 ) -> Comparison:
-    """``encoding(done, total)`` reports sentences embedded inside stage 2 when semantic matching runs."""
+    """``encoding(done, total)`` reports sentences embedded inside stage 2 when semantic matching runs;
+    ``user_links`` are the user's corrections, applied over what the matcher and the detectors find."""
     settings = settings or Settings()
     if len(articles) < 2:
         raise ValueError("a comparison needs at least two articles")
@@ -92,6 +95,7 @@ def compare(
         raw_sets = combined_sets(articles, spans, settings, reference, cancelled, encoding)
     else:
         raw_sets = _align_sections(articles, spans, key_of, settings, matched_by, reference, cancelled, encoding)
+    raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
     raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
     step(2)
 
@@ -109,7 +113,7 @@ def compare(
     ]
     step(3)
 
-    results = _classify_sentences(articles, spans, groups)
+    results = corrections.apply_to_sentences(_classify_sentences(articles, spans, groups), user_links)
     found_facts = _find_facts(results, groups)
     step(4)
 
@@ -125,6 +129,7 @@ def compare(
         title=title,
         conflicts=conflicts.find_conflicts(results, groups),
         matched_by=matched_by,
+        user_links=tuple(user_links),
     )
 
 
