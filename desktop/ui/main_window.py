@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,8 @@ from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader, language_name
 from desktop.ui.crash_guard import CrashGuard
+from desktop.ui.difference_blocks import Block
+from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
 from desktop.ui.highlights import Cell, Difference, sentence_marks
 from desktop.ui.info_bar import InfoBar
@@ -57,6 +57,7 @@ from desktop.ui.recovery import Recovery
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
 from desktop.ui.start_page import StartPage
+from desktop.ui.toolbar import MainToolbar
 from desktop.ui.worker import Display, RunResult
 
 # Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.differences = DifferencesPanel()
+        self.navigator = DifferenceNavigator(self)
         self.differences_dock = QDockWidget("Differences", self)
         self.differences_dock.setObjectName("differencesDock")
         self.differences_dock.setWidget(self.differences)
@@ -222,51 +224,9 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
 
     def _build_toolbar(self) -> None:
-        a = self.actions_
-        bar = QToolBar("Main toolbar")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(16, 16))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addAction(a.open)
-        add = bar.addAction("Add Article")
-        add.triggered.connect(a.add_article.trigger)
-        add.setToolTip(a.add_article.toolTip())
-        self._toolbar_add = add
-        bar.addAction(a.open_url)
-        paste = bar.addAction("Paste")
-        paste.triggered.connect(a.paste.trigger)
-        paste.setToolTip(a.paste.toolTip())
-        bar.addSeparator()
-        bar.addAction(a.aligned)
-        bar.addAction(a.reading)
-        bar.addSeparator()
-        label = QLabel("Similarity")
-        label.setObjectName("toolbarLabel")
-        label.setBuddy(self.threshold.slider)
-        bar.addWidget(label)
-        bar.addWidget(self.threshold)
-        bar.addSeparator()
-        previous = bar.addAction("▲ Previous")
-        previous.triggered.connect(a.prev_diff.trigger)
-        previous.setToolTip(a.prev_diff.toolTip())
-        following = bar.addAction("▼ Next Difference")
-        following.triggered.connect(a.next_diff.trigger)
-        following.setToolTip(a.next_diff.toolTip())
-        self._toolbar_nav = (previous, following)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        save = bar.addAction("Save JSON…")
-        save.triggered.connect(a.save_json.trigger)
-        export = bar.addAction("Export HTML…")
-        export.triggered.connect(a.export_html.trigger)
-        self._toolbar_outputs = (save, export)
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if widget is not None and action.text():
-                widget.setAccessibleName(action.text().replace("&", ""))
-        self.addToolBar(bar)
+        self.toolbar = MainToolbar(self.actions_, self.threshold, self)
+        self.nav_counter = self.toolbar.counter
+        self.addToolBar(self.toolbar)
 
     def _build_library_dock(self) -> None:
         """The Library menu and dock; without a library the menu says why instead of disappearing."""
@@ -326,8 +286,16 @@ class MainWindow(QMainWindow):
         a.aligned.triggered.connect(lambda: self.set_view("aligned"))
         a.reading.triggered.connect(lambda: self.set_view("reading"))
         a.hide_boilerplate.toggled.connect(self.set_hide_boilerplate)
-        a.next_diff.triggered.connect(lambda: self.differences.step(1))
-        a.prev_diff.triggered.connect(lambda: self.differences.step(-1))
+        a.next_diff.triggered.connect(lambda: self.navigator.step(1))
+        a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
+        self.differences.shown_changed.connect(self.navigator.set_differences)
+        self.navigator.blocks_changed.connect(self.aligned.set_blocks)
+        self.navigator.current_changed.connect(self._show_block_position)
+        self.navigator.jump_requested.connect(self._jump_to_block)
+        self.navigator.edge_reached.connect(self._no_more_differences)
+        self.aligned.block_activated.connect(self.navigator.go_to)
+        self.aligned.position_changed.connect(self.navigator.locate)
+        self.reading.position_changed.connect(self.navigator.locate)
         a.reference.triggered.connect(lambda: self._article_action("reference"))
         a.move_left.triggered.connect(lambda: self._article_action("left"))
         a.move_right.triggered.connect(lambda: self._article_action("right"))
@@ -381,6 +349,7 @@ class MainWindow(QMainWindow):
             display = Display(sentence_marks(comparison), collate(comparison))
         self._marks = display.marks if display is not None else {}
         self._rows = display.rows if display is not None else []
+        self.navigator.set_comparison(comparison, self._rows)
         self._stale_views = {"aligned", "reading"}
         self._render_current()
         rows = self._rows
@@ -469,6 +438,20 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, difference: Difference) -> None:
         self.current_view().show_sentence(difference.article, difference.sentence)
+
+    def _jump_to_block(self, block: Block) -> None:
+        """Next/Previous Difference or a click on the overview bar: show the block's first difference, and
+        select it in the Differences panel too."""
+        self.jump_to(block.first)
+        self.differences.select(block.first)
+
+    def _show_block_position(self, current: int, total: int) -> None:
+        self.nav_counter.setText(self.navigator.text())
+        self.aligned.set_current_block(current)
+
+    def _no_more_differences(self, delta: int) -> None:
+        if self.navigator.blocks:
+            self.status.setText("No more differences below" if delta > 0 else "No more differences above")
 
     # -- commands ---------------------------------------------------------------------------------------------
     def new_comparison(self) -> None:
@@ -773,11 +756,8 @@ class MainWindow(QMainWindow):
         a.export_html.setEnabled(has and HTML_EXPORT)
         if not HTML_EXPORT:
             a.export_html.setStatusTip("HTML export is not available in this build")
-        for action in (a.next_diff, a.prev_diff, *self._toolbar_nav):
+        for action in (a.next_diff, a.prev_diff):
             action.setEnabled(has)
-        save, export = self._toolbar_outputs
-        save.setEnabled(a.save_json.isEnabled())
-        export.setEnabled(a.export_html.isEnabled())
         current = self.current_view().current_article() if has else None
         for action in (a.reference, a.move_left, a.move_right, a.remove):
             action.setEnabled(current is not None)
@@ -785,7 +765,6 @@ class MainWindow(QMainWindow):
         a.cancel.setEnabled(self.session.busy)
         a.new.setEnabled(bool(self.session.sources))
         a.add_article.setEnabled(bool(self.session.sources))
-        self._toolbar_add.setEnabled(a.add_article.isEnabled())
         for action in (a.note_comparison, a.note_sentence, a.note_group):
             action.setEnabled(has and self.library.available)
 

@@ -12,7 +12,6 @@ from desktop.core.jsonio import read_json
 from desktop.core.model import Role, Status
 from desktop.ui.highlights import MarkKind, missing_fact_count
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models import DIFFERENCE_ROLE
 
 
 def test_opening_two_articles_shows_two_columns_with_headers(window, open_articles, article_files):
@@ -62,8 +61,10 @@ def test_highlight_counts_equal_the_json_summary_for_the_same_files(window, open
 
 def test_next_and_previous_difference_move_the_aligned_selection(window, open_articles, article_files):
     open_articles(article_files[:3])
-    model = window.differences.proxy
-    first, second = (model.data(model.index(n, 0), DIFFERENCE_ROLE) for n in range(2))
+    blocks = window.navigator.blocks
+    assert len(blocks) >= 3
+    window.navigator.go_to(0)
+    first, second = blocks[1].first, blocks[2].first
     window.actions_.next_diff.trigger()
     assert window.aligned.table.currentIndex().row() == window.aligned_model.row_of(first.article, first.sentence)
     window.actions_.next_diff.trigger()
