@@ -166,7 +166,7 @@ def test_cells_of_a_comparison_without_evidence_keep_their_old_tooltip(qtbot):
 def test_reading_view_cells_carry_the_same_evidence(qtbot):
     model = ReadingModel()
     comparison = evidence_comparison()
-    model.set_article(comparison, "C", {})
+    model.set_article(comparison, "C")
     tip = model.data(model.index(model.row_of(1), 0), TOOLTIP)
     assert "Matched: 93 %" in tip and "Partial match" in tip
 

@@ -10,12 +10,12 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QTimer, Sig
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from desktop.core.collation import Row
 from desktop.core.model import Comparison
+from desktop.core.presentation import Presentation
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
 from desktop.ui.difference_blocks import Block
-from desktop.ui.highlights import Cell, Mark, Place
+from desktop.ui.highlights import Cell, Place
 from desktop.ui.models import AlignedModel
 from desktop.ui.overview_bar import OverviewBar, OverviewMark
 
@@ -120,10 +120,10 @@ class AlignedView(QWidget):
         self.overview.scroll_requested.connect(self._scroll_to_fraction)
         self.overview.block_activated.connect(self.block_activated)
 
-    def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: list[Row] | None = None) -> None:
+    def set_comparison(self, comparison: Comparison | None, presentation: Presentation | None,
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
         self.delegate.clear_cache()
-        self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, marks=marks, rows=rows)
+        self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, presentation=presentation)
         self.strip.set_cards(cards)
         self._width_seen = -1
         self._fit_columns()

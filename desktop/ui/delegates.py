@@ -184,12 +184,12 @@ def paint_conflict_lines(painter: QPainter, cell: Cell, doc: QTextDocument, pref
     painter.restore()
 
 
-_TIP_ORDER = {MarkKind.CONFLICT: 0, MarkKind.FACT: 1, MarkKind.LABEL: 2}
+_TIP_ORDER = {MarkKind.CONFLICT: 0, MarkKind.FACT: 1, MarkKind.LABEL: 2, MarkKind.DELETED: 3, MarkKind.INSERTED: 3}
 
 
 def mark_at(cell: Cell, position: int) -> Mark | None:
-    """The disagreement, fact or loaded label at a character of the cell's text (in that order: the weightier
-    news first)."""
+    """The disagreement, fact, loaded label or struck/underlined word at a character of the cell's text (in that
+    order: the weightier news first)."""
     found = [m for m in cell.marks if m.kind in _TIP_ORDER and m.start <= position < m.end]
     found.sort(key=lambda m: _TIP_ORDER[m.kind])
     return found[0] if found else None
@@ -362,9 +362,8 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
-        """A disagreement's, a fact's or a loaded label's own tooltip ("Disagreement (number, people): A 20,000 ·
-        B 6,000", "missing from B, C", "loaded label — neutral: Präsident") when hovering it; otherwise the
-        cell's tooltip."""
+        """A mark's own tooltip when hovering it ("Disagreement (number, people): A 20,000 · B 6,000", "missing
+        from B, C", "loaded label — neutral: Präsident", "not in C"); otherwise the cell's tooltip."""
         cell = index.data(CELL_ROLE)
         if event.type() == QEvent.Type.ToolTip and isinstance(cell, Cell) and not cell.is_gap:
             doc, prefix = self.document(cell, option.font, self._width(option, cell))

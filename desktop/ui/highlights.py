@@ -1,28 +1,51 @@
-"""What the views show, derived from a ``Comparison`` without Qt: cells, highlight marks and differences.
+"""What the views show, adapted from the presentation (``desktop.core.presentation``) without Qt: cells, and the
+differences listed in the Differences panel.
 
-Kept Qt-free so the mark offsets (the fiddly part) are testable with literal data, and so the Qt models stay
-thin adapters. Row order comes from ``desktop.core.collation``, shared with the HTML export.
+The presentation decides every sentence's kind and marks, once for the app and the HTML export; this module only
+joins a row's sentences into one cell (shifting their marks) and lists the differences in row order, so the Qt
+models stay thin adapters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from desktop.core.collation import Row
-from desktop.core.match_display import is_partial
-from desktop.core.model import Comparison, Conflict, DiffOp, Group, Role, Sentence, Status
+from desktop.core.model import Comparison, DiffOp, Role, Status
+from desktop.core.presentation import (
+    Mark,
+    MarkKind,
+    Presentation,
+    SentenceKind,
+    cell_status,
+    conflict_tip,
+    conflict_values,
+    label_tip,
+    missing_tip,
+    shorten,
+)
+from desktop.core.presentation import sentence_marks as _presented_marks
+from desktop.core.summary import lacking_facts
 
-SNIPPET = 90
-
-
-class MarkKind(StrEnum):
-    DELETED = "deleted"
-    INSERTED = "inserted"
-    FACT = "fact"
-    LABEL = "label"  # a loaded word choice ("Machthaber"); the sentence stays reporting
-    CONFLICT = "conflict"  # a value another outlet gives differently ("20,000" against "6,000")
+# Mark, MarkKind and the tooltip wordings are re-exported: the views and their tests name them from here.
+__all__ = [
+    "Cell",
+    "DiffKind",
+    "Difference",
+    "Mark",
+    "MarkKind",
+    "Place",
+    "conflict_tip",
+    "conflict_values",
+    "differences",
+    "label_tip",
+    "make_cell",
+    "missing_fact_count",
+    "missing_tip",
+    "sentence_marks",
+]
 
 
 class DiffKind(StrEnum):
@@ -31,16 +54,6 @@ class DiffKind(StrEnum):
     COMMENTARY = "commentary"
     REWORDED = "reworded"
     UNIQUE = "unique"
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A highlighted character range inside a cell's text, with the plain-text explanation for its tooltip."""
-
-    start: int
-    end: int
-    kind: MarkKind
-    tip: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,234 +112,43 @@ class Place:
     offset: int = 0
 
 
-def _shorten(text: str, limit: int = SNIPPET) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def missing_tip(missing_from: Sequence[str]) -> str:
-    return "missing from " + ", ".join(missing_from)
-
-
-def label_tip(neutral: str) -> str:
-    """A loaded label's tooltip; the same words as the HTML export's (``desktop.core.export_html.label_tip``,
-    not imported here so the window starts without Jinja2)."""
-    return f"loaded label — neutral: {neutral}" if neutral else "loaded label"
-
-
-NO_STATEMENT = {"attribution": "stated without a source", "certainty": "stated plainly"}
-
-
-def conflict_values(conflict: Conflict) -> str:
-    """Each outlet's value in a line, "A 20,000 · B 6,000"; an outlet that makes no such statement (an unattributed
-    claim) is named with what it does instead, in the HTML export's words ("B stated without a source")."""
-    parts = []
-    for value in conflict.values:
-        text = " ".join(value.text.split()) or NO_STATEMENT.get(str(conflict.kind), "—")
-        parts.append(f"{value.article} {_shorten(text, 40)}")
-    return " · ".join(dict.fromkeys(parts))
-
-
-def conflict_tip(conflict: Conflict) -> str:
-    """The disagreement's tooltip: "Disagreement (number, people): A 20,000 · B 6,000"."""
-    about = f"{conflict.kind}, {conflict.about}" if conflict.about else str(conflict.kind)
-    return f"Disagreement ({about}): {conflict_values(conflict)}"
-
-
 def sentence_marks(comparison: Comparison) -> dict[tuple[str, int], list[Mark]]:
-    """Marks per (article id, sentence index), offsets relative to the sentence text.
-
-    A group's word diff runs over its members joined with single spaces, so ranges are split back onto the
-    member sentences. Insertions are marked in each article against the reference; in the reference itself a
-    word counts as missing elsewhere only if every other member lacks it (one loose paraphrase should not strike
-    the whole sentence). A diff that does not rebuild the joined text exactly is skipped rather than trusted.
-    """
-    marks: dict[tuple[str, int], list[Mark]] = {}
-    for group in comparison.groups:
-        deleted: dict[str, list[int]] = {}
-        diffs_from: dict[str, int] = {}
-        for diff in group.diffs:
-            for side, keep in ((diff.source, DiffOp.DELETE), (diff.target, DiffOp.INSERT)):
-                indices = group.members.get(side, ())
-                if not indices:
-                    continue
-                sentences = [comparison.article(side).sentences[i] for i in indices]
-                joined = " ".join(s.text for s in sentences)
-                flags = _changed_chars(diff.ops, keep, joined)
-                if flags is None:
-                    continue
-                if keep == DiffOp.INSERT:
-                    _split_onto_sentences(marks, side, indices, sentences, _runs(flags, joined), MarkKind.INSERTED)
-                else:
-                    counts = deleted.setdefault(side, [0] * len(joined))
-                    for n, flag in enumerate(flags):
-                        counts[n] += flag
-                    diffs_from[side] = diffs_from.get(side, 0) + 1
-        for side, counts in deleted.items():
-            indices = group.members[side]
-            sentences = [comparison.article(side).sentences[i] for i in indices]
-            joined = " ".join(s.text for s in sentences)
-            flags = [count == diffs_from[side] for count in counts]
-            _split_onto_sentences(marks, side, indices, sentences, _runs(flags, joined), MarkKind.DELETED)
-    for fact in comparison.facts:
-        if not fact.missing_from:
-            continue
-        sentence = comparison.article(fact.article).sentences[fact.sentence]
-        start, end = fact.start - sentence.start, fact.end - sentence.start
-        if 0 <= start < end <= len(sentence.text):
-            key = (fact.article, fact.sentence)
-            marks.setdefault(key, []).append(Mark(start, end, MarkKind.FACT, missing_tip(fact.missing_from)))
-    for result in comparison.articles:
-        for sentence in result.sentences:
-            for label in sentence.labels:
-                start, end = label.start - sentence.start, label.end - sentence.start
-                if 0 <= start < end <= len(sentence.text):
-                    key = (result.article.id, sentence.index)
-                    marks.setdefault(key, []).append(Mark(start, end, MarkKind.LABEL, label_tip(label.neutral)))
-    for conflict in comparison.conflicts:
-        tip = conflict_tip(conflict)
-        for value in conflict.values:
-            if not value.text:  # no statement: its offsets span the whole sentence, nothing to point at
-                continue
-            try:
-                sentence = comparison.article(value.article).sentences[value.sentence]
-            except (KeyError, IndexError):
-                continue
-            start, end = value.start - sentence.start, value.end - sentence.start
-            if 0 <= start < end <= len(sentence.text):
-                bucket = marks.setdefault((value.article, value.sentence), [])
-                mark = Mark(start, end, MarkKind.CONFLICT, tip)
-                if mark not in bucket:
-                    bucket.append(mark)
-    return marks
-
-
-def _changed_chars(ops: Sequence[tuple[DiffOp, str]], keep: DiffOp, joined: str) -> list[bool] | None:
-    """Per character of this side's text: is it inside a ``keep`` (deleted or inserted) op? None if the ops do
-    not rebuild the text."""
-    flags: list[bool] = []
-    rebuilt = []
-    for op, text in ops:
-        if op == DiffOp.EQUAL or op == keep:
-            rebuilt.append(text)
-            flags.extend([op == keep] * len(text))
-    if "".join(rebuilt) != joined:
-        return None
-    return flags
-
-
-def _runs(flags: Sequence[bool], text: str) -> list[tuple[int, int]]:
-    """Marked stretches, with whitespace between two marked words joined in and edges trimmed of spaces."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for n, flag in enumerate([*flags, False]):
-        if flag and start is None:
-            start = n
-        elif not flag and start is not None:
-            if runs and not text[runs[-1][1]:start].strip():
-                runs[-1] = (runs[-1][0], n)
-            else:
-                runs.append((start, n))
-            start = None
-    trimmed = []
-    for lo, hi in runs:
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            trimmed.append((lo, hi))
-    return trimmed
-
-
-def _covers_nearly_all(ranges: Sequence[tuple[int, int]], text: str) -> bool:
-    """A sentence replaced wholesale: striking or underlining every word adds noise, not information."""
-    marked = sum(len(text[lo:hi].replace(" ", "")) for lo, hi in ranges)
-    return marked >= 0.9 * max(1, len(text.replace(" ", "")))
-
-
-def _split_onto_sentences(
-    marks: dict[tuple[str, int], list[Mark]],
-    article: str,
-    indices: Sequence[int],
-    sentences: Sequence[Sentence],
-    ranges: Iterable[tuple[int, int]],
-    kind: MarkKind,
-) -> None:
-    ranges = list(ranges)
-    offset = 0
-    for index, sentence in zip(indices, sentences, strict=True):
-        end_of_sentence = offset + len(sentence.text)
-        local = [(max(lo, offset) - offset, min(hi, end_of_sentence) - offset)
-                 for lo, hi in ranges if max(lo, offset) < min(hi, end_of_sentence)]
-        if local and not _covers_nearly_all(local, sentence.text):
-            bucket = marks.setdefault((article, index), [])
-            for lo, hi in local:
-                mark = Mark(lo, hi, kind)
-                if mark not in bucket:
-                    bucket.append(mark)
-        offset = end_of_sentence + 1
+    """The presentation's marks per (article id, sentence index), offsets relative to the sentence text; for
+    callers that want the marks alone."""
+    return {key: list(marks) for key, marks in _presented_marks(comparison).items()}
 
 
 def make_cell(
-    comparison: Comparison,
+    presentation: Presentation,
     article: str,
     indices: Sequence[int],
-    marks: dict[tuple[str, int], list[Mark]],
     *,
     paragraph_start: bool = False,
 ) -> Cell:
+    """One cell from the presentation's sentences: their texts joined by single spaces, their marks shifted."""
     if not indices:
         return Cell(article)
-    sentences = [comparison.article(article).sentences[i] for i in indices]
-    parts, cell_marks, pos = [], [], 0
-    for sentence in sentences:
-        parts.append(sentence.text)
-        for mark in marks.get((article, sentence.index), ()):
-            cell_marks.append(Mark(mark.start + pos, mark.end + pos, mark.kind, mark.tip))
-        pos += len(sentence.text) + 1
-    cues = tuple(dict.fromkeys(c for s in sentences for c in s.cues))
-    statuses = {s.status for s in sentences}
-    status = Status.UNIQUE if Status.UNIQUE in statuses else (
-        Status.REWORDED if Status.REWORDED in statuses else Status.IDENTICAL
-    )
+    views = [presentation.sentence(article, i) for i in indices]
+    marks, position = [], 0
+    for view in views:
+        marks.extend(replace(m, start=m.start + position, end=m.end + position) for m in view.marks)
+        position += len(view.text) + 1
+    first = views[0]
     return Cell(
         article=article,
         sentences=tuple(indices),
-        text=" ".join(parts),
-        status=status,
-        commentary=any(s.commentary for s in sentences),
-        cues=cues,
-        boilerplate=all(s.role == Role.BOILERPLATE for s in sentences),
-        title=all(s.role == Role.TITLE for s in sentences),
-        group=sentences[0].group,
-        marks=tuple(sorted(cell_marks, key=lambda m: (m.start, m.end))),
+        text=" ".join(v.text for v in views),
+        status=cell_status(views),
+        commentary=any(v.commentary for v in views),
+        cues=tuple(dict.fromkeys(c for v in views for c in v.cues)),
+        boilerplate=all(v.kind == SentenceKind.BOILERPLATE for v in views),
+        title=all(v.title for v in views),
+        group=first.group,
+        marks=tuple(sorted(marks, key=lambda m: (m.start, m.end))),
         paragraph_start=paragraph_start,
-        other_language=_pairs_across_languages(comparison, article, sentences[0].group),
-        partial=is_partial(group_of(comparison, sentences[0].group)),
+        other_language=first.other_language,
+        partial=first.partial,
     )
-
-
-def group_of(comparison: Comparison, group_id: int | None) -> Group | None:
-    """The group with that id (groups are usually numbered by position, so that is tried first)."""
-    if group_id is None:
-        return None
-    groups = comparison.groups
-    if 0 <= group_id < len(groups) and groups[group_id].id == group_id:
-        return groups[group_id]
-    return next((g for g in groups if g.id == group_id), None)
-
-
-def _pairs_across_languages(comparison: Comparison, article: str, group_id: int | None) -> bool:
-    """The sentence's group holds an article in another language, so its rewording has no word diff there."""
-    if group_id is None or not comparison.cross_language:
-        return False
-    group = group_of(comparison, group_id)
-    if group is None:
-        return False
-    language = comparison.article(article).article.language
-    return any(comparison.article(other).article.language not in ("", language) for other in group.members
-               if other != article)
 
 
 def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]:
@@ -346,11 +168,11 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             position = row_of.get((aid, s.index), 0)
             if s.commentary:
                 found.append(Difference(
-                    DiffKind.COMMENTARY, aid, s.index, f"Commentary · {aid}", _shorten(s.text),
+                    DiffKind.COMMENTARY, aid, s.index, f"Commentary · {aid}", shorten(s.text),
                     "cues: " + ", ".join(s.cues), position, (aid,),
                 ))
             if s.status == Status.UNIQUE:
-                found.append(Difference(DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", _shorten(s.text), "",
+                found.append(Difference(DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", shorten(s.text), "",
                                         position, (aid,)))
     for group in comparison.groups:
         changed = [d for d in group.diffs if any(op != DiffOp.EQUAL for op, _ in d.ops)]
@@ -358,7 +180,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             continue
         first = changed[0]
         removed, added = _main_change(first.ops)
-        removed, added = _shorten(removed, 40).strip(), _shorten(added, 40).strip()
+        removed, added = shorten(removed, 40).strip(), shorten(added, 40).strip()
         if removed and added:
             summary = f"{removed} → {added}"
         else:
@@ -368,7 +190,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         targets = ", ".join(d.target for d in changed)
         found.append(Difference(
             DiffKind.REWORDED, source, index, f"Reworded · {source} ↔ {targets}", summary,
-            _shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
+            shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
             (source, *(d.target for d in changed)),
         ))
     from desktop.core.facts import fact_key  # lexicon loading stays off the start-up path
@@ -387,7 +209,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             continue
         found.append(Difference(
             DiffKind.FACT, article, sentence, f"Omitted fact · {missing_tip(missing)}",
-            f"“{_shorten(text, 60)}” ({', '.join(present)})", "", row_of.get((article, sentence), 0),
+            f"“{shorten(text, 60)}” ({', '.join(present)})", "", row_of.get((article, sentence), 0),
             present,
         ))
     for conflict in comparison.conflicts:
@@ -432,6 +254,4 @@ def _main_change(ops: Sequence[tuple[DiffOp, str]]) -> tuple[str, str]:
 
 def missing_fact_count(comparison: Comparison, article: str) -> int:
     """Distinct facts other articles report that ``article`` lacks (the JSON summary's ``missing_facts``)."""
-    from desktop.core.facts import fact_key
-
-    return len({fact_key(f.text) for f in comparison.facts if article in f.missing_from})
+    return lacking_facts(comparison.facts, article)

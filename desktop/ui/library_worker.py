@@ -4,8 +4,8 @@ The window's ``LibraryStore`` connection belongs to the GUI thread (sqlite3 conn
 made them), so each job opens its own connection with ``open_library``; WAL mode and ``BEGIN IMMEDIATE`` in the
 store let it write while the GUI thread reads the list. Jobs run one at a time in order, so a reopen always sees
 the saves queued before it, and a save overtaken by a newer result for the same comparison is skipped: a burst
-of threshold changes costs one write, not ten. Reopening also prepares the highlight marks and row order here,
-as a compare run does, so the GUI thread only builds the views.
+of threshold changes costs one write, not ten. Reopening also builds the comparison's presentation here (what every
+sentence and word shows, and the row order), as a compare run does, so the GUI thread only builds the views.
 """
 
 from __future__ import annotations
@@ -18,12 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.collation import collate
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
 from desktop.core.library_rows import content_hash
 from desktop.core.model import Comparison, Note, Settings
-from desktop.ui.highlights import sentence_marks
-from desktop.ui.worker import Display
+from desktop.core.presentation import Presentation, present
 
 log = logging.getLogger(__name__)
 NAME_LENGTH = 80
@@ -58,7 +56,7 @@ class Opened:
     info: ComparisonInfo
     notes: tuple[Note, ...]
     realign_reason: str
-    display: Display
+    display: Presentation
     seconds: float
 
 
@@ -156,7 +154,7 @@ class _OpenJob(QRunnable):
                 reason = store.realign_reason(self._id, preferred_settings(comparison.settings, self._preferred))
             finally:
                 store.db.close()
-            display = Display(sentence_marks(comparison), collate(comparison))
+            display = present(comparison)
         except UnknownComparison:
             self._signals.open_failed.emit(self._id, "That comparison is no longer in the library.")
             return

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.collation import collate
 from desktop.core.errors import LoadError
 from desktop.core.jsonio import write_json
 from desktop.core.library import LibraryStore
 from desktop.core.model import Comparison
+from desktop.core.presentation import Presentation, present
 from desktop.core.resources import resource_path, sample_paths
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
@@ -45,7 +45,7 @@ from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
-from desktop.ui.highlights import Cell, Difference, sentence_marks
+from desktop.ui.highlights import Cell, Difference
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
 from desktop.ui.library_link import LibraryLink
@@ -58,7 +58,7 @@ from desktop.ui.session import Session
 from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
 from desktop.ui.start_page import StartPage
 from desktop.ui.toolbar import MainToolbar
-from desktop.ui.worker import Display, RunResult
+from desktop.ui.worker import RunResult
 
 # Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
 # disabled, not faked, in a build without it.
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.view_prefs = prefs.view_prefs()
         self.comparison: Comparison | None = None
-        self._marks: dict = {}  # type: ignore[type-arg]
+        self._presentation: Presentation | None = None
         self._rows: list = []  # type: ignore[type-arg]
         self._stale_views: set[str] = set()
         self._run_started = 0.0
@@ -344,11 +344,11 @@ class MainWindow(QMainWindow):
         place = self.current_view().place() if same else None
         self._shown_number = self.session.comparison_number
         self.comparison = comparison
-        display = self.session.display
-        if comparison is not None and (display is None or self.session.comparison is not comparison):
-            display = Display(sentence_marks(comparison), collate(comparison))
-        self._marks = display.marks if display is not None else {}
-        self._rows = display.rows if display is not None else []
+        presentation = self.session.display if comparison is not None else None
+        if comparison is not None and (presentation is None or presentation.comparison is not comparison):
+            presentation = present(comparison)
+        self._presentation = presentation
+        self._rows = list(presentation.rows) if presentation is not None else []
         self.navigator.set_comparison(comparison, self._rows)
         self._stale_views = {"aligned", "reading"}
         self._render_current()
@@ -397,8 +397,7 @@ class MainWindow(QMainWindow):
         if name in self._stale_views:
             started = time.perf_counter()
             view = self.reading if name == "reading" else self.aligned
-            view.set_comparison(self.comparison, self._marks, hide_boilerplate=hide, cards=self._cards(),
-                                rows=self._rows)
+            view.set_comparison(self.comparison, self._presentation, hide_boilerplate=hide, cards=self._cards())
             self._stale_views.discard(name)
             self.show_notes(self.library.notes, only=name)
             log.info("%s view built in %.3f s", name, time.perf_counter() - started)

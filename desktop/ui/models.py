@@ -1,6 +1,7 @@
 """Qt item models over a ``Comparison``: the aligned table, one reading column per article, the differences list.
 
-The models only adapt; ``highlights`` decides what a cell holds. Cells are built on first request and cached,
+The models only adapt the presentation (``desktop.core.presentation``), which decides what every sentence shows;
+``highlights`` joins a row's sentences into one cell. Cells are built on first request and cached,
 so a 10,000-sentence article costs nothing until it scrolls into view.
 """
 
@@ -18,18 +19,17 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.collation import Row, collate
+from desktop.core.collation import Row
 from desktop.core.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.model import Comparison, Role, Status
+from desktop.core.presentation import Presentation, present
 from desktop.ui.highlights import (
     Cell,
     Difference,
     DiffKind,
-    Mark,
     MarkKind,
     differences,
     make_cell,
-    sentence_marks,
 )
 from desktop.ui.notes import EMPTY, NoteIndex
 
@@ -54,7 +54,8 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
     elif cell.status == Status.REWORDED and cell.other_language:
         lines.append("Aligned by meaning with a sentence in another language: no word diff between languages")
     elif cell.status == Status.REWORDED:
-        lines.append("Reworded: struck words are missing elsewhere, underlined words are added")
+        lines.append("Reworded: struck words are missing from another article, underlined words are added (hover "
+                     "a word: which)")
     elif cell.status == Status.IDENTICAL:
         lines.append("Identical in the aligned articles")
     if match:
@@ -155,7 +156,7 @@ class AlignedModel(QAbstractTableModel):
         self.comparison: Comparison | None = None
         self._ids: list[str] = []
         self._rows: list[Row] = []
-        self._marks: dict[tuple[str, int], list[Mark]] = {}
+        self._presentation: Presentation | None = None
         self._cells: dict[tuple[int, int], Cell] = {}
         self._row_of: dict[tuple[str, int], int] = {}
         self._group_row: dict[int, int] = {}
@@ -169,17 +170,20 @@ class AlignedModel(QAbstractTableModel):
         _notes_changed(self)
 
     def set_comparison(self, comparison: Comparison | None, *, hide_boilerplate: bool = False,
-                       marks: dict[tuple[str, int], list[Mark]] | None = None, rows: list[Row] | None = None) -> None:
+                       presentation: Presentation | None = None) -> None:
+        """Show ``comparison`` as its ``presentation`` describes it (built here when not given)."""
         self.beginResetModel()
         self.comparison = comparison
         self._matches.reset(comparison)
         self._cells.clear()
         if comparison is None:
-            self._ids, self._rows, self._marks = [], [], {}
+            self._ids, self._rows, self._presentation = [], [], None
         else:
             self._ids = [r.article.id for r in comparison.articles]
-            self._marks = marks if marks is not None else sentence_marks(comparison)
-            rows = list(rows) if rows is not None else collate(comparison)
+            if presentation is None or presentation.comparison is not comparison:
+                presentation = present(comparison)
+            self._presentation = presentation
+            rows = list(presentation.rows)
             if hide_boilerplate:
                 rows = [r for r in rows if not self._all_boilerplate(comparison, r)]
             self._rows = rows
@@ -217,9 +221,9 @@ class AlignedModel(QAbstractTableModel):
         key = (row, column)
         cell = self._cells.get(key)
         if cell is None:
-            assert self.comparison is not None
+            assert self._presentation is not None
             aid = self._ids[column]
-            cell = make_cell(self.comparison, aid, self._rows[row].cells.get(aid, ()), self._marks)
+            cell = make_cell(self._presentation, aid, self._rows[row].cells.get(aid, ()))
             self._cells[key] = cell
         return cell
 
@@ -263,8 +267,10 @@ class ReadingModel(QAbstractListModel):
         self.notes = notes
         _notes_changed(self)
 
-    def set_article(self, comparison: Comparison, article_id: str, marks: dict[tuple[str, int], list[Mark]], *,
+    def set_article(self, comparison: Comparison, article_id: str, presentation: Presentation | None = None, *,
                     hide_boilerplate: bool = False) -> None:
+        if presentation is None or presentation.comparison is not comparison:
+            presentation = present(comparison)
         self.beginResetModel()
         self.comparison = comparison
         self._matches.reset(comparison)
@@ -278,7 +284,7 @@ class ReadingModel(QAbstractListModel):
                 continue
             between = text[previous_end:sentence.start]
             paragraph = bool(cells) and "\n" in between
-            cells.append(make_cell(comparison, article_id, (sentence.index,), marks, paragraph_start=paragraph))
+            cells.append(make_cell(presentation, article_id, (sentence.index,), paragraph_start=paragraph))
             previous_end = sentence.end
         self._cells = cells
         self._row_of = {c.sentences[0]: n for n, c in enumerate(cells)}

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Comparison, Group, Status
+from desktop.core.presentation import Presentation
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import SentenceDelegate
-from desktop.ui.highlights import Cell, Mark, Place
+from desktop.ui.highlights import Cell, Place
 from desktop.ui.models import ReadingModel
 
 MIN_COLUMN = 230
@@ -179,8 +180,8 @@ class ReadingView(QWidget):
         layout.addWidget(self.scroller)
         self.setAccessibleName("Reading view")
 
-    def set_comparison(self, comparison: Comparison | None, marks: dict[tuple[str, int], list[Mark]],
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader], rows: object = None) -> None:
+    def set_comparison(self, comparison: Comparison | None, presentation: Presentation | None,
+                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
         self.comparison = comparison
         self.groups = {g.id: g for g in comparison.groups} if comparison is not None else {}
         while self.row.count():
@@ -193,7 +194,7 @@ class ReadingView(QWidget):
             return
         for result, card in zip(comparison.articles, cards, strict=True):
             column = ReadingColumn(card)
-            column.model.set_article(comparison, result.article.id, marks, hide_boilerplate=hide_boilerplate)
+            column.model.set_article(comparison, result.article.id, presentation, hide_boilerplate=hide_boilerplate)
             column.list.setAccessibleName(f"Article {result.article.id} in reading order")
             column.delegate.link_level = self._link_level
             column.list.selectionModel().currentChanged.connect(

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.core.errors import LoadError
 from desktop.core.model import Article, Comparison, Settings
-from desktop.ui.worker import CompareWorker, Display, RunResult, Source
+from desktop.core.presentation import Presentation
+from desktop.ui.worker import CompareWorker, RunResult, Source
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -66,7 +67,7 @@ class Session(QObject):
         self.comparison: Comparison | None = None
         self.articles: tuple[Article, ...] = ()
         self.last_result: RunResult | None = None
-        self.display: Display | None = None
+        self.display: Presentation | None = None
         self.generation = 0
         self._cache: dict[str, Article] = {}
         self._workers: dict[int, CompareWorker] = {}
@@ -158,7 +159,7 @@ class Session(QObject):
         self.sources_changed.emit()
         self.new_failed.emit(errors or [])
 
-    def show_saved(self, comparison: Comparison, display: Display | None = None) -> None:
+    def show_saved(self, comparison: Comparison, display: Presentation | None = None) -> None:
         """Show a finished comparison (from the library) as it is, without loading or aligning anything.
 
         Its articles become the sources, carrying their saved text, so a later change (another article, a new

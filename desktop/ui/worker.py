@@ -13,10 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop.core.collation import Row, collate
 from desktop.core.errors import LoadError
 from desktop.core.model import Article, Comparison, Settings
-from desktop.ui.highlights import Mark, sentence_marks
+from desktop.core.presentation import Presentation, present
 
 log = logging.getLogger(__name__)
 _COMPARE_STAGES = 5
@@ -68,15 +67,7 @@ class RunResult:
     loaded: dict[str, Article] = field(default_factory=dict)
     load_seconds: float = 0.0
     compare_seconds: float = 0.0
-    display: Display | None = None
-
-
-@dataclass(frozen=True)
-class Display:
-    """What the views need beyond the comparison, prepared off the GUI thread: highlight marks and row order."""
-
-    marks: dict[tuple[str, int], list[Mark]]
-    rows: list[Row]
+    display: Presentation | None = None  # what the views draw, prepared off the GUI thread
 
 
 class WorkerSignals(QObject):
@@ -159,7 +150,7 @@ class CompareWorker(QRunnable):
             settings = replace(self._settings, reference=reference)
             comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set,
                                  encoding=encoding)
-        display = Display(sentence_marks(comparison), collate(comparison)) if comparison is not None else None
+        display = present(comparison) if comparison is not None else None
         self.signals.finished.emit(RunResult(
             generation=self.generation,
             comparison=comparison,

@@ -64,7 +64,7 @@ def test_aligned_cell_keeps_its_kind_and_says_label_in_tooltip_and_for_screen_re
 
 def test_reading_cell_carries_the_label_mark(qtbot, junta):
     model = ReadingModel()
-    model.set_article(junta, "B", sentence_marks(junta))
+    model.set_article(junta, "B")
     cells = [model.cell(r) for r in range(model.rowCount())]
     marked = [(c.text[m.start:m.end], m.tip) for c in cells for m in c.marks if m.kind == MarkKind.LABEL]
     assert marked == [("Junta", "loaded label — neutral: Militärregierung")]

@@ -21,9 +21,10 @@ from desktop.core.model import (
     WordDiff,
 )
 from desktop.core.pipeline import compare
+from desktop.core.presentation import present
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import build_document
-from desktop.ui.highlights import MarkKind, _runs, differences, make_cell, sentence_marks
+from desktop.ui.highlights import MarkKind, differences, make_cell, sentence_marks
 from desktop.ui.models import AlignedModel, DifferencesModel, cell_tooltip
 from desktop.ui.theme import theme_for
 
@@ -44,13 +45,14 @@ def test_inserted_and_deleted_words_are_marked_on_their_own_side():
     assert not [m for m in marks.get(("A", 0), []) if m.kind == MarkKind.INSERTED]
 
 
-def test_reference_words_are_struck_only_when_every_other_article_lacks_them():
+def test_a_reference_word_one_article_lacks_is_struck_in_the_cell_with_the_articles_that_lack_it():
+    """The rule itself is pinned in tests/test_presentation.py; here: the aligned model's cell carries it."""
     sentence = "Police closed the old road"
     a = Article("A", "a", sentence, language="en")
     ops_b = ((DiffOp.EQUAL, "Police closed the "), (DiffOp.DELETE, "old"), (DiffOp.INSERT, "new"),
              (DiffOp.EQUAL, " road"))
     ops_c = ((DiffOp.DELETE, "Police"), (DiffOp.INSERT, "Officers"), (DiffOp.EQUAL, " closed the "),
-             (DiffOp.DELETE, "old"), (DiffOp.EQUAL, " road"))
+             (DiffOp.DELETE, "old "), (DiffOp.EQUAL, "road"))
     def result(aid, text):
         return ArticleResult(Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED,
                                                                group=0),))
@@ -61,15 +63,11 @@ def test_reference_words_are_struck_only_when_every_other_article_lacks_them():
         (Group(0, {"A": (0,), "B": (0,), "C": (0,)}, 0.8, Status.REWORDED,
                (WordDiff("A", "B", ops_b), WordDiff("A", "C", ops_c))),), (),
     )
-    struck = [sentence[m.start:m.end] for m in sentence_marks(comparison)[("A", 0)] if m.kind == MarkKind.DELETED]
-    assert struck == ["old"]
-
-
-def test_marked_words_separated_by_spaces_join_into_one_run():
-    text = "Once again the port"
-    flags = [True] * 4 + [False] + [True] * 5 + [False] * 10
-    assert _runs(flags, text) == [(0, 10)]
-    assert _runs([False, True, True, False], " ab ") == [(1, 3)]
+    model = AlignedModel()
+    model.set_comparison(comparison)
+    cell = model.cell(model.row_of("A", 0), 0)
+    struck = [(cell.text[m.start:m.end], m.tip) for m in cell.marks if m.kind == MarkKind.DELETED]
+    assert struck == [("Police", "not in C"), ("old", "not in B, C")]
 
 
 def test_aligned_model_puts_group_members_on_one_row_and_gaps_elsewhere():
@@ -103,7 +101,7 @@ def test_script_in_article_text_is_never_interpreted_as_markup(qtbot):
     a = Article("A", "<i>a</i>.txt", HOSTILE + " Second sentence here.", title="<h1>Title</h1>", language="en")
     b = Article("B", "b.txt", HOSTILE.replace("Breaking", "News") + " Another one.", language="en")
     comparison = compare([a, b], Settings(threshold=0.3))
-    cell = make_cell(comparison, "A", (0,), sentence_marks(comparison))
+    cell = make_cell(present(comparison), "A", (0,))
     tip = cell_tooltip(replace(cell, commentary=True, cues=("<script>",)))
     assert "<script>" not in tip and "&lt;script&gt;" in tip
     doc, prefix = build_document(cell, QFont(), theme_for(QPalette()), 400)
