@@ -1,0 +1,38 @@
+"""Pausing Python's cyclic garbage collector while a comparison builds its results.
+
+Comparing two 10,000-sentence articles allocates millions of small objects (sentences, facts, cues, word
+diffs, then the JSON's dicts and lists) that all stay alive until the comparison returns. The collector, started
+every few hundred allocations, walks them again and again although none of them is garbage: ~1 s of 8 for the
+comparison and three quarters of turning it into JSON. Reference counting still frees everything that is not a
+cycle while the collector rests (peak memory +4 %), and it resumes when the last paused block ends, so nested
+and concurrent comparisons (the app's worker, batch threads) are safe.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0
+_resume = False
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection inside the block (also usable as a decorator: ``@paused()``)."""
+    global _depth, _resume
+    with _lock:
+        if _depth == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _resume:
+                gc.enable()
