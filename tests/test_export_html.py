@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -245,7 +246,7 @@ def test_n_to_m_group_shows_each_member_sentence_and_splits_the_diff_between_the
     )
     group = Group(0, {"A": (0, 1), "B": (0,)}, 0.8, Status.REWORDED, (WordDiff("A", "B", ops),))
     comparison = Comparison(
-        Settings(),
+        Settings(ignore_punctuation=False),  # punctuation counts: the full stop is struck in the first sentence
         (ArticleResult(Article("A", "a", a_text), a_sentences), ArticleResult(Article("B", "b", b_text), b_sentences)),
         (group,),
         (),
@@ -257,6 +258,9 @@ def test_n_to_m_group_shows_each_member_sentence_and_splits_the_diff_between_the
     assert [d.text(skip_sr=True) for d in first.find_all("del")] == ["."]
     assert [d.text(skip_sr=True) for d in second.find_all("del")] == ["It", "hospital"]
     assert [i.text(skip_sr=True) for i in rows[0].find_all("ins")] == ["and", "clinic"]
+    ignored, _ = parse(render_html(replace(comparison, settings=Settings()), generated=WHEN))
+    first = ignored.find_all("div", "s")[0]
+    assert first.attrs["id"] == "s-A-0" and first.find_all("del") == []  # a lone full stop, punctuation ignored
 
 
 def test_notes_from_a_mapping_appear_on_comparison_sentence_and_row(pair):

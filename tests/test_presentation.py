@@ -168,6 +168,22 @@ def test_punctuation_alone_is_not_marked_when_the_comparison_ignores_punctuation
     ]
 
 
+def test_a_full_stop_left_over_where_a_struck_run_crosses_into_the_next_sentence_is_not_marked():
+    """A's two sentences against B's one: "weekday. Many" is one struck run, split onto A's sentences; the full
+    stop alone in the first is punctuation, which the comparison ignores."""
+    first, second = "Buses carry riders every weekday.", "Many walked to work."
+    b_text = "Buses carry riders every weekday, and many walked to work."
+    ops = ((EQ, "Buses carry riders every weekday"), (DEL, ". Many"), (INS, ", and many"), (EQ, " walked to work."))
+    comparison = Comparison(
+        Settings(),
+        (_result("A", first, second), _result("B", b_text)),
+        (Group(0, {"A": (0, 1), "B": (0,)}, 0.8, Status.REWORDED, (WordDiff("A", "B", ops),)),),
+        (),
+    )
+    assert _marked(comparison, "A", 0, MarkKind.DELETED) == []
+    assert _marked(comparison, "A", 1, MarkKind.DELETED) == [("Many", "not in B")]
+
+
 def test_a_diff_that_does_not_rebuild_the_text_is_skipped():
     ops = ((EQ, "Something else entirely"), (INS, " here"))
     comparison = Comparison(

@@ -127,18 +127,17 @@ def _word_marks(
             lacking.setdefault(diff.source, {}).setdefault(position, set()).add(diff.target)
         tip = inserted_tip(diff.target, diff.source)
         changed = dict.fromkeys(_without_wholesale(inserted, members[diff.target]), ())
-        for start, end, _ in _runs(changed, joined[diff.target], ignore_punctuation):
-            _place(
-                found, diff.target, members[diff.target], Mark(start, end, MarkKind.INSERTED, tip, spoken="inserted: ")
-            )
+        for start, end, _ in _runs(changed, joined[diff.target]):
+            mark = Mark(start, end, MarkKind.INSERTED, tip, spoken="inserted: ")
+            _place(found, diff.target, members[diff.target], mark, ignore_punctuation)
     rank = {aid: n for n, aid in enumerate(order)}
     for source, positions in lacking.items():
         by_position = {
             p: tuple(sorted(articles, key=lambda a: rank.get(a, len(rank)))) for p, articles in positions.items()
         }
-        for start, end, targets in _runs(by_position, joined[source], ignore_punctuation):
+        for start, end, targets in _runs(by_position, joined[source]):
             mark = Mark(start, end, MarkKind.DELETED, deleted_tip(targets), spoken="removed: ")
-            _place(found, source, members[source], mark)
+            _place(found, source, members[source], mark, ignore_punctuation)
 
 
 def _fits(diff: WordDiff, joined: Mapping[str, str]) -> bool:
@@ -182,12 +181,10 @@ def _without_wholesale(positions: set[int], sentences: Sequence[Sentence]) -> se
     return kept
 
 
-def _runs(
-    positions: Mapping[int, tuple[str, ...]], text: str, words_only: bool = False
-) -> list[tuple[int, int, tuple[str, ...]]]:
+def _runs(positions: Mapping[int, tuple[str, ...]], text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Marked stretches of ``text``: a run holds positions with the same value (the articles lacking them) and
     takes in whitespace between two of its words, so "walked · out" reads as one phrase; edges are trimmed of
-    whitespace. ``words_only`` leaves out runs without a letter or digit."""
+    whitespace."""
     runs: list[tuple[int, int, tuple[str, ...]]] = []
     for position in sorted(positions):
         value = positions[position]
@@ -201,7 +198,7 @@ def _runs(
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
-        if lo < hi and not (words_only and not any(c.isalnum() for c in text[lo:hi])):
+        if lo < hi:
             trimmed.append((lo, hi, value))
     return trimmed
 
@@ -211,8 +208,10 @@ def _place(
     article: str,
     sentences: Sequence[Sentence],
     run: Mark,
+    words_only: bool,
 ) -> None:
-    """Split a run over the joined member sentences into sentence-local marks, trimmed of edge whitespace."""
+    """Split a run over the joined member sentences into sentence-local marks, trimmed of edge whitespace;
+    ``words_only`` drops a piece without a letter or digit (the full stop of "weekday. Many")."""
     offset = 0
     for sentence in sentences:
         lo, hi = max(run.start - offset, 0), min(run.end - offset, len(sentence.text))
@@ -220,7 +219,7 @@ def _place(
             lo += 1
         while hi > lo and sentence.text[hi - 1].isspace():
             hi -= 1
-        if lo < hi:
+        if lo < hi and not (words_only and not any(c.isalnum() for c in sentence.text[lo:hi])):
             _add(found, (article, sentence.index), replace(run, start=lo, end=hi))
         offset += len(sentence.text) + 1
 
