@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
-from desktop.core.model import Comparison, Note, Settings
+from desktop.core.model import Comparison, Note
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.library_worker import LibraryWorker, Opened, preferred_settings
+from desktop.ui.library_worker import LibraryWorker, Opened
 from desktop.ui.notes import EMPTY, NoteIndex, describe_lost, remap_notes
 from desktop.ui.worker import RunResult
 
@@ -91,8 +91,8 @@ class LibraryLink(QObject):
 
     # -- reopening --------------------------------------------------------------------------------------------
     def open_saved(self, comparison_id: int) -> bool:
-        """Show a saved comparison as it was saved (no loading of files, no aligning), then offer to re-align if
-        the settings or the engine have changed since. Reading it back happens on the library worker, after any
+        """Show a saved comparison as it was saved, with its own settings (no loading of files, no aligning), then
+        offer to re-align if the engine has changed since. Reading it back happens on the library worker, after any
         save still queued; ``opened`` follows."""
         if self.worker is None:
             return False
@@ -100,7 +100,7 @@ class LibraryLink(QObject):
             self.opened.emit(comparison_id)  # already on screen (a double click sends two requests)
             return True
         self.opening = comparison_id
-        self.worker.load(comparison_id, self.window.prefs.comparison_settings())
+        self.worker.load(comparison_id)
         self.window.status.setText("Opening the saved comparison…")
         return True
 
@@ -146,9 +146,6 @@ class LibraryLink(QObject):
         self.worker.adopt(comparison_id, info.name)
         self._set_notes(NoteIndex.of(notes))
 
-    def preferred_settings(self, saved: Settings) -> Settings:
-        return preferred_settings(saved, self.window.prefs.comparison_settings())
-
     def _offer_realign(self, name: str, reason: str) -> None:
         self.window.info_bar.ask(
             REALIGN,
@@ -161,7 +158,7 @@ class LibraryLink(QObject):
         comparison = self.session.comparison
         if comparison is None:
             return
-        self._realigning = self.session.realign(self.preferred_settings(comparison.settings))
+        self._realigning = self.session.realign(comparison.settings)
         self.window.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
                                  [("Cancel", self.session.cancel)])
 

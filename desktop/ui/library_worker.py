@@ -13,14 +13,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
 from desktop.core.library_rows import content_hash
-from desktop.core.model import Comparison, Note, Settings
+from desktop.core.model import Comparison, Note
 from desktop.core.presentation import Presentation, present
 
 log = logging.getLogger(__name__)
@@ -38,13 +38,6 @@ def comparison_name(comparison: Comparison) -> str:
         if name:
             return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1].rstrip() + "…"
     return " ".join((comparison.title or "Untitled comparison").split())[:NAME_LENGTH]
-
-
-def preferred_settings(saved: Settings, preferred: Settings) -> Settings:
-    """A saved comparison's settings with the user's current preferences where they have one (threshold, case,
-    punctuation): what re-aligning it now would use."""
-    return replace(saved, threshold=preferred.threshold, ignore_case=preferred.ignore_case,
-                   ignore_punctuation=preferred.ignore_punctuation)
 
 
 @dataclass(frozen=True)
@@ -136,11 +129,10 @@ def same_articles(store: LibraryStore, comparison: Comparison) -> int | None:
 
 
 class _OpenJob(QRunnable):
-    def __init__(self, path: Path, comparison_id: int, preferred: Settings, signals: _Signals) -> None:
+    def __init__(self, path: Path, comparison_id: int, signals: _Signals) -> None:
         super().__init__()
         self._path = path
         self._id = comparison_id
-        self._preferred = preferred
         self._signals = signals
 
     def run(self) -> None:
@@ -151,7 +143,9 @@ class _OpenJob(QRunnable):
                 comparison = store.load(self._id)
                 info = store.info(self._id)
                 notes = store.notes(self._id)
-                reason = store.realign_reason(self._id, preferred_settings(comparison.settings, self._preferred))
+                # Its settings are its own (the defaults for new comparisons do not apply to it): only a newer
+                # engine is a reason to offer aligning it again.
+                reason = store.realign_reason(self._id)
             finally:
                 store.db.close()
             display = present(comparison)
@@ -203,9 +197,9 @@ class LibraryWorker(QObject):
         self.target.latest += 1
         self._pool.start(_SaveJob(self.path, self.target, comparison, self.target.latest, self._signals))
 
-    def load(self, comparison_id: int, preferred: Settings) -> None:
+    def load(self, comparison_id: int) -> None:
         """Read a saved comparison (after any queued saves); ``opened`` or ``open_failed`` follows."""
-        self._pool.start(_OpenJob(self.path, comparison_id, preferred, self._signals))
+        self._pool.start(_OpenJob(self.path, comparison_id, self._signals))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued jobs are done (before a note needs the row's id, and on closing)."""

@@ -55,7 +55,8 @@ from desktop.ui.preferences import Preferences, ViewPrefs
 from desktop.ui.reading_view import ReadingView
 from desktop.ui.recovery import Recovery
 from desktop.ui.session import Session
-from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
+from desktop.ui.settings_dialog import ThresholdSlider
+from desktop.ui.settings_link import SettingsLink
 from desktop.ui.start_page import StartPage
 from desktop.ui.toolbar import MainToolbar
 from desktop.ui.worker import RunResult
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
         self._rows: list = []  # type: ignore[type-arg]
         self._stale_views: set[str] = set()
         self._run_started = 0.0
-        self._settings_dialog: SettingsDialog | None = None
         self._shown_number = -1  # ``Session.comparison_number`` of the comparison on screen
         self.panel_menus: dict[str, QMenu] = {}
         self.setWindowTitle("Parallax")
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.differences_dock], [290], Qt.Orientation.Horizontal)
 
         self.threshold = ThresholdSlider(compact=True)
+        self.settings_link = SettingsLink(session, prefs, self.threshold, self.actions_.hide_boilerplate, self)
         self._build_status_bar()
         self.library = LibraryLink(self, library, library_path, library_error)
         self._build_menus()
@@ -131,7 +132,6 @@ class MainWindow(QMainWindow):
         self._build_library_dock()
         self._connect()
         self._apply_view_prefs()
-        self.threshold.set_threshold(session.settings.threshold)
         self._update_enabled()
         geometry, state = prefs.geometry()
         if geometry is not None:
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         a.export_html.triggered.connect(self.export_html)
         a.clear_recent.triggered.connect(self._clear_recent)
         a.quit.triggered.connect(self.close)
-        a.settings.triggered.connect(self.show_settings)
+        a.settings.triggered.connect(self.settings_link.show_dialog)
         a.recompare.triggered.connect(s.run)
         a.cancel.triggered.connect(s.cancel)
         a.aligned.triggered.connect(lambda: self.set_view("aligned"))
@@ -302,7 +302,6 @@ class MainWindow(QMainWindow):
         a.remove.triggered.connect(lambda: self._article_action("remove"))
         a.about.triggered.connect(self._about)
         self.cancel_button.clicked.connect(s.cancel)
-        self.threshold.changed.connect(self.set_threshold)
         self.differences.jump_requested.connect(self.jump_to)
         self.aligned.position_changed.connect(lambda *_: self._update_enabled())
         self.reading.position_changed.connect(lambda *_: self._update_enabled())
@@ -357,9 +356,7 @@ class MainWindow(QMainWindow):
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
         self._show_match_note(comparison)
-        if comparison is not None:
-            self.threshold.set_threshold(comparison.settings.threshold)  # a reopened comparison keeps its own
-        else:
+        if comparison is None:
             self._refresh_recent_comparisons()
         if place is not None and comparison is not None:
             self.current_view().restore_place(place)
@@ -456,7 +453,7 @@ class MainWindow(QMainWindow):
     def new_comparison(self) -> None:
         """Close the articles (they stay in the library) and show the start page."""
         self.library.new_comparison()
-        self.session.clear()
+        self.session.clear(self.prefs.comparison_settings())
         self.status.setText("Ready")
 
     def choose_files(self, title: str) -> list[str]:
@@ -562,36 +559,9 @@ class MainWindow(QMainWindow):
             return
         self.status.setText(f"Saved {path}")
 
-    def show_settings(self) -> None:
-        if self._settings_dialog is None:
-            dialog = SettingsDialog(self.session.settings, self.actions_.hide_boilerplate.isChecked(), self)
-            dialog.threshold_changed.connect(self.set_threshold)
-            dialog.match_changed.connect(self.set_match)
-            dialog.options_changed.connect(self.set_options)
-            dialog.boilerplate_changed.connect(self.actions_.hide_boilerplate.setChecked)
-            self._settings_dialog = dialog
-        self._settings_dialog.threshold.set_threshold(self.session.settings.threshold)
-        self._settings_dialog.match.set_match(self.session.settings.match)
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
-
     def set_threshold(self, value: float) -> None:
-        self.threshold.set_threshold(value)
-        if self._settings_dialog is not None:
-            self._settings_dialog.threshold.set_threshold(value)
-        self.session.update_settings(threshold=value)
-        self.prefs.save_comparison_settings(self.session.settings)
-
-    def set_match(self, match: str) -> None:
-        """Align again with another matching signal (``Settings.match``); kept as the default for new ones."""
-        if self._settings_dialog is not None:
-            self._settings_dialog.match.set_match(match)
-        self.session.update_settings(match=match, debounce=False)
-        self.prefs.save_comparison_settings(self.session.settings)
-
-    def set_options(self, ignore_case: bool, ignore_punctuation: bool) -> None:
-        self.session.update_settings(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, debounce=False)
-        self.prefs.save_comparison_settings(self.session.settings)
+        """The comparison on screen with another similarity threshold (the toolbar slider's change)."""
+        self.settings_link.set_threshold(value)
 
     def _article_action(self, action: str, article: str | None = None) -> None:
         article = article or self.current_view().current_article()
@@ -853,8 +823,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_view_prefs()
         self.prefs.save_geometry(self.saveGeometry(), self.saveState())
-        # Comparison settings are saved when the user changes them, not here: a reopened comparison's own
-        # settings must not become the defaults for the next new one.
+        # A comparison's settings are saved with it in the library; the defaults for new comparisons change only
+        # in the settings dialog, so nothing about them is saved here.
         self.session.cancel()
         self.session.wait(5000)
         self.library.wait(10000)  # the last autosave lands before the process ends

@@ -1,4 +1,5 @@
-"""What the app remembers between runs (comparison settings, view choices, recent files), over ``QSettings``.
+"""What the app remembers between runs (the defaults for new comparisons, view choices, recent files), over
+``QSettings``. A comparison's own settings are saved with it in the library, not here.
 
 The ``QSettings`` object is passed in, so tests hand over a throw-away INI file and never touch real settings.
 """
@@ -37,6 +38,7 @@ class Preferences:
         self.store = store
 
     def comparison_settings(self) -> Settings:
+        """The settings new comparisons start with."""
         default = Settings()
         try:
             threshold = float(self.store.value("compare/threshold", default.threshold))  # type: ignore[arg-type]
@@ -55,6 +57,12 @@ class Preferences:
         self.store.setValue("compare/ignore_case", settings.ignore_case)
         self.store.setValue("compare/ignore_punctuation", settings.ignore_punctuation)
         self.store.setValue("compare/match", settings.match)
+
+    def reset_comparison_settings(self) -> Settings:
+        """New comparisons start with Parallax's own settings again."""
+        for key in ("threshold", "ignore_case", "ignore_punctuation", "match"):
+            self.store.remove(f"compare/{key}")
+        return self.comparison_settings()
 
     def view_prefs(self) -> ViewPrefs:
         return ViewPrefs(

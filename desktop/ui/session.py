@@ -18,6 +18,8 @@ from desktop.ui.worker import CompareWorker, RunResult, Source
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
+# The settings a result carries that the session's settings follow (the reference is kept as a location).
+COMPARED_SETTINGS = ("threshold", "ignore_case", "ignore_punctuation", "presegmented", "match")
 
 
 def text_article(text: str, number: int) -> Article:
@@ -58,11 +60,14 @@ class Session(QObject):
     # to the old one (its library entry, notes, the place in the view) must let go before it is shown and saved.
     new_started = Signal()
     new_failed = Signal(list)  # list[LoadError]: a new comparison gave no result; the one before it stays
+    # ``settings`` changed: a slider moved, a result or a reopened comparison brought its own, or a change that
+    # gave no result (cancelled, failed) was taken back. The controls show these, never a value on no screen.
+    settings_changed = Signal(object)  # Settings
 
     def __init__(self, parent: QObject | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.sources: list[Source] = []
-        self.settings = settings or Settings()
+        self._settings = settings or Settings()
         self.reference: str | None = None
         self.comparison: Comparison | None = None
         self.articles: tuple[Article, ...] = ()
@@ -191,8 +196,9 @@ class Session(QObject):
         self.sources_changed.emit()
         self.run()
 
-    def clear(self) -> None:
-        """Start a new, empty comparison (the window shows its start page)."""
+    def clear(self, settings: Settings | None = None) -> None:
+        """Start a new, empty comparison (the window shows its start page); ``settings``: the defaults for new
+        comparisons, which the next articles are compared with."""
         self._debounce.stop()
         self.cancel()
         self.generation += 1
@@ -204,6 +210,8 @@ class Session(QObject):
         self.comparison = None
         self.display = None
         self.last_result = None
+        if settings is not None:
+            self.settings = settings
         self.sources_changed.emit()
         self.comparison_changed.emit(None)
 
@@ -237,6 +245,24 @@ class Session(QObject):
         return -1
 
     # -- settings ---------------------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """What the comparison on screen is compared with (or is being compared with, while a run is going)."""
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        if value != self._settings:
+            self._settings = value
+            self.settings_changed.emit(value)
+
+    def _take_back_settings(self) -> None:
+        """A change that produced no result must not stay in the controls: back to the shown result's settings."""
+        if self.comparison is not None:
+            self.settings = replace(self.settings, **{
+                name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS
+            })
+
     def update_settings(self, *, debounce: bool = True, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
         if debounce:
@@ -275,6 +301,13 @@ class Session(QObject):
         return self.run(settings, hold=True)
 
     def cancel(self) -> None:
+        """Stop the running comparison; a change still waiting for its run (the slider's debounce) is dropped and
+        taken back, as a cancelled run's is."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            if not self._workers:
+                self._take_back_settings()
+                self.run_cancelled.emit()
         for worker in self._workers.values():
             worker.cancel()
 
@@ -318,8 +351,7 @@ class Session(QObject):
             self.new_started.emit()
         if result.comparison is not None:
             self.settings = replace(self.settings, **{
-                name: getattr(result.comparison.settings, name)
-                for name in ("threshold", "ignore_case", "ignore_punctuation", "presegmented", "match")
+                name: getattr(result.comparison.settings, name) for name in COMPARED_SETTINGS
             })
         failed = {e.source for e in result.errors}
         if failed:
@@ -337,12 +369,14 @@ class Session(QObject):
     def _failed(self, generation: int, message: str) -> None:
         self._held.discard(generation)
         if self._done(generation):
+            self._take_back_settings()
             self.run_failed.emit(message)
             self._new_failed()
 
     def _cancelled(self, generation: int) -> None:
         self._held.discard(generation)
         if self._done(generation):
+            self._take_back_settings()
             self.run_cancelled.emit()
             self._new_failed()
 

@@ -1,5 +1,8 @@
 """Comparison settings: how sentences are matched, similarity threshold, case and punctuation, boilerplate.
-Changes apply live."""
+
+The controls are the settings of the comparison on screen (saved with it in the library) and apply live; the
+defaults new comparisons start with are shown apart, set from this comparison's or restored to Parallax's own.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -111,29 +116,42 @@ class MatchChoice(QComboBox):
         return str(self.currentData())
 
 
+def describe_settings(settings: Settings) -> str:
+    """One line for the defaults: "Automatic (outlets and languages) · similarity 0.50 · ignoring case and
+    punctuation"."""
+    match = dict(MATCH_CHOICES).get(settings.match, settings.match)
+    flags = (("case", settings.ignore_case), ("punctuation", settings.ignore_punctuation))
+    ignored = [name for name, on in flags if on]
+    ignoring = f"ignoring {' and '.join(ignored)}" if ignored else "minding case and punctuation"
+    return f"{match} · similarity {settings.threshold:.2f} · {ignoring}"
+
+
 class SettingsDialog(QDialog):
+    """``*_changed`` signals change the comparison on screen; ``use_as_defaults`` and ``restore_defaults`` ask the
+    window to change the defaults for new comparisons, and ``reset_to_defaults`` to give this comparison them."""
+
     match_changed = Signal(str)
     threshold_changed = Signal(float)
     options_changed = Signal(bool, bool)  # ignore case, ignore punctuation
     boilerplate_changed = Signal(bool)
+    use_as_defaults = Signal()
+    restore_defaults = Signal()
+    reset_to_defaults = Signal()
 
-    def __init__(self, settings: Settings, hide_boilerplate: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, hide_boilerplate: bool, defaults: Settings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Comparison Settings")
         self.match = MatchChoice()
-        self.match.set_match(settings.match)
         self.threshold = ThresholdSlider()
-        self.threshold.set_threshold(settings.threshold)
         self.ignore_case = QCheckBox("Ignore &case when matching sentences")
-        self.ignore_case.setChecked(settings.ignore_case)
         self.ignore_punctuation = QCheckBox("Ignore &punctuation when matching sentences")
-        self.ignore_punctuation.setChecked(settings.ignore_punctuation)
         self.hide_boilerplate = QCheckBox("&Hide boilerplate (captions, bylines, “read more” lines)")
         self.hide_boilerplate.setChecked(hide_boilerplate)
         note = QLabel("Automatic matching pairs sentences by their text when the articles share a language and "
                       "by their meaning when they do not (German with English); there is no word diff between "
                       "languages. Lower thresholds pair looser paraphrases; higher ones keep only close "
-                      "rewordings. The comparison updates as you change these.")
+                      "rewordings. The comparison updates as you change these, and they are saved with it.")
         note.setWordWrap(True)
         note.setObjectName("hint")
         form = QFormLayout()
@@ -144,18 +162,66 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.threshold.slider)
         form.addRow("", self.ignore_case)
         form.addRow("", self.ignore_punctuation)
-        form.addRow("", self.hide_boilerplate)
+        self.reset_button = QPushButton("Reset to &Defaults")
+        self.reset_button.setToolTip("Give this comparison the settings new comparisons start with, and align again")
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
+        this = QGroupBox("This comparison")
+        this_layout = QVBoxLayout(this)
+        this_layout.addLayout(form)
+        this_layout.addWidget(note)
+        this_layout.addLayout(reset_row)
+
+        self.defaults_text = QLabel()
+        self.defaults_text.setWordWrap(True)
+        self.defaults_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.defaults_text.setAccessibleName("Defaults for new comparisons")
+        self.use_button = QPushButton("&Use This Comparison’s Settings")
+        self.use_button.setToolTip("New comparisons start with the settings shown above")
+        self.restore_button = QPushButton("&Restore Defaults")
+        self.restore_button.setToolTip("New comparisons start with Parallax’s own settings again "
+                                       f"({describe_settings(Settings())})")
+        default_buttons = QHBoxLayout()
+        default_buttons.addStretch(1)
+        default_buttons.addWidget(self.use_button)
+        default_buttons.addWidget(self.restore_button)
+        new = QGroupBox("New comparisons start with")
+        new_layout = QVBoxLayout(new)
+        new_layout.addWidget(self.defaults_text)
+        new_layout.addLayout(default_buttons)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(this)
+        layout.addWidget(new)
+        layout.addWidget(self.hide_boilerplate)
         layout.addWidget(buttons)
+        self.set_settings(settings)
+        self.set_defaults(defaults)
         self.match.changed.connect(self.match_changed)
         self.threshold.changed.connect(self.threshold_changed)
         self.ignore_case.toggled.connect(self._options)
         self.ignore_punctuation.toggled.connect(self._options)
         self.hide_boilerplate.toggled.connect(self.boilerplate_changed)
+        self.use_button.clicked.connect(self.use_as_defaults)
+        self.restore_button.clicked.connect(self.restore_defaults)
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+
+    def set_settings(self, settings: Settings) -> None:
+        """Show the comparison's settings without sending them back as changes."""
+        self.match.set_match(settings.match)
+        self.threshold.set_threshold(settings.threshold)
+        for box, on in ((self.ignore_case, settings.ignore_case),
+                        (self.ignore_punctuation, settings.ignore_punctuation)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+
+    def set_defaults(self, defaults: Settings) -> None:
+        self.defaults_text.setText(describe_settings(defaults))
+        self.restore_button.setEnabled(defaults != Settings())
 
     def _options(self) -> None:
         self.options_changed.emit(self.ignore_case.isChecked(), self.ignore_punctuation.isChecked())

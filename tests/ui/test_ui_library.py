@@ -104,31 +104,47 @@ def test_recent_comparisons_are_listed_in_the_file_menu_and_open(window, qtbot):
     assert window.comparison == store.load(first)
 
 
-def test_changed_settings_offer_a_realign_and_keep_the_old_result_until_accepted(window, private_library, qtbot):
+def old_engine_entry(window, threshold=0.8):
+    """A comparison saved by an older Parallax with its own threshold: reopening it offers to align it again."""
+    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=threshold))
+    return old, window.library.store._insert(old, "Elbe strict", (), engine_version="0.0.1", created=None)
+
+
+def test_a_reopened_comparison_keeps_its_own_settings_without_a_realign_offer(window, store, qtbot):
+    """Issue 17, item 5: the defaults for new comparisons (here 0.35) are no reason to re-align a saved one."""
+    store.setValue("compare/threshold", 0.35)
     old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
     cid = window.library.store.save(old, "Elbe strict")
     open_saved(window, qtbot, cid)
+    assert not window.info_bar.isVisible()
+    assert window.threshold.threshold() == 0.8
+    assert window.session.settings.threshold == 0.8
+    assert window.prefs.comparison_settings().threshold == 0.35
+
+
+def test_an_older_engine_offers_a_realign_with_the_comparisons_own_settings(window, private_library, qtbot):
+    old, cid = old_engine_entry(window)
+    open_saved(window, qtbot, cid)
     assert window.info_bar.isVisible()
-    assert "threshold 0.8 → 0.5" in window.info_bar.message.text()
+    assert "aligned by Parallax 0.0.1" in window.info_bar.message.text()
+    assert "threshold" not in window.info_bar.message.text()
     with qtbot.waitSignal(window.session.realigned, timeout=30000):
         window.info_bar.button("Re-align").click()
     assert window.comparison is old or window.comparison == old  # still the saved result
-    assert window.comparison.settings.threshold == 0.8
     assert window.info_bar.isVisible() and "ready" in window.info_bar.message.text()
     window.info_bar.button("Use New Result").click()
-    assert window.comparison.settings.threshold == 0.5
+    assert window.comparison.settings.threshold == 0.8
     wait_saved(window, qtbot)
     rows = saved_rows(private_library)
     assert [r.id for r in rows] == [cid]
-    store = open_library(private_library)
-    assert store.comparison_settings(cid).threshold == 0.5
-    assert store.realign_reason(cid, Settings(threshold=0.5)) == ""
-    store.db.close()
+    library = open_library(private_library)
+    assert library.comparison_settings(cid).threshold == 0.8
+    assert library.realign_reason(cid) == ""
+    library.db.close()
 
 
 def test_keeping_the_old_result_leaves_it_saved_as_it_was(window, private_library, qtbot):
-    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
-    cid = window.library.store.save(old, "Elbe strict")
+    _old, cid = old_engine_entry(window)
     before = window.library.store.info(cid).updated
     open_saved(window, qtbot, cid)
     window.info_bar.button("Keep").click()
@@ -136,12 +152,6 @@ def test_keeping_the_old_result_leaves_it_saved_as_it_was(window, private_librar
     assert window.comparison.settings.threshold == 0.8
     wait_saved(window, qtbot)
     assert window.library.store.info(cid).updated == before
-
-
-def test_an_older_engine_version_offers_a_realign(window, qtbot):
-    cid = window.library.store._insert(engine_comparison(), "Old engine", (), engine_version="0.0.1", created=None)
-    open_saved(window, qtbot, cid)
-    assert "aligned by Parallax 0.0.1" in window.info_bar.message.text()
 
 
 def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
@@ -268,8 +278,7 @@ def test_starting_again_on_the_same_files_updates_their_entry_instead_of_copying
 def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, qtbot, monkeypatch):
     from desktop.core import pipeline
 
-    old = compare(list(r.article for r in engine_comparison().articles), Settings(threshold=0.8))
-    cid = window.library.store.save(old, "Elbe strict")
+    old, cid = old_engine_entry(window)
     open_saved(window, qtbot, cid)
 
     def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None, encoding=None):

@@ -20,12 +20,12 @@ def test_match_modes_are_the_cores():
     assert tuple(value for value, _ in MATCH_CHOICES) == matching.MODES
 
 
-def test_match_choice_realigns_and_is_remembered(window, open_articles, article_files, qtbot, store):
+def test_match_choice_realigns_this_comparison_only(window, open_articles, article_files, qtbot, store):
     before = open_articles(article_files[:2])
     assert before.settings.match == "auto"
     assert window.match_note.isHidden()  # one language: nothing unusual to explain
-    window.show_settings()
-    choice = window._settings_dialog.match
+    dialog = window.settings_link.show_dialog()
+    choice = dialog.match
     assert choice.match() == "auto"
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         choice.setCurrentIndex(choice.findData("fuzzy"))
@@ -34,8 +34,8 @@ def test_match_choice_realigns_and_is_remembered(window, open_articles, article_
     assert window.comparison.settings.match == "fuzzy"
     assert "matched by text" in window.status.text()
     store.sync()
-    assert Preferences(store).comparison_settings().match == "fuzzy"
-    window._settings_dialog.close()
+    assert Preferences(store).comparison_settings().match == "auto"  # the defaults for new comparisons stay
+    dialog.close()
 
 
 def test_unknown_stored_match_falls_back_to_automatic(store):
