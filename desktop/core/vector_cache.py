@@ -20,7 +20,7 @@ import numpy as np
 from desktop.core.embeddings import DIMENSIONS, Vectors
 
 FILE_NAME = "sentence-vectors.sqlite3"
-MAX_ROWS = 200_000  # ~400 MB of float32 vectors at most; the oldest rows go first
+MAX_ROWS = 200_000  # ~400 MB of float32 vectors at most; the oldest rows go first (fewer kept after replacements)
 _CHUNK = 500  # keys per SELECT (SQLite's variable limit is 32,766; smaller chunks keep statements short)
 
 
@@ -110,10 +110,12 @@ class DiskVectorStore:
                         "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)",
                         [(model, key, np.asarray(v, np.float32).tobytes()) for key, v in vectors.items()],
                     )
+                    # Rows are numbered in the order written (a replaced row gets a new number), so the rows more
+                    # than MAX_ROWS numbers behind the newest are the oldest: a range delete on the rowid. Counting
+                    # back MAX_ROWS rows with OFFSET walked the whole table on every write (0.1 s at 30,000 rows,
+                    # once per batch cluster and per app comparison).
                     connection.execute(
-                        "DELETE FROM vectors WHERE rowid IN (SELECT rowid FROM vectors ORDER BY rowid DESC "
-                        "LIMIT -1 OFFSET ?)",
-                        (MAX_ROWS,),
+                        "DELETE FROM vectors WHERE rowid <= (SELECT max(rowid) FROM vectors) - ?", (MAX_ROWS,)
                     )
             except sqlite3.OperationalError:
                 pass  # busy or full: the vectors are simply not kept this time
