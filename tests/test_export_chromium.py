@@ -35,6 +35,7 @@ from export_dom import (
     parse,
     sentence_counts,
 )
+from shared_inputs import SEED
 
 from desktop.core.export_html import write_html
 from desktop.core.loading import load_article
@@ -50,7 +51,6 @@ pytestmark = [
     pytest.mark.slow,  # one browser start plus five pages: 4-11 s depending on machine load
 ]
 
-SEED = Path("/work/shared/seeds/000_448bafacc2cc7a7a.txt")
 WINDOW = (1400, 1000)
 FLAGS = [
     "--headless",

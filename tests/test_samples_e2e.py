@@ -56,7 +56,7 @@ PENDING: dict[str, str] = {
 
 
 def _case(case_id: str, *values: object) -> object:
-    marks = [pytest.mark.xfail(reason=PENDING[case_id], strict=False)] if case_id in PENDING else []
+    marks = [pytest.mark.xfail(reason=PENDING[case_id], strict=True)] if case_id in PENDING else []
     return pytest.param(*values, id=case_id, marks=marks)
 
 

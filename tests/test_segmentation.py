@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_inputs import SEEDS
 
 from desktop.core.model import Role, Span
 from desktop.core.segmentation import segment, split_sentences
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def sentences(text: str, language: str = "") -> list[str]:
