@@ -170,3 +170,24 @@ def test_the_delegate_draws_each_cells_marks_on_exactly_their_characters(sample,
                 if n in expected:
                     expected[n].add(kind)
         assert drawn == expected, cell.text
+
+
+def test_a_comparison_reopened_from_the_library_shows_the_marks_its_export_shows(window, qtbot):
+    """The library's reopen path: the job prepares the presentation off the GUI thread, the views draw it."""
+    paths = sorted(resource_path("samples", "en").iterdir())
+    saved = compare([load_article(str(p), aid) for p, aid in zip(paths[:3], "ABC", strict=True)])
+    cid = window.library.store.save(saved, "Bus strike")
+    with qtbot.waitSignal(window.library.opened, timeout=30000):
+        assert window.library.open_saved(cid)
+    reopened = window.comparison
+    assert reopened == saved
+    assert window.session.display is not None and window.session.display.comparison is reopened
+    model = window.aligned_model
+    shown: Marked = {}
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            cell = model.data(model.index(row, column), CELL_ROLE)
+            if not cell.is_gap:
+                _split(cell, _texts(reopened), shown)
+    root, _ = parse(render_html(reopened))
+    assert shown == dom_marks(root)
