@@ -63,6 +63,9 @@ class Actions:
                                      "Collapse captions, bylines and other page furniture", checkable=True)
         self.next_diff = make("&Next Difference", ["F8", "Alt+Down"], "Jump to the next difference")
         self.prev_diff = make("&Previous Difference", ["Shift+F8", "Alt+Up"], "Jump to the previous difference")
+        self.next_pane = make("Next &Pane", "F6", "Move the keyboard focus to the next pane (toolbar, differences, "
+                              "articles, library)")
+        self.prev_pane = make("Previous P&ane", "Shift+F6", "Move the keyboard focus to the previous pane")
         self.reference = make("Use as &Reference", "Ctrl+R", "Diff the other articles against the current article")
         self.move_left = make("Move &Left", "Ctrl+Shift+Left", "Move the current article one column left")
         self.move_right = make("Move &Right", "Ctrl+Shift+Right", "Move the current article one column right")

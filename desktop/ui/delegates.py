@@ -360,6 +360,10 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.setPen(QPen(colour, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard's cell, gaps included (issue 17, item 3)
+            painter.setPen(QPen(theme.text, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(4.5, 4.5, -4.5, -4.5))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
         """A mark's own tooltip when hovering it ("Disagreement (number, people): A 20,000 · B 6,000", "missing

@@ -97,6 +97,10 @@ class DifferenceDelegate(QStyledItemDelegate):
                          Qt.TextFlag.TextWordWrap, item.text)
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_HasFocus:  # where the keyboard is, selected or not
+            painter.setPen(QPen(theme.text, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(3, 3, -4, -4))
         painter.restore()
 
 
@@ -160,6 +164,10 @@ class DifferencesPanel(QWidget):
             self.chips[kind].setText(f"{count} {_CHIP_LABELS[kind]}")
         self.empty.setVisible(comparison is not None and self.model.rowCount() == 0)
         self.shown_changed.emit(self.shown())
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The panel's stops for Tab: the filter chips, then the list."""
+        return [*self.chips.values(), self.list]
 
     def shown(self) -> list[Difference]:
         proxy = self.proxy

@@ -93,6 +93,7 @@ class LibraryArticlesView(QWidget):
         self.view.sortByColumn(IMPORTED, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setTabKeyNavigation(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest

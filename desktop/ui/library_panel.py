@@ -163,6 +163,7 @@ class LibraryPanel(QWidget):
         self.view.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)  # Tab moves on to the buttons; arrows move inside the list
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
@@ -212,6 +213,12 @@ class LibraryPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
         self.refresh()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The panel's stops for Tab: its tabs, then the page shown (the hidden page's are skipped)."""
+        articles = self.articles
+        return [self.tabs, self.search, self.view, self.open_button, self.rename_button,
+                self.duplicate_button, self.delete_button, articles.search, articles.view, articles.add_button]
 
     # -- reading ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:

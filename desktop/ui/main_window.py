@@ -17,6 +17,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -45,6 +46,7 @@ from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
+from desktop.ui.focus_order import FocusOrder
 from desktop.ui.highlights import Cell, Difference
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_library_dock()
         self._connect()
+        self._build_focus_order()
         self._apply_view_prefs()
         self._update_enabled()
         geometry, state = prefs.geometry()
@@ -215,6 +218,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.recompare, a.cancel])
         go = menu.addMenu("&Go")
         go.addActions([a.next_diff, a.prev_diff])
+        go.addSeparator()
+        go.addActions([a.next_pane, a.prev_pane])
         articles = menu.addMenu("&Articles")
         articles.addActions([a.reference, a.move_left, a.move_right])
         articles.addSeparator()
@@ -251,6 +256,31 @@ class MainWindow(QMainWindow):
         articles = self.panel_menus["Library"].addAction("&Add Articles from Library…")
         articles.setStatusTip("Pick saved articles to add to the comparison on screen")
         articles.triggered.connect(self.show_library_articles)
+
+    def _build_focus_order(self) -> None:
+        """Tab goes toolbar → Differences → the articles (or the start page) → library; F6 jumps pane to pane."""
+        library = self.library.panel
+        self.focus_order = FocusOrder([
+            self.toolbar.focus_widgets,
+            self.differences.focus_widgets,
+            lambda: [*self.start_page.focus_widgets(), self.aligned.table, *(c.list for c in self.reading.columns)],
+            library.focus_widgets if library is not None else lambda: [],
+        ], self)
+        self.focus_order.apply()
+        self.reading.columns_changed.connect(self.focus_order.apply)
+        self.actions_.next_pane.triggered.connect(lambda: self.focus_order.step(1))
+        self.actions_.prev_pane.triggered.connect(lambda: self.focus_order.step(-1))
+
+    def _focus_view(self) -> None:
+        """Give the keyboard to the articles on screen (the table, or the reading column of the selection)."""
+        if self.current_view() is self.aligned:
+            self.aligned.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        article = self.reading.current_article()
+        column = self.reading.column(article) if article else None
+        column = column or (self.reading.columns[0] if self.reading.columns else None)
+        if column is not None:
+            column.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_library_articles(self) -> None:
         if self.library_dock is None or self.library.panel is None:
@@ -398,7 +428,13 @@ class MainWindow(QMainWindow):
             self._stale_views.discard(name)
             self.show_notes(self.library.notes, only=name)
             log.info("%s view built in %.3f s", name, time.perf_counter() - started)
+        # The focus was on the start page (now hidden) or on the view being swapped out: it goes to the articles.
+        focus = QApplication.focusWidget()
+        shown = self.stack.currentWidget()
+        follow = focus is None or (shown is not None and (shown is focus or shown.isAncestorOf(focus)))
         self.stack.setCurrentWidget(self.reading if name == "reading" else self.aligned)
+        if follow:
+            self._focus_view()
 
     def current_view(self) -> AlignedView | ReadingView:
         return self.reading if self.actions_.reading.isChecked() else self.aligned
@@ -764,6 +800,7 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
         if self.comparison is None:
             self.start_page.set_recent(entries, f"The library could not be opened: {self.library.error}")
+            self.focus_order.apply()  # the recent comparisons are Tab stops
 
     def _clear_recent(self) -> None:
         self.prefs.clear_recent()

@@ -4,7 +4,7 @@ links changed blocks), linked hover and selection, and synchronised scrolling by
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -146,6 +146,7 @@ class ConnectorBand(QWidget):
 
 class ReadingView(QWidget):
     position_changed = Signal(str, int)
+    columns_changed = Signal()  # the columns were built anew (the window's Tab order follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +192,7 @@ class ReadingView(QWidget):
                 widget.deleteLater()
         self.columns, self.bands = [], []
         if comparison is None:
+            self.columns_changed.emit()
             return
         for result, card in zip(comparison.articles, cards, strict=True):
             column = ReadingColumn(card)
@@ -202,6 +204,7 @@ class ReadingView(QWidget):
             )
             column.list.verticalScrollBar().valueChanged.connect(lambda _v, c=column: self._scrolled(c))
             column.list.viewport().installEventFilter(self)
+            column.list.installEventFilter(self)  # Left and Right move to the neighbouring column
             self.columns.append(column)
         for n, column in enumerate(self.columns):
             # Scrolling is synchronised, so one scroll bar (the rightmost) is enough; wheel and keys work everywhere.
@@ -216,6 +219,7 @@ class ReadingView(QWidget):
             self.row.addWidget(column, 1)
         self.inner.setMinimumWidth(len(self.columns) * MIN_COLUMN + len(self.bands) * BAND)
         QTimer.singleShot(0, self._even_cards)
+        self.columns_changed.emit()
 
     def _even_cards(self) -> None:
         """Give every header card the tallest card's height, so the sentence lists start level."""
@@ -326,6 +330,8 @@ class ReadingView(QWidget):
             band.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(watched, event)
         if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
             for column in self.columns:
                 if column.list.viewport() is watched:
@@ -340,6 +346,29 @@ class ReadingView(QWidget):
             self.hover_group = None
             self._repaint()
         return False
+
+    def _key(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Left and Right (no modifier) move to the neighbouring column: to the selected sentence's counterpart
+        there, else to the sentence level with it. Up and Down stay the list's own."""
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is None or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        here = next((n for n, c in enumerate(self.columns) if c.list is watched), -1)
+        if here < 0 or not 0 <= here + step < len(self.columns):
+            return here >= 0  # at the edge: nothing to do, but the list must not scroll sideways
+        column, target = self.columns[here], self.columns[here + step]
+        current = column.list.currentIndex()
+        rows = self.counterpart_rows(target, column.model.cell(current.row()).group) if current.isValid() else []
+        if not rows:
+            y = column.list.visualRect(current).center().y() if current.isValid() else 1
+            level = target.list.indexAt(QPoint(4, max(1, y)))
+            first = target.visible_rows().start if target.model.rowCount() else -1
+            rows = [level.row() if level.isValid() else first]
+        target.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if rows[0] >= 0:
+            target.list.selectionModel().setCurrentIndex(target.model.index(rows[0], 0),
+                                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return True
 
     def _reveal_hovered(self) -> None:
         if self._hovered is None or self.hover_group is None:

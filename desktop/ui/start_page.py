@@ -32,9 +32,11 @@ class StartPage(QWidget):
         open_button.clicked.connect(open_action.trigger)
         paste_button = QPushButton("Paste Text as Article")
         paste_button.clicked.connect(paste_action.trigger)
+        self.buttons = [open_button, paste_button]
         self.samples_button = QPushButton("Try the Samples")
         self.samples_button.setToolTip("Compare three invented reports of one event, bundled with Parallax")
         self.samples_button.clicked.connect(self.samples_requested)
+        self.buttons.append(self.samples_button)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
         buttons.addWidget(paste_button)
@@ -105,6 +107,10 @@ class StartPage(QWidget):
         else:
             self.recent_note.setText("")
         self.recent_note.setVisible(bool(self.recent_note.text()))
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The page's stops for Tab: its buttons, then the recent comparisons."""
+        return [*self.buttons, *self.entries]
 
     def entry_ids(self) -> list[int]:
         return list(self._ids)

@@ -91,6 +91,17 @@ class MainToolbar(QToolBar):
         self.shrunk = 0
         self.refresh_icons()
 
+    def focus_widgets(self) -> list[QWidget]:
+        """The toolbar's stops for Tab, left to right (the slider inside its value label's widget)."""
+        found: list[QWidget] = []
+        for action in self.actions():
+            widget = self.widgetForAction(action)
+            if isinstance(widget, ThresholdSlider):
+                found.append(widget.slider)
+            elif isinstance(widget, QToolButton):
+                found.append(widget)
+        return found
+
     def refresh_icons(self) -> None:
         palette = self.palette()
         for action, name in self._icons.items():
