@@ -287,6 +287,9 @@ class SentenceDelegate(QStyledItemDelegate):
         theme = self.theme
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        # The table paints a selected row solid in the highlight colour before the delegate (Fusion): cover it, so
+        # the selection shows as the frame below and never hides a sentence's highlights (issue 17, item 7).
+        painter.fillRect(option.rect, option.palette.base())
         rect = QRect(option.rect)
         rect.setTop(rect.top() + self._top_gap(cell))
         if cell.is_gap:

@@ -97,6 +97,7 @@ class LibraryArticlesView(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
+        self.view.setObjectName("libraryList")
         self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setAccessibleName("Library articles")
         self.add_button = QPushButton("&Add to comparison", self)

@@ -7,7 +7,8 @@ re-align) is the window's business, reached through ``open_requested``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -66,6 +67,34 @@ def _short_when(iso: str, today: str | None = None) -> str:
     return local[11:16] if local[:10] == today else local[:10]
 
 
+def outlet_label(outlet: str, limit: int = 28) -> str:
+    """An outlet as a list shows it: a file by its name, anything long cut short."""
+    if "/" in outlet and "://" not in outlet:
+        outlet = outlet.rstrip("/").rsplit("/", 1)[-1]
+    return outlet if len(outlet) <= limit else outlet[: limit - 1].rstrip() + "…"
+
+
+def distinct_names(infos: Sequence[ComparisonInfo]) -> dict[int, str]:
+    """Each comparison's name as a list shows it. A name two or more entries share gets their outlets and when it
+    was last changed beside it ("Port strike — Wire, Partisan · 2026-03-09 14:05"), and its library id if even
+    that is shared, so they can be told apart."""
+    shared = Counter(info.name.casefold() for info in infos)
+    names = {}
+    for info in infos:
+        if shared[info.name.casefold()] < 2:
+            names[info.id] = info.name
+            continue
+        outlets = ", ".join(outlet_label(o) for o in info.outlets[:3])
+        if len(info.outlets) > 3:
+            outlets += f" +{len(info.outlets) - 3}"
+        names[info.id] = f"{info.name} — {outlets} · {when_saved(info.updated)}"
+    still = Counter(names.values())
+    for cid, name in names.items():
+        if still[name] > 1:  # the same articles saved in the same minute: the library id (``library show ID``)
+            names[cid] = f"{name} · #{cid}"
+    return names
+
+
 class LibraryModel(QAbstractTableModel):
     """Adapts ``ComparisonInfo`` rows; a rename typed into the name cell goes to the store."""
 
@@ -74,10 +103,12 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ComparisonInfo] = []
+        self._names: dict[int, str] = {}
 
     def set_rows(self, rows: tuple[ComparisonInfo, ...]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._names = distinct_names(rows)
         self.endResetModel()
 
     def info(self, row: int) -> ComparisonInfo:
@@ -108,8 +139,11 @@ class LibraryModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return info.id
+        if role == Qt.ItemDataRole.EditRole and column == NAME:
+            return info.name  # a rename starts from the name itself, not from what tells twins apart
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (info.name, " · ".join(info.outlets), _short_when(info.updated))[column]
+            name = self._names.get(info.id, info.name)
+            return (name, " · ".join(info.outlets), _short_when(info.updated))[column]
         if role == SORT_ROLE:
             return (info.name.casefold(), " · ".join(info.outlets).casefold(), info.updated)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -167,6 +201,8 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the end: what tells twin names apart
+        self.view.setObjectName("libraryList")
         self.view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)

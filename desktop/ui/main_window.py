@@ -14,7 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,11 +54,13 @@ from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
+from desktop.ui.dock_layout import LibraryDockLayout
 from desktop.ui.focus_order import FocusOrder
 from desktop.ui.highlights import Cell, Difference
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
 from desktop.ui.library_link import LibraryLink
+from desktop.ui.library_panel import distinct_names
 from desktop.ui.models import CELL_ROLE, AlignedModel
 from desktop.ui.notes import NoteIndex
 from desktop.ui.preferences import Preferences, ViewPrefs
@@ -246,10 +256,15 @@ class MainWindow(QMainWindow):
             return
         dock = self.add_panel(panel, "Library", menu_title="&Library")
         toggle = dock.toggleViewAction()
-        toggle.setText("Show &Library")
-        toggle.setShortcut("Ctrl+L")
+        toggle.setText("Show &Library Panel")
         toggle.setStatusTip("Saved comparisons and articles: reopen, rename, search, add to this comparison")
         self.library_dock = dock
+        self.library_layout = LibraryDockLayout(self, dock, self.differences_dock)
+        search = QAction("&Search the Library", self)
+        search.setShortcut("Ctrl+L")
+        search.setStatusTip("Bring the library to the front and type in its search field")
+        search.triggered.connect(self.show_library)
+        self.panel_menus["Library"].insertAction(toggle, search)
         # First run: the panel is worth showing once there is something in it; afterwards the saved state decides.
         dock.setVisible(bool(self.library.recent()))
         self.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
@@ -282,11 +297,18 @@ class MainWindow(QMainWindow):
         if column is not None:
             column.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_library(self) -> None:
+        """Ctrl+L: the library in front (over the Differences panel when they share a column), its search focused."""
+        if self.library_dock is None or self.library.panel is None:
+            return
+        self.library_layout.bring_forward()
+        self.library.panel.tabs.setCurrentIndex(0)
+        self.library.panel.search.setFocus()
+
     def show_library_articles(self) -> None:
         if self.library_dock is None or self.library.panel is None:
             return
-        self.library_dock.show()
-        self.library_dock.raise_()
+        self.library_layout.bring_forward()
         self.library.panel.tabs.setCurrentWidget(self.library.panel.articles)
         self.library.panel.articles.search.setFocus()
 
@@ -790,8 +812,9 @@ class MainWindow(QMainWindow):
         entries = self.library.recent()
         menu = self.recent_comparisons_menu
         menu.clear()
+        names = distinct_names(entries or ())
         for number, info in enumerate(entries or (), start=1):
-            label = info.name.replace("&", "&&")
+            label = names[info.id].replace("&", "&&")
             action = menu.addAction(f"&{number} {label}" if number < 10 else label)
             action.setStatusTip(" · ".join(info.outlets))
             action.triggered.connect(lambda _=False, cid=info.id: self.library.open_saved(cid))
