@@ -41,7 +41,7 @@ class Actions:
                               "Write the comparison as JSON (parallax/comparison-v1)")
         self.export_html = make("&Export HTML…", "Ctrl+E", "Write a self-contained highlighted HTML report")
         self.clear_recent = make("&Clear Recent Files", None, "Forget the recent files list")
-        self.quit = make("&Quit", Key.Quit, "Close Parallax")
+        self.quit = make("&Quit", "Ctrl+Q", "Close Parallax")  # Key.Quit is unbound on some Linux desktops
         self.note_comparison = make("Note on &Comparison…", "Ctrl+Shift+M",
                                     "Write a note on the whole comparison (kept in the library, exported in HTML)")
         self.note_sentence = make("Add &Note to Sentence…", "Ctrl+M",

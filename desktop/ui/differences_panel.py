@@ -23,13 +23,28 @@ from desktop.ui.models import DIFFERENCE_ROLE, DifferenceFilter, DifferencesMode
 from desktop.ui.theme import theme_for
 
 Index = QModelIndex | QPersistentModelIndex
+# What a chip counts, for one and for several, and what its filter shows or hides (in the words of a sentence).
 _CHIP_LABELS = {
-    DiffKind.CONFLICT: "disagreements",
-    DiffKind.FACT: "omitted facts",
-    DiffKind.COMMENTARY: "commentary",
-    DiffKind.REWORDED: "reworded",
-    DiffKind.UNIQUE: "unique",
+    DiffKind.CONFLICT: ("disagreement", "disagreements", "disagreements between outlets"),
+    DiffKind.FACT: ("omitted fact", "omitted facts", "omitted facts"),
+    DiffKind.COMMENTARY: ("commentary", "commentary", "commentary"),
+    DiffKind.REWORDED: ("reworded", "reworded", "reworded sentences"),
+    DiffKind.UNIQUE: ("unique", "unique", "sentences unique to one article"),
 }
+SHOWN_MARK = "✓ "
+
+
+def chip_text(kind: DiffKind, count: int, shown: bool) -> str:
+    """ "✓ 3 omitted facts" while shown; "1 disagreement (hidden)" once clicked off."""
+    one, many, _ = _CHIP_LABELS[kind]
+    text = f"{count} {one if count == 1 else many}"
+    return SHOWN_MARK + text if shown else f"{text} (hidden)"
+
+
+def chip_tip(kind: DiffKind, shown: bool) -> str:
+    what = _CHIP_LABELS[kind][2]
+    where = "the list, the overview bar and Next/Previous Difference"
+    return f"Click to hide {what} from {where}" if shown else f"Hidden: click to show {what} in {where} again"
 
 
 class DifferenceDelegate(QStyledItemDelegate):
@@ -119,16 +134,16 @@ class DifferencesPanel(QWidget):
         self.chips: dict[DiffKind, QToolButton] = {}
         chips = QWidget()
         chip_layout = _FlowRows(chips)
-        for kind, label in _CHIP_LABELS.items():
+        self._counts = dict.fromkeys(_CHIP_LABELS, 0)
+        for kind, (_one, many, _what) in _CHIP_LABELS.items():
             chip = QToolButton()
             chip.setObjectName("chip")
             chip.setCheckable(True)
             chip.setChecked(True)
-            chip.setText(f"0 {label}")
-            chip.setToolTip(f"Show or hide {label} in the list")
-            chip.setAccessibleName(f"Filter: {label}")
+            chip.setAccessibleName(f"Filter: {many}")
             chip.toggled.connect(lambda on, k=kind: self._toggle(k, on))
             self.chips[kind] = chip
+            self._label_chip(kind)
             chip_layout.add(chip)
         self.list = QListView()
         self.list.setObjectName("differencesList")
@@ -160,8 +175,9 @@ class DifferencesPanel(QWidget):
 
     def set_comparison(self, comparison: object, rows: list) -> None:  # type: ignore[type-arg]
         self.model.set_comparison(comparison, rows)  # type: ignore[arg-type]
-        for kind, count in self.model.counts().items():
-            self.chips[kind].setText(f"{count} {_CHIP_LABELS[kind]}")
+        self._counts = self.model.counts()
+        for kind in self.chips:
+            self._label_chip(kind)
         self.empty.setVisible(comparison is not None and self.model.rowCount() == 0)
         self.shown_changed.emit(self.shown())
 
@@ -173,7 +189,15 @@ class DifferencesPanel(QWidget):
         proxy = self.proxy
         return [proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE) for n in range(proxy.rowCount())]
 
+    def _label_chip(self, kind: DiffKind) -> None:
+        chip = self.chips[kind]
+        shown = chip.isChecked()
+        chip.setText(chip_text(kind, self._counts.get(kind, 0), shown))
+        chip.setToolTip(chip_tip(kind, shown))
+        chip.setAccessibleDescription(chip_tip(kind, shown))
+
     def _toggle(self, kind: DiffKind, shown: bool) -> None:
+        self._label_chip(kind)
         self.proxy.set_kind(kind, shown)
         self.shown_changed.emit(self.shown())
 

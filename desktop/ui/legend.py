@@ -21,7 +21,10 @@ ENTRIES = (
     ("partial", "partial match (one says part of the other)"),
     ("gap", "no counterpart"),
     ("boilerplate", "boilerplate (dimmed)"),
+    ("paired", "paired across languages (no word diff)"),
 )
+# Shown only while the comparison on screen spans two languages.
+CROSS_LANGUAGE_ONLY = {"paired"}
 
 
 def wave(left: int, right: int, baseline: int, amplitude: float = 1.5, step: float = 3.0) -> QPolygonF:
@@ -51,6 +54,13 @@ class Swatch(QWidget):
         kind = self.kind
         if kind == "reworded":
             painter.fillRect(rect, theme.reworded_bg)
+        elif kind == "paired":  # the grey the share bars and the Reading view's bands give a pair across languages
+            painter.fillRect(rect, theme.identical_bar)
+            painter.setPen(QPen(theme.text, 1))
+            mid = rect.center().y()
+            painter.drawLine(rect.left() + 6, mid, rect.right() - 6, mid)  # the two sides joined, nothing struck
+            painter.drawLine(rect.left() + 6, mid - 3, rect.left() + 6, mid + 3)
+            painter.drawLine(rect.right() - 6, mid - 3, rect.right() - 6, mid + 3)
         elif kind == "unique":
             painter.fillRect(rect, theme.unique_bg)
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), theme.unique_rule)
@@ -160,6 +170,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
+            if item.isEmpty():  # a hidden entry takes no room
+                continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
                 x, y, line = area.x(), y + line + self._line_spacing, 0
@@ -177,8 +189,10 @@ class Legend(QWidget):
         self.setAccessibleName("Legend")
         layout = FlowLayout(self)
         layout.setContentsMargins(12, 5, 12, 5)
+        self.entries: dict[str, QWidget] = {}
         for kind, label in ENTRIES:
             entry = QWidget(self)
+            self.entries[kind] = entry
             row = QHBoxLayout(entry)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(6)
@@ -187,3 +201,11 @@ class Legend(QWidget):
             text.setObjectName("legendLabel")
             row.addWidget(text)
             layout.addWidget(entry)
+        for kind in CROSS_LANGUAGE_ONLY:
+            self.entries[kind].hide()
+
+    def set_cross_language(self, shown: bool) -> None:
+        """Show the entries only a comparison across languages needs (the grey of a translated pair)."""
+        for kind in CROSS_LANGUAGE_ONLY:
+            self.entries[kind].setVisible(shown)
+        self.updateGeometry()

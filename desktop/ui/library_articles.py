@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library import LibraryArticle, LibraryError, LibraryStore
+from desktop.ui.empty_note import EmptyNote
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,6 +101,7 @@ class LibraryArticlesView(QWidget):
         self.view.setObjectName("libraryList")
         self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setAccessibleName("Library articles")
+        self.empty_note = EmptyNote(self.view)
         self.add_button = QPushButton("&Add to comparison", self)
         self.status = QLabel(self)
 
@@ -127,7 +129,9 @@ class LibraryArticlesView(QWidget):
             self.failed.emit(message)
             return
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} found" if query else f"{len(rows)} articles")
+        self.status.setText(f"No matches for “{query}”" if query and not rows
+                            else f"{len(rows)} found" if query else f"{len(rows)} articles")
+        self.empty_note.show_text(f"No matches for “{query}”" if query and not rows else "")
 
     def selected_ids(self) -> list[int]:
         return [int(index.data(ID_ROLE)) for index in self.view.selectionModel().selectedRows()]

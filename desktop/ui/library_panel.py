@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.ui.empty_note import EmptyNote
 from desktop.ui.library_articles import LibraryArticlesView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,6 +94,13 @@ def distinct_names(infos: Sequence[ComparisonInfo]) -> dict[int, str]:
         if still[name] > 1:  # the same articles saved in the same minute: the library id (``library show ID``)
             names[cid] = f"{name} · #{cid}"
     return names
+
+
+def search_status(query: str, count: int, noun: str) -> str:
+    """The line under a library list: "No matches for “strike”", "3 found", "12 saved comparisons"."""
+    if query:
+        return f"No matches for “{query}”" if not count else f"{count} found"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class LibraryModel(QAbstractTableModel):
@@ -207,6 +215,7 @@ class LibraryPanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName("Saved comparisons")
+        self.empty_note = EmptyNote(self.view)
 
         self.open_button = QPushButton("&Open", self)
         self.rename_button = QPushButton("&Rename", self)
@@ -267,7 +276,8 @@ class LibraryPanel(QWidget):
             self._fail(f"Cannot read the library: {error}")
             return
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} found" if query else f"{len(rows)} saved comparisons")
+        self.status.setText(search_status(query, len(rows), "saved comparison"))
+        self.empty_note.show_text(f"No matches for “{query}”" if query and not rows else "")
         if keep is not None:
             self.select(keep)
         if self.tabs.currentWidget() is self.articles:

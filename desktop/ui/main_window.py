@@ -55,6 +55,7 @@ from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
 from desktop.ui.dock_layout import LibraryDockLayout
+from desktop.ui.file_names import ARTICLE_FILTER, suggested_stem
 from desktop.ui.focus_order import FocusOrder
 from desktop.ui.highlights import Cell, Difference
 from desktop.ui.info_bar import InfoBar
@@ -78,7 +79,7 @@ from desktop.ui.worker import RunResult
 HTML_EXPORT = importlib.util.find_spec("desktop.core.export_html") is not None
 
 log = logging.getLogger(__name__)
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.pdf *.docx *.eml);;All files (*)"
+FILE_FILTER = ARTICLE_FILTER
 
 
 class MainWindow(QMainWindow):
@@ -408,6 +409,7 @@ class MainWindow(QMainWindow):
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
         self._show_match_note(comparison)
+        self.legend.set_cross_language(comparison is not None and comparison.cross_language)
         if comparison is None:
             self._refresh_recent_comparisons()
         if place is not None and comparison is not None:
@@ -615,6 +617,7 @@ class MainWindow(QMainWindow):
                             "space and save again.")
             self.status.setText(f"Not saved: {path}: {reason}")
             return
+        self.prefs.save_export_folder(str(Path(path).parent))
         self.status.setText(f"Saved {path}")
 
     def set_threshold(self, value: float) -> None:
@@ -839,10 +842,9 @@ class MainWindow(QMainWindow):
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _default_name(self, suffix: str) -> str:
-        stem = "comparison"
-        if self.comparison is not None and self.comparison.title:
-            stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.comparison.title)[:60].strip() or stem
-        return str(Path(self._last_folder()) / f"{stem}{suffix}")
+        """The title cut at a word boundary, in the folder the last export went to (else the articles' folder)."""
+        stem = suggested_stem(self.comparison.title if self.comparison is not None else "")
+        return str(Path(self.prefs.export_folder() or self._last_folder()) / f"{stem}{suffix}")
 
     def _save_view_prefs(self) -> None:
         self.view_prefs = ViewPrefs(

@@ -7,6 +7,7 @@ The ``QSettings`` object is passed in, so tests hand over a throw-away INI file 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -91,6 +92,14 @@ class Preferences:
 
     def clear_recent(self) -> None:
         self.store.setValue("recent/files", [])
+
+    def export_folder(self) -> str:
+        """The folder the last JSON or HTML export went to ("" if none, or it is gone)."""
+        folder = str(self.store.value("export/folder", "") or "")
+        return folder if folder and Path(folder).is_dir() else ""
+
+    def save_export_folder(self, folder: str) -> None:
+        self.store.setValue("export/folder", folder)
 
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry, state = self.store.value("window/geometry"), self.store.value("window/state")

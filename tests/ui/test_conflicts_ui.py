@@ -124,7 +124,7 @@ def test_window_lists_the_disagreement_filters_it_and_jumps_to_it(window, open_a
     assert len(comparison.conflicts) == 1
     panel = window.differences
     chip = panel.chips[DiffKind.CONFLICT]
-    assert chip.text() == "1 disagreements"
+    assert chip.text() == "✓ 1 disagreement"
     proxy = panel.proxy
     items = [proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE) for n in range(proxy.rowCount())]
     assert items[0].kind == DiffKind.CONFLICT  # the weightiest difference in its row comes first
