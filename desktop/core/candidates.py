@@ -105,7 +105,8 @@ class PairIndex:
 
 
 def article_features(keys: Sequence[str]) -> ArticleFeatures:
-    return ArticleFeatures(len(keys), _word_features(keys), _gram_features(keys))
+    characters = _characters(keys)  # one pass over the text serves both feature families
+    return ArticleFeatures(len(keys), _word_features(characters), _gram_features(characters))
 
 
 def subset(features: ArticleFeatures, sentences: Sequence[int]) -> ArticleFeatures:
@@ -139,9 +140,9 @@ def _distinct(sentence: Ints, hashed: npt.NDArray[np.uint64]) -> FeatureSet:
     return FeatureSet(sentence[first], hashed[first].view(np.int64))
 
 
-def _word_features(keys: Sequence[str]) -> FeatureSet:
+def _word_features(characters: tuple[npt.NDArray[np.uint64], Ints]) -> FeatureSet:
     """Whole words, hashed with numpy: a polynomial hash from prefix sums, so no Python loop over words."""
-    chars, sentence = _characters(keys)
+    chars, sentence = characters
     if not len(chars):
         return FeatureSet(np.zeros(0, np.int64), np.zeros(0, np.int64))
     gap = (chars == ord(" ")) | (chars == ord("\n"))
@@ -159,9 +160,9 @@ def _word_features(keys: Sequence[str]) -> FeatureSet:
     return _distinct(sentence[starts], hashed)
 
 
-def _gram_features(keys: Sequence[str]) -> FeatureSet:
+def _gram_features(characters: tuple[npt.NDArray[np.uint64], Ints]) -> FeatureSet:
     """4-grams inside words with the word edges as spaces, hashed with numpy over all sentences at once."""
-    chars, sentence_of_char = _characters(keys)
+    chars, sentence_of_char = characters
     if len(chars) < 4:
         return FeatureSet(np.zeros(0, np.int64), np.zeros(0, np.int64))
     space, newline = ord(" "), ord("\n")
