@@ -219,9 +219,14 @@ def fold_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def fact_key(text: str) -> str:
-    """One key per fact however it is spelled, used to count distinct missing facts."""
-    return re.sub(r"\W+", "", fold_name(text))
+    """One key per fact however it is spelled, used to count distinct missing facts (remembered: the summary,
+    the report's fact table and the app ask for every fact of a comparison)."""
+    return _NON_WORD.sub("", fold_name(text))
+
+
+_NON_WORD = re.compile(r"\W+")
 
 
 # --- keys for numbers and dates -----------------------------------------------------------------------------------
@@ -461,7 +466,7 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Token(m[0], *m.span()) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -549,6 +554,8 @@ def _names(text: str, language: str, known: Collection[str] = ()) -> Iterator[tu
 def _demote_shouting(text: str, tokens: list[_Token]) -> None:
     """Capitals side by side are a shouted headline ("FERRY FIASCO", "EILMELDUNG AUS BERLIN"), not acronyms:
     acronyms rarely stand next to each other, and one of four letters or more next to another even less."""
+    if sum(1 for t in tokens if t.text.isupper()) < 2:
+        return  # a shouted word is all capitals: fewer than two such words make no run (most sentences)
     i = 0
     while i < len(tokens):
         j = i
