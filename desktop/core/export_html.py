@@ -30,6 +30,7 @@ from desktop.core.model import Comparison, Fact, Note, Status
 from desktop.core.presentation import (
     NO_STATEMENT,
     ArticleView,
+    CorrectionView,
     Mark,
     MarkKind,
     Presentation,
@@ -37,6 +38,7 @@ from desktop.core.presentation import (
     SentenceView,
     present,
 )
+from desktop.core.presentation.corrections import NOT_APPLIED
 from desktop.core.resources import resource_path
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -259,6 +261,8 @@ def _context(presentation: Presentation, notes: _Notes) -> dict[str, Any]:
         "partial_meaning": PARTIAL_MEANING,
         "has_evidence": any(g.evidence is not None for g in comparison.groups),
         "conflicts": _conflicts(presentation),
+        "corrections": [_correction(view) for view in presentation.corrections],
+        "not_applied": NOT_APPLIED,
         **_matrix(comparison),
         **_rows(presentation, notes),
     }
@@ -288,6 +292,15 @@ def _conflicts(presentation: Presentation) -> list[dict[str, Any]]:
             )
         found.append({"kind": _clean(str(conflict.kind)), "about": _clean(conflict.about), "outlets": values})
     return found
+
+
+def _correction(view: CorrectionView) -> dict[str, Any]:
+    """A correction's line; its sentences link to the aligned table where the comparison has them."""
+    pieces = [
+        {"text": _clean(text), "anchor": _clean(f"s-{sentence[0]}-{sentence[1]}") if sentence and view.applied else ""}
+        for text, sentence in view.pieces
+    ]
+    return {"pieces": pieces, "applied": view.applied}
 
 
 def _language_tag(language: str) -> str:

@@ -11,12 +11,15 @@ import math
 import re
 from collections.abc import Iterable
 
+from desktop.core.corrections import LINKED
 from desktop.core.facts import fold_name
 from desktop.core.model import Comparison, Fact, FactKind, Group, MatchEvidence
 
 PARTIAL_MARK = "≈"
 PARTIAL_LABEL = "≈ partial"
 PARTIAL_MEANING = "Partial match: one sentence says only part of what the other says"
+# The line of a group the user linked: no score and no shared words, the user decided it.
+LINKED_BY_YOU = "Linked by you"
 
 
 def match_lines(comparison: Comparison) -> dict[int, str]:
@@ -44,6 +47,8 @@ def match_line(evidence: MatchEvidence, anchors: Iterable[str] | None = None) ->
     apart from this line (``PARTIAL_MEANING``), as its own cue.
 
     The score is rounded down, so a link the model is not certain of never reads as 100 %."""
+    if LINKED.signals[0] in evidence.signals:
+        return LINKED_BY_YOU
     percent = 100 if evidence.score >= 1 else min(99, math.floor(max(0.0, evidence.score) * 100))
     parts = [f"Matched: {percent} %"]
     shown = list(evidence.anchors if anchors is None else anchors)

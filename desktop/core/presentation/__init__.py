@@ -3,6 +3,13 @@ article counts — built once by ``present(comparison)`` and drawn by the app's 
 the two cannot disagree about which word is struck or which sentence is commentary.
 """
 
+from desktop.core.presentation.corrections import (
+    CorrectionView,
+    correction_command,
+    correction_line,
+    correction_views,
+    sentence_name,
+)
 from desktop.core.presentation.marks import Mark, MarkKind, sentence_marks
 from desktop.core.presentation.views import (
     ArticleView,
@@ -30,6 +37,7 @@ from desktop.core.presentation.wording import (
 __all__ = [
     "NO_STATEMENT",
     "ArticleView",
+    "CorrectionView",
     "Mark",
     "MarkKind",
     "Presentation",
@@ -39,6 +47,9 @@ __all__ = [
     "conflict_tip",
     "conflict_value",
     "conflict_values",
+    "correction_command",
+    "correction_line",
+    "correction_views",
     "deleted_tip",
     "fact_tip",
     "inserted_tip",
@@ -47,6 +58,7 @@ __all__ = [
     "present",
     "sentence_kind",
     "sentence_marks",
+    "sentence_name",
     "shorten",
     "shown_location",
 ]

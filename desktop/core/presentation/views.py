@@ -15,6 +15,7 @@ from enum import StrEnum
 from desktop.core.collation import Row, collate
 from desktop.core.match_display import is_partial
 from desktop.core.model import ArticleSummary, Comparison, Group, Role, Sentence, Status
+from desktop.core.presentation.corrections import CorrectionView, correction_views
 from desktop.core.presentation.marks import Mark, sentence_marks
 from desktop.core.presentation.wording import shown_location
 from desktop.core.summary import facts_missing_from, summarise
@@ -72,6 +73,7 @@ class Presentation:
     articles: tuple[ArticleView, ...]
     sentences: dict[str, tuple[SentenceView, ...]]  # per article id, by sentence index
     rows: tuple[Row, ...] = field(default_factory=tuple)
+    corrections: tuple[CorrectionView, ...] = ()  # the user's, oldest first
 
     def sentence(self, article: str, index: int) -> SentenceView:
         return self.sentences[article][index]
@@ -94,7 +96,10 @@ def present(comparison: Comparison, *, full_paths: bool = False) -> Presentation
                            marks.get((aid, s.index), ()))
             for s in result.sentences
         )  # fmt: skip
-    return Presentation(comparison, _articles(comparison, full_paths), sentences, tuple(collate(comparison)))
+    return Presentation(
+        comparison, _articles(comparison, full_paths), sentences, tuple(collate(comparison)),
+        correction_views(comparison),
+    )  # fmt: skip
 
 
 def _groups(comparison: Comparison) -> dict[int, Group]:
