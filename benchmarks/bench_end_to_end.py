@@ -1,0 +1,211 @@
+"""Process start to JSON on long pre-split documents, the HTML export and the bundled samples, with baselines.
+
+Run: ``.venv/bin/python -m benchmarks.bench_end_to_end [--quick] [--big]``.
+
+Inputs are two pre-split documents (one sentence a line, ``--presegmented``) grown from the sample articles'
+sentences (``benchmarks/synthetic_articles.py``: numbers and names varied, so a long document has a large
+vocabulary): the second is the first with 15 % of sentences reworded, 8 % deleted, 8 % new ones inserted and
+10 % moved in blocks of five, so the true pairs are known. Every figure is a fresh process (wall seconds and its
+peak resident memory through ``os.wait4``), printed beside a baseline run in the same session:
+
+- **naive**: a Python process that reads both files and pairs each sentence of B with its best rapidfuzz
+  ``extractOne`` (``fuzz.ratio`` ≥ 50) among A's, then writes the pairs as JSON — what one would write in an
+  afternoon; it is skipped where it would take minutes (50,000 sentences);
+- ``compare --match fuzzy`` (the default for two articles of one language) and ``--match combined``, with the
+  pair F1 of each against the truth (pairs of A and B sentences sharing a group);
+- the HTML report of the 10,000-sentence comparison, written from its JSON, against writing that JSON again in
+  the same process;
+- the bundled samples (``compare --json`` without files) against a Python process that writes the same files'
+  sentences as JSON, with the vector cache as left by earlier runs and with it switched off (then the sentence
+  encoder loads, as on a first run).
+
+``--big`` adds 2 × 50,000 sentences, beyond the 25,000-sentence limit of an article, so that run lifts the limits
+in-process before calling the same CLI entry point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synthetic_articles import _Varier, sample_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NAIVE = """
+import json, sys
+from rapidfuzz import fuzz, process
+a = open(sys.argv[1], encoding="utf-8").read().splitlines()
+b = open(sys.argv[2], encoding="utf-8").read().splitlines()
+pairs = []
+for j, sentence in enumerate(b):
+    best = process.extractOne(sentence, a, scorer=fuzz.ratio, score_cutoff=50)
+    if best is not None:
+        pairs.append([best[2], j])
+json.dump(pairs, open(sys.argv[3], "w"))
+"""
+
+BARE = """
+import json, re, sys
+json.dump([re.split(r"(?<=[.!?])\\s+", open(f, encoding="utf-8").read()) for f in sys.argv[2:]], open(sys.argv[1], "w"))
+"""
+
+BIG = """
+import sys
+from desktop.core import loading, segmentation
+loading.MAX_TEXT_CHARS = 10**9
+segmentation.MAX_SENTENCES = 10**7
+from desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+EXPORT = """
+import sys, time
+from desktop.core import jsonio
+from desktop.core.export_html import write_html
+comparison = jsonio.read_json(sys.argv[1])
+start = time.perf_counter()
+jsonio.write_json(comparison, sys.argv[2])
+json_seconds = time.perf_counter() - start
+start = time.perf_counter()
+write_html(comparison, sys.argv[3])
+print(json_seconds, time.perf_counter() - start)
+"""
+
+
+def presplit_pair(
+    n: int, folder: Path, seed: int = 11, language: str = "de"
+) -> tuple[Path, Path, set[tuple[int, int]]]:
+    """Two pre-split documents and the true (A line, B line) pairs."""
+    rng = random.Random(seed)
+    pool = sample_sentences(language)
+    varier = _Varier(language, rng)
+    base = [varier.fresh(rng.choice(pool)) for _ in range(n)]
+    other: list[tuple[str, int | None]] = []
+    for i, sentence in enumerate(base):
+        roll = rng.random()
+        if roll < 0.08:
+            continue
+        other.append((varier.reword(sentence) if roll < 0.23 else sentence, i))
+        if rng.random() < 0.08:
+            other.append((varier.fresh(rng.choice(pool)), None))
+    moved = 0
+    while moved < 0.10 * len(other):
+        start = rng.randrange(len(other) - 5)
+        block = other[start : start + 5]
+        del other[start : start + 5]
+        at = rng.randrange(len(other))
+        other[at:at] = block
+        moved += 5
+    a, b = folder / f"{n}-A.txt", folder / f"{n}-B.txt"
+    a.write_text("\n".join(base) + "\n", encoding="utf-8")
+    b.write_text("\n".join(text for text, _ in other) + "\n", encoding="utf-8")
+    return a, b, {(i, j) for j, (_, i) in enumerate(other) if i is not None}
+
+
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command[:6])} …")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def f1(found: set[tuple[int, int]], truth: set[tuple[int, int]]) -> float:
+    hits = len(found & truth)
+    return 2 * hits / (len(found) + len(truth)) if found or truth else 1.0
+
+
+def compared_pairs(path: Path) -> set[tuple[int, int]]:
+    data = json.loads(path.read_text("utf-8"))
+    return {(i, j) for g in data["alignments"] for i in g["members"].get("A", []) for j in g["members"].get("B", [])}
+
+
+def long_documents(n: int, folder: Path, naive: bool, combined: bool) -> Path:
+    a, b, truth = presplit_pair(n, folder)
+    out = folder / f"{n}.json"
+    label = f"2 x {n:,}"
+    cli = [sys.executable, "-c", BIG] if n > 25_000 else [sys.executable, "main.py"]
+    if naive:
+        naive_out = folder / f"{n}-naive.json"
+        naive_s, naive_mb = run([sys.executable, "-c", NAIVE, str(a), str(b), str(naive_out)])
+        naive_f1 = f1({(i, j) for i, j in json.loads(naive_out.read_text())}, truth)
+        print(f"{label:12} naive extractOne      {naive_s:7.2f} s {naive_mb:6.0f} MB  F1 {naive_f1:.3f}")
+    else:
+        naive_s = 0.0
+    modes = ["fuzzy", "combined"] if combined else ["fuzzy"]
+    for mode in modes:
+        target = out if mode == "fuzzy" else folder / f"{n}-{mode}.json"
+        seconds, mb = run(
+            [*cli, "compare", str(a), str(b), "--presegmented", "--match", mode, "--json", str(target), "--quiet"]
+        )
+        ratio = f"{seconds / naive_s:5.2f}x naive" if naive_s else "naive skipped"
+        score = f1(compared_pairs(target), truth)
+        print(f"{label:12} compare --match {mode:9} {seconds:6.2f} s {mb:6.0f} MB  F1 {score:.3f}  {ratio}")
+    return out
+
+
+def export(json_path: Path, folder: Path) -> None:
+    start = time.perf_counter()
+    child = subprocess.run(
+        [sys.executable, "-c", EXPORT, str(json_path), str(folder / "again.json"), str(folder / "report.html")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    json_s, html_s = (float(x) for x in child.stdout.split())
+    print(
+        f"HTML export of the 2 x 10,000 comparison: {html_s:.2f} s ({html_s / json_s:.1f}x writing its JSON, "
+        f"{json_s:.2f} s; process {time.perf_counter() - start:.2f} s)"
+    )
+
+
+def samples(folder: Path) -> None:
+    files = sorted(str(p) for p in (ROOT / "resources" / "samples" / "en").glob("*.txt"))
+    bare_s, _ = min(run([sys.executable, "-c", BARE, str(folder / "bare.json"), *files]) for _ in range(3))
+    warm = min(
+        run([sys.executable, "main.py", "compare", "--json", str(folder / "s.json"), "--quiet"]) for _ in range(3)
+    )
+    cold_env = dict(os.environ, PARALLAX_VECTOR_CACHE="off")
+    cold = min(
+        run([sys.executable, "main.py", "compare", "--json", str(folder / "s.json"), "--quiet"], cold_env)
+        for _ in range(2)
+    )
+    print(
+        f"samples, start to JSON: {warm[0]:.2f} s {warm[1]:.0f} MB "
+        f"({warm[0] / bare_s:.1f}x a bare split-to-JSON process, {bare_s:.2f} s)"
+    )
+    print(f"samples, vector cache off (the encoder loads): {cold[0]:.2f} s {cold[1]:.0f} MB ({cold[0] / bare_s:.1f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="2 x 1,000 instead of 2 x 10,000, no export")
+    parser.add_argument("--big", action="store_true", help="also 2 x 50,000 (limits lifted in-process)")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        samples(folder)
+        size = 1_000 if args.quick else 10_000
+        ten = long_documents(size, folder, naive=not args.no_naive, combined=True)
+        if not args.quick:
+            export(ten, folder)
+        if args.big:
+            long_documents(50_000, folder, naive=False, combined=False)
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
