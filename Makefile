@@ -33,7 +33,7 @@ run: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests benchmarks main.py
 	$(BIN)/lint-imports
-	$(BIN)/mypy desktop/core
+	$(BIN)/mypy desktop/core desktop/library desktop/export
 
 test: $(STAMP) system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from desktop.core.alignment import AlignedSet, align
-from desktop.core.normalize import matching_key
+from desktop.core.align.alignment import AlignedSet, align
+from desktop.core.text.normalize import matching_key
 
 Truth = list[dict[int, tuple[int, ...]]]
 Aligner = Callable[[list[list[str]]], list[AlignedSet]]

@@ -23,7 +23,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_library import build_comparison
-from desktop.core.jsonio import read_json, to_dict, write_json
+from desktop.export import read_json, to_dict, write_json
 
 
 def longest_stall(app: QApplication, until: object, limit_s: float = 120.0) -> float:

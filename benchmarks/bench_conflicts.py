@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic_articles import Sizes, articles
-from desktop.core import conflicts
+from desktop.core.detect import conflicts
 from desktop.core.model import Settings
 from desktop.core.pipeline import compare
 

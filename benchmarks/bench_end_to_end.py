@@ -69,7 +69,7 @@ sys.exit(main(sys.argv[1:]))
 EXPORT = """
 import sys, time
 from desktop.core import jsonio
-from desktop.core.export_html import write_html
+from desktop.export.html import write_html
 comparison = jsonio.read_json(sys.argv[1])
 start = time.perf_counter()
 jsonio.write_json(comparison, sys.argv[2])

@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.core import facts
 from desktop.core.model import Article, ArticleResult, Role, Sentence, Status
 from desktop.core.pipeline import _find_facts
-from desktop.core.segmentation import segment
+from desktop.core.text import facts
+from desktop.core.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 _WORDS = re.compile(r"\w+")

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.core.jsonio import from_dict, read_json, to_dict, write_json
-from desktop.core.library import open_library
 from desktop.core.model import Article, Comparison
 from desktop.core.pipeline import compare
+from desktop.export import from_dict, read_json, to_dict, write_json
+from desktop.library import open_library
 
 NAMES = ["Northwood", "Keller", "Amsel", "Brandt", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haas", "Ricci"]
 OPINION = ["shameful", "brave", "disastrous", "welcome", "outrageous", "admirable"]

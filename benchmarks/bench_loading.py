@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.core import html_extract
-from desktop.core.errors import LoadError
-from desktop.core.loading import load_article
 from desktop.core.model import Article
 from desktop.core.resources import sample_paths
+from desktop.core.sources import html_extract
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import load_article
 
 
 def attempt(path: Path) -> Article | LoadError:

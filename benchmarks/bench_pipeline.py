@@ -33,8 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.synthetic_articles import CASES, Sizes, articles
-from desktop.core import commentary, facts, jsonio, matching, pipeline, segmentation, worddiff
+from desktop.core import pipeline
+from desktop.core.align import matching, worddiff
+from desktop.core.detect import commentary
 from desktop.core.model import Article, Comparison, Settings
+from desktop.core.text import facts, segmentation
+from desktop.export import jsonio
 
 ROOT = Path(__file__).resolve().parents[1]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from sentencex import segment as sentencex_segment
 
 from desktop.core.resources import sample_paths
-from desktop.core.segmentation import segment
+from desktop.core.text.segmentation import segment
 
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 

@@ -24,11 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core import embeddings, segmentation, semantic_alignment
-from desktop.core.loading import load_article
+from desktop.core.align import embeddings, semantic_alignment
 from desktop.core.model import Settings
 from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path
+from desktop.core.sources.loading import load_article
+from desktop.core.text import segmentation
 
 ROOT = Path(__file__).resolve().parents[1]
 

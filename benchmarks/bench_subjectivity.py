@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import commentary_dev_set as dev
 import commentary_heldout_set as heldout
 
-from desktop.core import commentary, subjectivity
+from desktop.core.detect import commentary, subjectivity
 
 ROUNDS = 20
 

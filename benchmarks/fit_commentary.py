@@ -1,4 +1,4 @@
-"""Fit the commentary classifier (``desktop/core/commentary_model.py``) and write its weights and figures.
+"""Fit the commentary classifier (``desktop/core/detect/commentary_model.py``) and write its weights and figures.
 
     .venv/bin/python benchmarks/fit_commentary.py            # fit, print the figures, write the model
     .venv/bin/python benchmarks/fit_commentary.py --dry-run  # fit and print only
@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from desktop.core import commentary, commentary_model, embeddings  # noqa: E402
+from desktop.core.align import embeddings  # noqa: E402
+from desktop.core.detect import commentary_model, commentary_verdict  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 OUT = ROOT / "resources" / "models" / commentary_model.MODEL_FILE
@@ -131,7 +132,7 @@ def main() -> None:
     vectors = encoder.encode(texts).astype(np.float64)
     rule_x = np.stack([commentary_model.rule_features(t, g) for t, g in zip(texts, language, strict=True)])
     x = np.hstack([vectors, rule_x])
-    rules = np.array([bool(commentary.rule_cues(t, g)) for t, g in zip(texts, language, strict=True)])
+    rules = np.array([bool(commentary_verdict.rule_cues(t, g)) for t, g in zip(texts, language, strict=True)])
     asked = np.array([commentary_model.undecided(t, g) for t, g in zip(texts, language, strict=True)])
     topic_ids = np.unique(topics, return_inverse=True)[1]
     kfold = stratified_folds(y, FOLDS, SEED)
@@ -221,7 +222,7 @@ def score_heldout(model: commentary_model.Model, encoder: embeddings.Encoder) ->
         vectors = encoder.encode(texts).astype(np.float64)
         rule_x = np.stack([commentary_model.rule_features(t, g) for t in texts])
         p = model.probability(vectors, rule_x)
-        rules = np.array([bool(commentary.rule_cues(t, g)) for t in texts])
+        rules = np.array([bool(commentary_verdict.rule_cues(t, g)) for t in texts])
         asked = np.array([commentary_model.undecided(t, g) for t in texts])
         flag = combined(p, rules, asked, model.thresholds[g])
         c, r = counts(flag, y), counts(rules, y)

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core import evidence
-from desktop.core.loading import load_article
+from desktop.core.align import evidence
+from desktop.core.align.news_model import LinkModel, Logistic
 from desktop.core.model import Role, Settings, Span
-from desktop.core.news_model import LinkModel, Logistic
-from desktop.core.normalize import canonical
 from desktop.core.pipeline import article_ids, combined_sets, compare
 from desktop.core.resources import resource_path
+from desktop.core.sources.loading import load_article
+from desktop.core.text.normalize import canonical
 
 FEATURES = (
     "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "soft", "cosine", "margin",
@@ -52,7 +52,7 @@ def _evaluator(data: Path):  # type: ignore[no-untyped-def]
 
 def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
     """Pairs of one event with their signals and gold labels."""
-    from desktop.core.embeddings import shared_encoder
+    from desktop.core.align.vector_cache import shared_encoder
 
     gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
     ids = article_ids(len(gold["articles"]))

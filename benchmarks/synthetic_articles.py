@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.core.model import Article
 from desktop.core.pipeline import article_ids
-from desktop.core.segmentation import segment
+from desktop.core.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 _NUMBER = re.compile(r"\d+")

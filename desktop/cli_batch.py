@@ -11,7 +11,7 @@ EXIT_BAD_INPUT = 2
 
 
 def build_batch_parser(subparsers: Any) -> None:
-    from desktop.cli import add_settings_arguments
+    from desktop.cli_settings import add_settings_arguments
 
     parser = subparsers.add_parser(
         "batch",
@@ -54,7 +54,7 @@ def build_batch_parser(subparsers: Any) -> None:
 
 
 def _fail(message: str) -> int:
-    from desktop.cli import fail
+    from desktop.cli_settings import fail
 
     return fail(message)
 
@@ -64,8 +64,8 @@ def _batch_problem(args: argparse.Namespace) -> str | None:
     from pathlib import Path
 
     from desktop.batch.manifest import MANAGED
-    from desktop.cli import settings_problem
-    from desktop.core.output_guard import Named, OutputConflict, check_inputs_outside, check_outputs
+    from desktop.cli_settings import settings_problem
+    from desktop.export.output_guard import Named, OutputConflict, check_inputs_outside, check_outputs
 
     problem = settings_problem(args)
     if problem:
@@ -88,7 +88,7 @@ def _batch_problem(args: argparse.Namespace) -> str | None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from desktop.cli import settings_from_args
+    from desktop.cli_settings import settings_from_args
 
     try:
         from desktop.batch.corpus import Columns, CorpusError, SourcePolicy
@@ -125,7 +125,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         report = run_batch(args.corpus, args.out, settings_from_args(args), options)
     except (CorpusError, EngineError, OutputFolderError) as error:
         return _fail(str(error))
-    from desktop.core.output_guard import printable
+    from desktop.export.output_guard import printable
 
     print("\n".join(printable(line) for line in report.lines()))
     return 0
@@ -147,7 +147,7 @@ def run_load_command(args: argparse.Namespace) -> int:
     """Each cluster becomes one library comparison named "<prefix> / <cluster>"; loading again updates them."""
     from pathlib import Path
 
-    from desktop.core.jsonio import from_dict
+    from desktop.export import from_dict
 
     try:
         from desktop.batch.output import OutputReadError, read_table
@@ -157,9 +157,8 @@ def run_load_command(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     from desktop.batch.manifest import MANAGED
-    from desktop.core.library import LibraryError, open_library
-    from desktop.core.library_location import library_path
-    from desktop.core.output_guard import Named, OutputConflict, check_outputs, library_target_problem, printable
+    from desktop.export.output_guard import Named, OutputConflict, check_outputs, library_target_problem, printable
+    from desktop.library import LibraryError, library_path, open_library
 
     folder = Path(args.out_dir)
     try:  # the library this writes must not be one of the batch files it reads

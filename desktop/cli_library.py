@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.jsonio import to_dict, write_json
-from desktop.core.library_location import ENV_VAR, library_path
 from desktop.core.model import Comparison, Note
-from desktop.core.output_guard import OutputConflict, check_outputs, library_target_problem, printable
+from desktop.export import to_dict, write_json
+from desktop.export.output_guard import OutputConflict, check_outputs, library_target_problem, printable
+from desktop.library import ENV_VAR, library_path
 
 if TYPE_CHECKING:
     # sqlite-utils imports pandas when it is installed (~0.5 s): plain `compare` must not pay for it.
-    from desktop.core.library import ComparisonInfo, LibraryStore
+    from desktop.library import ComparisonInfo, LibraryStore
 
 EXIT_BAD_INPUT = 2
 
@@ -69,7 +69,7 @@ def _fail(message: str) -> int:
 
 
 def _open(args: argparse.Namespace) -> LibraryStore:
-    from desktop.core.library import LibraryError, open_library
+    from desktop.library import LibraryError, open_library
 
     path = library_path(args.db)
     problem = library_target_problem(path)
@@ -83,7 +83,7 @@ def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
     """Called by ``compare`` after comparing; an exit code, so a library problem fails the command."""
     if not args.save:
         return 0
-    from desktop.core.library import LibraryError
+    from desktop.library import LibraryError
 
     try:
         store = _open(args)
@@ -160,7 +160,7 @@ def _export(store: LibraryStore, args: argparse.Namespace) -> int:
         if args.json:
             write_json(comparison, args.json)
         if args.html:
-            from desktop.core.export_html import write_html
+            from desktop.export import write_html
 
             write_html(comparison, args.html, notes=store.notes(args.id), full_paths=args.html_full_paths)
     except OSError as error:
@@ -186,7 +186,7 @@ def _delete(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 def _repair(store: LibraryStore, args: argparse.Namespace) -> int:
-    from desktop.core.library import LibraryError
+    from desktop.library import LibraryError
 
     before = store.search_index_problem()
     store.repair_search_index()
@@ -219,7 +219,7 @@ def run_library_command(args: argparse.Namespace) -> int:
             return _fail(str(error))
     if not path.exists():  # a mistyped --db must not leave an empty library behind
         return _fail(f"{path}: no library here yet (compare … --save NAME creates it)")
-    from desktop.core.library import LibraryError, UnknownComparison
+    from desktop.library import LibraryError, UnknownComparison
 
     wanted = getattr(args, "id", None)
     if wanted is not None and not 0 < wanted < 2**63:  # SQLite ids are positive 64-bit integers

@@ -1,4 +1,4 @@
-"""Invented two-outlet stories with planted disagreements and near-misses, for ``desktop.core.conflicts``.
+"""Invented two-outlet stories with planted disagreements and near-misses, for ``desktop.core.detect.conflicts``.
 
 Each story is two short articles (German, English, or one of each) whose sentences pair up one to one. A pair
 either plants one conflict — ``Planted(kind, words in A, words in B)``, where "" stands for a statement the

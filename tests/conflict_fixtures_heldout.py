@@ -1,4 +1,4 @@
-"""A second set of invented stories for ``desktop.core.conflicts``, written after the detector was tuned on
+"""A second set of invented stories for ``desktop.core.detect.conflicts``, written after the detector was tuned on
 ``conflict_fixtures.py``: its figures say how the rules carry to phrasings they were not shaped on. Same format;
 all events, places and people are made up.
 

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from desktop.core.jsonio import to_dict
 from desktop.core.model import Comparison
 from desktop.core.presentation import MarkKind, present
+from desktop.export import to_dict
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

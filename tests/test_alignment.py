@@ -5,10 +5,10 @@ import random
 import numpy as np
 import pytest
 
-from desktop.core import alignment, candidates
-from desktop.core.alignment import align, align_pair
-from desktop.core.candidates import MAX_DF, article_features, pair_index
-from desktop.core.normalize import matching_key
+from desktop.core.align import alignment, candidates
+from desktop.core.align.alignment import align, align_pair
+from desktop.core.align.candidates import MAX_DF, article_features, pair_index
+from desktop.core.text.normalize import matching_key
 
 
 def keys(*articles: list[str]) -> list[list[str]]:

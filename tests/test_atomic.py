@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from desktop.core.atomic import atomic_write_text
+from desktop.export.atomic import atomic_write_text
 
 
 def test_new_file_gets_umask_permissions_not_private_tempfile_ones(tmp_path):

@@ -149,7 +149,7 @@ def test_load_imports_every_cluster_into_the_library_once(corpus, tmp_path):
     db = str(tmp_path / "lib.sqlite")
     assert main(["load", str(tmp_path / "out"), "--db", db, "--prefix", "run1"]) == 0
     assert main(["load", str(tmp_path / "out"), "--db", db, "--prefix", "run1"]) == 0
-    from desktop.core.library import open_library
+    from desktop.library import open_library
 
     store = open_library(db)
     names = [info.name for info in store.list()]

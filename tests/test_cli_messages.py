@@ -9,7 +9,7 @@ import pytest
 
 from desktop.batch.output import read_table
 from desktop.cli import main
-from desktop.core.output_guard import printable
+from desktop.export.output_guard import printable
 
 ESC_NAME = "evil\x1b[31mRED\nline\u202e.txt"
 

@@ -1,7 +1,7 @@
 """Row order of the aligned table, on hand-built comparisons so the alignment is exactly what each test says."""
 
-from desktop.core.collation import Row, collate
 from desktop.core.model import Article, ArticleResult, Comparison, Group, Role, Sentence, Settings, Status
+from desktop.core.presentation.collation import Row, collate
 
 
 def build(layout: dict[str, list[int | None]], reference: str = "A") -> Comparison:

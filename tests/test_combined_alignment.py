@@ -1,7 +1,7 @@
 """The combined matcher: groups from pairwise links over all outlets, not anchored on the reference article."""
 
-from desktop.core import matching
-from desktop.core.grouping import UNLINKED, Link, cluster
+from desktop.core.align import matching
+from desktop.core.align.grouping import UNLINKED, Link, cluster
 from desktop.core.model import Article, Comparison, Role, Settings
 from desktop.core.pipeline import compare
 
@@ -140,8 +140,9 @@ def test_a_comparison_remembers_its_matcher_after_the_encoder_is_gone(monkeypatc
     (and so the combined matcher) is no longer installed."""
     import sqlite_utils
 
-    from desktop.core import embeddings, jsonio
-    from desktop.core.library import LibraryStore
+    from desktop.core.align import embeddings
+    from desktop.export import jsonio
+    from desktop.library import LibraryStore
 
     comparison = compare(_articles(), Settings())
     assert comparison.matched_by == "combined"

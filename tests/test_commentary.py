@@ -2,15 +2,9 @@
 
 import pytest
 
-from desktop.core import commentary
-from desktop.core.commentary import (
-    commentary_cues,
-    cues_in_spans,
-    cues_in_words,
-    find_labels,
-    parse_lexicon,
-    quoted_spans,
-)
+from desktop.core.detect import commentary, commentary_verdict
+from desktop.core.detect.commentary import cues_in_spans, cues_in_words, find_labels, parse_lexicon, quoted_spans
+from desktop.core.detect.commentary_verdict import commentary_cues
 
 SEED_COMMENTARY = [
     (
@@ -154,7 +148,7 @@ def test_lexicon_syntax_wildcards_gaps_anchors_and_weights():
 
 
 def test_unknown_language_falls_back_to_english_lexicon():
-    assert commentary.commentary_cues("This is clearly wrong.", "fr") == ("clearly",)
+    assert commentary_verdict.commentary_cues("This is clearly wrong.", "fr") == ("clearly",)
 
 
 def test_shipped_lexicons_load_for_both_languages():

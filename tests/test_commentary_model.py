@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from commentary_wire_set import DE_WIRE, EN_WIRE
 
-from desktop.core import commentary, commentary_model, embeddings
-from desktop.core.commentary import commentary_cues, rule_cues
+from desktop.core.align import embeddings, vector_cache
+from desktop.core.detect import commentary_model, commentary_verdict
+from desktop.core.detect.commentary_verdict import commentary_cues, rule_cues
 from desktop.core.resources import resource_path
 
 DATA = Path(__file__).parent / "data"
@@ -44,10 +45,10 @@ def test_neutral_wire_sentences_stay_reporting(sentences, language):
 )
 def test_quiet_commentary_without_a_listed_word_is_flagged_by_the_model(sentence, language):
     assert rule_cues(sentence, language) == ()
-    embeddings.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
+    vector_cache.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
     commentary_model.prepare([(sentence, language)])
     cues = commentary_cues(sentence, language)
-    assert len(cues) == 1 and cues[0].startswith(commentary.MODEL_CUE + " ")
+    assert len(cues) == 1 and cues[0].startswith(commentary_verdict.MODEL_CUE + " ")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ def test_switched_off_the_rules_decide_alone(monkeypatch):
     monkeypatch.setenv(commentary_model.DISABLE_ENV, "0")
     assert commentary_model.judged(sentence, "de") is None
     monkeypatch.delenv(commentary_model.DISABLE_ENV)
-    embeddings.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
+    vector_cache.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
     commentary_model.prepare([(sentence, "de")])
     assert commentary_model.judged(sentence, "de") is not None
 
@@ -78,10 +79,10 @@ def test_the_classifier_never_encodes_a_sentence_on_its_own_and_skips_large_comp
     10,000-sentence articles matched by strings spent 26 s encoding for this)."""
     sentence = "So far the plan has achieved remarkably little for the people it was meant to help."
     assert commentary_model.judged(sentence, "en") is None  # not encoded yet: not judged, nothing encoded
-    assert embeddings.shared_encoder().cached(sentence) is None
+    assert vector_cache.shared_encoder().cached(sentence) is None
     monkeypatch.setattr(commentary_model, "PREPARE_LIMIT", 0)
     commentary_model.prepare([(sentence, "en")])
-    assert embeddings.shared_encoder().cached(sentence) is None
+    assert vector_cache.shared_encoder().cached(sentence) is None
 
 
 def test_other_languages_are_left_to_the_rules():

@@ -13,7 +13,7 @@ from commentary_real_kinds_set import (
     EN_NEUTRAL_2,
 )
 
-from desktop.core.commentary import commentary_cues
+from desktop.core.detect.commentary_verdict import commentary_cues
 
 FRAMING = [
     ("The reshuffle is widely read as a rebuke to the party's left wing.", "en", "widely read as"),

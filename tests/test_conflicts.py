@@ -1,4 +1,4 @@
-"""Where outlets disagree (issue 15): what ``desktop.core.conflicts`` reports, and what it must not."""
+"""Where outlets disagree (issue 15): what ``desktop.core.detect.conflicts`` reports, and what it must not."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from conflict_fixtures import STORIES, score
 from conflict_fixtures_heldout import HELD_OUT
 from sqlite_utils import Database
 
-from desktop.core import jsonio
-from desktop.core.library import LibraryStore
 from desktop.core.model import Article, ConflictKind, Settings
 from desktop.core.pipeline import compare
+from desktop.export import jsonio
+from desktop.library import LibraryStore
 
 
 def conflicts_between(a: str, b: str, language_a: str = "en", language_b: str = "en"):
@@ -167,7 +167,7 @@ def test_planted_conflicts_and_near_misses_meet_the_bars(capsys):
 
 
 def test_export_lists_each_disagreement_above_the_aligned_table():
-    from desktop.core.export_html import render_html
+    from desktop.export import render_html
 
     comparison, _ = conflicts_between(
         "About 20,000 protesters marched through the old town on Saturday.",

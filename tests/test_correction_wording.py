@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 from export_dom import parse
 
-from desktop.core.export_html import render_html
-from desktop.core.match_display import LINKED_BY_YOU, match_lines
 from desktop.core.model import Article, CorrectionKind, Settings, UserLink
 from desktop.core.pipeline import compare
 from desktop.core.presentation import correction_command, correction_line, present
+from desktop.core.presentation.match_display import LINKED_BY_YOU, match_lines
+from desktop.export import render_html
 
 A = Article(
     "A",

@@ -2,9 +2,9 @@
 
 import pytest
 
-from desktop.core.jsonio import from_dict, to_dict
 from desktop.core.model import Article, CorrectionKind, Settings, Status, UserLink
 from desktop.core.pipeline import compare
+from desktop.export import from_dict, to_dict
 
 # Two outlets: the last sentences report the same resignation in words no matcher pairs; B's second sentence
 # is the outlet's own verdict.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.model import Role
-from desktop.core.segmentation import segment
+from desktop.core.text.segmentation import segment
 
 
 def spans(text: str, language: str = "") -> list[tuple[str, Role]]:

@@ -37,11 +37,11 @@ from export_dom import (
 )
 from shared_inputs import SEED
 
-from desktop.core.export_html import write_html
-from desktop.core.loading import load_article
 from desktop.core.model import Article, Comparison, Settings
 from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
+from desktop.core.sources.loading import load_article
+from desktop.export import write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [

@@ -25,9 +25,6 @@ from export_dom import (
 )
 
 from desktop import __version__
-from desktop.core import export_html
-from desktop.core.export_html import CSP, render_html, write_html
-from desktop.core.loading import load_article
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -45,7 +42,10 @@ from desktop.core.model import (
 )
 from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
-from desktop.core.segmentation import segment
+from desktop.core.sources.loading import load_article
+from desktop.core.text.segmentation import segment
+from desktop.export import CSP, render_html, write_html
+from desktop.export import html as export_html
 
 WHEN = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 

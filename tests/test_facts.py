@@ -4,7 +4,8 @@ import itertools
 
 import pytest
 
-from desktop.core.facts import (
+from desktop.core.model import FactKind
+from desktop.core.text.facts import (
     FactIndex,
     extract_facts,
     fact_key,
@@ -13,7 +14,6 @@ from desktop.core.facts import (
     introduced_surnames,
     speaker_words,
 )
-from desktop.core.model import FactKind
 
 SEED_SENTENCE = (
     "Am Rande der Ukraine-Wiederaufbaukonferenz, die derzeit in Rom stattfindet, verabredeten Großbritanniens "
@@ -204,8 +204,8 @@ def test_multi_word_places_from_the_lexicon_stay_whole():
 
 
 def test_sonnabend_is_saturday_and_not_cut_to_a_stem():
-    from desktop.core.facts import fact_present
     from desktop.core.model import FactKind
+    from desktop.core.text.facts import fact_present
 
     assert fact_present("Sonnabend", FactKind.DATE, "The vote is on Saturday.", "en")
     assert not fact_present("Sonnabend", FactKind.DATE, "The vote is on Sunday.", "en")

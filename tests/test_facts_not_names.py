@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.core import facts
 from desktop.core.model import FactKind
+from desktop.core.text import facts
 
 
 @pytest.mark.parametrize(

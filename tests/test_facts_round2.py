@@ -1,8 +1,8 @@
 """Facts on real pages (issue 14): possessives, parties, ranks, multi-word names, compounds, clock times and
 weekdays against dates. Every sentence here is invented."""
 
-from desktop.core.facts import FactIndex, extract_facts
 from desktop.core.model import FactKind
+from desktop.core.text.facts import FactIndex, extract_facts
 
 
 def _names(text: str, language: str) -> list[str]:

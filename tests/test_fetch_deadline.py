@@ -12,9 +12,9 @@ from typing import ClassVar
 
 import pytest
 
-from desktop.core import fetch as fetch_module
-from desktop.core.errors import LoadError
-from desktop.core.fetch import fetch
+from desktop.core.sources import fetch as fetch_module
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.fetch import fetch
 
 PAGE = b"<html><head><title>T</title></head><body><p>The bridge opened on Monday.</p></body></html>"
 

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from desktop.core import fetch
-from desktop.core.errors import LoadError
+from desktop.core.sources import fetch
+from desktop.core.sources.errors import LoadError
 
 
 def test_a_resolver_that_never_answers_ends_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:

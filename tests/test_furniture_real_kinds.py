@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.model import Role
-from desktop.core.roles import boilerplate_reason
-from desktop.core.segmentation import segment
+from desktop.core.text.roles import boilerplate_reason
+from desktop.core.text.segmentation import segment
 
 
 def roles_by_text(text: str, language: str = "") -> dict[str, Role]:
@@ -288,7 +288,7 @@ def test_bare_number_in_a_long_article_middle_stays() -> None:
 
 
 def test_saved_page_with_caption_and_embedded_post_keeps_the_story() -> None:
-    from desktop.core.html_extract import extract_page
+    from desktop.core.sources.html_extract import extract_page
 
     markup = (
         "<html><head><title>Bridge approved | Northwind Times</title></head><body><article>"

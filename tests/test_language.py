@@ -1,6 +1,6 @@
 """Language detection for the two languages Parallax has lexicons for."""
 
-from desktop.core.language import detect_language
+from desktop.core.text.language import detect_language
 
 
 def test_german_paragraph_is_german():

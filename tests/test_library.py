@@ -9,9 +9,8 @@ from library_samples import engine_comparison, rich_comparison
 
 from desktop import __version__
 from desktop.core import model
-from desktop.core.library import LibraryStore, UnknownComparison, open_library
-from desktop.core.library_location import ENV_VAR, library_path
 from desktop.core.model import Article, Note, Settings
+from desktop.library import ENV_VAR, LibraryStore, UnknownComparison, library_path, open_library
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.core.jsonio import read_json
-from desktop.core.library import open_library
-from desktop.core.library_location import ENV_VAR
+from desktop.export import read_json
+from desktop.library import ENV_VAR, open_library
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ import sqlite3
 
 import pytest
 
-from desktop.core.library import open_library
-from desktop.core.library_schema import CURRENT_VERSION
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -19,6 +17,8 @@ from desktop.core.model import (
     Settings,
     Status,
 )
+from desktop.library import open_library
+from desktop.library.schema import CURRENT_VERSION
 
 # The schema as version 1 shipped it, written out literally so later edits to the migrations cannot change it.
 V1_SQL = """

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from library_samples import engine_comparison, rich_comparison
 
-from desktop.core.jsonio import write_json
-from desktop.core.library import LibraryError, open_library
+from desktop.export import write_json
+from desktop.library import LibraryError, open_library
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,8 +34,8 @@ def integrity(path: Path) -> str:
 WRITER = """
     import sys, time
     from pathlib import Path
-    from desktop.core.jsonio import read_json
-    from desktop.core.library import open_library
+    from desktop.export.jsonio import read_json
+    from desktop.library.store import open_library
 
     db, comparison_json, tag, go = sys.argv[1:5]
     comparison = read_json(comparison_json)
@@ -75,8 +75,8 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
 # Dies by SIGKILL between writing the sentences and the facts of a save: no exception handler, no rollback.
 KILLED_SAVE = """
     import os, signal, sys
-    from desktop.core.jsonio import read_json
-    from desktop.core.library import LibraryStore, open_library
+    from desktop.export.jsonio import read_json
+    from desktop.library.store import LibraryStore, open_library
 
     db, comparison_json, mode = sys.argv[1:4]
     store = open_library(db)
@@ -113,7 +113,7 @@ def test_process_killed_mid_save_leaves_previous_state(tmp_path, mode):
 
 
 def test_error_mid_save_rolls_back_in_the_same_process(tmp_path, monkeypatch):
-    from desktop.core.library import LibraryStore
+    from desktop.library import LibraryStore
 
     store = open_library(tmp_path / "lib.sqlite3")
     cid = store.save(rich_comparison(), "Bridge")

@@ -10,11 +10,12 @@ import pytest
 from commentary_real_kinds_set import LABELLED
 from library_samples import rich_comparison
 
-from desktop.core import jsonio
-from desktop.core.commentary import commentary_cues, find_labels
-from desktop.core.library import open_library
+from desktop.core.detect.commentary import find_labels
+from desktop.core.detect.commentary_verdict import commentary_cues
 from desktop.core.model import Article, Label, Settings
 from desktop.core.pipeline import compare
+from desktop.export import jsonio
+from desktop.library import open_library
 
 
 @pytest.mark.parametrize(("sentence", "language", "label"), LABELLED)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import loading
-from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text, guess_title, load_article
+from desktop.core.sources import loading
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import article_from_text, guess_title, load_article
 
 GERMAN = "Die Bürgermeisterin sagte am Montag, die Straße bleibe gesperrt.\n\nÜbermorgen öffnet sie wieder."
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import LoadError
-from desktop.core.loading import load_article
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import load_article
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:

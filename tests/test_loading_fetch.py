@@ -11,9 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from desktop.core.errors import LoadError
-from desktop.core.fetch import fetch
-from desktop.core.loading import load_article
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.fetch import fetch
+from desktop.core.sources.loading import load_article
 
 ARTICLE = (
     "<html><head><title>Brücke in Nordstadt gesperrt</title>"

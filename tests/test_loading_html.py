@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import html_extract
-from desktop.core.errors import LoadError
-from desktop.core.loading import load_article
+from desktop.core.sources import html_extract
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import load_article
 
 PARAGRAPHS = (
     "Ein Sturm hat am Dienstagabend in Nordstadt mehrere Dächer abgedeckt, wie die Feuerwehr mitteilte.",

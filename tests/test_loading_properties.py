@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text, load_article
 from desktop.core.model import Article
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import article_from_text, load_article
 
 # The zero-width (non-)joiner is kept on purpose: it is spelling in Persian and holds emoji sequences together.
 _FORBIDDEN = "\r\u00ad\u200b\u2060\ufeff\u2028\u2029\u202e\x00"

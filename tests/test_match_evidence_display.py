@@ -12,9 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.collation import collate
-from desktop.core.export_html import render_html
-from desktop.core.match_display import match_line, match_lines, shown_anchors
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -29,6 +26,9 @@ from desktop.core.model import (
     Status,
 )
 from desktop.core.pipeline import compare
+from desktop.core.presentation.collation import collate
+from desktop.core.presentation.match_display import match_line, match_lines, shown_anchors
+from desktop.export import render_html
 from desktop.ui.delegates import build_document
 from desktop.ui.legend import Legend
 from desktop.ui.models import AlignedModel, ReadingModel

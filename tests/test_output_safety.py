@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.core.library import open_library
-from desktop.core.library_location import ENV_VAR
-from desktop.core.output_guard import OutputConflict, check_outputs
+from desktop.export.output_guard import OutputConflict, check_outputs
+from desktop.library import ENV_VAR, open_library
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from pypdf.generic._font import Font  # Helvetica's widths, to wrap lines as a typesetter would
 
-from desktop.core.errors import LoadError
-from desktop.core.loading import load_article
 from desktop.core.model import Article, Comparison, Role, Status
-from desktop.core.pdf_text import join_lines
 from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import load_article
+from desktop.core.sources.pdf_text import join_lines
 
 GERMAN = "de/1-agentur.txt"
 ENGLISH = "en/1-wire.txt"

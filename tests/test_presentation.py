@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.core.detect.summary import summarise
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -31,7 +32,6 @@ from desktop.core.model import (
 from desktop.core.pipeline import compare
 from desktop.core.presentation import MarkKind, SentenceKind, present, shown_location
 from desktop.core.presentation.marks import _runs
-from desktop.core.summary import summarise
 
 EQ, DEL, INS = DiffOp.EQUAL, DiffOp.DELETE, DiffOp.INSERT
 

@@ -12,7 +12,7 @@ import pytest
 from library_samples import rich_comparison
 
 from desktop.cli import main
-from desktop.core.library import LibraryError, SearchIndexDamaged, open_library
+from desktop.library import LibraryError, SearchIndexDamaged, open_library
 
 
 def _library(tmp_path: Path) -> Path:

@@ -11,9 +11,9 @@ import time
 import pytest
 
 from desktop.cli import main
-from desktop.core.errors import LoadError
-from desktop.core.html_extract import MAX_MIME_SECTIONS
-from desktop.core.loading import load_article
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.html_extract import MAX_MIME_SECTIONS
+from desktop.core.sources.loading import load_article
 
 FLOOD = "The river flooded the old town of Kessingen on Monday. Hundreds of residents were evacuated by boat."
 OTHER = "Hundreds of residents of Kessingen were evacuated on Monday. The river flooded the old town."

@@ -10,9 +10,9 @@ import time
 import pytest
 
 from desktop.cli import main
-from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text, load_article
-from desktop.core.segmentation import MAX_SENTENCES, TooManySentences, check_sentence_count, segment
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import article_from_text, load_article
+from desktop.core.text.segmentation import MAX_SENTENCES, TooManySentences, check_sentence_count, segment
 
 GOOD_A = "The bridge over the Elbe was opened on 12 March by Mayor Jane Northwood. It cost 4 million euros.\n"
 GOOD_B = "Mayor Jane Northwood opened the Elbe bridge on 12 March. The bridge cost 4 million euros.\n"

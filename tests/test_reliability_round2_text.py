@@ -9,11 +9,11 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text, load_article
 from desktop.core.model import Settings, Status
-from desktop.core.normalize import canonical, matching_key
 from desktop.core.pipeline import compare
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import article_from_text, load_article
+from desktop.core.text.normalize import canonical, matching_key
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 FAMILY = f"👩{ZWJ}👩{ZWJ}👧"

@@ -1,7 +1,7 @@
 """Faults while saving: a process killed mid-write, a full disk, a read-only folder.
 
 The library database has its own kill and rollback tests (``test_library_reliability``); these cover the JSON
-and HTML exports, which go through ``desktop.core.atomic``. Tests run as root, where file modes stop nothing,
+and HTML exports, which go through ``desktop.export.atomic``. Tests run as root, where file modes stop nothing,
 so full disks and read-only folders are simulated by making the system calls fail with their real errno.
 """
 
@@ -50,9 +50,9 @@ class SlowDisk:
 real_fdopen = os.fdopen
 os.fdopen = lambda *args, **kwargs: SlowDisk(real_fdopen(*args, **kwargs))
 from dataclasses import replace
-from desktop.core.export_html import write_html
-from desktop.core.jsonio import write_json
-from desktop.core.loading import load_article
+from desktop.export.html import write_html
+from desktop.export.jsonio import write_json
+from desktop.core.sources.loading import load_article
 from desktop.core.pipeline import compare
 
 json_target, html_target, *sources = sys.argv[1:]

@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.core.errors import LoadError
-from desktop.core.fetch import fetch
-from desktop.core.loading import load_article
 from desktop.core.resources import sample_paths
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.fetch import fetch
+from desktop.core.sources.loading import load_article
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
-from desktop.core.loading import MAX_TEXT_CHARS
 from desktop.core.resources import sample_paths
+from desktop.core.sources.loading import MAX_TEXT_CHARS
 
 GOOD = [str(path) for path in sample_paths("de")[:2]]
 GERMAN = (

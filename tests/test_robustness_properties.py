@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.alignment import AlignedSet, align
-from desktop.core.jsonio import from_dict, to_dict
+from desktop.core.align.alignment import AlignedSet, align
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
-from desktop.core.segmentation import MAX_SENTENCE_CHARS, segment
+from desktop.core.text.segmentation import MAX_SENTENCE_CHARS, segment
+from desktop.export import from_dict, to_dict
 
 _FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

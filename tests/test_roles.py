@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.model import Role
-from desktop.core.roles import boilerplate_reason
-from desktop.core.segmentation import segment
+from desktop.core.text.roles import boilerplate_reason
+from desktop.core.text.segmentation import segment
 
 
 def roles_by_text(text: str, language: str = "") -> dict[str, Role]:

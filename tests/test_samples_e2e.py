@@ -32,11 +32,11 @@ from samples_truth import (
     SampleTruth,
 )
 
-from desktop.core.jsonio import SCHEMA, to_dict
-from desktop.core.loading import load_article
 from desktop.core.model import Comparison, Fact, Role, Sentence, Settings, Status
 from desktop.core.pipeline import article_ids, compare
 from desktop.core.resources import resource_path, sample_paths
+from desktop.core.sources.loading import load_article
+from desktop.export import SCHEMA, to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 

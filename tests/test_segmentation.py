@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from shared_inputs import SEEDS
 
 from desktop.core.model import Role, Span
-from desktop.core.segmentation import segment, split_sentences
+from desktop.core.text.segmentation import segment, split_sentences
 
 
 def sentences(text: str, language: str = "") -> list[str]:

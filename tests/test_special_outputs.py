@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import atomic
+from desktop.export import atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,10 +5,14 @@ sentences shared by many outlets, and a re-run after a threshold change, are not
 pin that the remembered answers are the ones a fresh computation gives, and that callers cannot spoil them.
 """
 
-from desktop.core import commentary, facts, jsonio, pipeline, segmentation, worddiff
-from desktop.core.loading import load_article
+from desktop.core import pipeline
+from desktop.core.align import worddiff
+from desktop.core.detect import commentary, commentary_verdict
 from desktop.core.model import DiffOp, FactKind, Settings
 from desktop.core.resources import sample_paths
+from desktop.core.sources.loading import load_article
+from desktop.core.text import facts, segmentation
+from desktop.export import jsonio
 
 
 def test_hyphenated_label_cue_is_found_wherever_its_word_occurs():
@@ -28,16 +32,16 @@ def test_cues_handed_out_are_copies_the_caller_may_change():
 def test_same_sentence_judged_alike_in_each_language_it_is_asked_in():
     # Remembered per language: the English lexicon knows "clearly", the German one does not.
     sentence = "This is clearly wrong."
-    assert commentary.commentary_cues(sentence, "en") == ("clearly",)
-    assert commentary.commentary_cues(sentence, "de") == ()
-    assert commentary.commentary_cues(sentence, "en") == ("clearly",)
+    assert commentary_verdict.commentary_cues(sentence, "en") == ("clearly",)
+    assert commentary_verdict.commentary_cues(sentence, "de") == ()
+    assert commentary_verdict.commentary_cues(sentence, "en") == ("clearly",)
 
 
 def test_quotation_marks_far_apart_still_mask_the_quoted_words():
     quoted = "„" + "sehr " * 200 + "skandalös“"
     sentence = "Kowalczyk sagte: " + quoted + " Die Sitzung endete um 22 Uhr."
     assert commentary.quoted_spans(sentence) == [(17, 17 + len(quoted))]
-    assert commentary.commentary_cues(sentence, "de") == ()
+    assert commentary_verdict.commentary_cues(sentence, "de") == ()
 
 
 def test_remembered_facts_still_depend_on_the_names_the_article_introduced():

@@ -10,8 +10,8 @@ import commentary_dev_set as dev
 import commentary_heldout_set as heldout
 import pytest
 
-from desktop.core import commentary, subjectivity
-from desktop.core.commentary import commentary_cues
+from desktop.core.detect import commentary, subjectivity
+from desktop.core.detect.commentary_verdict import commentary_cues
 
 
 def _lexicon_only(text: str, language: str) -> bool:

@@ -5,8 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop.core.embeddings import DIMENSIONS, Encoder, text_key
-from desktop.core.vector_cache import DiskVectorStore, default_path
+from desktop.core.align.embeddings import DIMENSIONS, Encoder, text_key
+from desktop.core.align.vector_cache import DiskVectorStore, default_path
 
 
 def _vector(seed: int) -> np.ndarray:
@@ -50,7 +50,7 @@ def test_the_cache_can_be_turned_off_or_moved(monkeypatch: pytest.MonkeyPatch, t
 
 def test_the_encoder_reads_stored_vectors_without_loading_the_model(tmp_path: Path):
     store = DiskVectorStore(tmp_path / "v.sqlite3")
-    from desktop.core.embeddings import MODEL
+    from desktop.core.align.embeddings import MODEL
 
     store.put_vectors(MODEL, {text_key("Ein Satz."): _vector(5)})
     encoder = Encoder(store=DiskVectorStore(tmp_path / "v.sqlite3"))
@@ -61,7 +61,7 @@ def test_the_encoder_reads_stored_vectors_without_loading_the_model(tmp_path: Pa
 
 def test_the_encoder_reads_a_sentence_only_up_to_its_first_characters(tmp_path: Path):
     """A 'sentence' of thousands of characters (a line without a full stop) costs what its opening costs."""
-    from desktop.core.embeddings import MAX_CHARS, available
+    from desktop.core.align.embeddings import MAX_CHARS, available
 
     if not available():
         pytest.skip("the encoder package is not installed")

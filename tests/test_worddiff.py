@@ -5,8 +5,8 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core.align.worddiff import changed_spans, word_diff
 from desktop.core.model import DiffOp
-from desktop.core.worddiff import changed_spans, word_diff
 
 
 def _side(ops, keep):

@@ -1,6 +1,6 @@
 """A word diff is shown only where it says which words differ, not for two free paraphrases of one fact."""
 
-from desktop.core.worddiff import readable, word_diff
+from desktop.core.align.worddiff import readable, word_diff
 
 
 def test_an_edited_sentence_keeps_its_diff():

@@ -22,8 +22,8 @@ from typing import Any
 from desktop import __version__
 from desktop.batch.corpus import Cluster, Columns, SourcePolicy
 from desktop.batch.tables import TABLES
-from desktop.core.atomic import atomic_write_text
 from desktop.core.model import Settings
+from desktop.export.atomic import atomic_write_text
 
 MANIFEST = "_manifest.json"
 SCHEMA = "parallax/batch-manifest-v1"

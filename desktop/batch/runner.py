@@ -14,8 +14,8 @@ from desktop.batch.manifest import build_manifest, prepare_output
 from desktop.batch.output import is_done
 from desktop.batch.progress import ProgressBar
 from desktop.batch.worker import PartitionReport
-from desktop.core.atomic import atomic_write_text
 from desktop.core.model import Settings
+from desktop.export.atomic import atomic_write_text
 
 
 @dataclass(frozen=True, slots=True)

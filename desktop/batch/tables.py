@@ -7,8 +7,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from desktop.core.jsonio import dumps
 from desktop.core.model import Comparison
+from desktop.export import dumps
 
 _STR, _INT, _BOOL, _FLOAT = pa.string(), pa.int64(), pa.bool_(), pa.float64()
 _LIST = pa.list_(pa.string())

@@ -12,10 +12,10 @@ from typing import Any
 from desktop.batch.corpus import Cluster
 from desktop.batch.output import write_partition
 from desktop.batch.tables import TABLES, comparison_rows
-from desktop.core.errors import LoadError
-from desktop.core.loading import article_from_text, load_article
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import article_ids, compare
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.loading import article_from_text, load_article
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,7 +276,7 @@ class ArticleResult:
 class Settings:
     """What the user can change about a comparison; stored with every result so it can be redone."""
 
-    threshold: float = 0.5  # calibrated on DEplain-web (exact n:m F1 peaks at 0.5): see desktop/core/alignment.py
+    threshold: float = 0.5  # calibrated on DEplain-web (exact n:m F1 peaks at 0.5): see desktop/core/align/alignment.py
     ignore_case: bool = True
     ignore_punctuation: bool = True
     reference: str = "A"

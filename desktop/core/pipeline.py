@@ -10,18 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 
-from desktop.core import (
-    collector,
-    commentary,
-    commentary_model,
-    conflicts,
-    corrections,
-    facts,
-    matching,
-    segmentation,
-    worddiff,
-)
-from desktop.core.language import detect_language
+from desktop.core import collector
+from desktop.core.align import matching, worddiff
+from desktop.core.detect import commentary, commentary_model, commentary_verdict, conflicts, corrections
+from desktop.core.detect.summary import summarise
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -40,8 +32,9 @@ from desktop.core.model import (
     UserLink,
     WordDiff,
 )
-from desktop.core.normalize import canonical, matching_key
-from desktop.core.summary import summarise
+from desktop.core.text import facts, segmentation
+from desktop.core.text.language import detect_language
+from desktop.core.text.normalize import canonical, matching_key
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -323,7 +316,7 @@ def _classify_sentences(
             text = article.text[span.start : span.end]
             group = group_of.get((article.id, index))
             boilerplate = span.role == Role.BOILERPLATE
-            cues = commentary.commentary_cues(text, article.language) if not boilerplate else ()
+            cues = commentary_verdict.commentary_cues(text, article.language) if not boilerplate else ()
             cues = tuple(dict.fromkeys(cues + inserted_cues.get((article.id, index), ())))
             labels = () if boilerplate else commentary.find_labels(text, article.language)
             sentences.append(

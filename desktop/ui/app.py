@@ -14,10 +14,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
-from desktop.core.library import LibraryError, LibraryStore, open_library
-from desktop.core.library_location import library_path
 from desktop.core.model import Comparison
 from desktop.core.resources import resource_path, sample_paths
+from desktop.library import LibraryError, LibraryStore, library_path, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Preferences
 from desktop.ui.recovery import Recovery

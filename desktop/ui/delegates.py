@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from desktop.core.match_display import PARTIAL_MARK
 from desktop.core.model import Status
+from desktop.core.presentation.match_display import PARTIAL_MARK
 from desktop.ui.highlights import Cell, Mark, MarkKind
 from desktop.ui.legend import wave
 from desktop.ui.models import CELL_ROLE, NOTE_ROLE

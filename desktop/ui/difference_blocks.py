@@ -13,8 +13,8 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from desktop.core.collation import Row
 from desktop.core.model import Comparison, Role
+from desktop.core.presentation.collation import Row
 from desktop.ui.highlights import Difference, DiffKind
 
 # Most telling first: a block is drawn (and named) after the first of these it holds.

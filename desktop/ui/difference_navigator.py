@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.collation import Row
 from desktop.core.model import Comparison
+from desktop.core.presentation.collation import Row
 from desktop.ui.difference_blocks import Block, block_at, counter_text, difference_blocks, furniture_rows, step
 from desktop.ui.highlights import Difference
 

@@ -4,7 +4,7 @@ export is suggested under."""
 from __future__ import annotations
 
 STEM_LIMIT = 60
-# Every suffix the loader reads (``desktop.core.loading``; not imported here, it pulls in the extractors).
+# Every suffix the loader reads (``desktop.core.sources.loading``; not imported here, it pulls in the extractors).
 ARTICLE_SUFFIXES = (
     ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".htm", ".xhtml", ".xht", ".shtml",
     ".mhtml", ".mht", ".pdf", ".docx", ".eml",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from desktop.core.collation import Row
+from desktop.core.detect.summary import lacking_facts
 from desktop.core.model import Comparison, DiffOp, Role, Status
 from desktop.core.presentation import (
     Mark,
@@ -27,7 +27,7 @@ from desktop.core.presentation import (
     shorten,
 )
 from desktop.core.presentation import sentence_marks as _presented_marks
-from desktop.core.summary import lacking_facts
+from desktop.core.presentation.collation import Row
 
 # Mark, MarkKind and the tooltip wordings are re-exported: the views and their tests name them from here.
 __all__ = [
@@ -193,7 +193,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
             (source, *(d.target for d in changed)),
         ))
-    from desktop.core.facts import fact_key  # lexicon loading stays off the start-up path
+    from desktop.core.text.facts import fact_key  # lexicon loading stays off the start-up path
 
     by_key: dict[str, list[tuple[str, int, str, tuple[str, ...]]]] = {}
     for fact in comparison.facts:

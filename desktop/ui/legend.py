@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
-from desktop.core.match_display import PARTIAL_MARK
+from desktop.core.presentation.match_display import PARTIAL_MARK
 from desktop.ui.theme import Theme, theme_for
 
 ENTRIES = (

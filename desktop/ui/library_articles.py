@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.library import LibraryArticle, LibraryError, LibraryStore
+from desktop.library import LibraryArticle, LibraryError, LibraryStore
 from desktop.ui.empty_note import EmptyNote
 
 Index = QModelIndex | QPersistentModelIndex

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
 from desktop.core.model import Comparison, Note
+from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.library_worker import LibraryWorker, Opened
 from desktop.ui.notes import EMPTY, NoteIndex, describe_lost, remap_notes

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
 from desktop.ui.empty_note import EmptyNote
 from desktop.ui.library_articles import LibraryArticlesView
 

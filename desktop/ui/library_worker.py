@@ -18,10 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
-from desktop.core.library_rows import content_hash
 from desktop.core.model import Comparison, Note
 from desktop.core.presentation import Presentation, present
+from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
+from desktop.library.rows import content_hash
 
 log = logging.getLogger(__name__)
 NAME_LENGTH = 80

@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.errors import LoadError
-from desktop.core.jsonio import write_json
-from desktop.core.library import LibraryStore
 from desktop.core.model import Comparison
 from desktop.core.presentation import Presentation, present
 from desktop.core.resources import resource_path, sample_paths
+from desktop.core.sources.errors import LoadError
+from desktop.export import write_json
+from desktop.library import LibraryStore
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader, language_name
@@ -76,7 +76,7 @@ from desktop.ui.worker import RunResult
 
 # Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
 # disabled, not faked, in a build without it.
-HTML_EXPORT = importlib.util.find_spec("desktop.core.export_html") is not None
+HTML_EXPORT = importlib.util.find_spec("desktop.export.html") is not None
 
 log = logging.getLogger(__name__)
 FILE_FILTER = ARTICLE_FILTER
@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
     def export_html(self) -> None:
         if self.comparison is None or not HTML_EXPORT:
             return
-        from desktop.core.export_html import write_html
+        from desktop.export import write_html
 
         path, _ = QFileDialog.getSaveFileName(self, "Export HTML", self._default_name(".html"), "HTML (*.html)")
         if path:
@@ -900,7 +900,7 @@ _MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both"
 
 
 def _matched_label(comparison: Comparison) -> str:
-    from desktop.core.matching import matched_by  # the alignment engine is imported on the worker, not at start
+    from desktop.core.align.matching import matched_by  # the alignment engine is imported on the worker, not at start
 
     return _MATCHED.get(matched_by(comparison), f"matched by {comparison.settings.match}")
 
@@ -912,7 +912,7 @@ def match_note(comparison: Comparison) -> str:
         return ""
     names = [language_name(code) for code in dict.fromkeys(r.article.language for r in comparison.articles) if code]
     languages = ", ".join(names[:-1]) + " and " + names[-1]
-    from desktop.core.matching import matched_by
+    from desktop.core.align.matching import matched_by
 
     how = matched_by(comparison)
     if how == "fuzzy":

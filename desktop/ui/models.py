@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.collation import Row
-from desktop.core.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.model import Comparison, Role, Status
 from desktop.core.presentation import Presentation, present
+from desktop.core.presentation.collation import Row
+from desktop.core.presentation.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.ui.highlights import (
     Cell,
     Difference,
@@ -43,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def cell_tooltip(cell: Cell, match: str = "") -> str:
     """Rich-text tooltip for a cell; every piece taken from an article is escaped (articles are hostile input).
-    ``match`` is the group's evidence line (``desktop.core.match_display``): why these sentences were matched."""
+    ``match`` is the group's evidence line (``desktop.core.presentation.match_display``): why these sentences were matched."""
     if cell.is_gap:
         return html.escape(f"Not in {cell.article}: no counterpart sentence")
     lines = [f"<b>{html.escape(cell.article)} · sentence {html.escape(cell.label)}</b>"]

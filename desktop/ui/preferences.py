@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop.core.model import Settings
 
 MAX_RECENT = 10
-# The values ``Settings.match`` accepts (``desktop.core.matching.MODES``, which is not imported here: it pulls in
+# The values ``Settings.match`` accepts (``desktop.core.align.matching.MODES``, which is not imported here: it pulls in
 # the alignment engine before the window is up). A stored value outside these falls back to the default.
 MATCH_MODES = ("auto", "fuzzy", "semantic", "both", "combined")
 

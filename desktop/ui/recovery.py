@@ -21,8 +21,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QLockFile
 
-from desktop.core.atomic import atomic_write_text
 from desktop.core.model import Article, Settings
+from desktop.export.atomic import atomic_write_text
 from desktop.ui.worker import Source
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from desktop.core.errors import LoadError
 from desktop.core.model import Article, Comparison, Settings
 from desktop.core.presentation import Presentation
+from desktop.core.sources.errors import LoadError
 from desktop.ui.worker import CompareWorker, RunResult, Source
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ COMPARED_SETTINGS = ("threshold", "ignore_case", "ignore_punctuation", "presegme
 def text_article(text: str, number: int) -> Article:
     """An article from pasted text (the loader extracts pasted HTML like a saved page). Each paste gets its own
     name, which doubles as its place in the session. Raises ``LoadError`` for empty or oversized text."""
-    from desktop.core.loading import article_from_text  # the loader's imports are heavy; pasting is rare
+    from desktop.core.sources.loading import article_from_text  # the loader's imports are heavy; pasting is rare
 
     return article_from_text(text, "A", path=f"Pasted text {number}")
 

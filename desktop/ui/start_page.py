@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.library import ComparisonInfo
+from desktop.library import ComparisonInfo
 from desktop.ui.library_panel import when_saved
 
 HINT = "Open two or more articles to compare them: File ▸ Open… (Ctrl+O), drop files or links here, " \

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop.core.errors import LoadError
 from desktop.core.model import Article, Comparison, Settings
 from desktop.core.presentation import Presentation, present
+from desktop.core.sources.errors import LoadError
 
 log = logging.getLogger(__name__)
 _COMPARE_STAGES = 5
@@ -112,8 +112,8 @@ class CompareWorker(QRunnable):
             self.signals.failed.emit(self.generation, f"The comparison failed: {error}")
 
     def _run(self) -> None:
-        from desktop.core.loading import load_article
         from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
+        from desktop.core.sources.loading import load_article
 
         scale = ProgressScale(len(self._sources))
         started = time.perf_counter()

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.collation import collate
 from desktop.core.model import Article, ConflictKind, Settings
 from desktop.core.pipeline import compare
+from desktop.core.presentation.collation import collate
 from desktop.ui.delegates import build_document, label_lines, mark_at, paint_conflict_lines
 from desktop.ui.highlights import DiffKind, MarkKind, differences, sentence_marks
 from desktop.ui.legend import Legend

@@ -117,7 +117,7 @@ def test_legend_has_an_entry_for_loaded_labels(qtbot):
 
 
 def _saved(path):
-    from desktop.core.library import open_library
+    from desktop.library import open_library
 
     store = open_library(path)
     try:

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.core.export_html import render_html
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
+from desktop.export import render_html
 
 WHEN = datetime(2026, 3, 1, tzinfo=UTC)
 

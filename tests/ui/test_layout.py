@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.library import ComparisonInfo
+from desktop.library import ComparisonInfo
 from desktop.ui.app import stylesheet
 from desktop.ui.library_panel import NAME, distinct_names
 

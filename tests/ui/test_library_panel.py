@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core.library import open_library
+from desktop.library import open_library
 from desktop.ui.library_panel import ID_ROLE, NAME, UPDATED, LibraryModel, LibraryPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/

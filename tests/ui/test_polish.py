@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from desktop.core import loading
 from desktop.core.model import Settings
 from desktop.core.resources import resource_path
+from desktop.core.sources import loading
 from desktop.ui.file_names import ARTICLE_FILTER, suggested_stem
 from desktop.ui.highlights import DiffKind
 from desktop.ui.icons import themed_icon

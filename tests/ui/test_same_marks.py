@@ -11,12 +11,12 @@ import pytest
 from export_dom import dom_marks, parse, presented_marks
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat
 
-from desktop.core.export_html import render_html
-from desktop.core.loading import load_article
 from desktop.core.model import Comparison, Status
 from desktop.core.pipeline import compare
 from desktop.core.presentation import MarkKind
 from desktop.core.resources import resource_path
+from desktop.core.sources.loading import load_article
+from desktop.export import render_html
 from desktop.ui.delegates import build_document, mark_at
 from desktop.ui.highlights import Cell
 from desktop.ui.models import CELL_ROLE, AlignedModel, ReadingModel

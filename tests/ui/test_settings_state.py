@@ -9,8 +9,8 @@ import time
 import pytest
 
 from desktop.core import pipeline
-from desktop.core.library import open_library
 from desktop.core.model import Settings
+from desktop.library import open_library
 
 
 @pytest.fixture

@@ -211,7 +211,7 @@ def test_a_full_disk_explains_and_leaves_no_partial_file(window, open_articles, 
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("desktop.core.atomic.os.fsync", full)
+    monkeypatch.setattr("desktop.export.atomic.os.fsync", full)
     target = tmp_path / "report.json"
     _export_to(window, monkeypatch, target, "save_json")
     assert "No space left on device" in dialogs[0]

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.cli import main as cli_main
-from desktop.core.library import open_library
 from desktop.core.model import Settings
 from desktop.core.pipeline import compare
+from desktop.library import open_library
 from desktop.ui import session as session_module
 from desktop.ui.app import create_window
 from desktop.ui.library_worker import comparison_name
@@ -296,7 +296,7 @@ def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, 
 
 
 def test_a_failing_autosave_says_so_and_keeps_the_comparison(window, open_articles, article_files, monkeypatch, qtbot):
-    from desktop.core.library import LibraryError, LibraryStore
+    from desktop.library import LibraryError, LibraryStore
 
     def full(self, comparison, name, notes=()):
         raise LibraryError(self.location(), "could not save to the library: database or disk is full")

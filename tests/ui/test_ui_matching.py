@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core import matching
+from desktop.core.align import matching
 from desktop.core.model import Status
 from desktop.core.resources import resource_path
 from desktop.ui.article_header import ArticleHeader

@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 
-from desktop.core.collation import collate
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -22,6 +21,7 @@ from desktop.core.model import (
 )
 from desktop.core.pipeline import compare
 from desktop.core.presentation import present
+from desktop.core.presentation.collation import collate
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import build_document
 from desktop.ui.highlights import MarkKind, differences, make_cell, sentence_marks

@@ -8,8 +8,8 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.cli import main as cli_main
-from desktop.core.jsonio import read_json
 from desktop.core.model import Role, Status
+from desktop.export import read_json
 from desktop.ui.highlights import MarkKind, missing_fact_count
 from desktop.ui.main_window import MainWindow
 

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.core.collation import Row, collate
-from desktop.core.match_display import is_partial
+from desktop.core.detect.summary import facts_missing_from, summarise
 from desktop.core.model import ArticleSummary, Comparison, Group, Role, Sentence, Status
+from desktop.core.presentation.collation import Row, collate
 from desktop.core.presentation.corrections import CorrectionView, correction_views
 from desktop.core.presentation.marks import Mark, sentence_marks
+from desktop.core.presentation.match_display import is_partial
 from desktop.core.presentation.wording import shown_location
-from desktop.core.summary import facts_missing_from, summarise
 
 
 class SentenceKind(StrEnum):

@@ -22,7 +22,8 @@ from typing import Any
 import sqlite_utils
 
 from desktop import __version__
-from desktop.core.library_rows import (
+from desktop.core.model import Article, Comparison, Note, Settings, user_link_records
+from desktop.library.rows import (
     ResultRows,
     article_row,
     comparison_from_rows,
@@ -30,8 +31,7 @@ from desktop.core.library_rows import (
     settings_from_json,
     settings_json,
 )
-from desktop.core.library_schema import LibraryError, check_library_contents, check_library_file, migrate
-from desktop.core.model import Article, Comparison, Note, Settings, user_link_records
+from desktop.library.schema import LibraryError, check_library_contents, check_library_file, migrate
 
 __all__ = [
     "ComparisonInfo",

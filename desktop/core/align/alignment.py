@@ -43,9 +43,9 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from desktop.core import wordlists
-from desktop.core.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
+from desktop.core.align.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
 from desktop.core.model import MatchEvidence
+from desktop.core.text import wordlists
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)

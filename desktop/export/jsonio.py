@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 
 from desktop import __version__
-from desktop.core import collector, matching
-from desktop.core.atomic import atomic_write_text
+from desktop.core import collector
+from desktop.core.align import matching
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -35,6 +35,7 @@ from desktop.core.model import (
     user_link_records,
     user_links_from_records,
 )
+from desktop.export.atomic import atomic_write_text
 
 SCHEMA = "parallax/comparison-v1"
 

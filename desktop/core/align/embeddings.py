@@ -180,20 +180,3 @@ def _native_tokenizer() -> Any:
         return None
     path = os.path.join(embedder._RES, "sp.model")
     return sentencepiece.SentencePieceProcessor(model_file=path) if os.path.exists(path) else None
-
-
-_shared: Encoder | None = None
-_shared_lock = threading.Lock()
-
-
-def shared_encoder() -> Encoder:
-    """The process-wide encoder: one model load and one cache for every comparison in this process, in front of
-    the on-disk cache (``vector_cache``) that keeps vectors between runs."""
-    global _shared
-    with _shared_lock:  # the app's worker thread and a batch thread may ask at once: one encoder, one cache
-        if _shared is None:
-            from desktop.core.vector_cache import DiskVectorStore, default_path
-
-            path = default_path()
-            _shared = Encoder(store=DiskVectorStore(path) if path is not None else None)
-        return _shared

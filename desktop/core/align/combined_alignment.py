@@ -20,10 +20,10 @@ from itertools import combinations
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import alignment, evidence, grouping
-from desktop.core.alignment import AlignedSet
+from desktop.core.align import alignment, evidence, grouping
+from desktop.core.align.alignment import AlignedSet
+from desktop.core.align.news_model import LinkModel, link_model
 from desktop.core.model import MatchEvidence
-from desktop.core.news_model import LinkModel, link_model
 
 EMBED_ALL = 4_000
 MAX_CELLS = 2_000_000
@@ -139,7 +139,7 @@ def _translation_links(
     order, headlines with headlines) join the links as sure ones. Without them a translated sentence that shares
     no name or number with its counterpart rested on a cosine the link model, fitted mostly on one-language
     pairs, weighs too lightly. Returns each bead's sentence pairs with the bead's similarity."""
-    from desktop.core import semantic_alignment
+    from desktop.core.align import semantic_alignment
 
     links: dict[frozenset[grouping.Node], float] = {}
     for a, b in pairs:

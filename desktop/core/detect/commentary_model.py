@@ -30,9 +30,10 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import commentary, embeddings
-from desktop.core.normalize import canonical
+from desktop.core.align import embeddings, vector_cache
+from desktop.core.detect import commentary
 from desktop.core.resources import resource_path
+from desktop.core.text.normalize import canonical
 
 MODEL_FILE = "commentary-lr.json"
 LANGUAGES = ("en", "de")
@@ -81,7 +82,7 @@ class Model:
 
 def rule_features(text: str, language: str) -> npt.NDArray[np.float64]:
     """The rule signals of one sentence as numbers in about 0..1, in ``RULE_FEATURES`` order."""
-    from desktop.core.subjectivity import subjectivity_cues
+    from desktop.core.detect.subjectivity import subjectivity_cues
 
     cues = commentary.find_cues(text, language)
     structure = subjectivity_cues(text, language, cues)
@@ -163,7 +164,7 @@ def _judged(text: str, language: str) -> float | None:
     """Judged only from a vector already encoded (``prepare`` encodes a comparison's candidates in one batch, the
     combined matcher has encoded every sentence): the classifier never runs the model one sentence at a time.
     With no vector in memory (a fuzzy comparison) the answer is None before the rules are read."""
-    encoder = embeddings.shared_encoder()
+    encoder = vector_cache.shared_encoder()
     if not encoder.holds_vectors or not undecided(text, language):
         return None
     vector = encoder.cached(canonical(text))
@@ -181,7 +182,7 @@ def prepare(sentences: Sequence[tuple[str, str]]) -> None:
     helped only by vectors already in memory."""
     if not enabled():
         return
-    encoder = embeddings.shared_encoder()
+    encoder = vector_cache.shared_encoder()
     if not encoder.loaded:
         return
     # Keyed by the canonical text, as the matchers encode it, so a sentence the matcher embedded is not encoded

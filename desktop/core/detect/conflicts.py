@@ -25,7 +25,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from desktop.core import commentary, facts, wordlists
+from desktop.core.detect import commentary
 from desktop.core.model import (
     ArticleResult,
     Conflict,
@@ -38,6 +38,7 @@ from desktop.core.model import (
     Status,
 )
 from desktop.core.resources import resource_path
+from desktop.core.text import facts, wordlists
 
 _WINDOW = 3  # content words either side of a number that can name what it counts
 _SOURCE_WINDOW = 8  # words either side of a verb of saying that can name who said it

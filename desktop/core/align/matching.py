@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.core import alignment
-from desktop.core.alignment import AlignedSet
+from desktop.core.align import alignment
+from desktop.core.align.alignment import AlignedSet
 from desktop.core.model import Comparison, Role
 
 MODES = ("auto", "fuzzy", "semantic", "both", "combined")
@@ -34,7 +34,7 @@ def resolve(requested: str, languages: Sequence[str]) -> str:
     if mode == "auto":
         mode = "combined" if len(languages) > 2 or cross_language(languages) else "fuzzy"
     if mode != "fuzzy":
-        from desktop.core import embeddings
+        from desktop.core.align import embeddings
 
         if not embeddings.available():
             return "fuzzy"
@@ -55,8 +55,8 @@ def align_combined(
 ) -> list[AlignedSet]:
     """The combined aligner (``combined_alignment``) with the shared encoder; ``progress`` counts sentences
     encoded; ``model`` replaces the bundled link model (a ``news_model.LinkModel``)."""
-    from desktop.core import combined_alignment
-    from desktop.core.embeddings import shared_encoder
+    from desktop.core.align import combined_alignment
+    from desktop.core.align.vector_cache import shared_encoder
 
     encoder = shared_encoder()
     total = sum(len(t) for t in texts)
@@ -113,8 +113,8 @@ def align_sentences(
     encoder. ``progress(done, total)`` counts sentences encoded."""
     if mode == "fuzzy":
         return alignment.align(keys, threshold=threshold, reference=reference, cancelled=cancelled)
-    from desktop.core import semantic_alignment
-    from desktop.core.embeddings import shared_encoder
+    from desktop.core.align import semantic_alignment
+    from desktop.core.align.vector_cache import shared_encoder
 
     encoder = shared_encoder()
     total = sum(len(t) for t in texts)

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import wordlists
+from desktop.core.text import wordlists
 
 Matrix = npt.NDArray[np.float64]
 WordVectors = Mapping[str, npt.NDArray[np.float32]]

@@ -33,9 +33,10 @@ from functools import cache, lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core import facts, soft_overlap, wordlists
+from desktop.core.align import soft_overlap
 from desktop.core.model import FactKind
-from desktop.core.normalize import matching_key
+from desktop.core.text import facts, wordlists
+from desktop.core.text.normalize import matching_key
 
 Matrix = npt.NDArray[np.float64]
 

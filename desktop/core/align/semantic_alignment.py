@@ -41,8 +41,8 @@ from itertools import combinations, pairwise
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core.alignment import AlignedSet, Bead, GroupUnion
-from desktop.core.candidates import article_features, pair_index
+from desktop.core.align.alignment import AlignedSet, Bead, GroupUnion
+from desktop.core.align.candidates import article_features, pair_index
 
 Vectors = npt.NDArray[np.float32]
 Floats = npt.NDArray[np.float64]

@@ -25,7 +25,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from desktop import __version__
-from desktop.core.errors import LoadError
+from desktop.core.sources.errors import LoadError
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0

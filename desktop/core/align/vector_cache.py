@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.embeddings import DIMENSIONS, Vectors
+from desktop.core.align.embeddings import DIMENSIONS, Encoder, Vectors
 
 FILE_NAME = "sentence-vectors.sqlite3"
 MAX_ROWS = 200_000  # ~400 MB of float32 vectors at most; the oldest rows go first (fewer kept after replacements)
@@ -129,3 +129,18 @@ class DiskVectorStore:
             self._connection = None
         if not self._remove():
             self._broken = True
+
+
+_shared: Encoder | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_encoder() -> Encoder:
+    """The process-wide encoder: one model load and one cache for every comparison in this process, in front of
+    the on-disk cache (``vector_cache``) that keeps vectors between runs."""
+    global _shared
+    with _shared_lock:  # the app's worker thread and a batch thread may ask at once: one encoder, one cache
+        if _shared is None:
+            path = default_path()
+            _shared = Encoder(store=DiskVectorStore(path) if path is not None else None)
+        return _shared

@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from desktop.core.evidence import Matrix, PairEvidence
+from desktop.core.align.evidence import Matrix, PairEvidence
 from desktop.core.resources import resource_path
 
 

@@ -441,38 +441,6 @@ def _rhetorical_question(text: str, masked: Sequence[tuple[int, int]]) -> Cue | 
     return Cue(surface, start, end + 1, 2)
 
 
-def commentary_cues(text: str, language: str) -> tuple[str, ...]:
-    """Cues that make a whole sentence commentary (empty for reporting): the rules' cues, or, where the rules
-    are not sure, the classifier's verdict ("model 0.83") after whatever weak cues it saw."""
-    cues = _rule_cues(text, language)
-    if sum(c.weight for c in cues) >= THRESHOLD:
-        return tuple(dict.fromkeys(c.text for c in cues))
-    from desktop.core import commentary_model  # imports this module
-
-    probability = commentary_model.judged(text, language)
-    if probability is None:
-        return ()
-    return (*dict.fromkeys(c.text for c in cues), f"{MODEL_CUE} {probability:.2f}")
-
-
-MODEL_CUE = "model"  # the cue shown when the classifier, not a listed word, made a sentence commentary
-
-
-def rule_cues(text: str, language: str) -> tuple[str, ...]:
-    """The rules' verdict alone (lexicon and structural signal), without the classifier."""
-    cues = _rule_cues(text, language)
-    if sum(c.weight for c in cues) < THRESHOLD:
-        return ()
-    return tuple(dict.fromkeys(c.text for c in cues))
-
-
-def _rule_cues(text: str, language: str) -> list[Cue]:
-    cues = find_cues(text, language)
-    from desktop.core.subjectivity import subjectivity_cues  # imports this module; structural signal on top
-
-    return cues + subjectivity_cues(text, language, cues)
-
-
 def cues_in_words(words: str, language: str) -> tuple[str, ...]:
     """Strong cues among words one outlet inserted into a sentence it shares with another (no context)."""
     return tuple(dict.fromkeys(c.text for c in find_cues(words, language) if c.weight >= THRESHOLD))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from email.message import EmailMessage, Message
 
-from desktop.core.decoding import NotText, decode
+from desktop.core.sources.decoding import NotText, decode
 
 MAX_PARTS = 1_000  # a newsletter has 2-20 MIME parts
 

@@ -22,10 +22,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from desktop import __version__
-from desktop.core.atomic import atomic_write_text
-from desktop.core.collation import Row
-from desktop.core.facts import fact_key
-from desktop.core.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.model import Comparison, Fact, Note, Status
 from desktop.core.presentation import (
     NO_STATEMENT,
@@ -38,8 +34,12 @@ from desktop.core.presentation import (
     SentenceView,
     present,
 )
+from desktop.core.presentation.collation import Row
 from desktop.core.presentation.corrections import NOT_APPLIED
+from desktop.core.presentation.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.resources import resource_path
+from desktop.core.text.facts import fact_key
+from desktop.export.atomic import atomic_write_text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 TEMPLATE = "report.html.j2"
@@ -102,7 +102,7 @@ class _RowView:
     classes: str
     cells: list[_Cell]
     notes: list[str]
-    match: str = ""  # why the row's sentences were matched (``desktop.core.match_display``)
+    match: str = ""  # why the row's sentences were matched (``desktop.core.presentation.match_display``)
     partial: bool = False
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.core import commentary
+from desktop.core.detect import commentary
 
 
 def _lines(block: str) -> list[str]:

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from desktop.core import wordlists
 from desktop.core.model import Role
+from desktop.core.text import wordlists
 
 
 @dataclass(frozen=True, slots=True)

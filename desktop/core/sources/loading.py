@@ -16,21 +16,21 @@ import stat
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from desktop.core.decoding import NotText, decode, html_declared_charset, sniff_binary
-from desktop.core.docx_text import DocxProblem, docx_to_text
-from desktop.core.eml_text import EmlProblem, eml_to_message
-from desktop.core.errors import LoadError
-from desktop.core.html_extract import (
+from desktop.core.model import Article
+from desktop.core.sources.decoding import NotText, decode, html_declared_charset, sniff_binary
+from desktop.core.sources.docx_text import DocxProblem, docx_to_text
+from desktop.core.sources.eml_text import EmlProblem, eml_to_message
+from desktop.core.sources.errors import LoadError
+from desktop.core.sources.html_extract import (
     TooMuchMarkup,
     extract_page,
     html_from_mhtml,
     looks_like_html,
     mime_nesting_problem,
 )
-from desktop.core.markdown_text import markdown_to_text
-from desktop.core.model import Article
-from desktop.core.pdf_text import PdfProblem, pdf_to_text
-from desktop.core.segmentation import TooManySentences, check_sentence_count
+from desktop.core.sources.markdown_text import markdown_to_text
+from desktop.core.sources.pdf_text import PdfProblem, pdf_to_text
+from desktop.core.text.segmentation import TooManySentences, check_sentence_count
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 200
@@ -84,7 +84,7 @@ def load_article(source: str, article_id: str, *, presegmented: bool = False) ->
 def _load(source: str, article_id: str, shown: str) -> Article:
     """``source`` opens the file; ``shown`` (the same unless the name has undecodable bytes) goes into the Article."""
     if is_web_address(source):
-        from desktop.core.fetch import fetch  # http.client, ssl and urllib: 50 ms only URL users pay
+        from desktop.core.sources.fetch import fetch  # http.client, ssl and urllib: 50 ms only URL users pay
 
         fetched = fetch(source)
         try:

@@ -11,9 +11,9 @@ import math
 import re
 from collections.abc import Iterable
 
-from desktop.core.corrections import LINKED
-from desktop.core.facts import fold_name
+from desktop.core.detect.corrections import LINKED
 from desktop.core.model import Comparison, Fact, FactKind, Group, MatchEvidence
+from desktop.core.text.facts import fold_name
 
 PARTIAL_MARK = "≈"
 PARTIAL_LABEL = "≈ partial"

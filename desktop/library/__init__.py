@@ -1,0 +1,61 @@
+"""The comparison library: saved comparisons, their articles and notes in one SQLite file.
+
+``store`` owns the database (``LibraryStore``), ``schema`` what counts as a library file, its versions and
+migrations, ``rows`` a ``Comparison`` as table rows and back, ``location`` where the file lives.
+
+Callers import from here, as in ``from desktop.library import LibraryStore, library_path``. Each name is imported
+from its module on first use, so importing the package itself costs nothing: the command line asks where the library
+lives at start-up and should not pay for sqlite-utils (a third of a second) unless it opens the library.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
+    from desktop.library.location import ENV_VAR, FILE_NAME, default_library_path, library_path
+    from desktop.library.store import (
+        ComparisonInfo,
+        LibraryArticle,
+        LibraryError,
+        LibraryStore,
+        SearchIndexDamaged,
+        UnknownComparison,
+        open_library,
+    )
+
+__all__ = [
+    "ENV_VAR",
+    "FILE_NAME",
+    "ComparisonInfo",
+    "LibraryArticle",
+    "LibraryError",
+    "LibraryStore",
+    "SearchIndexDamaged",
+    "UnknownComparison",
+    "default_library_path",
+    "library_path",
+    "open_library",
+]
+
+_HOMES = {
+    "ComparisonInfo": "store",
+    "ENV_VAR": "location",
+    "FILE_NAME": "location",
+    "LibraryArticle": "store",
+    "LibraryError": "store",
+    "LibraryStore": "store",
+    "SearchIndexDamaged": "store",
+    "UnknownComparison": "store",
+    "default_library_path": "location",
+    "library_path": "location",
+    "open_library": "store",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
