@@ -43,7 +43,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 def cell_tooltip(cell: Cell, match: str = "") -> str:
     """Rich-text tooltip for a cell; every piece taken from an article is escaped (articles are hostile input).
-    ``match`` is the group's evidence line (``desktop.core.presentation.match_display``): why these sentences were matched."""
+    ``match`` is the group's evidence line (``desktop.core.presentation.match_display``): why these sentences were
+    matched."""
     if cell.is_gap:
         return html.escape(f"Not in {cell.article}: no counterpart sentence")
     lines = [f"<b>{html.escape(cell.article)} · sentence {html.escape(cell.label)}</b>"]

@@ -9,8 +9,8 @@ milliseconds instead of seconds). BLAS is held to one thread (``threads=1``, enf
 on two cores the library's default of four threads made single sentences about 200 times slower.
 
 Vectors are cached per sentence text (BLAKE2 digest → vector) for the life of the process, so aligning again
-with other settings costs no encoding; the shared encoder also keeps them across runs on disk
-(``vector_cache``, keyed by digest and model version).
+with other settings costs no encoding; the shared encoder (``vector_cache.shared_encoder``) also keeps them
+across runs on disk, keyed by digest and model version.
 """
 
 from __future__ import annotations

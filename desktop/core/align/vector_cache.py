@@ -1,4 +1,5 @@
-"""Sentence vectors kept on disk between runs, so comparing the same articles again costs no encoding.
+"""Sentence vectors kept on disk between runs, so comparing the same articles again costs no encoding, and the
+process-wide encoder (``shared_encoder``) that reads and fills them.
 
 A ``VectorStore`` (see ``embeddings``) over one SQLite file in the user's cache folder (``platformdirs``): rows
 keyed by model version and the sentence's digest (``embeddings.text_key``), never the sentence itself, so the

@@ -30,7 +30,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core.align import embeddings, vector_cache
+from desktop.core.align import embeddings
 from desktop.core.detect import commentary
 from desktop.core.resources import resource_path
 from desktop.core.text.normalize import canonical
@@ -164,7 +164,9 @@ def _judged(text: str, language: str) -> float | None:
     """Judged only from a vector already encoded (``prepare`` encodes a comparison's candidates in one batch, the
     combined matcher has encoded every sentence): the classifier never runs the model one sentence at a time.
     With no vector in memory (a fuzzy comparison) the answer is None before the rules are read."""
-    encoder = vector_cache.shared_encoder()
+    from desktop.core.align.vector_cache import shared_encoder  # not at import: importing the pipeline loads no sqlite3
+
+    encoder = shared_encoder()
     if not encoder.holds_vectors or not undecided(text, language):
         return None
     vector = encoder.cached(canonical(text))
@@ -182,7 +184,9 @@ def prepare(sentences: Sequence[tuple[str, str]]) -> None:
     helped only by vectors already in memory."""
     if not enabled():
         return
-    encoder = vector_cache.shared_encoder()
+    from desktop.core.align.vector_cache import shared_encoder
+
+    encoder = shared_encoder()
     if not encoder.loaded:
         return
     # Keyed by the canonical text, as the matchers encode it, so a sentence the matcher embedded is not encoded
