@@ -385,12 +385,14 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
     """
     # Only the known names this sentence could use matter (a word of it, or that word less a plural "s"), so
     # the same sentence in another outlet, or in a re-run, is answered from memory.
-    relevant = (
-        frozenset(w for token in _TOKEN.findall(text) for w in (token, token.removesuffix("s")) if w in known_names)
-        if known_names
-        else frozenset()
-    )
+    relevant = _name_candidates(text).intersection(known_names) if known_names else frozenset()
     return list(_extract_facts(text, language, relevant))
+
+
+@lru_cache(maxsize=65536)
+def _name_candidates(text: str) -> frozenset[str]:
+    """The words of a sentence that could be a known surname: each word, and each word less a plural "s"."""
+    return frozenset(w for token in _TOKEN.findall(text) for w in (token, token.removesuffix("s")))
 
 
 @lru_cache(maxsize=65536)
