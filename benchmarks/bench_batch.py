@@ -141,7 +141,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="baseline, local 2, Dask 2 external and LocalCluster")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="parallax-bench-batch-"))
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-batch-") as folder:
+        measure(args, Path(folder))
+
+
+def measure(args: argparse.Namespace, work: Path) -> None:
     corpus = work / "corpus.jsonl"
     write_jsonl(corpus, generate_rows(args.clusters, seed=11))
     sizes = [int(s) for s in args.sizes.split(",")]
