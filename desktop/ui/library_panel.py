@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, OUTLETS, UPDATED = range(3)
+NARROW_PANEL = 420  # pixels: below this the Articles column is hidden
 _HEADERS = ("Name", "Articles", "Changed")
 
 
@@ -75,25 +76,31 @@ def outlet_label(outlet: str, limit: int = 28) -> str:
     return outlet if len(outlet) <= limit else outlet[: limit - 1].rstrip() + "…"
 
 
-def distinct_names(infos: Sequence[ComparisonInfo]) -> dict[int, str]:
-    """Each comparison's name as a list shows it. A name two or more entries share gets their outlets and when it
-    was last changed beside it ("Port strike — Wire, Partisan · 2026-03-09 14:05"), and its library id if even
-    that is shared, so they can be told apart."""
+def twin_details(infos: Sequence[ComparisonInfo]) -> dict[int, str]:
+    """For entries whose names two or more share: when each was last changed and its outlets ("2026-03-09 14:05 ·
+    3 articles: Wire, Partisan, Brief"), and its library id if even that is shared, so they can be told apart."""
     shared = Counter(info.name.casefold() for info in infos)
-    names = {}
+    details = {}
     for info in infos:
         if shared[info.name.casefold()] < 2:
-            names[info.id] = info.name
             continue
         outlets = ", ".join(outlet_label(o) for o in info.outlets[:3])
         if len(info.outlets) > 3:
             outlets += f" +{len(info.outlets) - 3}"
-        names[info.id] = f"{info.name} — {outlets} · {when_saved(info.updated)}"
-    still = Counter(names.values())
-    for cid, name in names.items():
-        if still[name] > 1:  # the same articles saved in the same minute: the library id (``library show ID``)
-            names[cid] = f"{name} · #{cid}"
-    return names
+        details[info.id] = f"{when_saved(info.updated)} · {len(info.outlets)} articles: {outlets}"
+    still = Counter(details.values())
+    for cid, detail in details.items():
+        if still[detail] > 1:  # the same articles saved in the same minute: the library id (``library show ID``)
+            details[cid] = f"{detail} · #{cid}"
+    return details
+
+
+def distinct_names(infos: Sequence[ComparisonInfo], separator: str = " — ") -> dict[int, str]:
+    """Each comparison's name as a list shows it: a name two or more entries share followed by ``separator`` and
+    what tells them apart (``twin_details``); "\n" puts that on a second line."""
+    details = twin_details(infos)
+    return {info.id: f"{info.name}{separator}{details[info.id]}" if info.id in details else info.name
+            for info in infos}
 
 
 def search_status(query: str, count: int, noun: str) -> str:
@@ -116,7 +123,7 @@ class LibraryModel(QAbstractTableModel):
     def set_rows(self, rows: tuple[ComparisonInfo, ...]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._names = distinct_names(rows)
+        self._names = distinct_names(rows, "\n")  # what tells twin names apart on a line of its own
         self.endResetModel()
 
     def info(self, row: int) -> ComparisonInfo:
@@ -209,7 +216,8 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the end: what tells twin names apart
+        # Rows of twin names are two lines high (name, then when saved and which articles).
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setObjectName("libraryList")
         self.view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
@@ -264,6 +272,11 @@ class LibraryPanel(QWidget):
         articles = self.articles
         return [self.tabs, self.search, self.view, self.open_button, self.rename_button,
                 self.duplicate_button, self.delete_button, articles.search, articles.view, articles.add_button]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow dock the name column gets the room; the articles are in each name's tooltip."""
+        super().resizeEvent(event)
+        self.view.setColumnHidden(OUTLETS, self.width() < NARROW_PANEL)
 
     # -- reading ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -4,6 +4,7 @@ framed or tinted, never filled solid over its highlights."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from PySide6.QtCore import Qt
@@ -56,16 +57,16 @@ def test_ctrl_l_brings_the_library_forward_and_types_into_its_search(window, qtb
 
 
 def test_identical_names_get_their_outlets_and_date_beside_them():
-    rows = [info(1, "Port strike"), info(2, "Port strike", ("Radio", "Brief")), info(3, "Ferry news")]
+    rows = [info(1, "Port strike"), info(2, "Port strike", ("Radio", "Brief", "Wire")), info(3, "Ferry news")]
     names = distinct_names(rows)
     assert names[3] == "Ferry news"
-    assert names[1].startswith("Port strike — Wire, Partisan · ")
-    assert names[2].startswith("Port strike — Radio, Brief · ")
-    assert names[1] != names[2]
+    assert re.fullmatch(r"Port strike — 2026-03-09 \d\d:05 · 2 articles: Wire, Partisan", names[1])
+    assert names[2].endswith(" · 3 articles: Radio, Brief, Wire")
+    assert distinct_names(rows, "\n")[1].split("\n")[0] == "Port strike"
+    many = distinct_names([info(1, "X", ("/home/me/a-long-folder/wire.txt", "B", "C", "D")), info(2, "x")])
+    assert many[1].endswith(" · 4 articles: wire.txt, B, C +1")
     same = distinct_names([info(7, "Y"), info(8, "Y")])
     assert same[7].endswith(" · #7") and same[8].endswith(" · #8")
-    many = distinct_names([info(1, "X", ("/home/me/a-long-folder/wire.txt", "B", "C", "D")), info(2, "x")])
-    assert many[1].startswith("X — wire.txt, B, C +1 · ")
 
 
 def test_the_library_list_and_recent_menu_tell_twin_names_apart(window, open_articles, article_files, qtbot):
@@ -74,13 +75,32 @@ def test_the_library_list_and_recent_menu_tell_twin_names_apart(window, open_art
     for _ in range(2):
         store.save(comparison, "Harbour strike")
     window.library.refresh()
+    window.library_dock.show()
     model = window.library.panel.model
     shown = [model.index(r, NAME).data() for r in range(model.rowCount())]
-    twins = [s for s in shown if s.startswith("Harbour strike — ")]
+    twins = [s for s in shown if s.startswith("Harbour strike\n")]
     assert len(twins) == 2 and twins[0] != twins[1]
-    assert model.index(0, NAME).data(Qt.ItemDataRole.EditRole) == "Harbour strike"  # renaming starts from the name
+    view = window.library.panel.view
+    row = next(r for r in range(model.rowCount()) if model.index(r, NAME).data() == twins[0])
+    single = next(r for r in range(model.rowCount()) if "\n" not in model.index(r, NAME).data())
+    qtbot.waitUntil(lambda: view.rowHeight(row) > view.rowHeight(single))  # the second line has room
+    assert model.index(row, NAME).data(Qt.ItemDataRole.EditRole) == "Harbour strike"  # a rename starts from the name
     labels = [a.text() for a in window.recent_comparisons_menu.actions()]
     assert all(Counter(labels)[label] == 1 for label in labels)
+    assert all("\n" not in label for label in labels)
+
+
+def test_a_narrow_library_gives_the_names_the_room(window, qtbot):
+    panel = window.library.panel
+    window.library_dock.show()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: panel.width() < 420)
+    assert panel.view.isColumnHidden(1)
+    window.resize(1800, 900)
+    window.library_dock.setFloating(True)
+    window.library_dock.resize(600, 500)
+    qtbot.waitUntil(lambda: panel.width() >= 420)
+    assert not panel.view.isColumnHidden(1)
 
 
 def _highlight_share(image, rect, colour):
