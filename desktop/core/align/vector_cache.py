@@ -62,6 +62,10 @@ class DiskVectorStore:
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))"
                 )
+                # No flush to the disk at every write: a batch job writes once per cluster, and waiting for the
+                # disk was a fifth of its time (1,500 clusters: 47 s with 35 s of CPU). A file damaged by a
+                # power cut is replaced like any other damaged cache; the vectors are only ever a shortcut.
+                connection.execute("PRAGMA synchronous = OFF")
                 self._connection = connection
             except sqlite3.Error:  # not a database, or damaged: start a new file once
                 connection.close()
