@@ -139,11 +139,15 @@ class AlignedView(QWidget):
     def set_current_block(self, index: int) -> None:
         self.overview.set_current(index)
 
+    def _overview_height(self) -> int:
+        """What the overview bar's height stands for: the table's full height (rows differ in height, so in pixels,
+        as the scroll bar measures), or the view's when the table is shorter, so marks sit level with their rows."""
+        return max(self.table.verticalHeader().length(), self.table.viewport().height())
+
     def _place_marks(self) -> None:
-        """Each block's rows as fractions of the table's full height (rows differ in height, so by pixels, which
-        is also how the scroll bar measures)."""
+        """Each block's rows as fractions of ``_overview_height``."""
         header = self.table.verticalHeader()
-        total = header.length()
+        total = self._overview_height() if header.length() > 0 else 0
         marks = []
         if total > 0:
             for index, block in enumerate(self._blocks):
@@ -158,7 +162,7 @@ class AlignedView(QWidget):
         self._show_span()
 
     def _show_span(self) -> None:
-        total = self.table.verticalHeader().length()
+        total = self._overview_height() if self.table.verticalHeader().length() > 0 else 0
         if total <= 0:
             self.overview.set_span(0.0, 1.0)
             return
@@ -167,7 +171,7 @@ class AlignedView(QWidget):
 
     def _scroll_to_fraction(self, fraction: float) -> None:
         """Centre the view on that point of the table (a click on the overview bar between marks)."""
-        total = self.table.verticalHeader().length()
+        total = self._overview_height()
         self.table.verticalScrollBar().setValue(round(fraction * total - self.table.viewport().height() / 2))
 
     def _fit_columns(self) -> None:
@@ -220,6 +224,7 @@ class AlignedView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout.start()
+        self._marks_timer.start()  # a taller view changes where marks of a short table sit
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -124,3 +124,19 @@ def test_past_the_last_difference_next_stays_and_says_so(window, ferry):
     window.actions_.next_diff.trigger()
     assert window.aligned.current_position() == where
     assert window.status.text() == "No more differences below"
+
+
+def test_marks_of_a_table_shorter_than_the_view_sit_level_with_their_rows(window, ferry, qtbot):
+    view = window.aligned
+    bar = view.overview
+    table = view.table
+    qtbot.waitUntil(lambda: len(bar.marks) == len(window.navigator.blocks))
+    assert table.verticalHeader().length() < table.viewport().height()  # nine rows on a tall window
+    row = view.model.row_of(*RUN[0])
+
+    def level() -> bool:
+        mark = next(m for m in bar.marks if m.index == _block_with(window, RUN[0]))
+        bar_y = (bar.mark_rect(mark).top() - bar._track().top()) / bar._track().height()
+        return abs(bar_y - table.rowViewportPosition(row) / table.viewport().height()) < 0.03
+
+    qtbot.waitUntil(level, timeout=2000)  # marks follow the settled row heights
