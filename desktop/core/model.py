@@ -1,7 +1,8 @@
 """The plain, immutable data every stage of the pipeline passes on: articles, sentences, groups, facts.
 
 Frozen dataclasses with ``slots`` and ``StrEnum`` labels, so results can be shared between threads and
-processes without copying and serialise to the JSON contract without a mapping table.
+processes without copying; ``records`` maps each class to the plain data of the JSON contract, the library and
+the batch tables.
 """
 
 from __future__ import annotations
@@ -110,44 +111,6 @@ class MatchEvidence:
     partial: bool = False
 
 
-def label_record(label: Label) -> dict[str, object]:
-    """The JSON/library form of a ``Label``: offsets in the article text, the words, the neutral alternative."""
-    return {"start": label.start, "end": label.end, "text": label.text, "neutral": label.neutral}
-
-
-def labels_from_records(records: object) -> tuple[Label, ...]:
-    """``Label``s back from their records; anything else (a file written before labels existed) gives none."""
-    if not isinstance(records, list):
-        return ()
-    return tuple(
-        Label(int(r["start"]), int(r["end"]), str(r["text"]), str(r.get("neutral") or ""))
-        for r in records
-        if isinstance(r, dict)
-    )
-
-
-def evidence_record(evidence: MatchEvidence) -> dict[str, object]:
-    """The JSON/library form of ``MatchEvidence`` (``partial`` travels beside it, as the group's own field)."""
-    return {
-        "score": evidence.score,
-        "anchors": list(evidence.anchors),
-        "signals": list(evidence.signals),
-        "partial": evidence.partial,
-    }
-
-
-def evidence_from_record(data: object, partial: bool | None = None) -> MatchEvidence | None:
-    """``MatchEvidence`` back from its record; anything that is not one (an older file's null) gives None."""
-    if not isinstance(data, dict):
-        return None
-    return MatchEvidence(
-        score=float(data.get("score", 0.0)),
-        anchors=tuple(str(a) for a in data.get("anchors", ())),
-        signals=tuple(str(s) for s in data.get("signals", ())),
-        partial=bool(data.get("partial", False)) if partial is None else partial,
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Group:
     """An alignment group: the sentences (by index, per article id) that say the same thing."""
@@ -205,40 +168,6 @@ class Conflict:
     kind: ConflictKind
     about: str
     values: tuple[ConflictValue, ...]
-
-
-def conflict_record(conflict: Conflict) -> dict[str, object]:
-    """The JSON/library form of a ``Conflict``."""
-    return {
-        "group": conflict.group,
-        "kind": str(conflict.kind),
-        "about": conflict.about,
-        "values": [
-            {"article": v.article, "sentence": v.sentence, "text": v.text, "start": v.start, "end": v.end}
-            for v in conflict.values
-        ],
-    }
-
-
-def conflict_from_record(record: dict[str, object]) -> Conflict:
-    values = record.get("values")
-    return Conflict(
-        group=int(str(record["group"])),
-        kind=ConflictKind(str(record["kind"])),
-        about=str(record.get("about") or ""),
-        values=tuple(
-            ConflictValue(str(v["article"]), int(v["sentence"]), str(v["text"]), int(v["start"]), int(v["end"]))
-            for v in (values if isinstance(values, list) else ())
-            if isinstance(v, dict)
-        ),
-    )
-
-
-def conflicts_from_records(records: object) -> tuple[Conflict, ...]:
-    """``Conflict``s back from their records; anything else (a file written before conflicts) gives none."""
-    if not isinstance(records, list):
-        return ()
-    return tuple(conflict_from_record(r) for r in records if isinstance(r, dict))
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,34 +229,6 @@ class UserLink:
 
     kind: CorrectionKind
     sentences: tuple[tuple[str, int], ...]  # (article id, sentence index)
-
-
-def user_link_records(links: tuple[UserLink, ...]) -> list[dict[str, object]]:
-    """The JSON/library form of the user's corrections."""
-    return [{"kind": str(link.kind), "sentences": [[aid, index] for aid, index in link.sentences]} for link in links]
-
-
-def user_links_from_records(records: object) -> tuple[UserLink, ...]:
-    """Corrections back from their records; a record of an unknown kind (a later version's) is skipped."""
-    if not isinstance(records, list):
-        return ()
-    known = {str(k) for k in CorrectionKind}
-    found = []
-    for record in records:
-        if not isinstance(record, dict) or record.get("kind") not in known:
-            continue
-        sentences = record.get("sentences")
-        found.append(
-            UserLink(
-                CorrectionKind(str(record["kind"])),
-                tuple(
-                    (str(pair[0]), int(pair[1]))
-                    for pair in (sentences if isinstance(sentences, list) else ())
-                    if isinstance(pair, list) and len(pair) == 2
-                ),
-            )
-        )
-    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,37 +1,38 @@
 """A ``Comparison`` as rows of the library tables and back, with no database access of its own.
 
-Kept apart from the store so the mapping can be read (and checked against ``jsonio``) field by field.
+A row is the model's record (``desktop.core.records``: the JSON's names and values) laid out in a table: some keys
+renamed to their column (``index`` → ``number``), lists and objects held as JSON text, and the keys that say where
+the row belongs (``comparison_id``, ``article``, ``position``) beside them. Reading selects the columns back under
+their record names (``number AS "index"``), so the rows become records again and the records the model, through the
+same mapping the JSON uses.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.core.model import (
-    Article,
-    ArticleResult,
-    ArticleSummary,
-    Comparison,
-    Conflict,
-    ConflictKind,
-    ConflictValue,
-    DiffOp,
-    Fact,
-    FactKind,
-    Group,
-    Role,
-    Sentence,
-    Settings,
-    Status,
-    WordDiff,
-    evidence_from_record,
-    evidence_record,
-    label_record,
-    labels_from_records,
+from desktop.core.model import Article, ArticleResult, Comparison, Conflict, Settings
+from desktop.core.records import (
+    Record,
+    article_from_record,
+    article_record,
+    conflict_from_record,
+    conflict_record,
+    fact_from_record,
+    fact_record,
+    group_from_record,
+    group_record,
+    sentence_from_record,
+    sentence_record,
+    settings_from_record,
+    settings_record,
+    summary_from_record,
+    summary_record,
+    user_link_records,
     user_links_from_records,
 )
 
@@ -54,38 +55,113 @@ def outlet_of(article: Article) -> str:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-# Enum lookups by value through a dict: ``Role(value)`` costs several times more, 17,000 times per large load.
-_ROLES = {str(m): m for m in Role}
-_STATUSES = {str(m): m for m in Status}
-_KINDS = {str(m): m for m in FactKind}
-_OPS = {str(m): m for m in DiffOp}
 
 
 def dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+def _to_json(value: Any) -> str | None:
+    """A JSON column: NULL for None (evidence a matcher did not give), '[]' written without the encoder."""
+    if value is None:
+        return None
+    return "[]" if value == [] else dumps(value)
+
+
+def _from_json(text: str | None) -> Any:
+    # Most cue and label lists are empty: '[]' is read without the parser, thousands of times in a large comparison.
+    if text is None:
+        return None
+    return [] if text == "[]" else json.loads(text)
+
+
+class Layout:
+    """Where one record's keys sit in a table: ``keys`` in column order, ``renamed`` where a column has another
+    name than the key, ``as_json`` the keys held as JSON text."""
+
+    __slots__ = ("_json", "_plain", "as_json", "keys", "renamed")
+
+    def __init__(
+        self, keys: tuple[str, ...], renamed: Mapping[str, str] | None = None, as_json: frozenset[str] = frozenset()
+    ) -> None:
+        self.keys = keys
+        self.renamed = dict(renamed or {})
+        self.as_json = as_json
+        # (key, column) pairs worked out once: a large comparison writes tens of thousands of rows.
+        self._plain = tuple((k, self.column(k)) for k in keys if k not in as_json)
+        self._json = tuple((k, self.column(k)) for k in keys if k in as_json)
+
+    def column(self, key: str) -> str:
+        return self.renamed.get(key, key)
+
+    def row(self, record: Record, head: Row | None = None) -> Row:
+        """The record's columns, after ``head`` (the columns that say where the row belongs)."""
+        row = dict(head) if head else {}
+        for key, column in self._plain:
+            row[column] = record[key]
+        for key, column in self._json:
+            row[column] = _to_json(record[key])
+        return row
+
+    def select(self, table: str = "") -> str:
+        """The columns under their record names, for a SELECT whose rows ``record`` reads."""
+        prefix = f"{table}." if table else ""
+        return ", ".join(f'{prefix}{self.column(k)} AS "{k}"' for k in self.keys)
+
+    def record(self, values: Sequence[Any]) -> Record:
+        """A row selected with ``select`` (its first ``len(keys)`` values) as the record it was written from."""
+        record = dict(zip(self.keys, values, strict=False))
+        for key in self.as_json:
+            record[key] = _from_json(record[key])
+        return record
+
+
+# ``text`` is kept once per distinct text in ``articles``; a comparison's articles point at it.
+ARTICLE = Layout(("id", "path", "title", "source", "published", "language"), {"id": "label"})
+LIBRARY_ARTICLE = Layout(("path", "title", "source", "published", "language", "text"))
+SENTENCE = Layout(
+    ("index", "start", "end", "text", "role", "status", "commentary", "cues", "group", "labels"),
+    {"index": "number", "start": "start_char", "end": "end_char", "group": "group_number"},
+    frozenset({"cues", "labels"}),
+)
+# ``members`` are rows of ``group_members``; ``partial`` is kept inside the evidence.
+GROUP = Layout(("id", "similarity", "status", "diffs", "evidence"), {"id": "number"}, frozenset({"diffs", "evidence"}))
+FACT = Layout(
+    ("text", "kind", "article", "sentence", "start", "end", "missing_from"),
+    {"sentence": "sentence_number", "start": "start_char", "end": "end_char"},
+    frozenset({"missing_from"}),
+)
+# A conflict has one row per outlet's value, so "which comparisons have number conflicts" is a plain WHERE.
+CONFLICT = Layout(("group", "kind", "about"), {"group": "group_number"})
+CONFLICT_VALUE = Layout(
+    ("article", "sentence", "text", "start", "end"),
+    {"sentence": "sentence_number", "text": "value", "start": "start_char", "end": "end_char"},
+)
+
+
 def settings_json(settings: Settings) -> str:
-    return dumps(asdict(settings))
+    return dumps(settings_record(settings))
 
 
 def settings_from_json(text: str) -> Settings:
-    """Settings saved by another version may have fields this one lacks; those are dropped, not fatal."""
-    known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in json.loads(text).items() if k in known})
+    return settings_from_record(json.loads(text))
+
+
+def comparison_row(comparison: Comparison) -> Row:
+    """The ``comparisons`` columns that come from the comparison (name, dates, engine and note are the store's)."""
+    return {
+        "title": comparison.title,
+        "settings": settings_json(comparison.settings),
+        "matched_by": comparison.matched_by,
+        # Written by the standard encoder's defaults since the column was added; any JSON reads back the same.
+        "user_links": json.dumps(user_link_records(comparison.user_links)),
+    }
 
 
 def article_row(article: Article, imported_at: str) -> Row:
-    return {
-        "content_hash": content_hash(article.text),
-        "path": article.path,
-        "title": article.title,
-        "source": article.source,
-        "published": article.published,
-        "language": article.language,
-        "text": article.text,
-        "imported_at": imported_at,
-    }
+    """The ``articles`` row: one per distinct text (``content_hash``), whichever comparison imported it first."""
+    row = LIBRARY_ARTICLE.row(article_record(article))
+    return {"content_hash": content_hash(article.text), **row, "imported_at": imported_at}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +181,8 @@ def result_rows(
     comparison: Comparison, comparison_id: int, article_ids: Sequence[int], first_fact_id: int
 ) -> ResultRows:
     """``article_ids`` are the library ids of ``comparison.articles`` in order; facts get ids from ``first_fact_id``."""
-    outlets = {r.article.id: outlet_of(r.article) for r in comparison.articles}
     cid = comparison_id
-    comparison_articles = []
+    comparison_articles: list[Row] = []
     sentences: list[Row] = []
     for position, (result, library_id) in enumerate(zip(comparison.articles, article_ids, strict=True)):
         a = result.article
@@ -116,77 +191,29 @@ def result_rows(
             {
                 "comparison_id": cid,
                 "position": position,
-                "label": a.id,
                 "article_id": library_id,
-                "path": a.path,
-                "title": a.title,
-                "source": a.source,
-                "published": a.published,
-                "language": a.language,
-                "summary": dumps(asdict(summary)) if summary is not None else None,
+                **ARTICLE.row(article_record(a)),
+                "summary": _to_json(summary_record(summary)) if summary is not None else None,
             }
         )
-        sentences.extend(
-            {
-                "comparison_id": cid,
-                "article": a.id,
-                "number": s.index,
-                "start_char": s.start,
-                "end_char": s.end,
-                "text": s.text,
-                "role": str(s.role),
-                "status": str(s.status),
-                "commentary": int(s.commentary),
-                "cues": dumps(list(s.cues)) if s.cues else "[]",
-                "group_number": s.group,
-                "labels": dumps([label_record(label) for label in s.labels]) if s.labels else "[]",
-            }
-            for s in result.sentences
+        head = {"comparison_id": cid, "article": a.id}
+        sentences.extend(SENTENCE.row(sentence_record(s), head) for s in result.sentences)
+    groups: list[Row] = []
+    members: list[Row] = []
+    for g in comparison.groups:
+        record = group_record(g)
+        groups.append(GROUP.row(record, {"comparison_id": cid}))
+        in_order = ((label, number) for label, numbers in record["members"].items() for number in numbers)
+        members.extend(
+            {"comparison_id": cid, "group_number": g.id, "article": label, "sentence_number": number, "position": p}
+            for p, (label, number) in enumerate(in_order)
         )
-    groups = [
-        {
-            "comparison_id": cid,
-            "number": g.id,
-            "similarity": g.similarity,
-            "status": str(g.status),
-            "diffs": dumps(
-                [{"from": d.source, "to": d.target, "ops": [[str(op), text] for op, text in d.ops]} for d in g.diffs]
-            ),
-            "evidence": dumps(evidence_record(g.evidence)) if g.evidence else None,
-        }
-        for g in comparison.groups
-    ]
-    members = [
-        {
-            "comparison_id": cid,
-            "group_number": g.id,
-            "article": label,
-            "sentence_number": number,
-            "position": position,
-        }
-        for g in comparison.groups
-        for position, (label, number) in enumerate(
-            (label, number) for label, numbers in g.members.items() for number in numbers
-        )
-    ]
-    facts = []
+    outlets = {r.article.id: outlet_of(r.article) for r in comparison.articles}
+    facts: list[Row] = []
     absences: list[Row] = []
     for position, f in enumerate(comparison.facts):
         fact_id = first_fact_id + position
-        facts.append(
-            {
-                "id": fact_id,
-                "comparison_id": cid,
-                "position": position,
-                "text": f.text,
-                "kind": str(f.kind),
-                "article": f.article,
-                "sentence_number": f.sentence,
-                "start_char": f.start,
-                "end_char": f.end,
-                "missing_from": dumps(list(f.missing_from)),
-            }
-        )
+        facts.append(FACT.row(fact_record(f), {"id": fact_id, "comparison_id": cid, "position": position}))
         absences.extend(
             {"fact_id": fact_id, "comparison_id": cid, "article": label, "outlet": outlets.get(label, "")}
             for label in dict.fromkeys(f.missing_from)
@@ -196,112 +223,80 @@ def result_rows(
 
 def conflict_rows(comparison: Comparison, comparison_id: int) -> list[Row]:
     """One row per outlet's value of each conflict."""
-    return [
-        {
-            "comparison_id": comparison_id,
-            "number": number,
-            "group_number": c.group,
-            "kind": str(c.kind),
-            "about": c.about,
-            "position": position,
-            "article": v.article,
-            "sentence_number": v.sentence,
-            "value": v.text,
-            "start_char": v.start,
-            "end_char": v.end,
-        }
-        for number, c in enumerate(comparison.conflicts)
-        for position, v in enumerate(c.values)
-    ]
+    rows: list[Row] = []
+    for number, conflict in enumerate(comparison.conflicts):
+        record = conflict_record(conflict)
+        head = {"comparison_id": comparison_id, "number": number, **CONFLICT.row(record)}
+        rows.extend(
+            {**head, "position": position, **CONFLICT_VALUE.row(value)}
+            for position, value in enumerate(record["values"])
+        )
+    return rows
 
 
-def conflicts_from_rows(rows: Iterable[Named]) -> tuple[Conflict, ...]:
-    """Rows ordered by number and position."""
-    found: dict[int, tuple[Named, list[ConflictValue]]] = {}
-    for r in rows:
-        values = found.setdefault(r["number"], (r, []))[1]
-        values.append(ConflictValue(r["article"], r["sentence_number"], r["value"], r["start_char"], r["end_char"]))
-    return tuple(
-        Conflict(first["group_number"], ConflictKind(first["kind"]), first["about"], tuple(values))
-        for first, values in found.values()
-    )
+# What ``comparison_from_rows`` reads, each with the comparison's id as its one parameter and in the order it needs.
+ARTICLES_SQL = (
+    f"SELECT {ARTICLE.select('ca')}, a.text, ca.summary FROM comparison_articles AS ca "
+    "JOIN articles AS a ON a.id = ca.article_id WHERE ca.comparison_id = ? ORDER BY ca.position"
+)
+SENTENCES_SQL = f"SELECT {SENTENCE.select()}, article FROM sentences WHERE comparison_id = ? ORDER BY article, number"
+GROUPS_SQL = f"SELECT {GROUP.select()} FROM alignment_groups WHERE comparison_id = ? ORDER BY number"
+MEMBERS_SQL = (
+    "SELECT group_number, article, sentence_number FROM group_members WHERE comparison_id = ? "
+    "ORDER BY group_number, position"
+)
+FACTS_SQL = f"SELECT {FACT.select()} FROM facts WHERE comparison_id = ? ORDER BY position"
+CONFLICTS_SQL = (
+    f"SELECT {CONFLICT.select()}, {CONFLICT_VALUE.select()}, number FROM conflicts WHERE comparison_id = ? "
+    "ORDER BY number, position"
+)
+
+
+def conflicts_from_rows(rows: Iterable[Sequence[Any]]) -> tuple[Conflict, ...]:
+    """Rows of ``CONFLICTS_SQL``: a conflict's values are the rows that share its number."""
+    found: dict[int, Record] = {}
+    width = len(CONFLICT.keys)
+    for row in rows:
+        record = found.get(row[-1])
+        if record is None:
+            record = found[row[-1]] = {**CONFLICT.record(row), "values": []}
+        record["values"].append(CONFLICT_VALUE.record(row[width:]))
+    return tuple(conflict_from_record(r) for r in found.values())
 
 
 def comparison_from_rows(
     comparison_row: Named,
-    article_rows: Iterable[Named],
-    sentence_rows: Iterable[Named],
-    group_rows: Iterable[Named],
-    member_rows: Iterable[Named],
-    fact_rows: Iterable[Named],
-    conflict_rows: Iterable[Named] = (),
+    article_rows: Iterable[Sequence[Any]],
+    sentence_rows: Iterable[Sequence[Any]],
+    group_rows: Iterable[Sequence[Any]],
+    member_rows: Iterable[Sequence[Any]],
+    fact_rows: Iterable[Sequence[Any]],
+    conflict_rows: Iterable[Sequence[Any]] = (),
 ) -> Comparison:
-    """Rows must come ordered: articles by position, sentences by number, members and facts by position."""
-    sentences_by_article: dict[str, list[Sentence]] = {}
-    for s in sentence_rows:
-        sentences_by_article.setdefault(s["article"], []).append(
-            Sentence(
-                index=s["number"],
-                start=s["start_char"],
-                end=s["end_char"],
-                text=s["text"],
-                role=_ROLES[s["role"]],
-                status=_STATUSES[s["status"]],
-                commentary=bool(s["commentary"]),
-                cues=tuple(json.loads(s["cues"])) if s["cues"] != "[]" else (),
-                group=s["group_number"],
-                labels=labels_from_records(json.loads(s["labels"])) if s["labels"] != "[]" else (),
-            )
-        )
+    """``comparison_row`` by column name; the others as selected by ``ARTICLES_SQL``, ``SENTENCES_SQL`` … ."""
+    sentences_by_article: dict[str, list[Any]] = {}
+    for row in sentence_rows:
+        sentences_by_article.setdefault(row[-1], []).append(sentence_from_record(SENTENCE.record(row)))
     articles = []
     summary = {}
-    for a in article_rows:
-        article = Article(
-            id=a["label"],
-            path=a["path"],
-            text=a["text"],
-            title=a["title"],
-            source=a["source"],
-            published=a["published"],
-            language=a["language"],
-        )
+    width = len(ARTICLE.keys)
+    for row in article_rows:
+        article = article_from_record({**ARTICLE.record(row), "text": row[width]})
         articles.append(ArticleResult(article, tuple(sentences_by_article.get(article.id, ()))))
-        if a["summary"] is not None:
-            summary[article.id] = ArticleSummary(**json.loads(a["summary"]))
+        if row[width + 1] is not None:
+            summary[article.id] = summary_from_record(json.loads(row[width + 1]))
     members: dict[int, dict[str, list[int]]] = {}
-    for m in member_rows:
-        members.setdefault(m["group_number"], {}).setdefault(m["article"], []).append(m["sentence_number"])
+    for number, label, sentence in member_rows:
+        members.setdefault(number, {}).setdefault(label, []).append(sentence)
     groups = tuple(
-        Group(
-            id=g["number"],
-            members={label: tuple(numbers) for label, numbers in members.get(g["number"], {}).items()},
-            similarity=g["similarity"],
-            status=_STATUSES[g["status"]],
-            diffs=tuple(
-                WordDiff(d["from"], d["to"], tuple((_OPS[op], text) for op, text in d["ops"]))
-                for d in json.loads(g["diffs"])
-            ),
-            evidence=evidence_from_record(json.loads(g["evidence"] or "null")),
-        )
-        for g in group_rows
-    )
-    facts = tuple(
-        Fact(
-            text=f["text"],
-            kind=_KINDS[f["kind"]],
-            article=f["article"],
-            sentence=f["sentence_number"],
-            start=f["start_char"],
-            end=f["end_char"],
-            missing_from=tuple(json.loads(f["missing_from"])) if f["missing_from"] != "[]" else (),
-        )
-        for f in fact_rows
+        group_from_record({**record, "members": members.get(record["id"], {})})
+        for record in map(GROUP.record, group_rows)
     )
     return Comparison(
         settings=settings_from_json(comparison_row["settings"]),
         articles=tuple(articles),
         groups=groups,
-        facts=facts,
+        facts=tuple(fact_from_record(FACT.record(row)) for row in fact_rows),
         summary=summary,
         title=comparison_row["title"],
         conflicts=conflicts_from_rows(conflict_rows),
