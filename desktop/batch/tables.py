@@ -7,8 +7,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from desktop.core import collector
 from desktop.core.model import Comparison
-from desktop.export import dumps
+from desktop.export import document_text, to_dict
 
 _STR, _INT, _BOOL, _FLOAT = pa.string(), pa.int64(), pa.bool_(), pa.float64()
 _LIST = pa.list_(pa.string())
@@ -74,70 +75,44 @@ TABLES = tuple(SCHEMAS)
 def comparison_rows(
     cluster: str, comparison: Comparison, corpus_ids: dict[str, str], outlets: dict[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Rows per table; ``corpus_ids``/``outlets`` map the comparison's letters back to the corpus."""
+    """Rows per table; ``corpus_ids``/``outlets`` map the comparison's letters back to the corpus.
+
+    Every row is a record of the JSON document (``desktop.core.records``) with the cluster and the corpus's names
+    beside it, and the ``comparisons`` table holds that document as text: one mapping for all of them.
+    """
+    with collector.paused():  # the records stay alive until written: nothing for the collector to find
+        return _rows(cluster, to_dict(comparison), corpus_ids, outlets)
+
+
+def _rows(
+    cluster: str, document: dict[str, Any], corpus_ids: dict[str, str], outlets: dict[str, str]
+) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for result in comparison.articles:
-        letter = result.article.id
-        for s in result.sentences:
-            rows["sentences"].append(
-                {
-                    "cluster": cluster,
-                    "article": letter,
-                    "article_id": corpus_ids[letter],
-                    "outlet": outlets[letter],
-                    "index": s.index,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": s.text,
-                    "role": str(s.role),
-                    "status": str(s.status),
-                    "commentary": s.commentary,
-                    "cues": list(s.cues),
-                    "group": s.group,
-                }
-            )
-        summary = comparison.summary[letter]
+    for article in document["articles"]:
+        letter = article["id"]
+        corpus = {"cluster": cluster, "article": letter, "article_id": corpus_ids[letter], "outlet": outlets[letter]}
+        rows["sentences"].extend(corpus | sentence for sentence in article["sentences"])
         rows["summary"].append(
-            {
-                "cluster": cluster,
-                "article": letter,
-                "article_id": corpus_ids[letter],
-                "outlet": outlets[letter],
-                "title": result.article.title,
-                "language": result.article.language,
-                "sentences": summary.sentences,
-                "identical": summary.identical,
-                "reworded": summary.reworded,
-                "unique": summary.unique,
-                "commentary": summary.commentary,
-                "boilerplate": summary.boilerplate,
-                "missing_facts": summary.missing_facts,
-            }
+            corpus | {"title": article["title"], "language": article["language"]} | document["summary"][letter]
         )
-    for g in comparison.groups:
-        rows["groups"].append(
-            {
-                "cluster": cluster,
-                "group": g.id,
-                "similarity": g.similarity,
-                "status": str(g.status),
-                "members": json.dumps({k: list(v) for k, v in g.members.items()}),
-            }
-        )
-    for f in comparison.facts:
-        rows["facts"].append(
-            {
-                "cluster": cluster,
-                "article": f.article,
-                "outlet": outlets[f.article],
-                "sentence": f.sentence,
-                "text": f.text,
-                "kind": str(f.kind),
-                "start": f.start,
-                "end": f.end,
-                "missing_from": list(f.missing_from),
-                "missing_outlets": [outlets[m] for m in f.missing_from],
-            }
-        )
-    rows["comparisons"].append({"cluster": cluster, "comparison": dumps(comparison)})
+    rows["groups"] = [
+        {
+            "cluster": cluster,
+            "group": group["id"],
+            "similarity": group["similarity"],
+            "status": group["status"],
+            "members": json.dumps(group["members"]),
+        }
+        for group in document["alignments"]
+    ]
+    rows["facts"] = [
+        {
+            "cluster": cluster,
+            "outlet": outlets[fact["article"]],
+            "missing_outlets": [outlets[m] for m in fact["missing_from"]],
+        }
+        | fact
+        for fact in document["facts"]
+    ]
+    rows["comparisons"].append({"cluster": cluster, "comparison": document_text(document)})
     return rows

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
     from desktop.export.html import CSP, STYLESHEET, TEMPLATE, nest, render_html, write_html
-    from desktop.export.jsonio import SCHEMA, dumps, from_dict, read_json, to_dict, write_json
+    from desktop.export.jsonio import SCHEMA, document_text, dumps, from_dict, read_json, to_dict, write_json
 
 __all__ = [
     "CSP",
     "SCHEMA",
     "STYLESHEET",
     "TEMPLATE",
+    "document_text",
     "dumps",
     "from_dict",
     "nest",
@@ -38,6 +39,7 @@ _HOMES = {
     "SCHEMA": "jsonio",
     "STYLESHEET": "html",
     "TEMPLATE": "html",
+    "document_text": "jsonio",
     "dumps": "jsonio",
     "from_dict": "jsonio",
     "nest": "html",
