@@ -25,8 +25,8 @@ import numpy as np
 
 from desktop.core.align import evidence
 from desktop.core.align.news_model import LinkModel, Logistic
-from desktop.core.model import Role, Settings, Span
-from desktop.core.pipeline import article_ids, combined_sets, compare
+from desktop.core.model import Role, Settings, Span, article_ids
+from desktop.core.pipeline import combined_sets, compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
 from desktop.core.text.normalize import canonical

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from desktop.core.model import Article
-from desktop.core.pipeline import article_ids
+from desktop.core.model import Article, article_ids
 from desktop.core.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from desktop import __version__, cli_batch, cli_library
 from desktop.cli_settings import EXIT_BAD_INPUT, add_settings_arguments, fail, settings_from_args, settings_problem
 from desktop.core.align import matching
-from desktop.core.model import Article, Comparison
-from desktop.core.pipeline import article_ids, compare
+from desktop.core.model import Comparison, article_ids
+from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
-from desktop.core.sources.errors import LoadError
-from desktop.core.sources.loading import load_article
+from desktop.core.sources.articles import load_articles
 from desktop.export import write_json
 from desktop.export.output_guard import OutputConflict, check_outputs, input_files, printable
 from desktop.library import library_path
@@ -57,17 +56,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(sources: Sequence[str], presegmented: bool = False) -> tuple[list[Article], list[LoadError]]:
-    """Load what can be loaded; ids follow the order given, so a failed B leaves A and C."""
-    loaded, failed = [], []
-    for source, article_id in zip(sources, article_ids(len(sources)), strict=True):
-        try:
-            loaded.append(load_article(source, article_id, presegmented=presegmented))
-        except LoadError as error:
-            failed.append(error)
-    return loaded, failed
-
-
 def print_summary(comparison: Comparison, seconds: float) -> None:
     print(f"{len(comparison.articles)} articles, {len(comparison.groups)} alignment groups, {seconds:.2f} s")
     for result in comparison.articles:
@@ -96,7 +84,9 @@ def run_compare(args: argparse.Namespace) -> int:
     except OutputConflict as conflict:
         return fail(str(conflict))
     started = time.perf_counter()
-    articles, failed = load_all(sources, presegmented=args.presegmented)
+    # Letters follow the order given (as input_files named them above): a failed B leaves A and C.
+    loaded = load_articles(sources, presegmented=args.presegmented)
+    articles, failed = loaded.articles, loaded.errors
     for error in failed:
         fail(str(error))
     if len(articles) < 2:

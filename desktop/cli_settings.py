@@ -8,8 +8,7 @@ import math
 import sys
 
 from desktop.core.align import matching
-from desktop.core.model import Settings
-from desktop.core.pipeline import article_ids
+from desktop.core.model import Settings, article_ids
 from desktop.export.output_guard import printable
 
 EXIT_BAD_INPUT = 2

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.core.model import Article, Settings, Status
-from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
+from desktop.core.model import Article, Settings, Status, article_ids
+from desktop.core.pipeline import ComparisonCancelled, compare
 
 
 def test_article_ids_continue_after_z():

@@ -32,8 +32,8 @@ from samples_truth import (
     SampleTruth,
 )
 
-from desktop.core.model import Comparison, Fact, Role, Sentence, Settings, Status
-from desktop.core.pipeline import article_ids, compare
+from desktop.core.model import Comparison, Fact, Role, Sentence, Settings, Status, article_ids
+from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path, sample_paths
 from desktop.core.sources.loading import load_article
 from desktop.export import SCHEMA, to_dict

@@ -32,7 +32,7 @@ def test_bad_threshold_is_refused_before_fetching(articles, value, capsys, monke
     def no_loading(*args, **kwargs):
         raise AssertionError("loaded before the settings were checked")
 
-    monkeypatch.setattr(desktop.cli, "load_article", no_loading)
+    monkeypatch.setattr(desktop.cli, "load_articles", no_loading)
     a, _ = articles
     assert main(["compare", str(a), "http://127.0.0.1:9/story", f"--threshold={value}", "--quiet"]) == 2
     assert "--threshold must be a number between 0 and 1" in _one_error_line(capsys)

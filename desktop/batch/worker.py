@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.batch.corpus import Cluster
+from desktop.batch.corpus import Cluster, CorpusArticle
 from desktop.batch.output import write_partition
 from desktop.batch.tables import TABLES, comparison_rows
 from desktop.core.model import Article, Settings
-from desktop.core.pipeline import article_ids, compare
+from desktop.core.pipeline import compare
+from desktop.core.sources.articles import ArticleInput, load_articles
 from desktop.core.sources.errors import LoadError
-from desktop.core.sources.loading import article_from_text, load_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,30 +26,38 @@ class PartitionReport:
     failures: tuple[tuple[str, str, str], ...]  # (cluster, article id, reason)
 
 
+def _input(item: CorpusArticle) -> ArticleInput:
+    """A corpus row's text is compared as given (its path only names it); without text its checked file is read."""
+    if item.text.strip():
+        return ArticleInput(item.path or item.article_id, text=item.text)
+    if item.refused:
+        return ArticleInput(item.path, refused=item.refused)
+    if item.path:
+        return ArticleInput(item.resolved or item.path)
+    return ArticleInput(item.article_id, refused="no text and no path")
+
+
 def _load(
     cluster: Cluster, presegmented: bool = False
 ) -> tuple[list[Article], dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
     articles, corpus_ids, outlets, failures = [], {}, {}, []
-    for item, letter in zip(cluster.articles, article_ids(len(cluster.articles)), strict=True):
-        try:
-            if item.text.strip():
-                article = article_from_text(
-                    item.text, letter, path=item.path or item.article_id, presegmented=presegmented
-                )
-            elif item.refused:
-                raise LoadError(item.path, item.refused)
-            elif item.path:
-                loaded = load_article(item.resolved or item.path, letter, presegmented=presegmented)
-                article = replace(loaded, path=item.path)
-            else:
-                raise LoadError(item.article_id, "no text and no path")
-        except LoadError as error:
-            failures.append((cluster.cluster_id, item.article_id, error.reason))
+    inputs = [_input(item) for item in cluster.articles]
+    loaded = load_articles(inputs, presegmented=presegmented)
+    for item, source, outcome in zip(cluster.articles, inputs, loaded.outcomes, strict=True):
+        if isinstance(outcome, LoadError):
+            failures.append((cluster.cluster_id, item.article_id, outcome.reason))
             continue
-        article = replace(article, title=item.title or article.title, source=item.source or article.source)
+        # The corpus's own names win: a file's path as the corpus wrote it (it was read where it resolved), the
+        # row's title and outlet where it gives them.
+        article = replace(
+            outcome,
+            path=item.path if source.text is None else outcome.path,
+            title=item.title or outcome.title,
+            source=item.source or outcome.source,
+        )
         articles.append(article)
-        corpus_ids[letter] = item.article_id
-        outlets[letter] = item.source
+        corpus_ids[article.id] = item.article_id
+        outlets[article.id] = item.source
     return articles, corpus_ids, outlets, failures
 
 

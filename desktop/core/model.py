@@ -41,6 +41,19 @@ class DiffOp(StrEnum):
     INSERT = "+"
 
 
+def article_ids(count: int) -> list[str]:
+    """A, B, … Z, then AA, AB … so any number of articles gets short, stable ids."""
+    ids = []
+    for n in range(count):
+        label = ""
+        n += 1
+        while n:
+            n, rest = divmod(n - 1, 26)
+            label = chr(65 + rest) + label
+        ids.append(label)
+    return ids
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One loaded article. ``text`` is what sentence offsets point into and what the app displays."""

@@ -46,19 +46,6 @@ class ComparisonCancelled(Exception):
     """Raised inside ``compare`` when the caller's ``cancelled()`` turns true; nothing is returned."""
 
 
-def article_ids(count: int) -> list[str]:
-    """A, B, … Z, then AA, AB … so any number of articles gets short, stable ids."""
-    ids = []
-    for n in range(count):
-        label = ""
-        n += 1
-        while n:
-            n, rest = divmod(n - 1, 26)
-            label = chr(65 + rest) + label
-        ids.append(label)
-    return ids
-
-
 @collector.paused()  # millions of live objects and no garbage cycles: collecting was ~1 s of 8 (2 x 10,000)
 def compare(
     articles: Sequence[Article],

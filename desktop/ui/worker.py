@@ -112,29 +112,27 @@ class CompareWorker(QRunnable):
             self.signals.failed.emit(self.generation, f"The comparison failed: {error}")
 
     def _run(self) -> None:
-        from desktop.core.pipeline import ComparisonCancelled, article_ids, compare
-        from desktop.core.sources.loading import load_article
+        from desktop.core.pipeline import ComparisonCancelled, compare
+        from desktop.core.sources.articles import ArticleInput, load_articles
 
         scale = ProgressScale(len(self._sources))
         started = time.perf_counter()
-        loaded: dict[str, Article] = {}
-        articles: list[tuple[str, Article]] = []
-        errors: list[LoadError] = []
-        for done, source in enumerate(self._sources):
+
+        def stop() -> None:
             if self._cancel.is_set():
                 raise ComparisonCancelled()
+
+        def loading(done: int, _total: int) -> None:
             self.signals.progress.emit(self.generation, scale.loading(done), scale.total)
-            article = source.article or self._cache.get(source.location)
-            if article is None:
-                try:
-                    article = load_article(source.location, "A", presegmented=self._settings.presegmented)
-                except LoadError as error:
-                    errors.append(error)
-                    continue
-                loaded[source.location] = article
-            articles.append((source.location, article))
-        ids = article_ids(len(articles))
-        lettered = [replace(a, id=i) for i, (_, a) in zip(ids, articles, strict=True)]
+
+        # Lettered A, B, … over the articles that opened: the columns on screen.
+        result = load_articles([ArticleInput(s.location, article=s.article) for s in self._sources], compact=True,
+                               presegmented=self._settings.presegmented, progress=loading, stop=stop, cache=self._cache)
+        loaded, errors = result.fresh, result.errors
+        by_source = zip(self._sources, result.outcomes, strict=True)
+        articles = [(s.location, a) for s, a in by_source if isinstance(a, Article)]
+        ids = [a.id for _, a in articles]
+        lettered = [a for _, a in articles]
         reference = next((i for i, (loc, _) in zip(ids, articles, strict=True) if loc == self._reference), "A")
         load_seconds = time.perf_counter() - started
         comparison = None
