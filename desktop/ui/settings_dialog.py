@@ -6,7 +6,7 @@ defaults new comparisons start with are shown apart, set from this comparison's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,12 +70,26 @@ class ThresholdSlider(QWidget):
         self.slider.setFixedWidth(120 if compact else 220)
         self.value = QLabel()
         self.value.setMinimumWidth(32)
+        # Fusion draws no focus on a slider: the widget frames itself while the slider has the keyboard (QSS
+        # #thresholdSlider[focused="true"]).
+        self.setObjectName("thresholdSlider")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setProperty("focused", False)
+        self.slider.installEventFilter(self)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(6)
         layout.addWidget(self.slider)
         layout.addWidget(self.value)
         self.slider.valueChanged.connect(self._moved)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.slider and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.update()
+        return False
 
     def set_threshold(self, value: float) -> None:
         self.slider.blockSignals(True)

@@ -129,17 +129,19 @@ def test_the_differences_list_marks_its_focused_item(active, open_articles, arti
     assert _paint(view, index, focus=True) != _paint(view, index, focus=False)
 
 
-def test_focused_toolbar_buttons_and_chips_look_different(active, open_articles, article_files, qtbot):
+def test_focused_toolbar_buttons_chips_and_slider_look_different(active, open_articles, article_files, qtbot):
     open_articles(article_files[:3])
     active.setStyleSheet(stylesheet())
     table = active.aligned.table
-    for widget in (active.toolbar.focus_widgets()[0], next(iter(active.differences.chips.values()))):
+    slider = active.threshold.slider
+    shown = {slider: active.threshold}  # the slider's frame is drawn by the widget around it
+    for widget in (active.toolbar.focus_widgets()[0], next(iter(active.differences.chips.values())), slider):
         table.setFocus()
         qtbot.waitUntil(lambda: focused() is table)
-        before = widget.grab().toImage()
+        before = shown.get(widget, widget).grab().toImage()
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(lambda w=widget: focused() is w)
-        assert widget.grab().toImage() != before
+        assert shown.get(widget, widget).grab().toImage() != before
 
 
 def test_a_comparison_opened_from_the_start_page_takes_the_keyboard(active, article_files, qtbot):
