@@ -48,6 +48,7 @@ class Run:
     args: tuple[str, ...]
     size: int = 25
     external_workers: int = 0  # >0: a separately started scheduler with this many worker commands
+    preload: bool = False  # the workers are started with --preload desktop.batch.preload
 
 
 def _free_port() -> int:
@@ -79,7 +80,7 @@ def tree_cpu(pids: list[int]) -> float:
 
 
 @contextmanager
-def external_cluster(workers: int, cache: Path) -> Iterator[tuple[str, list[int]]]:
+def external_cluster(workers: int, cache: Path, preload: bool) -> Iterator[tuple[str, list[int]]]:
     """``dask scheduler`` and ``workers`` × ``dask worker`` as separate commands on loopback; stopped after."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -90,7 +91,11 @@ def external_cluster(workers: int, cache: Path) -> Iterator[tuple[str, list[int]
     )
     started = [
         subprocess.Popen(
-            [str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"], **quiet
+            [
+                *(str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"),
+                *(("--preload", "desktop.batch.preload") if preload else ()),
+            ],
+            **quiet,
         )
         for _ in range(workers)
     ]
@@ -154,6 +159,7 @@ def measure(args: argparse.Namespace, work: Path) -> None:
     runs += [Run("dask scheduler + 1 worker", (), 25, 1)] if not args.quick else []
     for size in sizes if not args.quick else [25]:
         runs.append(Run(f"dask scheduler + 2 workers, partitions of {size}", (), size, 2))
+    runs.append(Run("dask scheduler + 2 workers --preload, of 25", (), 25, 2, preload=True))
     runs += [Run("dask LocalCluster, 1 worker", ("--engine", "dask", "--workers", "1"))] if not args.quick else []
     runs += [Run("dask LocalCluster, 2 workers", ("--engine", "dask", "--workers", "2"))]
 
@@ -164,7 +170,7 @@ def measure(args: argparse.Namespace, work: Path) -> None:
             out = work / f"out-{repeat}-{number}"
             cache = work / f"vectors-{repeat}-{number}.sqlite3"
             if run.external_workers:
-                with external_cluster(run.external_workers, cache) as (address, pids):
+                with external_cluster(run.external_workers, cache, run.preload) as (address, pids):
                     results[run.name].append(batch_command(corpus, out, run, cache, address, pids))
             else:
                 results[run.name].append(batch_command(corpus, out, run, cache, None, []))

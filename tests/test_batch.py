@@ -163,3 +163,47 @@ def test_load_imports_every_cluster_into_the_library_once(corpus, tmp_path):
 def test_load_refuses_a_folder_that_is_not_batch_output(tmp_path, capsys):
     assert main(["load", str(tmp_path), "--db", str(tmp_path / "lib.sqlite")]) == 2
     assert "not a batch output folder" in capsys.readouterr().err
+
+
+class _Callback:
+    def __init__(self, running: bool) -> None:
+        self.running = running
+
+    def is_running(self) -> bool:
+        return self.running
+
+    def start(self) -> None:
+        self.running = True
+
+    def stop(self) -> None:
+        self.running = False
+
+
+def test_worker_profiler_is_paused_for_a_job_and_resumed_after_it():
+    from desktop.batch.engines import _pause_profiler, _resume_profiler
+
+    worker = type("Worker", (), {})()
+    names = ("profile", "profile-cycle", "heartbeat")
+    worker.periodic_callbacks = {name: _Callback(True) for name in names}
+    assert _pause_profiler(worker) is True
+    assert not worker.periodic_callbacks["profile"].running and not worker.periodic_callbacks["profile-cycle"].running
+    assert worker.periodic_callbacks["heartbeat"].running  # the worker's own bookkeeping is left alone
+    _resume_profiler(worker)
+    assert worker.periodic_callbacks["profile"].running and worker.periodic_callbacks["profile-cycle"].running
+
+
+def test_worker_without_a_profiler_reports_nothing_to_resume():
+    from desktop.batch.engines import _pause_profiler
+
+    worker = type("Worker", (), {})()
+    worker.periodic_callbacks = {"heartbeat": _Callback(True)}
+    assert _pause_profiler(worker) is False
+
+
+def test_preloaded_worker_has_compared_before_its_first_task():
+    from desktop.batch import preload
+    from desktop.core.detect import commentary
+
+    preload.dask_setup(worker=None)
+    assert "pyarrow" in sys.modules and "pandas" in sys.modules  # pyarrow imports pandas on its first table
+    assert commentary.lexicon.cache_info().currsize >= 1  # lexicons read

@@ -83,3 +83,43 @@ def compare_partition(partition: int, clusters: list[Cluster], settings: Setting
     rows["failures"] = [{"cluster": c, "article_id": a, "reason": r} for c, a, r in failures]
     write_partition(Path(out_dir), partition, rows)
     return PartitionReport(partition, len(clusters), articles_done, tuple(failures))
+
+
+# Two small clusters, English and German, so both languages' lexicons are read.
+_WARM_UP = (
+    (
+        "Officials in Harbourtown announced new measures on Monday. About 400 residents are affected, the city "
+        "said. Mayor Ada Brennan said the plan would be reviewed within 6 weeks.",
+        "Officials in Harbourtown unveiled new measures on Monday. About 400 residents are hit by the decision, "
+        "according to the city. Mayor Ada Brennan stated the plan would be reviewed.",
+        "Once again the authorities have shown their contempt for ordinary people. Officials in Harbourtown "
+        "announced new measures on Monday.",
+    ),
+    (
+        "Der Stadtrat von Lindenau hat am Montag den Verkauf der Kliniken beschlossen. Für den Verkauf stimmten "
+        "27 Ratsmitglieder, dagegen 15. Bürgermeisterin Petra Hassberg sagte, man habe keine Wahl gehabt.",
+        "Der Lindenauer Stadtrat beschloss am Montag den Verkauf der Kliniken. 27 Ratsmitglieder stimmten dafür. "
+        "„Wir hatten keine Wahl“, sagte Bürgermeisterin Hassberg.",
+        "Einmal mehr haben die Verantwortlichen die Bürger übergangen. Der Stadtrat von Lindenau hat am Montag "
+        "den Verkauf der Kliniken beschlossen.",
+    ),
+)
+
+
+def warm_up() -> None:
+    """Ready this process for its first partition: load the sentence encoder, compare two tiny built-in clusters
+    (English, German) with the default settings and build their table rows, so the engine's modules, lexicons,
+    link model and pyarrow (which imports pandas) are loaded before a task is timed. ~1-2 s of CPU, which a
+    worker otherwise pays inside its first task."""
+    import pyarrow as pa
+
+    from desktop.batch.tables import SCHEMAS
+    from desktop.core.align import embeddings, vector_cache
+
+    if embeddings.available():
+        vector_cache.shared_encoder().load()
+    for texts in _WARM_UP:
+        articles = [article_from_text(text, letter) for text, letter in zip(texts, "ABC", strict=True)]
+        letters = {a.id: a.id for a in articles}
+        rows = comparison_rows("warm-up", compare(articles, Settings()), letters, letters)
+        pa.Table.from_pylist(rows["sentences"], schema=SCHEMAS["sentences"])

@@ -79,6 +79,10 @@ class Encoder:
         self._model: Any = None
         self._lock = threading.Lock()
 
+    def load(self) -> None:
+        """Load the model now (a batch worker readying itself), not at the first sentence without a vector."""
+        self._load()
+
     def _load(self) -> Any:
         if self._model is None:
             try:
