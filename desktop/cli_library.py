@@ -193,8 +193,7 @@ def _repair(store: LibraryStore, args: argparse.Namespace) -> int:
     after = store.search_index_problem()
     if after:
         raise LibraryError(store.location(), f"the search index is still damaged after rebuilding it ({after})")
-    articles = store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    comparisons = store.db.execute("SELECT COUNT(*) FROM comparisons").fetchone()[0]
+    articles, comparisons = store.counts()
     what = f"rebuilt the damaged search index ({before})" if before else "the search index was intact; rebuilt it"
     print(printable(f"{store.location()}: {what}: {articles} articles, {comparisons} comparisons"))
     return 0

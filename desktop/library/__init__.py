@@ -1,7 +1,8 @@
 """The comparison library: saved comparisons, their articles and notes in one SQLite file.
 
-``store`` owns the database (``LibraryStore``), ``schema`` what counts as a library file, its versions and
-migrations, ``rows`` a ``Comparison`` as table rows and back, ``location`` where the file lives.
+``store`` owns the database (``LibraryStore``; every failure of SQLite comes out of it as a ``LibraryError``),
+``schema`` what counts as a library file, its versions and migrations, ``rows`` a ``Comparison`` as table rows and
+back, ``search_index`` the full-text indexes, ``location`` where the file lives.
 
 Callers import from here, as in ``from desktop.library import LibraryStore, library_path``. Each name is imported
 from its module on first use, so importing the package itself costs nothing: the command line asks where the library
@@ -15,15 +16,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
     from desktop.library.location import ENV_VAR, FILE_NAME, default_library_path, library_path
-    from desktop.library.store import (
-        ComparisonInfo,
-        LibraryArticle,
-        LibraryError,
-        LibraryStore,
-        SearchIndexDamaged,
-        UnknownComparison,
-        open_library,
-    )
+    from desktop.library.schema import LibraryError
+    from desktop.library.search_index import SearchIndexDamaged
+    from desktop.library.store import ComparisonInfo, LibraryArticle, LibraryStore, UnknownComparison, open_library
 
 __all__ = [
     "ENV_VAR",
@@ -44,9 +39,9 @@ _HOMES = {
     "ENV_VAR": "location",
     "FILE_NAME": "location",
     "LibraryArticle": "store",
-    "LibraryError": "store",
+    "LibraryError": "schema",
     "LibraryStore": "store",
-    "SearchIndexDamaged": "store",
+    "SearchIndexDamaged": "search_index",
     "UnknownComparison": "store",
     "default_library_path": "location",
     "library_path": "location",

@@ -8,21 +8,22 @@ processes writing at once queue on the lock instead of failing or interleaving.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-import shlex
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
 from desktop import __version__
 from desktop.core.model import Article, Comparison, Note, Settings
+from desktop.library import search_index
 from desktop.library.rows import (
     ARTICLES_SQL,
     CONFLICTS_SQL,
@@ -34,10 +35,12 @@ from desktop.library.rows import (
     article_row,
     comparison_from_rows,
     comparison_row,
+    content_hash,
     result_rows,
     settings_from_json,
 )
 from desktop.library.schema import LibraryError, check_library_contents, check_library_file, migrate
+from desktop.library.search_index import SearchIndexDamaged, fts_query, searching
 
 __all__ = [
     "ComparisonInfo",
@@ -52,28 +55,6 @@ __all__ = [
 # Long enough for another process to finish saving a large comparison; short enough that a stuck lock
 # surfaces as an error instead of a frozen window.
 BUSY_TIMEOUT_SECONDS = 30.0
-
-
-# The full-text indexes (FTS5, external content) and the table each indexes, with the columns. They are derived
-# data: rebuilding them from the tables loses nothing.
-_SEARCH_INDEXES = {"articles_fts": ("articles", ("title", "text")), "comparisons_fts": ("comparisons", ("name",))}
-_FTS_SHADOW_TABLES = (
-    "CREATE TABLE IF NOT EXISTS '{t}_data'(id INTEGER PRIMARY KEY, block BLOB)",
-    "CREATE TABLE IF NOT EXISTS '{t}_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS '{t}_docsize'(id INTEGER PRIMARY KEY, sz BLOB)",
-    "CREATE TABLE IF NOT EXISTS '{t}_config'(k PRIMARY KEY, v) WITHOUT ROWID",
-)
-
-
-class SearchIndexDamaged(LibraryError):
-    """The comparisons are intact but the full-text index is not: ``parallax library repair`` rebuilds it."""
-
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(
-            path,
-            f"the library's search index is damaged ({detail}); your comparisons are intact: "
-            f"run 'parallax library repair --db {shlex.quote(path)}' to rebuild the index",
-        )
 
 
 class UnknownComparison(LookupError):
@@ -115,16 +96,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _fts_query(text: str) -> str:
-    """Every word must match; the last may be a prefix so search-as-you-type finds ``Northw``."""
-    words = [w.replace('"', '""') for w in text.split()]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 _INFO_SQL = """
     SELECT c.id, c.name, c.title, c.created, c.updated, c.engine_version, c.note,
            (SELECT json_group_array(COALESCE(NULLIF(ca.source, ''), NULLIF(ca.title, ''), ca.path))
@@ -146,11 +117,54 @@ def _info(row: Any) -> ComparisonInfo:
     )
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _sqlite_errors(
+    doing: str,
+) -> Callable[[Callable[Concatenate[LibraryStore, P], R]], Callable[Concatenate[LibraryStore, P], R]]:
+    """Every ``sqlite3`` error out of the method becomes a ``LibraryError`` naming the file and what could not be
+    done (``doing``: "read", "save to"), so callers catch the store's own type and nothing of SQLite's."""
+
+    def decorate(method: Callable[Concatenate[LibraryStore, P], R]) -> Callable[Concatenate[LibraryStore, P], R]:
+        @functools.wraps(method)
+        def guarded(self: LibraryStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                raise self._failure(doing, error) from error
+
+        return guarded
+
+    return decorate
+
+
 class LibraryStore:
+    """Every public method raises ``LibraryError`` (or ``UnknownComparison``, a ``LookupError``, for an id the library
+    does not have) and nothing of ``sqlite3``: locked past the timeout, disk full, a read-only or damaged file."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        db.execute("PRAGMA foreign_keys = ON")
-        migrate(db)
+        self._location = "the library file"  # until the database says which file it is
+        try:
+            # Kept for messages: asking the database for its file would fail just when a message is needed.
+            self._location = _file_of(db)
+            db.execute("PRAGMA foreign_keys = ON")
+            migrate(db)
+        except sqlite3.Error as error:
+            raise LibraryError(self._location, f"cannot use the library: {error}") from error
+
+    def _failure(self, doing: str, error: sqlite3.Error) -> LibraryError:
+        reason = f"could not {doing} the library: {error}"
+        if doing == "save to" and not isinstance(error, sqlite3.OperationalError):
+            # SQLITE_CORRUPT, e.g. in the search index a trigger writes to
+            reason += f"; 'parallax library repair --db {self._location}' rebuilds a damaged search index"
+        return LibraryError(self._location, reason)
+
+    def close(self) -> None:
+        """Close the connection (a worker's own store, when its job is done)."""
+        self.db.close()
 
     # -- transactions -------------------------------------------------------------------------------
 
@@ -169,80 +183,25 @@ class LibraryStore:
             except BaseException:
                 self.db.rollback()
                 raise
-        except sqlite3.OperationalError as error:
-            raise LibraryError(self.location(), f"could not save to the library: {error}") from error
-        except sqlite3.DatabaseError as error:  # SQLITE_CORRUPT, e.g. in the search index a trigger writes to
-            raise LibraryError(
-                self.location(),
-                f"could not save to the library: {error}; 'parallax library repair --db {self.location()}' "
-                "rebuilds a damaged search index",
-            ) from error
+        except sqlite3.Error as error:
+            raise self._failure("save to", error) from error
 
     # -- the search index ---------------------------------------------------------------------------
 
+    @_sqlite_errors("read")
     def search_index_problem(self) -> str:
-        """What is wrong with the full-text index ('' if nothing): FTS5's own integrity check, which also compares
-        the index with the tables (PRAGMA quick_check cannot see inside FTS5). It reads the whole index: about
-        0.05 s for 600 news articles, 0.4 s for 3,000 long ones. A lock held by another writer skips the check."""
-        problems = []
-        # The check is an INSERT, so it takes the write lock: while another process saves, skip rather than wait.
-        self.db.execute("PRAGMA busy_timeout = 0")
-        with self.db.ensure_autocommit_on():
-            for index in _SEARCH_INDEXES:
-                try:
-                    self.db.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
-                except sqlite3.OperationalError as error:
-                    if "locked" in str(error) or "busy" in str(error):
-                        continue  # another process is saving; its own open checked, and the next one will
-                    problems.append(f"{index}: {error}")
-                except sqlite3.DatabaseError as error:
-                    problems.append(f"{index}: {error}")
-        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        return "; ".join(problems)
+        """What is wrong with the full-text index ('' if nothing); see ``search_index.problem``."""
+        return search_index.problem(self.db, busy_timeout_ms=int(BUSY_TIMEOUT_SECONDS * 1000))
 
+    @_sqlite_errors("save to")
     def repair_search_index(self) -> None:
-        """Rebuild the full-text indexes from the tables. When FTS5 cannot even open an index (its structure
-        record or a shadow table is gone), its shadow tables are emptied and re-created first; the triggers
-        that keep it current are re-created if they were dropped."""
+        """Rebuild the full-text indexes from the tables; see ``search_index.rebuild``."""
         with self._writing():
-            for index, (table, columns) in _SEARCH_INDEXES.items():
-                if not self.db[index].exists():
-                    self.db.table(table).enable_fts(list(columns), create_triggers=True, replace=True)
-                    continue
-                try:
-                    self.db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
-                except sqlite3.DatabaseError:
-                    for statement in _FTS_SHADOW_TABLES:
-                        self.db.execute(statement.format(t=index))
-                    for shadow in ("data", "idx", "docsize"):
-                        self.db.execute(f"DELETE FROM '{index}_{shadow}'")
-                    self.db.execute(f"INSERT OR REPLACE INTO '{index}_config' (k, v) VALUES ('version', 4)")
-                    # An empty index: no averages record (id 1), an empty structure record (id 10).
-                    self.db.execute(f"INSERT INTO '{index}_data' (id, block) VALUES (1, X''), (10, X'00000000000000')")
-                    self.db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
-                present = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-                if not {f"{table}_ai", f"{table}_ad", f"{table}_au"} <= present:
-                    self._create_triggers(index, table, columns)
-
-    def _create_triggers(self, index: str, table: str, columns: tuple[str, ...]) -> None:
-        """The triggers sqlite-utils' ``enable_fts(create_triggers=True)`` writes, for the ones that are gone."""
-        names = ", ".join(f'"{c}"' for c in columns)
-        new = ", ".join(f'new."{c}"' for c in columns)
-        old = ", ".join(f'old."{c}"' for c in columns)
-        insert = f'INSERT INTO "{index}" (rowid, {names}) VALUES (new.rowid, {new});'
-        delete = f'INSERT INTO "{index}" ("{index}", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
-        bodies = {"ai": ("INSERT", insert), "ad": ("DELETE", delete), "au": ("UPDATE", delete + "\n  " + insert)}
-        for suffix, (event, body) in bodies.items():
-            self.db.execute(
-                f'CREATE TRIGGER IF NOT EXISTS "{table}_{suffix}" AFTER {event} ON "{table}" BEGIN\n  {body}\nEND'
-            )
+            search_index.rebuild(self.db)
 
     def location(self) -> str:
         """The library's file, for messages (``:memory:`` for an in-memory library)."""
-        for _seq, name, file in self.db.execute("PRAGMA database_list"):
-            if name == "main":
-                return str(file) or ":memory:"
-        return ":memory:"
+        return self._location
 
     def _require(self, comparison_id: int) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM comparisons WHERE id = ?", [comparison_id]).fetchone()
@@ -265,10 +224,12 @@ class LibraryStore:
         found = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [row["content_hash"]]).fetchone()
         return int(found[0])
 
+    @_sqlite_errors("save to")
     def add_article(self, article: Article) -> int:
         with self._writing():
             return self._article_id(article, _now())
 
+    @_sqlite_errors("read")
     def list_articles(self) -> tuple[LibraryArticle, ...]:
         rows = self.db.execute(
             "SELECT id, content_hash, path, title, source, published, language, imported_at, length(text) "
@@ -276,11 +237,12 @@ class LibraryStore:
         ).fetchall()
         return tuple(LibraryArticle(*row) for row in rows)
 
+    @_sqlite_errors("read")
     def search_articles(self, query: str) -> tuple[LibraryArticle, ...]:
-        match = _fts_query(query)
+        match = fts_query(query)
         if not match:
             return ()
-        with self._searching():
+        with searching(self._location):
             rows = self.db.execute(
                 "SELECT a.id, a.content_hash, a.path, a.title, a.source, a.published, a.language, a.imported_at, "
                 "length(a.text) FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
@@ -289,18 +251,7 @@ class LibraryStore:
             ).fetchall()
         return tuple(LibraryArticle(*row) for row in rows)
 
-    @contextmanager
-    def _searching(self) -> Iterator[None]:
-        """An index damaged after the library was opened: ``SearchIndexDamaged`` instead of an sqlite3 traceback."""
-        try:
-            yield
-        except sqlite3.OperationalError as error:
-            if "fts5" in str(error) or "vtable" in str(error):
-                raise SearchIndexDamaged(self.location(), str(error)) from error
-            raise
-        except sqlite3.DatabaseError as error:
-            raise SearchIndexDamaged(self.location(), str(error)) from error
-
+    @_sqlite_errors("read")
     def article(self, library_id: int, label: str = "A") -> Article:
         """A library article ready to add to a comparison under ``label``."""
         row = self.db.execute(
@@ -310,8 +261,16 @@ class LibraryStore:
             raise LookupError(f"no article with id {library_id} in the library")
         return Article(label, *row)
 
+    @_sqlite_errors("read")
+    def counts(self) -> tuple[int, int]:
+        """How many articles and comparisons the library holds."""
+        articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        comparisons = self.db.execute("SELECT COUNT(*) FROM comparisons").fetchone()[0]
+        return int(articles), int(comparisons)
+
     # -- comparisons ----------------------------------------------------------------------------------
 
+    @_sqlite_errors("save to")
     def save(self, comparison: Comparison, name: str, notes: Sequence[Note] = ()) -> int:
         """Store a new comparison with its articles and notes; returns its id."""
         return self._insert(comparison, name, notes, engine_version=__version__, created=None)
@@ -332,6 +291,7 @@ class LibraryStore:
                 self._set_note(comparison_id, note, now)
         return comparison_id
 
+    @_sqlite_errors("save to")
     def update(self, comparison_id: int, comparison: Comparison, engine_version: str = __version__) -> None:
         """Replace a saved comparison's results (autosave, re-align); name and notes stay."""
         now = _now()
@@ -382,6 +342,7 @@ class LibraryStore:
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
         self.db.conn.executemany(sql, rows)
 
+    @_sqlite_errors("read")
     def load(self, comparison_id: int) -> Comparison:
         """The saved result as it was, without re-aligning.
 
@@ -410,23 +371,26 @@ class LibraryStore:
         finally:
             self.db.rollback()
 
+    @_sqlite_errors("read")
     def info(self, comparison_id: int) -> ComparisonInfo:
         row = self.db.execute(_INFO_SQL + " WHERE c.id = ?", [comparison_id]).fetchone()
         if row is None:
             raise UnknownComparison(comparison_id)
         return _info(row)
 
+    @_sqlite_errors("read")
     def list(self, limit: int | None = None) -> tuple[ComparisonInfo, ...]:
         """Most recently changed first; ``limit`` for a File ▸ Recent menu or a start page."""
         sql = _INFO_SQL + " ORDER BY c.updated DESC, c.id DESC LIMIT ?"
         return tuple(_info(row) for row in self.db.execute(sql, [-1 if limit is None else limit]))
 
+    @_sqlite_errors("read")
     def search(self, query: str) -> tuple[ComparisonInfo, ...]:
         """Comparisons whose name matches, or that contain an article whose title or text matches."""
-        match = _fts_query(query)
+        match = fts_query(query)
         if not match:
             return self.list()
-        with self._searching():
+        with searching(self._location):
             rows = self.db.execute(
                 _INFO_SQL
                 + """
@@ -439,12 +403,27 @@ class LibraryStore:
             ).fetchall()
         return tuple(_info(row) for row in rows)
 
+    @_sqlite_errors("read")
+    def same_articles(self, comparison: Comparison) -> int | None:
+        """The most recently changed saved comparison of exactly these article texts in this order, if any."""
+        wanted = ",".join(content_hash(r.article.text) for r in comparison.articles)
+        row = self.db.execute(
+            "SELECT c.id FROM comparisons AS c WHERE ? = (SELECT group_concat(h, ',') FROM ("
+            "  SELECT a.content_hash AS h FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id"
+            "  WHERE ca.comparison_id = c.id ORDER BY ca.position)) ORDER BY c.updated DESC, c.id DESC LIMIT 1",
+            [wanted],
+        ).fetchone()
+        return int(row[0]) if row is not None else None
+
+    @_sqlite_errors("read")
     def comparison_settings(self, comparison_id: int) -> Settings:
         return settings_from_json(self._require(comparison_id)["settings"])
 
+    @_sqlite_errors("read")
     def engine_version(self, comparison_id: int) -> str:
         return str(self._require(comparison_id)["engine_version"])
 
+    @_sqlite_errors("read")
     def realign_reason(
         self, comparison_id: int, settings: Settings | None = None, engine_version: str = __version__
     ) -> str:
@@ -467,11 +446,13 @@ class LibraryStore:
                 reasons.append("settings changed: " + ", ".join(changed))
         return "; ".join(reasons)
 
+    @_sqlite_errors("save to")
     def rename(self, comparison_id: int, name: str) -> None:
         with self._writing():
             self._require(comparison_id)
             self.db.execute("UPDATE comparisons SET name = ?, updated = ? WHERE id = ?", [name, _now(), comparison_id])
 
+    @_sqlite_errors("save to")
     def duplicate(self, comparison_id: int, name: str | None = None) -> int:
         """A copy with its notes; it keeps the original's engine version, since its results are the original's."""
         source = self.info(comparison_id)
@@ -484,6 +465,7 @@ class LibraryStore:
             created=None,
         )
 
+    @_sqlite_errors("save to")
     def delete(self, comparison_id: int) -> None:
         """Removes the comparison, its results and notes; its articles stay in the library for reuse."""
         with self._writing():
@@ -494,6 +476,7 @@ class LibraryStore:
 
     # -- notes ----------------------------------------------------------------------------------------
 
+    @_sqlite_errors("save to")
     def set_note(
         self,
         comparison_id: int,
@@ -525,6 +508,7 @@ class LibraryStore:
                 [*key, note.text, now],
             )
 
+    @_sqlite_errors("read")
     def notes(self, comparison_id: int) -> tuple[Note, ...]:
         """The comparison's own note first (if any), then sentence and group notes in the order written."""
         row = self._require(comparison_id)
@@ -537,6 +521,13 @@ class LibraryStore:
             )
         )
         return tuple(found)
+
+
+def _file_of(db: sqlite_utils.Database) -> str:
+    for _seq, name, file in db.execute("PRAGMA database_list"):
+        if name == "main":
+            return str(file) or ":memory:"
+    return ":memory:"
 
 
 def open_library(path: str | os.PathLike[str], *, check_search_index: bool = True) -> LibraryStore:

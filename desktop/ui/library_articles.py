@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -123,7 +122,7 @@ class LibraryArticlesView(QWidget):
         query = self.search.text().strip()
         try:
             rows = self.store.search_articles(query) if query else self.store.list_articles()
-        except (LibraryError, sqlite3.Error) as error:
+        except LibraryError as error:
             message = f"Cannot read the library: {error}"
             self.status.setText(message)
             self.failed.emit(message)

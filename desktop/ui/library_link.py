@@ -8,7 +8,6 @@ Without a library (it could not be opened) every method is a harmless no-op, so 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,7 +84,7 @@ class LibraryLink(QObject):
             return None
         try:
             return self.store.list(limit=RECENT_COUNT)
-        except (LibraryError, sqlite3.Error) as error:
+        except LibraryError as error:
             log.warning("cannot list the library: %s", error)
             return ()
 
@@ -141,7 +140,7 @@ class LibraryLink(QObject):
         try:
             info = self.store.info(comparison_id)
             notes = self.store.notes(comparison_id)
-        except (UnknownComparison, LibraryError, sqlite3.Error):
+        except (UnknownComparison, LibraryError):
             return
         self.worker.adopt(comparison_id, info.name)
         self._set_notes(NoteIndex.of(notes))
@@ -234,7 +233,7 @@ class LibraryLink(QObject):
                 lines = overall + [describe_lost(n, old) for n in moved.lost]
                 self.store.set_note(comparison_id, "\n".join(lines))
             self._set_notes(NoteIndex.of(self.store.notes(comparison_id)))
-        except (LibraryError, UnknownComparison, sqlite3.Error) as error:
+        except (LibraryError, UnknownComparison) as error:
             self.window.status.setText(f"Notes could not be moved to the new result: {error}")
 
     def _sources_changed(self) -> None:
@@ -281,7 +280,7 @@ class LibraryLink(QObject):
             return
         try:
             articles = [self.store.article(i) for i in library_ids]
-        except (LookupError, LibraryError, sqlite3.Error) as error:
+        except (LookupError, LibraryError) as error:
             self.window.show_error("Could not add the article", str(error))
             return
         self.session.add_articles(articles)
@@ -306,7 +305,7 @@ class LibraryLink(QObject):
         try:
             self.store.set_note(comparison_id, text.strip(), article=article, sentence=sentence, group=group)
             notes = self.store.notes(comparison_id)
-        except (LibraryError, UnknownComparison, sqlite3.Error) as error:
+        except (LibraryError, UnknownComparison) as error:
             self.window.show_error("Could not save the note", str(error))
             return False
         self._set_notes(NoteIndex.of(notes))
@@ -319,7 +318,7 @@ class LibraryLink(QObject):
             return None
         try:
             return self.store.notes(comparison_id)
-        except (LibraryError, UnknownComparison, sqlite3.Error):
+        except (LibraryError, UnknownComparison):
             return None
 
     def _set_notes(self, notes: NoteIndex) -> None:

@@ -6,7 +6,6 @@ re-align) is the window's business, reached through ``open_requested``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -285,7 +284,7 @@ class LibraryPanel(QWidget):
         query = self.search.text().strip()
         try:
             rows = self.store.search(query) if query else self.store.list()
-        except (LibraryError, sqlite3.Error) as error:
+        except LibraryError as error:
             self._fail(f"Cannot read the library: {error}")
             return
         self.model.set_rows(rows)
@@ -366,7 +365,7 @@ class LibraryPanel(QWidget):
             self.refresh()  # deleted elsewhere in the meantime: show the list as it is now
             self._fail("That comparison is no longer in the library.")
             return False
-        except (LibraryError, sqlite3.Error) as error:
+        except LibraryError as error:
             self._fail(f"The library could not be changed: {error}")
             return False
         return True

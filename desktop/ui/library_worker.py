@@ -11,7 +11,6 @@ sentence and word shows, and the row order), as a compare run does, so the GUI t
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from desktop.core.model import Comparison, Note
 from desktop.core.presentation import Presentation, present
 from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
-from desktop.library.rows import content_hash
 
 log = logging.getLogger(__name__)
 NAME_LENGTH = 80
@@ -87,8 +85,8 @@ class _SaveJob(QRunnable):
             try:
                 self._write(store)
             finally:
-                store.db.close()
-        except (LibraryError, sqlite3.Error, OSError) as error:
+                store.close()
+        except (LibraryError, OSError) as error:
             self._signals.failed.emit(f"Could not save the comparison to the library: {error}")
             return
         except Exception as error:  # a bug must not kill the worker thread silently
@@ -106,7 +104,7 @@ class _SaveJob(QRunnable):
                 return
             except UnknownComparison:
                 log.info("comparison %s was deleted from the library; saving it anew", target.id)
-        same = same_articles(store, self._comparison)
+        same = store.same_articles(self._comparison)
         if same is not None:
             # The same articles in the same order (the app started again on the same files): that entry is this
             # comparison, so it is brought up to date instead of piling up copies.
@@ -114,18 +112,6 @@ class _SaveJob(QRunnable):
             target.id = same
             return
         target.id = store.save(self._comparison, target.name)
-
-
-def same_articles(store: LibraryStore, comparison: Comparison) -> int | None:
-    """The most recently changed saved comparison of exactly these article texts in this order, if any."""
-    wanted = ",".join(content_hash(r.article.text) for r in comparison.articles)
-    row = store.db.execute(
-        "SELECT c.id FROM comparisons AS c WHERE ? = (SELECT group_concat(h, ',') FROM ("
-        "  SELECT a.content_hash AS h FROM comparison_articles AS ca JOIN articles AS a ON a.id = ca.article_id"
-        "  WHERE ca.comparison_id = c.id ORDER BY ca.position)) ORDER BY c.updated DESC, c.id DESC LIMIT 1",
-        [wanted],
-    ).fetchone()
-    return int(row[0]) if row is not None else None
 
 
 class _OpenJob(QRunnable):
@@ -147,7 +133,7 @@ class _OpenJob(QRunnable):
                 # engine is a reason to offer aligning it again.
                 reason = store.realign_reason(self._id)
             finally:
-                store.db.close()
+                store.close()
             display = present(comparison)
         except UnknownComparison:
             self._signals.open_failed.emit(self._id, "That comparison is no longer in the library.")
