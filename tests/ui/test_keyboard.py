@@ -150,3 +150,14 @@ def test_a_comparison_opened_from_the_start_page_takes_the_keyboard(active, arti
     with qtbot.waitSignal(active.session.comparison_changed, timeout=30000):
         active.open_new(article_files[:2])
     assert focused() is active.aligned.table
+
+
+def test_switching_views_takes_the_keyboard_along(active, open_articles, article_files, qtbot):
+    open_articles(article_files[:3])
+    active.aligned.show_sentence("A", 1)
+    active.aligned.table.setFocus()
+    qtbot.waitUntil(lambda: focused() is active.aligned.table)
+    active.actions_.reading.trigger()
+    assert focused() is active.reading.column("A").list
+    active.actions_.aligned.trigger()
+    assert focused() is active.aligned.table
