@@ -33,7 +33,8 @@ class CrashGuard(QObject):
 
     def snapshot(self) -> Snapshot:
         session = self.window.session
-        return Snapshot(tuple(session.sources), session.settings, session.reference, self.window.library.current_id)
+        return Snapshot(tuple(session.sources), session.settings, session.reference, self.window.library.current_id,
+                        corrections=session.corrections)
 
     def write_now(self) -> None:
         self._timer.stop()
@@ -64,7 +65,8 @@ class CrashGuard(QObject):
     def restore(self, orphan: Orphan) -> None:
         snapshot = orphan.snapshot
         self.window.library.adopt(snapshot.library_id)
-        self.window.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference)
+        self.window.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference,
+                                    snapshot.corrections)
         self.recovery.forget(orphan)
         self.offered = None
         self.write_now()

@@ -50,6 +50,7 @@ from desktop.library import LibraryStore
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader, language_name
+from desktop.ui.corrections import Corrections
 from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.settings_link = SettingsLink(session, prefs, self.threshold, self.actions_.hide_boilerplate, self)
         self._build_status_bar()
         self.library = LibraryLink(self, library, library_path, library_error)
+        self.corrections = Corrections(self)
         self._build_menus()
         self._build_toolbar()
         self._build_library_dock()
@@ -212,9 +214,13 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(a.quit)
         edit = menu.addMenu("&Edit")
+        edit.addActions([self.corrections.undo, self.corrections.redo])
+        edit.addSeparator()
         edit.addAction(a.paste)
         edit.addSeparator()
         edit.addActions([a.note_sentence, a.note_group, a.note_comparison])
+        edit.addSeparator()
+        edit.addActions(self.corrections.actions)
         edit.addSeparator()
         edit.addAction(a.settings)
         view = menu.addMenu("&View")
@@ -697,6 +703,8 @@ class MainWindow(QMainWindow):
         if cell.group is not None:
             menu.addAction(a.note_group)
         menu.addAction(a.note_comparison)
+        menu.addSeparator()
+        menu.addActions(self.corrections.context_actions())
         menu.addSeparator()
         menu.addActions([a.reference, a.move_left, a.move_right, a.remove])
         for action in (a.note_sentence, a.note_group, a.note_comparison):

@@ -21,7 +21,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QLockFile
 
-from desktop.core.model import Article, Settings
+from desktop.core.model import Article, Settings, UserLink
+from desktop.core.records import user_link_records, user_links_from_records
 from desktop.export.atomic import atomic_write_text
 from desktop.ui.worker import Source
 
@@ -47,6 +48,7 @@ class Snapshot:
     reference: str | None = None
     library_id: int | None = None
     written: str = ""
+    corrections: tuple[UserLink, ...] = ()  # the user's, placed (keyed by source location, ``placed_links``)
 
     def to_json(self) -> str:
         return json.dumps({
@@ -55,6 +57,7 @@ class Snapshot:
             "settings": asdict(self.settings),
             "reference": self.reference,
             "library_id": self.library_id,
+            "user_links": user_link_records(self.corrections),
             # A preset article (pasted text, one taken from the library) has no file to re-read: keep its text.
             "sources": [
                 {"location": s.location, "article": asdict(s.article) if s.article is not None else None}
@@ -76,7 +79,8 @@ class Snapshot:
             sources.append(Source(str(entry["location"]), Article(**article) if article else None))
         library_id = data.get("library_id")
         return cls(tuple(sources), settings, data.get("reference"),
-                   int(library_id) if library_id is not None else None, str(data.get("written", "")))
+                   int(library_id) if library_id is not None else None, str(data.get("written", "")),
+                   user_links_from_records(data.get("user_links")))
 
 
 @dataclass

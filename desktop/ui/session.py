@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from desktop.core.model import Article, Comparison, Settings
+from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation
 from desktop.core.sources.errors import LoadError
+from desktop.ui.placed_links import Placed, placed
 from desktop.ui.worker import CompareWorker, RunResult, Source
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class _Kept:
     sources: list[Source]
     settings: Settings
     reference: str | None
+    corrections: Placed = ()
 
 
 class Session(QObject):
@@ -63,6 +65,9 @@ class Session(QObject):
     # ``settings`` changed: a slider moved, a result or a reopened comparison brought its own, or a change that
     # gave no result (cancelled, failed) was taken back. The controls show these, never a value on no screen.
     settings_changed = Signal(object)  # Settings
+    # ``corrections`` changed: the user made or undid one, another comparison brought its own (or none), or one that
+    # gave no result (cancelled, failed) was taken back, as settings are.
+    corrections_changed = Signal(object)  # Placed
 
     def __init__(self, parent: QObject | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +83,10 @@ class Session(QObject):
         self._workers: dict[int, CompareWorker] = {}
         self._held: set[int] = set()  # generations whose result waits for the user instead of showing
         self._pasted = 0
+        # The user's corrections, placed (keyed by source location, ``placed_links``), applied on every run; and those
+        # of the result on screen, which a change that gives no result goes back to.
+        self._corrections: Placed = ()
+        self._shown_corrections: Placed = ()
         # Counts the different comparisons shown (a new one, a reopened one, none): a view keeps its place only
         # across results with the same number, i.e. re-runs of one comparison.
         self.comparison_number = 0
@@ -129,6 +138,7 @@ class Session(QObject):
     def set_sources(self, locations: list[str]) -> None:
         self.sources = [Source(loc) for loc in dict.fromkeys(locations)]
         self.reference = None
+        self._set_corrections(())
         self.sources_changed.emit()
         self.run()
 
@@ -142,9 +152,10 @@ class Session(QObject):
             return
         self._debounce.stop()
         if self._before_new is None:
-            self._before_new = _Kept(list(self.sources), self.settings, self.reference)
+            self._before_new = _Kept(list(self.sources), self.settings, self.reference, self._corrections)
         self.sources = [Source(loc) for loc in locations]
         self.reference = None
+        self._set_corrections(())
         if settings is not None:
             self.settings = settings
         self.sources_changed.emit()
@@ -161,6 +172,7 @@ class Session(QObject):
         if kept is None:
             return
         self.sources, self.settings, self.reference = kept.sources, kept.settings, kept.reference
+        self._set_corrections(kept.corrections)
         self.sources_changed.emit()
         self.new_failed.emit(errors or [])
 
@@ -179,6 +191,8 @@ class Session(QObject):
         self.sources = [Source(a.path, a) for a in articles]
         self.reference = next((a.path for a in articles if a.id == comparison.settings.reference), None)
         self.settings = comparison.settings
+        self._shown_corrections = placed(comparison.user_links, {a.id: a.path for a in articles})
+        self._set_corrections(self._shown_corrections)
         self._pasted = max([self._pasted, *(_pasted_number(a.path) for a in articles)])
         self.articles = articles
         self.comparison = comparison
@@ -187,11 +201,13 @@ class Session(QObject):
         self.sources_changed.emit()
         self.comparison_changed.emit(comparison)
 
-    def restore(self, sources: list[Source], settings: Settings, reference: str | None) -> None:
+    def restore(self, sources: list[Source], settings: Settings, reference: str | None,
+                corrections: Placed = ()) -> None:
         """Take back a session kept for crash recovery and compare it again."""
         self.sources = list(sources)
         self.settings = settings
         self.reference = reference
+        self._set_corrections(corrections)
         self._pasted = max([self._pasted, *(_pasted_number(s.location) for s in sources)])
         self.sources_changed.emit()
         self.run()
@@ -206,6 +222,8 @@ class Session(QObject):
         self.comparison_number += 1
         self.sources = []
         self.reference = None
+        self._shown_corrections = ()
+        self._set_corrections(())
         self.articles = ()
         self.comparison = None
         self.display = None
@@ -257,11 +275,42 @@ class Session(QObject):
             self.settings_changed.emit(value)
 
     def _take_back_settings(self) -> None:
-        """A change that produced no result must not stay in the controls: back to the shown result's settings."""
+        """A change that produced no result must not stay in the controls: back to the shown result's settings
+        and corrections."""
         if self.comparison is not None:
             self.settings = replace(self.settings, **{
                 name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS
             })
+            self._set_corrections(self._shown_corrections)
+
+    # -- corrections ------------------------------------------------------------------------------------------
+    @property
+    def corrections(self) -> Placed:
+        """The user's corrections of this comparison, oldest first, placed (see ``placed_links``)."""
+        return self._corrections
+
+    def set_corrections(self, corrections: Placed) -> None:
+        """Compare again with these corrections (the user made or undid one); nothing happens if they are the same."""
+        if corrections != self._corrections:
+            self._set_corrections(corrections)
+            self.run()
+
+    def place(self, link: UserLink) -> UserLink | None:
+        """A correction of the comparison on screen (article ids) as the session keeps it (source locations);
+        None if it names an article the session no longer has."""
+        locations = {}
+        for article_id, _index in link.sentences:
+            position = self.position_of(article_id)
+            if position < 0:
+                return None
+            locations[article_id] = self.sources[position].location
+        found = placed([link], locations)
+        return found[0] if found else None
+
+    def _set_corrections(self, corrections: Placed) -> None:
+        if corrections != self._corrections:
+            self._corrections = corrections
+            self.corrections_changed.emit(corrections)
 
     def update_settings(self, *, debounce: bool = True, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
@@ -284,7 +333,7 @@ class Session(QObject):
         if hold:
             self._held.add(self.generation)
         worker = CompareWorker(self.generation, self.sources, settings or self.settings, self._cache,
-                               self.reference)
+                               self.reference, self._corrections)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
         worker.signals.cancelled.connect(self._cancelled)
@@ -353,6 +402,8 @@ class Session(QObject):
             self.settings = replace(self.settings, **{
                 name: getattr(result.comparison.settings, name) for name in COMPARED_SETTINGS
             })
+            # Every change of the corrections starts a run, so the newest run's result was made with these.
+            self._shown_corrections = self._corrections
         failed = {e.source for e in result.errors}
         if failed:
             self.sources = [s for s in self.sources if s.location not in failed]

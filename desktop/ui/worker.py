@@ -13,9 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop.core.model import Article, Comparison, Settings
+from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation, present
 from desktop.core.sources.errors import LoadError
+from desktop.ui import placed_links
 
 log = logging.getLogger(__name__)
 _COMPARE_STAGES = 5
@@ -78,10 +79,11 @@ class WorkerSignals(QObject):
 
 
 class CompareWorker(QRunnable):
-    """Loads the sources not already in ``cache``, letters them A, B, … in order and compares them."""
+    """Loads the sources not already in ``cache``, letters them A, B, … in order and compares them, applying the
+    user's corrections (``user_links``, placed: keyed by source location, see ``placed_links``)."""
 
     def __init__(self, generation: int, sources: list[Source], settings: Settings, cache: dict[str, Article],
-                 reference_location: str | None = None) -> None:
+                 reference_location: str | None = None, user_links: tuple[UserLink, ...] = ()) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the session holds the reference and drops it when done
         self.generation = generation
@@ -90,6 +92,7 @@ class CompareWorker(QRunnable):
         self._settings = settings
         self._cache = dict(cache)
         self._reference = reference_location
+        self._user_links = user_links
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -146,8 +149,9 @@ class CompareWorker(QRunnable):
                 self.signals.progress.emit(self.generation, scale.encoded(done, total), scale.total)
 
             settings = replace(self._settings, reference=reference)
+            letters = {location: i for i, (location, _) in zip(ids, articles, strict=True)}
             comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set,
-                                 encoding=encoding)
+                                 encoding=encoding, user_links=placed_links.lettered(self._user_links, letters))
         display = present(comparison) if comparison is not None else None
         self.signals.finished.emit(RunResult(
             generation=self.generation,

@@ -281,7 +281,7 @@ def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, 
     old, cid = old_engine_entry(window)
     open_saved(window, qtbot, cid)
 
-    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None, encoding=None):
+    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None, encoding=None, user_links=()):
         while not cancelled():
             time.sleep(0.005)
         raise pipeline.ComparisonCancelled()
