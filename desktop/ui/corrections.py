@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -39,8 +39,9 @@ from desktop.ui.placed_links import Placed
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.reading_view import ReadingColumn
+    from desktop.ui.aligned_view import AlignedView
+    from desktop.ui.reading_view import ReadingColumn, ReadingView
+    from desktop.ui.session import Session
 
 Sentence = tuple[str, int]  # (article id, sentence index) in the comparison on screen
 BADGE = "↔"  # drawn on a sentence picked for a link
@@ -120,12 +121,18 @@ class PickMarks(QWidget):
 
 
 class Corrections(QObject):
-    """The window's correction commands, picks and undo history (see the module docstring)."""
+    """The window's correction commands, picks and undo history (see the module docstring). ``current_view`` is
+    the view on screen; the commands' shortcuts belong to ``window``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, session: Session, aligned: AlignedView, reading: ReadingView,
+                 current_view: Callable[[], AlignedView | ReadingView], window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
-        self.session = window.session
+        self.session = session
+        self.aligned = aligned
+        self.reading = reading
+        self.current_view = current_view
         self.stack = QUndoStack(self)
         self.picked: list[Sentence] = []
         # Set while this object changes the session's corrections or brings the undo stack in line with them, so
@@ -170,10 +177,10 @@ class Corrections(QObject):
         self.session.comparison_changed.connect(self._comparison_changed)
         self.session.corrections_changed.connect(self._corrections_changed)
         self.session.sources_changed.connect(self.update_actions)
-        window.aligned.position_changed.connect(lambda *_: self.update_actions())
-        window.reading.position_changed.connect(lambda *_: self.update_actions())
-        window.reading.columns_changed.connect(self._watch_reading)
-        self._watch(window.aligned.table, self._aligned_rects)
+        aligned.position_changed.connect(lambda *_: self.update_actions())
+        reading.position_changed.connect(lambda *_: self.update_actions())
+        reading.columns_changed.connect(self._watch_reading)
+        self._watch(aligned.table, self._aligned_rects)
         self.update_actions()
 
     @property
@@ -191,12 +198,12 @@ class Corrections(QObject):
         """The comparison on screen, if corrections can be made to it now."""
         if self.session.opening_new:
             return None
-        return self.window.comparison
+        return self.session.comparison
 
     def _current(self) -> Sentence | None:
         if self._comparison() is None:
             return None
-        position = self.window.current_view().current_position()
+        position = self.current_view().current_position()
         return position if position is not None and position[1] >= 0 else None
 
     def _sentence(self, sentence: Sentence) -> SentenceResult | None:
@@ -296,7 +303,7 @@ class Corrections(QObject):
             self._picks_changed()
 
     def say(self, text: str) -> None:
-        self.window.status.setText(text)
+        self.message.emit(text)
 
     @staticmethod
     def _keys(action: QAction) -> str:
@@ -349,11 +356,11 @@ class Corrections(QObject):
         self._marks.append(PickMarks(view, rects))
 
     def _watch_reading(self) -> None:
-        for column in self.window.reading.columns:
+        for column in self.reading.columns:
             self._watch(column.list, lambda c=column: self._reading_rects(c))
 
     def _aligned_rects(self) -> list[QRect]:
-        view = self.window.aligned
+        view = self.aligned
         rects = []
         for article, index in self.picked:
             row = view.model.row_of(article, index)
@@ -410,7 +417,7 @@ class Corrections(QObject):
             if not self.picked and current is not None and current != sentence:
                 self.picked.append(current)
             self.picked.append(sentence)
-            self.window.current_view().select_sentence(*sentence)
+            self.current_view().select_sentence(*sentence)
         self._picks_changed()
         if self.picked:
             names = " and ".join(sentence_name(s) for s in self.picked)
