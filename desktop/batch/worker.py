@@ -119,8 +119,9 @@ def warm_up() -> None:
 
     if embeddings.available():
         vector_cache.shared_encoder().load()
-    for texts in _WARM_UP:
-        articles = [article_from_text(text, letter) for text, letter in zip(texts, "ABC", strict=True)]
-        letters = {a.id: a.id for a in articles}
-        rows = comparison_rows("warm-up", compare(articles, Settings()), letters, letters)
+    for number, texts in enumerate(_WARM_UP):
+        rows_in = tuple(CorpusArticle(f"warm-up-{number}-{i}", text=text) for i, text in enumerate(texts))
+        cluster = Cluster(f"warm-up-{number}", rows_in)
+        articles, corpus_ids, outlets, _ = _load(cluster)
+        rows = comparison_rows(cluster.cluster_id, compare(articles, Settings()), corpus_ids, outlets)
         pa.Table.from_pylist(rows["sentences"], schema=SCHEMAS["sentences"])
