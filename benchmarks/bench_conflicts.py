@@ -19,6 +19,7 @@ from pathlib import Path
 
 from benchmarks.synthetic_articles import Sizes, articles
 from desktop.core.detect import conflicts
+from desktop.core.detect.conflicts import reading
 from desktop.core.model import Settings
 from desktop.core.pipeline import compare
 
@@ -48,7 +49,7 @@ def cost(sizes: Sizes, rounds: int = 2) -> None:
     start = time.perf_counter()
     first = compare(found, Settings())
     cold = time.perf_counter() - start
-    conflicts._reading.cache_clear()
+    reading.sentence_reading.cache_clear()
     start = time.perf_counter()
     conflicts.find_conflicts(first.articles, first.groups)
     own = time.perf_counter() - start
@@ -65,7 +66,7 @@ def cost(sizes: Sizes, rounds: int = 2) -> None:
         compare(found, Settings())
         without.append(time.perf_counter() - start)
         conflicts.find_conflicts = real
-        conflicts._reading.cache_clear()  # each sentence read afresh, as in a first comparison
+        reading.sentence_reading.cache_clear()  # each sentence read afresh, as in a first comparison
         start = time.perf_counter()
         comparison = compare(found, Settings())
         with_stage.append(time.perf_counter() - start)
