@@ -9,7 +9,14 @@ from export_dom import parse
 
 from desktop.core.model import Article, CorrectionKind, Settings, UserLink
 from desktop.core.pipeline import compare
-from desktop.core.presentation import correction_command, correction_line, present
+from desktop.core.presentation import (
+    CORRECTED_MARK,
+    corrected_tip,
+    correction_command,
+    correction_line,
+    present,
+    sentence_corrections,
+)
 from desktop.core.presentation.match_display import LINKED_BY_YOU, match_lines
 from desktop.export import render_html
 
@@ -79,3 +86,33 @@ def test_the_export_lists_the_corrections_linked_to_their_sentences():
 def test_an_export_without_corrections_has_no_such_section():
     html = render_html(compare([A, B], Settings(match="fuzzy")), generated=WHEN)
     assert "Your corrections" not in html
+
+
+def test_each_sentence_a_correction_changed_says_how_as_things_stand_after_all_of_them():
+    relinked = UserLink(CorrectionKind.LINK, (("A", 0), ("B", 0)))
+    corrected = compare([A, B], Settings(match="fuzzy"), user_links=[LINK, UNLINK, REPORTING, relinked])
+    cues = sentence_corrections(corrected)
+    assert cues[("A", 2)] == cues[("B", 2)] == ("linked by you",)
+    assert cues[("A", 0)] == ("linked by you",)  # taken out, then linked again: the link holds
+    assert cues[("B", 1)] == ("marked as reporting by you",)
+    assert ("A", 1) not in cues
+    apart = sentence_corrections(compare([A, B], Settings(match="fuzzy"), user_links=[UNLINK]))
+    assert apart == {("A", 0): ("taken out of its group by you",)}
+    view = present(corrected).sentence("B", 1)
+    assert view.corrected == ("marked as reporting by you",)
+    assert corrected_tip(view.corrected) == f"{CORRECTED_MARK} Marked as reporting by you"
+
+
+def test_the_export_marks_a_corrected_sentence_and_explains_the_mark():
+    corrected = compare([A, B], Settings(match="fuzzy"), user_links=[LINK])
+    root, _ = parse(render_html(corrected, generated=WHEN))
+    marked = {
+        node.attrs["id"]
+        for node in root.find_all("div")
+        if any("uc" in child.classes for child in node.children if not isinstance(child, str))
+    }
+    assert marked == {"s-A-2", "s-B-2"}
+    sign = next(n for n in root.find_all("span", "uc") if n.attrs.get("title"))
+    assert sign.attrs["title"] == "linked by you" and sign.text() == CORRECTED_MARK
+    legend = next(ul for ul in root.find_all("ul") if "legend" in ul.classes)
+    assert CORRECTED_MARK in legend.text()

@@ -35,7 +35,7 @@ from desktop.core.presentation import (
     present,
 )
 from desktop.core.presentation.collation import Row
-from desktop.core.presentation.corrections import NOT_APPLIED
+from desktop.core.presentation.corrections import CORRECTED_MARK, NOT_APPLIED
 from desktop.core.presentation.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.resources import resource_path
 from desktop.core.text.facts import fact_key
@@ -86,6 +86,7 @@ class _SentenceView:
     footnote: int | None
     notes: list[str]
     partial: bool = False
+    corrected: str = ""  # what the user's corrections changed here, "" if nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,7 @@ def _context(presentation: Presentation, notes: _Notes) -> dict[str, Any]:
         "conflicts": _conflicts(presentation),
         "corrections": [_correction(view) for view in presentation.corrections],
         "not_applied": NOT_APPLIED,
+        "corrected_mark": CORRECTED_MARK,
         **_matrix(comparison),
         **_rows(presentation, notes),
     }
@@ -450,6 +452,9 @@ def _sentence_view(view: SentenceView, footnote: int | None, notes: list[str]) -
     title = ""
     if view.partial:
         label += "partial match: "
+    corrected = "; ".join(view.corrected)
+    if corrected:
+        label += f"{corrected}: "
     if view.commentary:
         classes.append("cm")
         label += "commentary: "
@@ -465,6 +470,7 @@ def _sentence_view(view: SentenceView, footnote: int | None, notes: list[str]) -
         footnote=footnote,
         notes=[_clean(n) for n in notes],
         partial=view.partial,
+        corrected=_clean(corrected),
     )
 
 

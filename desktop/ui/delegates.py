@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from desktop.core.model import Status
+from desktop.core.presentation import CORRECTED_MARK
 from desktop.core.presentation.match_display import PARTIAL_MARK
 from desktop.ui.highlights import Cell, Mark, MarkKind
 from desktop.ui.legend import wave
@@ -45,6 +46,7 @@ GAP_HEIGHT = 30
 NOTE_MARKER = 11
 _CACHE_SIZE = 4000
 PARTIAL_PREFIX = PARTIAL_MARK + "\u2002"
+CORRECTED_PREFIX = CORRECTED_MARK + "\u2002"  # the user's corrections changed this sentence (tooltip: how)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +77,12 @@ def build_document(
         marker.setForeground(theme.text)
         cursor.insertText(PARTIAL_PREFIX, marker)
         prefix += len(PARTIAL_PREFIX)
+    if cell.corrected:
+        pencil = QTextCharFormat()
+        pencil.setFontWeight(QFont.Weight.Bold)
+        pencil.setForeground(theme.link)
+        cursor.insertText(CORRECTED_PREFIX, pencil)
+        prefix += len(CORRECTED_PREFIX)
     base = QTextCharFormat()
     base.setForeground(theme.muted if cell.boilerplate else theme.text)
     if cell.boilerplate:
@@ -272,6 +280,8 @@ class SentenceDelegate(QStyledItemDelegate):
         text = (cell.label + "\u2002" + cell.text) if self._numbers and cell.label else cell.text
         if cell.partial:
             text = PARTIAL_PREFIX + text
+        if cell.corrected:
+            text = CORRECTED_PREFIX + text
         bounds = QFontMetricsF(measure).boundingRect(QRectF(0, 0, width, 1e6), Qt.TextFlag.TextWordWrap, text)
         height = int(bounds.height() + 0.999)
         self._heights[key] = (cell, height)

@@ -73,6 +73,7 @@ class Cell:
     paragraph_start: bool = False
     other_language: bool = False  # aligned with a sentence in another language: no word diff to show
     partial: bool = False  # its group is a partial match: one sentence says only part of the other
+    corrected: tuple[str, ...] = ()  # what the user's corrections changed here ("linked by you", …)
 
     @property
     def is_gap(self) -> bool:
@@ -148,6 +149,7 @@ def make_cell(
         paragraph_start=paragraph_start,
         other_language=first.other_language,
         partial=first.partial,
+        corrected=tuple(dict.fromkeys(c for v in views for c in v.corrected)),
     )
 
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.model import Comparison, Role, Status
-from desktop.core.presentation import Presentation, present
+from desktop.core.presentation import Presentation, corrected_tip, present
 from desktop.core.presentation.collation import Row
-from desktop.core.presentation.match_display import PARTIAL_MARK, PARTIAL_MEANING, match_lines
+from desktop.core.presentation.match_display import LINKED_BY_YOU, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.ui.highlights import (
     Cell,
     Difference,
@@ -59,7 +59,9 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
                      "a word: which)")
     elif cell.status == Status.IDENTICAL:
         lines.append("Identical in the aligned articles")
-    if match:
+    if cell.corrected:
+        lines.append(html.escape(corrected_tip(cell.corrected)))
+    if match and not (cell.corrected and match == LINKED_BY_YOU):  # the line above says so
         lines.append(html.escape(match))
     if cell.partial:
         lines.append(f"<b>{PARTIAL_MARK}</b> " + html.escape(PARTIAL_MEANING))
@@ -87,6 +89,7 @@ def cell_description(cell: Cell) -> str:
     traits = ["boilerplate" if cell.boilerplate else str(cell.status)]
     if cell.partial:
         traits.append("partial match")
+    traits.extend(cell.corrected)
     if cell.commentary:
         traits.append("commentary")
     if any(m.kind == "fact" for m in cell.marks):

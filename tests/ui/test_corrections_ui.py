@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.model import CorrectionKind, UserLink
+from desktop.ui.models import CELL_ROLE
 
 A_TEXT = (
     "Council approves harbour budget\n\n"
@@ -238,3 +239,21 @@ def test_a_session_restored_after_a_crash_keeps_its_corrections(window, open_art
     restored.session.wait(10000)
     restored.library.wait(10000)
     restored.close()
+
+
+def test_a_corrected_sentence_carries_the_pencil_and_its_tooltip_says_how(window, open_articles, council, qtbot):
+    from desktop.ui.delegates import CORRECTED_PREFIX, build_document
+    from desktop.ui.theme import theme_for
+
+    open_articles(council)
+    link_by_keyboard(window, qtbot)
+    model = window.aligned.model
+    index = model.index(model.row_of(*HEAD), model.article_ids.index("B"))
+    cell = index.data(CELL_ROLE)
+    assert cell.corrected == ("linked by you",)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "✎ Linked by you" in tip and tip.count("Linked by you") == 1
+    doc, prefix = build_document(cell, window.font(), theme_for(window.palette()), 300)
+    assert doc.toPlainText()[:prefix].endswith(CORRECTED_PREFIX)
+    untouched = model.index(model.row_of("A", 1), 0).data(CELL_ROLE)
+    assert untouched.corrected == ()

@@ -4,10 +4,13 @@ the two cannot disagree about which word is struck or which sentence is commenta
 """
 
 from desktop.core.presentation.corrections import (
+    CORRECTED_MARK,
     CorrectionView,
+    corrected_tip,
     correction_command,
     correction_line,
     correction_views,
+    sentence_corrections,
     sentence_name,
 )
 from desktop.core.presentation.marks import Mark, MarkKind, sentence_marks
@@ -35,6 +38,7 @@ from desktop.core.presentation.wording import (
 )
 
 __all__ = [
+    "CORRECTED_MARK",
     "NO_STATEMENT",
     "ArticleView",
     "CorrectionView",
@@ -47,6 +51,7 @@ __all__ = [
     "conflict_tip",
     "conflict_value",
     "conflict_values",
+    "corrected_tip",
     "correction_command",
     "correction_line",
     "correction_views",
@@ -56,6 +61,7 @@ __all__ = [
     "label_tip",
     "missing_tip",
     "present",
+    "sentence_corrections",
     "sentence_kind",
     "sentence_marks",
     "sentence_name",

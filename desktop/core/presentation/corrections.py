@@ -9,9 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.core.detect.corrections import LINKED
 from desktop.core.model import Comparison, CorrectionKind, UserLink
 
 NOT_APPLIED = "names a sentence the article no longer has, so it is not applied"
+# The sign by a sentence the user's corrections changed, and what it says (tooltips, the export, screen readers).
+CORRECTED_MARK = "✎"
+LINKED_CUE = "linked by you"
+UNLINKED_CUE = "taken out of its group by you"
+REPORTING_CUE = "marked as reporting by you"
 
 Sentence = tuple[str, int]  # (article id, sentence index)
 
@@ -90,3 +96,38 @@ def correction_views(comparison: Comparison) -> tuple[CorrectionView, ...]:
         applied = bool(link.sentences) and all(0 <= index < sizes.get(aid, 0) for aid, index in link.sentences)
         views.append(CorrectionView(link.kind, tuple(done_pieces(link)), applied))
     return tuple(views)
+
+
+def corrected_tip(cues: Sequence[str]) -> str:
+    """A corrected sentence's line: "✎ Linked by you; marked as reporting by you"."""
+    text = "; ".join(cues)
+    return f"{CORRECTED_MARK} {text[:1].upper()}{text[1:]}"
+
+
+def sentence_corrections(comparison: Comparison) -> dict[Sentence, tuple[str, ...]]:
+    """What the user's corrections changed about each sentence, as it stands after all of them: in a group the
+    user linked, out of a group the user took it from (and in none now), reporting where the detector said
+    commentary. Sentences no correction changed are not listed."""
+    if not comparison.user_links:
+        return {}
+    found: dict[Sentence, list[str]] = {}
+    for group in comparison.groups:
+        if group.evidence is not None and LINKED.signals[0] in group.evidence.signals:
+            for aid, indices in group.members.items():
+                for index in indices:
+                    found.setdefault((aid, index), []).append(LINKED_CUE)
+    sentences = {(r.article.id, s.index): s for r in comparison.articles for s in r.sentences}
+    for link in comparison.user_links:
+        for key in link.sentences:
+            sentence = sentences.get(key)
+            if sentence is None:
+                continue
+            if link.kind == CorrectionKind.UNLINK and sentence.group is None:
+                cue = UNLINKED_CUE
+            elif link.kind == CorrectionKind.NOT_COMMENTARY and not sentence.commentary:
+                cue = REPORTING_CUE
+            else:
+                continue
+            if cue not in found.setdefault(key, []):
+                found[key].append(cue)
+    return {key: tuple(cues) for key, cues in found.items()}

@@ -15,7 +15,7 @@ from enum import StrEnum
 from desktop.core.detect.summary import facts_missing_from, summarise
 from desktop.core.model import ArticleSummary, Comparison, Group, Role, Sentence, Status
 from desktop.core.presentation.collation import Row, collate
-from desktop.core.presentation.corrections import CorrectionView, correction_views
+from desktop.core.presentation.corrections import CorrectionView, correction_views, sentence_corrections
 from desktop.core.presentation.marks import Mark, sentence_marks
 from desktop.core.presentation.match_display import is_partial
 from desktop.core.presentation.wording import shown_location
@@ -46,6 +46,7 @@ class SentenceView:
     partial: bool = False  # its group is a partial match: one sentence says only part of the other
     other_language: bool = False  # paired with a sentence in another language: no word diff to show
     marks: tuple[Mark, ...] = ()
+    corrected: tuple[str, ...] = ()  # what the user's corrections changed here ("linked by you", …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +89,13 @@ def present(comparison: Comparison, *, full_paths: bool = False) -> Presentation
     groups = _groups(comparison)
     languages = {r.article.id: r.article.language for r in comparison.articles}
     across = comparison.cross_language
+    corrected = sentence_corrections(comparison)
     sentences = {}
     for result in comparison.articles:
         aid = result.article.id
         sentences[aid] = tuple(
             _sentence_view(aid, s, groups.get(s.group) if s.group is not None else None, languages, across,
-                           marks.get((aid, s.index), ()))
+                           marks.get((aid, s.index), ()), corrected.get((aid, s.index), ()))
             for s in result.sentences
         )  # fmt: skip
     return Presentation(
@@ -126,6 +128,7 @@ def _sentence_view(
     languages: dict[str, str],
     across: bool,
     marks: tuple[Mark, ...],
+    corrected: tuple[str, ...] = (),
 ) -> SentenceView:
     language = languages.get(aid, "")
     other_language = (
@@ -146,6 +149,7 @@ def _sentence_view(
         partial=is_partial(group),
         other_language=other_language,
         marks=marks,
+        corrected=corrected,
     )
 
 
