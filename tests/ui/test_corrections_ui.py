@@ -257,3 +257,22 @@ def test_a_corrected_sentence_carries_the_pencil_and_its_tooltip_says_how(window
     assert doc.toPlainText()[:prefix].endswith(CORRECTED_PREFIX)
     untouched = model.index(model.row_of("A", 1), 0).data(CELL_ROLE)
     assert untouched.corrected == ()
+
+
+def test_the_reading_view_links_by_keyboard_and_ctrl_click_too(window, open_articles, council, qtbot):
+    open_articles(council)
+    window.actions_.reading.trigger()
+    reading = window.reading
+    reading.show_sentence(*MAYOR)
+    window.corrections.link.trigger()
+    column = reading.column("B")
+    index = column.model.index(column.model.row_of(HEAD[1]), 0)
+    column.list.scrollTo(index)
+    qtbot.mouseClick(column.list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     column.list.visualRect(index).center())
+    assert window.corrections.picked == [MAYOR, HEAD]
+    assert reading.current_position() == HEAD
+    assert window.corrections._reading_rects(column) == [column.list.visualRect(index)]
+    rerun(window, qtbot, window.corrections.link.trigger)
+    assert group(window, MAYOR) == group(window, HEAD) is not None
+    assert window.reading.current_position() == HEAD
