@@ -16,7 +16,6 @@ from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
 from desktop.core.sources.articles import ArticleInput, load_articles
 from desktop.core.sources.errors import LoadError
-from desktop.core.sources.loading import article_from_text
 
 
 @dataclass(frozen=True, slots=True)
