@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.model import Role
-from desktop.core.text.roles import boilerplate_reason
+from desktop.core.text.roles.furniture import boilerplate_reason
 from desktop.core.text.segmentation import segment
 
 

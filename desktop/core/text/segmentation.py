@@ -21,7 +21,9 @@ from itertools import pairwise
 
 from desktop.core.model import Span
 from desktop.core.text import wordlists
-from desktop.core.text.roles import Piece, assign_roles, credit_starts, dateline_end
+from desktop.core.text.roles.assign import assign_roles
+from desktop.core.text.roles.cuts import credit_starts, dateline_end
+from desktop.core.text.roles.piece import Piece
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Presegmented files are read line by line the way Python's text mode reads them, so sentence i is line i
