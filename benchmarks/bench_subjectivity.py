@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import commentary_dev_set as dev
 import commentary_heldout_set as heldout
 
-from desktop.core.detect import commentary, subjectivity
+from desktop.core.detect import commentary
+from desktop.core.detect.subjectivity import cues
 
 ROUNDS = 20
 
@@ -42,7 +43,7 @@ def _per_sentence_ms(function: Callable[[str, str], object], sentences: list[str
 
 def main() -> None:
     lexicon = commentary._cues.__wrapped__
-    signal = subjectivity._signal.__wrapped__
+    signal = cues._signal.__wrapped__
     for language in ("en", "de"):
         sentences = _sentences(language)
         lexicon(sentences[0], language), signal(sentences[0], language)  # warm the lexicon and regex caches
