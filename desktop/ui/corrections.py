@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -208,10 +208,11 @@ class Corrections(QObject):
 
     def _sentence(self, sentence: Sentence) -> SentenceResult | None:
         comparison = self._comparison()
-        if comparison is None:
+        # The views may still show the comparison before this one (a removed article's letter, a shorter text).
+        result = next((r for r in comparison.articles if r.article.id == sentence[0]), None) if comparison else None
+        if result is None:
             return None
-        sentences = comparison.article(sentence[0]).sentences
-        return sentences[sentence[1]] if 0 <= sentence[1] < len(sentences) else None
+        return result.sentences[sentence[1]] if 0 <= sentence[1] < len(result.sentences) else None
 
     def _group_of(self, sentence: Sentence | None) -> int | None:
         found = self._sentence(sentence) if sentence is not None else None
@@ -322,6 +323,8 @@ class Corrections(QObject):
             self._announce = ""
         self.picked.clear()  # letters and groups may have changed under them
         self._picks_changed()
+        # The views show the new comparison only after this (they hear the same signal later): look again then.
+        QTimer.singleShot(0, self.update_actions)
         if self._announce and comparison is not None:
             self.say(self._announce)
         self._announce = ""

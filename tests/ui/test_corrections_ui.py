@@ -6,6 +6,8 @@ and B's second sentence is the outlet's own verdict."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
@@ -153,13 +155,23 @@ def test_unlink_group_and_not_commentary(window, open_articles, council, qtbot):
     assert len(window.comparison.user_links) == 1
 
 
-def test_a_cancelled_correction_is_taken_back_with_its_undo_step(window, open_articles, council, qtbot):
+def test_a_cancelled_correction_is_taken_back_with_its_undo_step(window, open_articles, council, qtbot, monkeypatch):
+    from desktop.core import pipeline
+
     open_articles(council)
+
+    def waits_for_cancel(*args, cancelled=None, **kwargs):
+        while not cancelled():
+            time.sleep(0.005)
+        raise pipeline.ComparisonCancelled()
+
+    monkeypatch.setattr(pipeline, "compare", waits_for_cancel)
     window.aligned.show_sentence(*MAYOR)
     window.corrections.link.trigger()
     window.aligned.show_sentence(*HEAD)
+    window.corrections.link.trigger()
+    assert window.session.corrections and window.corrections.undo.isEnabled()
     with qtbot.waitSignal(window.session.run_cancelled, timeout=30000):
-        window.corrections.link.trigger()
         window.session.cancel()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
     assert window.session.corrections == ()
