@@ -15,7 +15,8 @@ from pathlib import Path
 
 from desktop.core.model import Article, ArticleResult, Role, Sentence, Status
 from desktop.core.pipeline import _find_facts
-from desktop.core.text import facts
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.index import FactIndex, fact_index
 from desktop.core.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,11 +55,11 @@ def main(count: int = 10_000) -> None:
     floor = time.perf_counter() - start
 
     start = time.perf_counter()
-    extracted = [f for s in a.sentences for f in facts.extract_facts(s.text, "de")]
+    extracted = [f for s in a.sentences for f in extract_facts(s.text, "de")]
     extract_time = time.perf_counter() - start
 
     start = time.perf_counter()
-    index = facts.FactIndex.build(b.article.text, "de")
+    index = FactIndex.build(b.article.text, "de")
     build_time = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -71,7 +72,7 @@ def main(count: int = 10_000) -> None:
         _ = text.casefold() in b.article.text.casefold()
     baseline = (time.perf_counter() - start) / len(sample) * len(extracted)
 
-    facts.fact_index.cache_clear()
+    fact_index.cache_clear()
     start = time.perf_counter()
     found = _find_facts([a, b], [])
     pipeline_time = time.perf_counter() - start

@@ -37,7 +37,9 @@ from desktop.core import pipeline
 from desktop.core.align import matching, worddiff
 from desktop.core.detect import commentary
 from desktop.core.model import Article, Comparison, Settings
-from desktop.core.text import facts, segmentation
+from desktop.core.text import segmentation
+from desktop.core.text.facts import extraction as facts_extraction
+from desktop.core.text.facts import index as facts_index
 from desktop.export import jsonio
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,8 +101,8 @@ def forget() -> None:
     for module, name in (
         (pipeline, "_segment"),
         (commentary, "_cues"),
-        (facts, "_extract_facts"),
-        (facts, "fact_index"),
+        (facts_extraction, "_extract_facts"),
+        (facts_index, "fact_index"),
         (worddiff, "_word_diff"),
     ):
         remembered = getattr(module, name, None)

@@ -5,15 +5,9 @@ import itertools
 import pytest
 
 from desktop.core.model import FactKind
-from desktop.core.text.facts import (
-    FactIndex,
-    extract_facts,
-    fact_key,
-    fact_present,
-    fold_name,
-    introduced_surnames,
-    speaker_words,
-)
+from desktop.core.text.facts.extraction import extract_facts, introduced_surnames, speaker_words
+from desktop.core.text.facts.index import FactIndex, fact_present
+from desktop.core.text.facts.words import fact_key, fold_name
 
 SEED_SENTENCE = (
     "Am Rande der Ukraine-Wiederaufbaukonferenz, die derzeit in Rom stattfindet, verabredeten Großbritanniens "
@@ -205,7 +199,7 @@ def test_multi_word_places_from_the_lexicon_stay_whole():
 
 def test_sonnabend_is_saturday_and_not_cut_to_a_stem():
     from desktop.core.model import FactKind
-    from desktop.core.text.facts import fact_present
+    from desktop.core.text.facts.index import fact_present
 
     assert fact_present("Sonnabend", FactKind.DATE, "The vote is on Saturday.", "en")
     assert not fact_present("Sonnabend", FactKind.DATE, "The vote is on Sunday.", "en")

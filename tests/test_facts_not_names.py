@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.core.model import FactKind
-from desktop.core.text import facts
+from desktop.core.text.facts.extraction import extract_facts
 
 
 @pytest.mark.parametrize(
@@ -15,10 +15,10 @@ from desktop.core.text import facts
     ],
 )
 def test_connectives_and_time_words_are_not_names(sentence: str) -> None:
-    found = {text for text, kind, _start, _end in facts.extract_facts(sentence, "en") if kind == FactKind.NAME}
+    found = {text for text, kind, _start, _end in extract_facts(sentence, "en") if kind == FactKind.NAME}
     assert not found & {"However", "Time", "Eastern Time", "Meanwhile"}
 
 
 def test_a_real_name_after_a_connective_is_still_found() -> None:
-    found = {t for t, k, _s, _e in facts.extract_facts("However, Dana Whitcombe said the talks failed.", "en")}
+    found = {t for t, k, _s, _e in extract_facts("However, Dana Whitcombe said the talks failed.", "en")}
     assert "Dana Whitcombe" in found

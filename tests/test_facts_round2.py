@@ -2,7 +2,8 @@
 weekdays against dates. Every sentence here is invented."""
 
 from desktop.core.model import FactKind
-from desktop.core.text.facts import FactIndex, extract_facts
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.index import FactIndex
 
 
 def _names(text: str, language: str) -> list[str]:

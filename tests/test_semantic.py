@@ -18,7 +18,8 @@ from desktop.core.model import Comparison, FactKind, Role, Sentence, Settings, S
 from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
-from desktop.core.text import facts
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.index import fact_index
 from desktop.export import from_dict, to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,15 +142,15 @@ def test_translated_quotation_is_not_an_omission(cross: Comparison) -> None:
     ],
 )
 def test_weekday_and_month_names_map_between_german_and_english(german: str, english: str, present: bool) -> None:
-    dates = [(t, k) for t, k, _, _ in facts.extract_facts(f"Es geschah {german}.", "de") if k == FactKind.DATE]
+    dates = [(t, k) for t, k, _, _ in extract_facts(f"Es geschah {german}.", "de") if k == FactKind.DATE]
     assert dates
-    index = facts.fact_index(f"It happened {english}.", "en")
+    index = fact_index(f"It happened {english}.", "en")
     assert all(index.contains(t, k, "de") == present for t, k in dates)
 
 
 @pytest.mark.parametrize("spelling", ["Selenskyj", "Selenskij", "Zelensky", "Zelenskyy"])
 def test_names_match_across_transliterations(spelling: str) -> None:
-    index = facts.fact_index("Präsident Selenskyj sprach am Abend.", "de")
+    index = fact_index("Präsident Selenskyj sprach am Abend.", "de")
     assert index.contains(spelling, FactKind.NAME, "en")
 
 

@@ -11,7 +11,9 @@ from desktop.core.detect import commentary, commentary_verdict
 from desktop.core.model import DiffOp, FactKind, Settings
 from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
-from desktop.core.text import facts, segmentation
+from desktop.core.text import segmentation
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
 
 
@@ -46,22 +48,22 @@ def test_quotation_marks_far_apart_still_mask_the_quoted_words():
 
 def test_remembered_facts_still_depend_on_the_names_the_article_introduced():
     later = "Am Abend sprach Graham mit Journalisten."
-    assert "Graham" not in [t for t, *_ in facts.extract_facts(later, "de")]
-    assert "Graham" in [t for t, *_ in facts.extract_facts(later, "de", {"Graham", "Starmer"})]
-    assert "Graham" in [t for t, *_ in facts.extract_facts(later, "de", {"Graham"})]
-    assert "Graham" not in [t for t, *_ in facts.extract_facts(later, "de", {"Starmer"})]
+    assert "Graham" not in [t for t, *_ in extract_facts(later, "de")]
+    assert "Graham" in [t for t, *_ in extract_facts(later, "de", {"Graham", "Starmer"})]
+    assert "Graham" in [t for t, *_ in extract_facts(later, "de", {"Graham"})]
+    assert "Graham" not in [t for t, *_ in extract_facts(later, "de", {"Starmer"})]
 
 
 def test_extracted_facts_handed_out_are_copies():
     sentence = "Der Vertrag gilt ab 1. April 2026."
-    first = facts.extract_facts(sentence, "de")
+    first = extract_facts(sentence, "de")
     first.clear()
-    assert facts.extract_facts(sentence, "de") == [("1. April 2026", FactKind.DATE, 20, 33)]
+    assert extract_facts(sentence, "de") == [("1. April 2026", FactKind.DATE, 20, 33)]
 
 
 def test_fact_index_answers_each_asking_language_on_its_own():
     # "billion" is 10^9 in English and 10^12 in German: one index asked from both must not mix the answers.
-    index = facts.FactIndex.build("Die Schulden liegen bei 2 Billionen Euro.", "de")
+    index = FactIndex.build("Die Schulden liegen bei 2 Billionen Euro.", "de")
     assert not index.contains("2 billion", FactKind.NUMBER, "en")
     assert index.contains("2 billion", FactKind.NUMBER, "de")
     assert not index.contains("2 billion", FactKind.NUMBER, "en")

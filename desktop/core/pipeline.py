@@ -32,7 +32,9 @@ from desktop.core.model import (
     UserLink,
     WordDiff,
 )
-from desktop.core.text import facts, segmentation
+from desktop.core.text import segmentation
+from desktop.core.text.facts.extraction import QUOTED_KINDS, extract_facts, introduced_surnames, speaker_words
+from desktop.core.text.facts.index import fact_index
 from desktop.core.text.language import detect_language
 from desktop.core.text.normalize import canonical, matching_key
 
@@ -367,7 +369,7 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
     its sentence has an aligned counterpart in the other article, or the other article quotes the same speaker.
     """
     indexes = {
-        r.article.id: facts.fact_index(
+        r.article.id: fact_index(
             " ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE), r.article.language
         )
         for r in results
@@ -386,11 +388,11 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
             if sentence.role == Role.BOILERPLATE:
                 continue
             group = group_by_id.get(sentence.group) if sentence.group is not None else None
-            extracted = facts.extract_facts(sentence.text, article.language, surnames)
-            surnames.update(facts.introduced_surnames(extracted))
+            extracted = extract_facts(sentence.text, article.language, surnames)
+            surnames.update(introduced_surnames(extracted))
             speakers: list[str] | None = None  # worked out only for a quotation checked across languages
             for text, kind, start, end in extracted:
-                if not across or kind not in facts.QUOTED_KINDS:
+                if not across or kind not in QUOTED_KINDS:
                     known = lacking.get((text, kind))
                     if known is None:
                         known = lacking[(text, kind)] = tuple(
@@ -403,9 +405,9 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
                     oid = other.article.id
                     if oid == article.id:
                         continue
-                    if kind in facts.QUOTED_KINDS and other.article.language != article.language:
+                    if kind in QUOTED_KINDS and other.article.language != article.language:
                         if speakers is None:
-                            speakers = facts.speaker_words(sentence.text, extracted)
+                            speakers = speaker_words(sentence.text, extracted)
                         aligned = group is not None and oid in group.members
                         present = aligned or indexes[oid].quotes_someone_named(speakers)
                     else:

@@ -38,7 +38,7 @@ from desktop.core.presentation.collation import Row
 from desktop.core.presentation.corrections import CORRECTED_MARK, NOT_APPLIED
 from desktop.core.presentation.match_display import PARTIAL_LABEL, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.core.resources import resource_path
-from desktop.core.text.facts import fact_key
+from desktop.core.text.facts.words import fact_key
 from desktop.export.atomic import atomic_write_text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"

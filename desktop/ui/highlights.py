@@ -195,7 +195,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
             shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
             (source, *(d.target for d in changed)),
         ))
-    from desktop.core.text.facts import fact_key  # lexicon loading stays off the start-up path
+    from desktop.core.text.facts.words import fact_key  # lexicon loading stays off the start-up path
 
     by_key: dict[str, list[tuple[str, int, str, tuple[str, ...]]]] = {}
     for fact in comparison.facts:

@@ -8,7 +8,7 @@ things at once, and so does this module, for every sentence pair of two articles
   across all compared sentences, as a Dice overlap;
 - ``grams``: character 5-grams inside those words, so German compounds meet their parts ("Verfassungsschutz" /
   "Schutz der Verfassung" share little, but "Weihnachtsmarkt" / "Markt" and "Regierungskrise" / "Regierung" do);
-- ``anchors``: names, numbers, dates and places from the facts extractor, spelled blind (``facts.fold_name``)
+- ``anchors``: names, numbers, dates and places from the facts extractor, spelled blind (``facts.words.fold_name``)
   and weighted by rarity: two sentences that name the same rare person and the same figure are about the same
   thing even in different languages;
 - ``cosine``: multilingual sentence vectors (``embeddings``), and its *margin*, how far the pair stands out
@@ -35,7 +35,9 @@ import numpy.typing as npt
 
 from desktop.core.align import soft_overlap
 from desktop.core.model import FactKind
-from desktop.core.text import facts, wordlists
+from desktop.core.text import wordlists
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.words import fold_name
 from desktop.core.text.normalize import matching_key
 
 Matrix = npt.NDArray[np.float64]
@@ -129,9 +131,9 @@ def profile(text: str, language: str) -> Profile:
 def _anchors(text: str, language: str) -> frozenset[str]:
     """Names (each word of three letters or more, spelled blind), numbers by value and dates by their key."""
     found: set[str] = set()
-    for surface, kind, _start, _end in facts.extract_facts(text, language):
+    for surface, kind, _start, _end in extract_facts(text, language):
         if kind == FactKind.NAME:
-            found.update(f"n:{w}" for w in facts.fold_name(surface).split() if len(w) >= 3)
+            found.update(f"n:{w}" for w in fold_name(surface).split() if len(w) >= 3)
         elif kind in (FactKind.NUMBER, FactKind.DATE):
             digits = re.sub(r"[^\d]", "", surface)
             if digits:

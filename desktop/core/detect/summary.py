@@ -32,13 +32,13 @@ def summarise(results: Sequence[ArticleResult], found_facts: Sequence[Fact]) -> 
 
 def lacking_facts(found_facts: Iterable[Fact], article: str) -> int:
     """Distinct facts (one per ``fact_key``) other articles report that ``article`` lacks."""
-    from desktop.core.text.facts import fact_key  # the fact lexicons stay off the app's start-up path
+    from desktop.core.text.facts.words import fact_key  # the fact lexicons stay off the app's start-up path
 
     return len({fact_key(f.text) for f in found_facts if article in f.missing_from})
 
 
 def facts_missing_from(found_facts: Iterable[Fact], article: str, other: str) -> int:
     """Distinct facts of ``article`` that ``other`` lacks."""
-    from desktop.core.text.facts import fact_key
+    from desktop.core.text.facts.words import fact_key
 
     return len({fact_key(f.text) for f in found_facts if f.article == article and other in f.missing_from})

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from desktop.core.detect.corrections import LINKED
 from desktop.core.model import Comparison, Fact, FactKind, Group, MatchEvidence
-from desktop.core.text.facts import fold_name
+from desktop.core.text.facts.words import fold_name
 
 PARTIAL_MARK = "≈"
 PARTIAL_LABEL = "≈ partial"

@@ -22,14 +22,16 @@ from desktop.core.detect.conflicts.lexicon import (
 from desktop.core.detect.conflicts.names import mentions
 from desktop.core.detect.conflicts.statements import Side, Token, Value
 from desktop.core.model import ConflictKind, FactKind
-from desktop.core.text import facts, wordlists
+from desktop.core.text import wordlists
+from desktop.core.text.facts.extraction import ExtractedFact
+from desktop.core.text.facts.words import fold_name
 
 
 def read_attribution(
     side: Side,
     text: str,
     tokens: list[Token],
-    found: Sequence[facts.ExtractedFact],
+    found: Sequence[ExtractedFact],
     language: str,
     value: Callable[[int, int], Value],
     place_starts: set[int],
@@ -173,7 +175,7 @@ def _source(
     for i in window:
         if i in names_at and not (i and lowered[i - 1] in _ORIGIN):
             s, e = names_at[i]
-            return "person:" + facts.fold_name(text[s:e].split()[-1]), s, e
+            return "person:" + fold_name(text[s:e].split()[-1]), s, e
     content = [
         i
         for i in window

@@ -14,7 +14,9 @@ from functools import cache, lru_cache
 
 from desktop.core.detect.conflicts.statements import Token
 from desktop.core.resources import resource_path
-from desktop.core.text import facts, wordlists
+from desktop.core.text import wordlists
+from desktop.core.text.facts.dates import MONTHS, WEEKDAYS
+from desktop.core.text.facts.words import fold_name
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*|\d(?:[\d.,:\u00a0\u202f]*\d)?")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]–—\"“”„«»]")
@@ -123,7 +125,7 @@ def speech_words() -> frozenset[str]:
 
 @cache
 def calendar_words() -> frozenset[str]:
-    words = [w for names in (*facts._MONTHS.values(), *facts._WEEKDAYS.values()) for w in names]
+    words = [w for names in (*MONTHS.values(), *WEEKDAYS.values()) for w in names]
     return frozenset(words)
 
 
@@ -149,7 +151,7 @@ def _key_of(words: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    folded = facts.fold_name(word).replace(" ", "")
+    folded = fold_name(word).replace(" ", "")
     for ending in ("innen", "ern", "en", "er", "es", "e", "n", "s"):
         if len(folded) - len(ending) >= 4 and folded.endswith(ending):
             return folded[: -len(ending)]

@@ -14,7 +14,9 @@ from rapidfuzz import fuzz
 from desktop.core.detect.conflicts.lexicon import calendar_words, folded_words, word_classes
 from desktop.core.detect.conflicts.statements import Holder, Party, Place, Side, Token, Value
 from desktop.core.model import ConflictKind
-from desktop.core.text import facts
+from desktop.core.text.facts.extraction import ExtractedFact
+from desktop.core.text.facts.lexicon import is_title, names
+from desktop.core.text.facts.words import fold_name
 
 _SAME_NAME = 85  # rapidfuzz ratio of folded surnames that still counts as one person or place
 _LOCATIVE = {
@@ -36,7 +38,7 @@ def read_name(
 ) -> None:
     name = text[start:end]
     words = name.split()
-    surname = facts.fold_name(words[-1]) if words else ""
+    surname = fold_name(words[-1]) if words else ""
     if not surname:
         return
     before = [t for t in tokens if t.end <= start]
@@ -65,7 +67,7 @@ def read_name(
         and words[0].casefold() not in _HONORIFICS
         and party is None
     ):
-        side.places.append(Place(value(start, end), facts.fold_name(name)))
+        side.places.append(Place(value(start, end), fold_name(name)))
 
 
 _NOT_PLACES = frozenset(
@@ -81,7 +83,7 @@ def loose_places(
     side: Side,
     text: str,
     tokens: list[Token],
-    found: Sequence[facts.ExtractedFact],
+    found: Sequence[ExtractedFact],
     language: str,
     value: Callable[[int, int], Value],
 ) -> None:
@@ -97,11 +99,11 @@ def loose_places(
         if text[tokens[i - 1].end : token.start].strip() or any(s <= token.start < e for s, e in claimed):
             continue
         word = token.lower
-        if word in _NOT_PLACES or word in facts.names().not_names or word in calendar_words():
+        if word in _NOT_PLACES or word in names().not_names or word in calendar_words():
             continue
         if language == "de" and word.endswith((*_GERMAN_ENDINGS, "en", "ern", "e")):
             continue
-        side.places.append(Place(value(token.start, token.end), facts.fold_name(token.text)))
+        side.places.append(Place(value(token.start, token.end), fold_name(token.text)))
 
 
 _GERMAN_ENDINGS = (
@@ -133,7 +135,7 @@ def _office(joined: list[Token]) -> tuple[str, str, int, bool] | None:
         if hit is None or hit[1] != len(words):
             continue
         return _with_former(joined, at, f"office:{hit[0]}", offices.names[hit[0]], former)
-    if joined and joined[-1].lower not in _HONORIFICS and facts._is_title(joined[-1].text):
+    if joined and joined[-1].lower not in _HONORIFICS and is_title(joined[-1].text):
         at = len(joined) - 1
         while (
             at and joined[at - 1].text[:1].isupper() and not word_classes()["former"].match([joined[at - 1].lower], 0)
@@ -193,7 +195,7 @@ def _is_locative(joined: list[Token], language: str) -> bool:
 def _same_person(x: str, y: str) -> bool:
     if x == y:
         return True
-    lexicon = facts.names().classes
+    lexicon = names().classes
     if x in lexicon and lexicon.get(x) == lexicon.get(y):
         return True
     return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= _SAME_NAME

@@ -13,7 +13,7 @@ from functools import cache
 from desktop.core.detect.conflicts.lexicon import CLAUSE_BREAK, anchor_key, word_classes
 from desktop.core.detect.conflicts.statements import Number, Side, Token, Value
 from desktop.core.model import ConflictKind
-from desktop.core.text import facts
+from desktop.core.text.facts.numbers import NUMBER, NUMBER_WORDS, number_values
 
 _WINDOW = 3  # content words either side of a number that can name what it counts
 _HEDGED_TOLERANCE = 0.12  # "about 6,000" accepts figures within 12 %
@@ -38,10 +38,10 @@ _NUMBER_WORDS_SKIPPED = frozenset({"eins", "one", "dozen", "dutzend", "hundert",
 def read_number(
     text: str, tokens: list[Token], surface: str, start: int, end: int, language: str, value: Value
 ) -> Number | None:
-    match = facts._NUMBER.match(text, start)
+    match = NUMBER.match(text, start)
     if match is None:
         return None
-    values = facts.number_values(match, language)
+    values = number_values(match, language)
     unit_word = (match.group("unit") or "").casefold()
     currency = (match.group("cur") or "").strip()
     follower = re.match(r"\s*([A-Za-zÄÖÜäöü$€£%-]+)", text[match.end() : match.end() + 30])
@@ -128,7 +128,7 @@ def spelled_numbers(
 
 @cache
 def _number_words() -> dict[str, int]:
-    spelled: dict[str, int] = facts._NUMBER_WORDS
+    spelled: dict[str, int] = NUMBER_WORDS
     return {w: v for w, v in spelled.items() if w not in _NUMBER_WORDS_SKIPPED}
 
 

@@ -15,7 +15,9 @@ from desktop.core.detect.conflicts.names import loose_places, read_name
 from desktop.core.detect.conflicts.numbers import read_number, spelled_numbers
 from desktop.core.detect.conflicts.statements import Date, Side, Token, Value
 from desktop.core.model import ArticleResult, FactKind, Role, Sentence, Status
-from desktop.core.text import facts
+from desktop.core.text.facts.dates import DATE, date_key
+from desktop.core.text.facts.extraction import extract_facts
+from desktop.core.text.facts.words import fold_name
 
 
 def read_side(result: ArticleResult, indices: Sequence[int]) -> Side | None:
@@ -64,8 +66,8 @@ def sentence_reading(text: str, language: str) -> Side:
 def _read_sentence(side: Side, sentence: Sentence, language: str, levels: list[tuple[str, Value | None]]) -> None:
     text = sentence.text
     tokens = [Token(m.group(), m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in WORD.finditer(text)]
-    found = facts.extract_facts(text, language)
-    side.mentioned.update(facts.fold_name(t.text) for t in tokens if t.text[:1].isupper())
+    found = extract_facts(text, language)
+    side.mentioned.update(fold_name(t.text) for t in tokens if t.text[:1].isupper())
 
     def value(start: int, end: int) -> Value:
         return Value(sentence.index, text[start:end], sentence.start + start, sentence.start + end)
@@ -79,12 +81,12 @@ def _read_sentence(side: Side, sentence: Sentence, language: str, levels: list[t
                 side.numbers.append(number)
         elif kind == FactKind.DATE:
             taken.append((start, end))
-            match = facts._DATE.fullmatch(surface)
+            match = DATE.fullmatch(surface)
             if match is not None:
                 side.dates.append(
                     Date(
                         value(start, end),
-                        facts.date_key(match),
+                        date_key(match),
                         preposition_before(tokens, start),
                         date_context(tokens, start, end),
                     )

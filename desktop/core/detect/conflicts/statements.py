@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.core.model import Sentence
-from desktop.core.text import facts
+from desktop.core.text.facts.dates import DateKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class Number:
 @dataclass(frozen=True, slots=True)
 class Date:
     value: Value
-    key: facts.DateKey
+    key: DateKey
     preposition: str
     context: frozenset[str]  # content words around it: what happened then
 
