@@ -179,25 +179,25 @@ class _Callback:
         self.running = False
 
 
-def test_worker_profiler_is_paused_for_a_job_and_resumed_after_it():
-    from desktop.batch.engines import _pause_profiler, _resume_profiler
+def test_worker_diagnostics_are_paused_for_a_job_and_resumed_after_it():
+    from desktop.batch.engines import _pause_diagnostics, _resume_diagnostics
 
     worker = type("Worker", (), {})()
-    names = ("profile", "profile-cycle", "heartbeat")
+    names = ("profile", "profile-cycle", "tick", "heartbeat")
     worker.periodic_callbacks = {name: _Callback(True) for name in names}
-    assert _pause_profiler(worker) is True
-    assert not worker.periodic_callbacks["profile"].running and not worker.periodic_callbacks["profile-cycle"].running
+    assert _pause_diagnostics(worker) is True
+    assert not any(worker.periodic_callbacks[name].running for name in ("profile", "profile-cycle", "tick"))
     assert worker.periodic_callbacks["heartbeat"].running  # the worker's own bookkeeping is left alone
-    _resume_profiler(worker)
-    assert worker.periodic_callbacks["profile"].running and worker.periodic_callbacks["profile-cycle"].running
+    _resume_diagnostics(worker)
+    assert all(worker.periodic_callbacks[name].running for name in ("profile", "profile-cycle", "tick"))
 
 
-def test_worker_without_a_profiler_reports_nothing_to_resume():
-    from desktop.batch.engines import _pause_profiler
+def test_worker_without_those_diagnostics_reports_nothing_to_resume():
+    from desktop.batch.engines import _pause_diagnostics
 
     worker = type("Worker", (), {})()
     worker.periodic_callbacks = {"heartbeat": _Callback(True)}
-    assert _pause_profiler(worker) is False
+    assert _pause_diagnostics(worker) is False
 
 
 def test_preloaded_worker_has_compared_before_its_first_task():
