@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.ui.info_bar import InfoBar
+from desktop.ui.library_link import LibraryLink
 from desktop.ui.recovery import Orphan, Recovery, Snapshot
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 
 log = logging.getLogger(__name__)
 WRITE_DELAY_MS = 250  # several changes in a row (open four files, drag a slider) make one write
@@ -18,9 +17,14 @@ TOPIC = "recovery"
 
 
 class CrashGuard(QObject):
-    def __init__(self, window: MainWindow, recovery: Recovery) -> None:
-        super().__init__(window)
-        self.window = window
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, session: Session, library: LibraryLink, info_bar: InfoBar, recovery: Recovery,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.library = library
+        self.info_bar = info_bar
         self.recovery = recovery
         self.offered: Orphan | None = None
         self._warned = False
@@ -28,12 +32,12 @@ class CrashGuard(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(WRITE_DELAY_MS)
         self._timer.timeout.connect(self.write_now)
-        window.session.sources_changed.connect(self._timer.start)
-        window.session.finished_run.connect(lambda _result: self._timer.start())
+        session.sources_changed.connect(self._timer.start)
+        session.finished_run.connect(lambda _result: self._timer.start())
 
     def snapshot(self) -> Snapshot:
-        session = self.window.session
-        return Snapshot(tuple(session.sources), session.settings, session.reference, self.window.library.current_id,
+        session = self.session
+        return Snapshot(tuple(session.sources), session.settings, session.reference, self.library.current_id,
                         corrections=session.corrections)
 
     def write_now(self) -> None:
@@ -45,7 +49,7 @@ class CrashGuard(QObject):
             log.warning("cannot write the recovery file %s: %s", self.recovery.path, error)
             if not self._warned:
                 self._warned = True
-                self.window.status.setText(f"Crash recovery is off: cannot write {self.recovery.path}")
+                self.message.emit(f"Crash recovery is off: cannot write {self.recovery.path}")
 
     def offer(self) -> bool:
         """Ask (in the info bar) whether to restore the newest session left by a crashed Parallax."""
@@ -54,7 +58,7 @@ class CrashGuard(QObject):
             return False
         orphan = self.offered = orphans[0]
         when = orphan.snapshot.written.replace("T", " ")[:16]
-        self.window.info_bar.ask(
+        self.info_bar.ask(
             TOPIC,
             f"Parallax did not close properly{' on ' + when + ' UTC' if when else ''}. Restore the "
             f"{Recovery.describe(orphan.snapshot)} you were comparing?",
@@ -64,8 +68,8 @@ class CrashGuard(QObject):
 
     def restore(self, orphan: Orphan) -> None:
         snapshot = orphan.snapshot
-        self.window.library.adopt(snapshot.library_id)
-        self.window.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference,
+        self.library.adopt(snapshot.library_id)
+        self.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference,
                                     snapshot.corrections)
         self.recovery.forget(orphan)
         self.offered = None

@@ -3,6 +3,8 @@
 ``MainWindow`` shows comparisons; this object decides what the library has to do with them. It holds the GUI
 thread's ``LibraryStore`` (reads, renames, notes) and an ``LibraryWorker`` that writes results from its own thread.
 Without a library (it could not be opened) every method is a harmless no-op, so the window runs as before.
+It never reaches into the window: it asks in the ``InfoBar`` it is given and says everything else by signal
+(``message`` for the status bar, ``alert`` for a warning dialog).
 """
 
 from __future__ import annotations
@@ -10,19 +12,17 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.model import Comparison, Note
 from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.ui.info_bar import InfoBar
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.library_worker import LibraryWorker, Opened
 from desktop.ui.notes import EMPTY, NoteIndex, describe_lost, remap_notes
+from desktop.ui.session import Session
 from desktop.ui.worker import RunResult
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 RECENT_COUNT = 10
@@ -33,11 +33,14 @@ class LibraryLink(QObject):
     opened = Signal(int)  # a saved comparison is on screen
     changed = Signal()  # saved comparisons were added, renamed or deleted: recent lists need a refresh
     notes_changed = Signal(object)  # NoteIndex of the comparison on screen
+    message = Signal(str)  # for the status bar
+    alert = Signal(str, str)  # title, text: a warning the user has to acknowledge
 
-    def __init__(self, window: MainWindow, store: LibraryStore | None, path: Path | None, error: str = "") -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
+    def __init__(self, session: Session, info_bar: InfoBar, store: LibraryStore | None, path: Path | None,
+                 error: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.info_bar = info_bar
+        self.session = session
         self.store = store
         self.path = path
         self.error = error
@@ -68,7 +71,7 @@ class LibraryLink(QObject):
         self.panel.add_articles_requested.connect(self.add_articles)
         self.panel.deleted.connect(self._deleted)
         self.panel.changed.connect(self.changed)
-        self.panel.failed.connect(self.window.status.setText)
+        self.panel.failed.connect(self.message)
 
     @property
     def available(self) -> bool:
@@ -100,7 +103,7 @@ class LibraryLink(QObject):
             return True
         self.opening = comparison_id
         self.worker.load(comparison_id)
-        self.window.status.setText("Opening the saved comparison…")
+        self.message.emit("Opening the saved comparison…")
         return True
 
     def _opened(self, opened: Opened) -> None:
@@ -110,12 +113,12 @@ class LibraryLink(QObject):
         started = time.perf_counter()
         self.worker.adopt(opened.id, opened.info.name)
         self.pending = None
-        self.window.info_bar.close_bar(REALIGN)
+        self.info_bar.close_bar(REALIGN)
         self._shown = opened.comparison
         self.session.show_saved(opened.comparison, opened.display)
         self._set_notes(NoteIndex.of(opened.notes))
         shown = time.perf_counter() - started
-        self.window.status.setText(
+        self.message.emit(
             f"Opened “{opened.info.name}” from the library (saved result, not re-aligned): read in "
             f"{opened.seconds:.2f} s, shown in {shown:.2f} s"
         )
@@ -129,9 +132,9 @@ class LibraryLink(QObject):
         if comparison_id != self.opening:
             return
         self.opening = None
-        self.window.status.setText("Ready")
+        self.message.emit("Ready")
         self.refresh()
-        self.window.show_error("Could not open the comparison", message)
+        self.alert.emit("Could not open the comparison", message)
 
     def adopt(self, comparison_id: int | None) -> None:
         """After a crash restore: new results keep updating the entry the lost session was saved to."""
@@ -146,7 +149,7 @@ class LibraryLink(QObject):
         self._set_notes(NoteIndex.of(notes))
 
     def _offer_realign(self, name: str, reason: str) -> None:
-        self.window.info_bar.ask(
+        self.info_bar.ask(
             REALIGN,
             f"“{name}” was aligned differently from how Parallax would align it now ({reason}). "
             "Re-align? The saved result stays on screen until you accept the new one.",
@@ -158,7 +161,7 @@ class LibraryLink(QObject):
         if comparison is None:
             return
         self._realigning = self.session.realign(comparison.settings)
-        self.window.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
+        self.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
                                  [("Cancel", self.session.cancel)])
 
     def _realign_over(self) -> None:
@@ -167,17 +170,17 @@ class LibraryLink(QObject):
             return
         if self._realigning != self.session.generation or not self.session.busy:
             self._realigning = None
-            self.window.info_bar.close_bar(REALIGN)
+            self.info_bar.close_bar(REALIGN)
 
     def _realigned(self, result: RunResult) -> None:
         self._realigning = None
         old, new = self.session.comparison, result.comparison
         if new is None:
-            self.window.info_bar.close_bar(REALIGN)
+            self.info_bar.close_bar(REALIGN)
             return
         self.pending = result
         before = f" (was {len(old.groups):,})" if old is not None else ""
-        self.window.info_bar.ask(
+        self.info_bar.ask(
             REALIGN,
             f"The re-aligned result is ready: {len(new.groups):,} alignment groups{before}, threshold "
             f"{new.settings.threshold:.2f}. Show it and save it in place of the old one?",
@@ -190,7 +193,7 @@ class LibraryLink(QObject):
         if result is None:
             return
         if result.generation != self.session.generation:
-            self.window.status.setText("The comparison changed after re-aligning; that result no longer applies")
+            self.message.emit("The comparison changed after re-aligning; that result no longer applies")
             return
         self.session.accept(result)  # shows it, and finished_run autosaves it over the old row
 
@@ -234,7 +237,7 @@ class LibraryLink(QObject):
                 self.store.set_note(comparison_id, "\n".join(lines))
             self._set_notes(NoteIndex.of(self.store.notes(comparison_id)))
         except (LibraryError, UnknownComparison) as error:
-            self.window.status.setText(f"Notes could not be moved to the new result: {error}")
+            self.message.emit(f"Notes could not be moved to the new result: {error}")
 
     def _sources_changed(self) -> None:
         if not self.session.sources:  # everything removed: the next articles start a new library entry
@@ -248,7 +251,7 @@ class LibraryLink(QObject):
             self.worker.detach()
         self._shown = None
         self.pending = None
-        self.window.info_bar.close_bar(REALIGN)
+        self.info_bar.close_bar(REALIGN)
         self._set_notes(EMPTY)
 
     def _saved(self, comparison_id: int, seconds: float) -> None:
@@ -259,7 +262,7 @@ class LibraryLink(QObject):
             self.panel.select(comparison_id)  # the list shows which entry is on screen
 
     def _save_failed(self, message: str) -> None:
-        self.window.info_bar.ask("autosave", message + "\nThe comparison stays open; export it to keep a copy.")
+        self.info_bar.ask("autosave", message + "\nThe comparison stays open; export it to keep a copy.")
 
     def refresh(self) -> None:
         if self.panel is not None:
@@ -281,7 +284,7 @@ class LibraryLink(QObject):
         try:
             articles = [self.store.article(i) for i in library_ids]
         except (LookupError, LibraryError) as error:
-            self.window.show_error("Could not add the article", str(error))
+            self.alert.emit("Could not add the article", str(error))
             return
         self.session.add_articles(articles)
 
@@ -300,13 +303,13 @@ class LibraryLink(QObject):
                  group: int | None = None) -> bool:
         comparison_id = self.saved_id()
         if self.store is None or comparison_id is None:
-            self.window.show_error("Notes need the library", self._why_unavailable())
+            self.alert.emit("Notes need the library", self._why_unavailable())
             return False
         try:
             self.store.set_note(comparison_id, text.strip(), article=article, sentence=sentence, group=group)
             notes = self.store.notes(comparison_id)
         except (LibraryError, UnknownComparison) as error:
-            self.window.show_error("Could not save the note", str(error))
+            self.alert.emit("Could not save the note", str(error))
             return False
         self._set_notes(NoteIndex.of(notes))
         self.refresh()

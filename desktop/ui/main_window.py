@@ -140,7 +140,10 @@ class MainWindow(QMainWindow):
         self.threshold = ThresholdSlider(compact=True)
         self.settings_link = SettingsLink(session, prefs, self.threshold, self.actions_.hide_boilerplate, self)
         self._build_status_bar()
-        self.library = LibraryLink(self, library, library_path, library_error)
+        self.library = LibraryLink(session, self.info_bar, library, library_path, library_error, self)
+        self.library.message.connect(self.status.setText)
+        # Through a lambda: tests replace ``show_error`` on the window (a dialog is modal).
+        self.library.alert.connect(lambda title, text: self.show_error(title, text))
         self.corrections = Corrections(session, self.aligned, self.reading, self.current_view, self)
         self.corrections.message.connect(self.status.setText)
         self._build_menus()
@@ -158,7 +161,9 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._refresh_recent_comparisons()
-        self.guard = CrashGuard(self, recovery) if recovery is not None else None
+        self.guard = CrashGuard(session, self.library, self.info_bar, recovery, self) if recovery is not None else None
+        if self.guard is not None:
+            self.guard.message.connect(self.status.setText)
         if library_error:
             self.info_bar.ask("library", "The comparison library could not be opened, so comparisons are not "
                               f"saved in this session.\n{library_error}")
