@@ -6,14 +6,11 @@ logic of its own.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import logging
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -24,17 +21,11 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,44 +34,39 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.model import Comparison
 from desktop.core.presentation import Presentation, present
-from desktop.core.resources import resource_path, sample_paths
-from desktop.core.sources.errors import LoadError
-from desktop.export import write_json
+from desktop.core.resources import resource_path
 from desktop.library import LibraryStore
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
-from desktop.ui.article_header import ArticleHeader, language_name
+from desktop.ui.article_header import ArticleHeader
+from desktop.ui.article_opening import ArticleOpening, dropped_locations
 from desktop.ui.corrections import Corrections
 from desktop.ui.crash_guard import CrashGuard
 from desktop.ui.difference_blocks import Block
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
 from desktop.ui.dock_layout import LibraryDockLayout
-from desktop.ui.file_names import ARTICLE_FILTER, suggested_stem
+from desktop.ui.exports import HTML_EXPORT, Exports
 from desktop.ui.focus_order import FocusOrder
-from desktop.ui.highlights import Cell, Difference
+from desktop.ui.highlights import Difference
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
 from desktop.ui.library_link import LibraryLink
 from desktop.ui.library_panel import distinct_names
-from desktop.ui.models import CELL_ROLE, AlignedModel
+from desktop.ui.models import AlignedModel
+from desktop.ui.note_commands import NoteCommands
 from desktop.ui.notes import NoteIndex
 from desktop.ui.preferences import Preferences, ViewPrefs
 from desktop.ui.reading_view import ReadingView
 from desktop.ui.recovery import Recovery
+from desktop.ui.run_status import RunStatus
 from desktop.ui.session import Session
 from desktop.ui.settings_dialog import ThresholdSlider
 from desktop.ui.settings_link import SettingsLink
 from desktop.ui.start_page import StartPage
 from desktop.ui.toolbar import MainToolbar
-from desktop.ui.worker import RunResult
-
-# Whether HTML export is available, without importing it (Jinja2) before the window is up; the menu item is
-# disabled, not faked, in a build without it.
-HTML_EXPORT = importlib.util.find_spec("desktop.export.html") is not None
 
 log = logging.getLogger(__name__)
-FILE_FILTER = ARTICLE_FILTER
 
 
 class MainWindow(QMainWindow):
@@ -139,11 +125,14 @@ class MainWindow(QMainWindow):
 
         self.threshold = ThresholdSlider(compact=True)
         self.settings_link = SettingsLink(session, prefs, self.threshold, self.actions_.hide_boilerplate, self)
-        self._build_status_bar()
+        self.run_status = RunStatus(session, self.statusBar(), self)
+        self.status = self.run_status.status
+        self.match_note = self.run_status.match_note
+        self.cancel_button = self.run_status.cancel_button
+        self.run_status.alert.connect(self.alert)
         self.library = LibraryLink(session, self.info_bar, library, library_path, library_error, self)
         self.library.message.connect(self.status.setText)
-        # Through a lambda: tests replace ``show_error`` on the window (a dialog is modal).
-        self.library.alert.connect(lambda title, text: self.show_error(title, text))
+        self.library.alert.connect(self.alert)
         self.corrections = Corrections(session, self.aligned, self.reading, self.current_view, self)
         self.corrections.message.connect(self.status.setText)
         self._build_menus()
@@ -180,31 +169,6 @@ class MainWindow(QMainWindow):
             self.setGeometry(available)
         else:
             self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.status = QLabel("Ready")
-        self.status.setObjectName("statusText")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Comparison progress")
-        self.progress.setMaximumWidth(180)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        # Says how the shown comparison was aligned when that is not plain text matching (e.g. across languages);
-        # a permanent widget, so messages like "Saved …" in the status text do not wipe it.
-        self.match_note = QLabel()
-        self.match_note.setObjectName("matchNote")
-        self.match_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.match_note.setAccessibleName("How the articles were aligned")
-        self.match_note.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel comparison")
-        self.cancel_button.hide()
-        bar.addWidget(self.status, 1)
-        bar.addPermanentWidget(self.match_note)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -249,7 +213,14 @@ class MainWindow(QMainWindow):
         articles.addAction(a.remove)
         self._help_menu = menu.addMenu("&Help")
         self._help_menu.addAction(a.about)
-        self._refresh_recent()
+        self.opening = ArticleOpening(self.session, self.prefs, self.recent_menu, a.clear_recent,
+                                      lambda: self.comparison is not None, self)
+        self.opening.alert.connect(self.alert)
+        self.opening.message.connect(self.status.setText)
+        self.exports = Exports(self.prefs, lambda: self.comparison, self.library.export_notes,
+                               self.opening.last_folder, self)
+        self.exports.alert.connect(self.alert)
+        self.exports.message.connect(self.status.setText)
 
     def _build_toolbar(self) -> None:
         self.toolbar = MainToolbar(self.actions_, self.threshold, self)
@@ -328,22 +299,20 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, s = self.actions_, self.session
         a.new.triggered.connect(self.new_comparison)
-        a.note_comparison.triggered.connect(self.note_on_comparison)
-        a.note_sentence.triggered.connect(self.note_on_sentence)
-        a.note_group.triggered.connect(self.note_on_group)
+        self.note_commands = NoteCommands(a, self.library, self.aligned, self.reading, self.current_view,
+                                          lambda: self.comparison, self.corrections.context_actions, self)
+        self.note_commands.message.connect(self.status.setText)
         self.library.changed.connect(self._refresh_recent_comparisons)
         self.library.notes_changed.connect(self.show_notes)
         self.start_page.open_requested.connect(self.library.open_saved)
-        self.start_page.samples_requested.connect(self.open_samples)
-        s.new_failed.connect(self._new_failed, Qt.ConnectionType.QueuedConnection)
-        s.run_cancelled.connect(self._cancelled)
-        a.open.triggered.connect(self.open_files)
-        a.add_article.triggered.connect(self.add_files)
-        a.open_url.triggered.connect(self.open_url)
-        a.paste.triggered.connect(self.paste_article)
-        a.save_json.triggered.connect(self.save_json)
-        a.export_html.triggered.connect(self.export_html)
-        a.clear_recent.triggered.connect(self._clear_recent)
+        self.start_page.samples_requested.connect(self.opening.open_samples)
+        s.new_failed.connect(lambda _errors: self._update_enabled(), Qt.ConnectionType.QueuedConnection)
+        a.open.triggered.connect(self.opening.open_files)
+        a.add_article.triggered.connect(self.opening.add_files)
+        a.open_url.triggered.connect(self.opening.open_url)
+        a.paste.triggered.connect(self.opening.paste_article)
+        a.save_json.triggered.connect(self.exports.save_json)
+        a.export_html.triggered.connect(self.exports.export_html)
         a.quit.triggered.connect(self.close)
         a.settings.triggered.connect(self.settings_link.show_dialog)
         a.recompare.triggered.connect(s.run)
@@ -366,17 +335,11 @@ class MainWindow(QMainWindow):
         a.move_right.triggered.connect(lambda: self._article_action("right"))
         a.remove.triggered.connect(lambda: self._article_action("remove"))
         a.about.triggered.connect(self._about)
-        self.cancel_button.clicked.connect(s.cancel)
         self.differences.jump_requested.connect(self.jump_to)
         self.aligned.position_changed.connect(lambda *_: self._update_enabled())
         self.reading.position_changed.connect(lambda *_: self._update_enabled())
         s.comparison_changed.connect(self.show_comparison)
-        s.busy_changed.connect(self._busy)
-        s.progress.connect(self._progress)
-        # Queued: the views paint the articles that did load before the (modal) error dialog opens over them.
-        s.load_failed.connect(self._load_failed, Qt.ConnectionType.QueuedConnection)
-        s.run_failed.connect(self._run_failed)
-        s.finished_run.connect(self._finished_run)
+        s.busy_changed.connect(self.actions_.cancel.setEnabled)
         s.sources_changed.connect(self._update_enabled)
 
     def _apply_view_prefs(self) -> None:
@@ -420,23 +383,12 @@ class MainWindow(QMainWindow):
         self.differences.set_comparison(comparison, rows)
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
-        self._show_match_note(comparison)
         self.legend.set_cross_language(comparison is not None and comparison.cross_language)
         if comparison is None:
             self._refresh_recent_comparisons()
         if place is not None and comparison is not None:
             self.current_view().restore_place(place)
         self._update_enabled()
-
-    def _show_match_note(self, comparison: Comparison | None) -> None:
-        """Say plainly when the articles are in different languages: they were paired by meaning (when the
-        encoder ran) and pairs across languages carry no word diff, which would otherwise look like a bug."""
-        note = match_note(comparison) if comparison is not None else ""
-        self.match_note.setText(note)
-        self.match_note.setToolTip("Sentences in different languages are paired by what they mean and shown side "
-                                   "by side; names, numbers and dates are still compared across the languages."
-                                   if note else "")
-        self.match_note.setVisible(bool(note))
 
     def _cards(self) -> list[ArticleHeader]:
         cards = []
@@ -528,110 +480,6 @@ class MainWindow(QMainWindow):
         self.session.clear(self.prefs.comparison_settings())
         self.status.setText("Ready")
 
-    def choose_files(self, title: str) -> list[str]:
-        """Article files picked in one dialog ([] if cancelled). Tests replace this method."""
-        paths, _ = QFileDialog.getOpenFileNames(self, title, self._last_folder(), FILE_FILTER)
-        return list(paths)
-
-    def open_files(self) -> None:
-        """File ▸ Open: a new comparison of the files chosen (two or more, in one dialog)."""
-        paths = self.choose_files("Open Articles for a New Comparison (choose two or more)")
-        if paths:
-            self.open_new(paths)
-
-    def add_files(self) -> None:
-        """File ▸ Add Article to This Comparison."""
-        paths = self.choose_files("Add Articles to This Comparison")
-        if paths:
-            self.add_locations(paths)
-
-    def open_new(self, locations: list[str]) -> None:
-        """Start a new comparison of ``locations``; the one on screen stays until it has a result. A single file
-        cannot be a comparison on its own, so with a comparison on screen it is offered as an addition."""
-        if len(locations) == 1 and self.comparison is not None:
-            if self.ask_add_single(locations[0]):
-                self.add_locations(locations)
-            return
-        self._refresh_recent(self.prefs.add_recent(locations))
-        self.session.start_new(locations, self.prefs.comparison_settings())
-
-    def ask_add_single(self, location: str) -> bool:
-        """Whether to add one chosen file to the comparison on screen. Tests replace this method."""
-        box = QMessageBox(QMessageBox.Icon.Question, "One article chosen",
-                          f"{Path(location).name}\n\nA new comparison needs two or more articles, chosen together "
-                          "in the dialog (Ctrl-click or Shift-click). Add this one to the comparison on screen "
-                          "instead?", QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        add = box.addButton("Add to This Comparison", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return box.clickedButton() is add
-
-    def open_samples(self) -> None:
-        """The start page's "Try the samples": the bundled English reports of one invented event."""
-        try:
-            paths = [str(p) for p in sample_paths("en")]
-        except OSError as error:
-            self.show_error("Samples not found", f"The bundled samples could not be found: {error}")
-            return
-        self.session.start_new(paths, self.prefs.comparison_settings())
-
-    def _new_failed(self, errors: list[LoadError]) -> None:
-        """A new comparison (File ▸ Open) gave nothing to show: the one on screen stays, and so does its place."""
-        self.status.setText("No new comparison was opened; the one on screen stays as it was")
-        self._update_enabled()
-        if errors:
-            title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
-            self.show_error(title, "\n".join(str(e) for e in errors) + "\n\nA comparison needs two articles, so "
-                            "no new one was started; the comparison on screen stays open.")
-
-    def add_locations(self, locations: list[str]) -> None:
-        self._refresh_recent(self.prefs.add_recent(locations))
-        self.session.add_sources(locations)
-
-    def open_url(self) -> None:
-        url, ok = QInputDialog.getText(self, "Open URL", "Web address of the article:")
-        if ok and url.strip():
-            self.add_locations([url.strip()])
-
-    def paste_article(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.show_error("Nothing to paste", "The clipboard holds no text to add as an article.")
-            return
-        self.session.add_text(text)
-
-    def save_json(self) -> None:
-        if self.comparison is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save Comparison", self._default_name(".json"), "JSON (*.json)")
-        if path:
-            self._write(write_json, path)
-
-    def export_html(self) -> None:
-        if self.comparison is None or not HTML_EXPORT:
-            return
-        from desktop.export import write_html
-
-        path, _ = QFileDialog.getSaveFileName(self, "Export HTML", self._default_name(".html"), "HTML (*.html)")
-        if path:
-            self._write(functools.partial(write_html, notes=self.library.export_notes()), path)
-
-    def _write(self, writer: Callable[[Comparison, str], object], path: str) -> None:
-        """Write an export; on a read-only folder or a full disk say so plainly; the comparison stays open."""
-        if self.comparison is None:
-            return
-        try:
-            writer(self.comparison, path)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self.show_error("Could not save", f"{path}\n\nThe file could not be written: {reason}.\n\n"
-                            "Nothing was lost: the comparison is still open. Choose another folder or free some "
-                            "space and save again.")
-            self.status.setText(f"Not saved: {path}: {reason}")
-            return
-        self.prefs.save_export_folder(str(Path(path).parent))
-        self.status.setText(f"Saved {path}")
-
     def set_threshold(self, value: float) -> None:
         """The comparison on screen with another similarity threshold (the toolbar slider's change)."""
         self.settings_link.set_threshold(value)
@@ -652,146 +500,21 @@ class MainWindow(QMainWindow):
         elif action == "remove":
             self.session.remove(position)
 
-    # -- notes ------------------------------------------------------------------------------------------------
-    def ask_note(self, title: str, label: str, current: str) -> str | None:
-        """The note text, or None if cancelled; an empty text removes the note. Tests replace this method."""
-        text, ok = QInputDialog.getMultiLineText(self, title, label, current)
-        return text if ok else None
-
-    def _selected_sentence(self) -> tuple[str, int] | None:
-        position = self.current_view().current_position() if self.comparison is not None else None
-        if position is None or position[1] < 0:
-            self.status.setText("Select a sentence first")
-            return None
-        return position
-
-    def note_on_comparison(self) -> None:
-        if self.comparison is None:
-            return
-        text = self.ask_note("Note on Comparison", "Note on the whole comparison (empty removes it):",
-                             self.library.notes.comparison)
-        if text is not None:
-            self.library.set_note(text)
-
-    def note_on_sentence(self) -> None:
-        position = self._selected_sentence()
-        if position is None:
-            return
-        article, sentence = position
-        current = self.library.notes.sentences.get(position, "")
-        text = self.ask_note("Note on Sentence", f"Note on sentence {sentence + 1} of article {article} "
-                             "(e.g. “confirmed omission”; empty removes it):", current)
-        if text is not None:
-            self.library.set_note(text, article=article, sentence=sentence)
-
-    def note_on_group(self) -> None:
-        position = self._selected_sentence()
-        if position is None or self.comparison is None:
-            return
-        group = self.comparison.article(position[0]).sentences[position[1]].group
-        if group is None:
-            self.status.setText("That sentence has no counterpart, so it is in no group; add a sentence note")
-            return
-        text = self.ask_note("Note on Group", "Note on this group of matching sentences (e.g. “false match”; "
-                             "empty removes it):", self.library.notes.groups.get(group, ""))
-        if text is not None:
-            self.library.set_note(text, group=group)
-
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Right-click on a sentence in either view: notes and article commands for that sentence."""
-        cell = self._cell_at(event.globalPos())
-        if cell is None:
+        if not self.note_commands.context_menu(event.globalPos()):
             super().contextMenuEvent(event)
-            return
-        a = self.actions_
-        menu = QMenu(self)
-        menu.addAction(a.note_sentence)
-        if cell.group is not None:
-            menu.addAction(a.note_group)
-        menu.addAction(a.note_comparison)
-        menu.addSeparator()
-        menu.addActions(self.corrections.context_actions())
-        menu.addSeparator()
-        menu.addActions([a.reference, a.move_left, a.move_right, a.remove])
-        for action in (a.note_sentence, a.note_group, a.note_comparison):
-            action.setEnabled(self.library.available)
-        self.exec_menu(menu, event.globalPos())
-
-    def exec_menu(self, menu: QMenu, position: QPoint) -> None:
-        """Run a popup menu (tests replace this: a popup is modal)."""
-        menu.exec(position)
-
-    def _cell_at(self, global_pos: QPoint) -> Cell | None:
-        """Select the sentence under the pointer and return its cell (None outside the sentence lists)."""
-        if self.comparison is None:
-            return None
-        views: list[QAbstractItemView] = [self.aligned.table] if self.current_view() is self.aligned else [
-            c.list for c in self.reading.columns]
-        for view in views:
-            viewport = view.viewport()
-            local = viewport.mapFromGlobal(global_pos)
-            if not viewport.isVisible() or not viewport.rect().contains(local):
-                continue
-            index = view.indexAt(local)
-            cell = index.data(CELL_ROLE) if index.isValid() else None
-            if not isinstance(cell, Cell) or cell.is_gap:
-                return None
-            self.current_view().show_sentence(cell.article, cell.sentences[0])
-            return cell
-        return None
 
     # -- feedback ---------------------------------------------------------------------------------------------
+    def alert(self, title: str, text: str) -> None:
+        """The controllers' warnings; through ``show_error`` looked up each time, as tests replace it."""
+        self.show_error(title, text)
+
     def show_error(self, title: str, text: str) -> None:
         """A warning dialog in plain text: file names and messages may contain markup-like characters."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
-
-    def _load_failed(self, errors: list[LoadError]) -> None:
-        kept = len(self.session.sources)
-        lines = "\n".join(str(e) for e in errors)
-        if kept == 1:
-            more = "\n\nThe other article stays open."
-        else:
-            more = f"\n\nThe other {kept} articles stay open." if kept else ""
-        title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
-        self.show_error(title, lines + more)
-
-    def _run_failed(self, message: str) -> None:
-        kept = " The previous result stays on screen." if self.comparison is not None else ""
-        self.status.setText("Comparison failed." + kept)
-        self.show_error("Comparison failed", f"{message}\n\nYour articles are unchanged.{kept}")
-
-    def _cancelled(self) -> None:
-        self.status.setText("Comparison cancelled" + (": the previous result stays on screen"
-                                                      if self.comparison is not None else ""))
-
-    def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.actions_.cancel.setEnabled(busy)
-        if busy:
-            self._run_started = time.perf_counter()
-            self.progress.setRange(0, 0)
-            self.status.setText(f"Comparing {len(self.session.sources)} articles…")
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _finished_run(self, result: RunResult) -> None:
-        comparison = result.comparison
-        if comparison is None:
-            count = len(result.articles)
-            self.status.setText(f"{count} article{'s' if count != 1 else ''} loaded · a comparison needs two")
-            return
-        sentences = sum(len(r.sentences) for r in comparison.articles)
-        self.status.setText(
-            f"{len(comparison.articles)} articles · {sentences:,} sentences · {len(comparison.groups):,} alignment "
-            f"groups · loaded in {result.load_seconds:.2f} s · compared in {result.compare_seconds:.2f} s · "
-            f"threshold {comparison.settings.threshold:.2f} · {_matched_label(comparison)} · "
-            f"reference: {comparison.settings.reference}"
-        )
 
     def _update_enabled(self) -> None:
         a = self.actions_
@@ -812,19 +535,6 @@ class MainWindow(QMainWindow):
         for action in (a.note_comparison, a.note_sentence, a.note_group):
             action.setEnabled(has and self.library.available)
 
-    def _refresh_recent(self, recent: list[str] | None = None) -> None:
-        recent = self.prefs.recent_files() if recent is None else recent
-        self.recent_menu.clear()
-        for number, location in enumerate(recent, start=1):
-            label = f"&{number} {Path(location).name if '://' not in location else location}"
-            action = self.recent_menu.addAction(label)
-            action.setStatusTip(location)
-            action.triggered.connect(lambda _=False, loc=location: self.add_locations([loc]))
-        if recent:
-            self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.actions_.clear_recent)
-        self.actions_.clear_recent.setEnabled(bool(recent))
-
     def _refresh_recent_comparisons(self) -> None:
         entries = self.library.recent()
         menu = self.recent_comparisons_menu
@@ -842,23 +552,10 @@ class MainWindow(QMainWindow):
             self.start_page.set_recent(entries, f"The library could not be opened: {self.library.error}")
             self.focus_order.apply()  # the recent comparisons are Tab stops
 
-    def _clear_recent(self) -> None:
-        self.prefs.clear_recent()
-        self._refresh_recent([])
-
     def _about(self) -> None:
         QMessageBox.about(self, "About Parallax",
                           f"Parallax {__version__}\n\nCompare how different outlets report the same event.\n"
                           "GPL-3.0-or-later")
-
-    def _last_folder(self) -> str:
-        recent = [r for r in self.prefs.recent_files() if "://" not in r]
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-    def _default_name(self, suffix: str) -> str:
-        """The title cut at a word boundary, in the folder the last export went to (else the articles' folder)."""
-        stem = suggested_stem(self.comparison.title if self.comparison is not None else "")
-        return str(Path(self.prefs.export_folder() or self._last_folder()) / f"{stem}{suffix}")
 
     def _save_view_prefs(self) -> None:
         self.view_prefs = ViewPrefs(
@@ -871,30 +568,15 @@ class MainWindow(QMainWindow):
         self.prefs.save_view_prefs(self.view_prefs)
 
     # -- drag and drop, closing -------------------------------------------------------------------------------
-    @staticmethod
-    def dropped_locations(mime: QMimeData) -> list[str]:
-        """Local files as paths, web links as URLs; a dragged text that is a URL counts too."""
-        found = []
-        for url in mime.urls():
-            if url.isLocalFile():
-                found.append(url.toLocalFile())
-            elif url.scheme() in ("http", "https"):
-                found.append(url.toString())
-        if not found and mime.hasText():
-            url = QUrl(mime.text().strip())
-            if url.scheme() in ("http", "https"):
-                found.append(url.toString())
-        return found
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.dropped_locations(event.mimeData()):
+        if dropped_locations(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        locations = self.dropped_locations(event.mimeData())
+        locations = dropped_locations(event.mimeData())
         if locations:
             event.acceptProposedAction()
-            self.add_locations(locations)
+            self.opening.add_locations(locations)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_view_prefs()
@@ -908,32 +590,3 @@ class MainWindow(QMainWindow):
             self.guard.close()
         super().closeEvent(event)
 
-
-_MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both": "matched by text and meaning",
-            "combined": "matched by all evidence"}
-
-
-def _matched_label(comparison: Comparison) -> str:
-    from desktop.core.align.matching import matched_by  # the alignment engine is imported on the worker, not at start
-
-    return _MATCHED.get(matched_by(comparison), f"matched by {comparison.settings.match}")
-
-
-def match_note(comparison: Comparison) -> str:
-    """The status-bar note for a cross-language comparison (“German and English: aligned by meaning, no word
-    diff between languages”), so missing strike/underline marks read as intended; "" for one language."""
-    if not comparison.cross_language:
-        return ""
-    names = [language_name(code) for code in dict.fromkeys(r.article.language for r in comparison.articles) if code]
-    languages = ", ".join(names[:-1]) + " and " + names[-1]
-    from desktop.core.align.matching import matched_by
-
-    how = matched_by(comparison)
-    if how == "fuzzy":
-        # The encoder is missing (or fuzzy was chosen): translations will mostly stay unpaired.
-        aligned = "aligned by text only, so translated sentences mostly stay unpaired"
-    else:
-        aligned = {"semantic": "aligned by meaning", "combined": "aligned by meaning, names and numbers"}.get(
-            how, "aligned by text and meaning"
-        )
-    return f"{languages}: {aligned}, no word diff between languages"

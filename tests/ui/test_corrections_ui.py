@@ -213,7 +213,7 @@ def test_the_context_menu_offers_the_corrections_for_the_sentence_under_the_poin
 ):
     open_articles(council)
     offered = []
-    monkeypatch.setattr(window, "exec_menu", lambda menu, _pos: offered.extend(
+    monkeypatch.setattr(window.note_commands, "exec_menu", lambda menu, _pos: offered.extend(
         a.text() for a in menu.actions() if a.isEnabled()))
     table = window.aligned.table
     model = window.aligned.model

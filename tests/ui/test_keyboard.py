@@ -148,7 +148,7 @@ def test_a_comparison_opened_from_the_start_page_takes_the_keyboard(active, arti
     active.start_page.buttons[0].setFocus()
     qtbot.waitUntil(lambda: focused() is active.start_page.buttons[0])
     with qtbot.waitSignal(active.session.comparison_changed, timeout=30000):
-        active.open_new(article_files[:2])
+        active.opening.open_new(article_files[:2])
     assert focused() is active.aligned.table
 
 

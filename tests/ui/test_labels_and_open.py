@@ -138,7 +138,7 @@ def test_open_starts_a_new_comparison_and_autosave_keeps_the_old_entry(
     open_articles(article_files[:2])
     _settle(window, qtbot)
     first = window.library.current_id
-    window.choose_files = lambda title: article_files[2:4]
+    window.opening.choose_files = lambda title: article_files[2:4]
     with qtbot.waitSignal(window.session.new_started, timeout=30000):
         window.actions_.open.trigger()
     _settle(window, qtbot)
@@ -153,7 +153,7 @@ def test_add_article_adds_to_the_comparison_on_screen_and_its_entry(
     open_articles(article_files[:2])
     _settle(window, qtbot)
     first = window.library.current_id
-    window.choose_files = lambda title: article_files[2:3]
+    window.opening.choose_files = lambda title: article_files[2:3]
     assert window.actions_.add_article.isEnabled()
     with qtbot.waitSignal(window.session.finished_run, timeout=30000):
         window.actions_.add_article.trigger()
@@ -171,7 +171,7 @@ def test_a_new_comparison_that_cannot_open_leaves_the_one_on_screen_and_its_entr
     shown = open_articles(article_files[:2])
     _settle(window, qtbot)
     first = window.library.current_id
-    window.choose_files = lambda title: [str(tmp_path / "gone-1.txt"), str(tmp_path / "gone-2.txt")]
+    window.opening.choose_files = lambda title: [str(tmp_path / "gone-1.txt"), str(tmp_path / "gone-2.txt")]
     with qtbot.waitSignal(window.session.new_failed, timeout=30000):
         window.actions_.open.trigger()
     _settle(window, qtbot)
@@ -190,8 +190,8 @@ def test_a_new_comparison_that_cannot_open_leaves_the_one_on_screen_and_its_entr
 def test_opening_one_file_with_a_comparison_on_screen_offers_to_add_it(window, open_articles, article_files, qtbot):
     open_articles(article_files[:2])
     asked = []
-    window.ask_add_single = lambda location: asked.append(location) or True
-    window.choose_files = lambda title: article_files[2:3]
+    window.opening.ask_add_single = lambda location: asked.append(location) or True
+    window.opening.choose_files = lambda title: article_files[2:3]
     with qtbot.waitSignal(window.session.finished_run, timeout=30000):
         window.actions_.open.trigger()
     assert asked == article_files[2:3]

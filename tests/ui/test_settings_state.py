@@ -84,7 +84,7 @@ def test_a_comparisons_settings_are_its_own_and_come_back_when_it_is_reopened(
     library.db.close()
 
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
-        window.open_new(article_files[2:4])
+        window.opening.open_new(article_files[2:4])
     qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
     assert window.comparison.settings.threshold == 0.5  # a new comparison starts with the defaults
     assert window.threshold.threshold() == 0.5

@@ -161,7 +161,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     group = next(g for g in comparison.groups if {"A", "B"} <= set(g.members))
     sentence = group.members["A"][0]
     window.aligned.show_sentence("A", sentence)
-    monkeypatch.setattr(window, "ask_note", lambda *args: "confirmed omission <b>")
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "confirmed omission <b>")
     window.actions_.note_sentence.trigger()
     cid = window.library.current_id
     notes = window.library.store.notes(cid)
@@ -170,7 +170,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     index = window.aligned_model.index(row, 0)
     assert index.data(NOTE_ROLE) == "confirmed omission <b>"
     assert "confirmed omission &lt;b&gt;" in index.data(Qt.ItemDataRole.ToolTipRole)
-    monkeypatch.setattr(window, "ask_note", lambda *args: "false match")
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "false match")
     window.actions_.note_group.trigger()
     assert window.library.store.notes(cid)[-1].group == group.id
     target = tmp_path / "report.html"
@@ -183,7 +183,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
 
 def test_notes_survive_reopening_the_comparison(window, open_articles, article_files, monkeypatch, qtbot):
     open_articles(article_files[:2])
-    monkeypatch.setattr(window, "ask_note", lambda *args: "checked with the port authority")
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "checked with the port authority")
     window.actions_.note_comparison.trigger()
     cid = window.library.current_id
     window.new_comparison()

@@ -46,7 +46,7 @@ def test_moving_an_article_keeps_its_sentence_note_on_the_same_sentence(
     comparison = open_articles(article_files[:2])
     sentence = comparison.article("B").sentences[1]
     window.aligned.show_sentence("B", 1)
-    monkeypatch.setattr(window, "ask_note", lambda *args: "checked: quote is real")
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "checked: quote is real")
     window.actions_.note_sentence.trigger()
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.session.move(1, -1)
@@ -60,7 +60,7 @@ def test_removing_the_article_of_a_note_keeps_the_note_text_on_the_comparison(
 ):
     open_articles(article_files[:3])
     window.aligned.show_sentence("C", 0)
-    monkeypatch.setattr(window, "ask_note", lambda *args: "headline overstates")
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "headline overstates")
     window.actions_.note_sentence.trigger()
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.session.remove(2)
@@ -77,7 +77,9 @@ def test_right_click_on_a_sentence_offers_notes_for_it(window, open_articles, ar
     table.scrollTo(window.aligned_model.index(row, 1))
     rect = table.visualRect(window.aligned_model.index(row, 1))
     offered = []
-    monkeypatch.setattr(window, "exec_menu", lambda menu, pos: offered.extend(a.text() for a in menu.actions()))
+    monkeypatch.setattr(
+        window.note_commands, "exec_menu", lambda menu, pos: offered.extend(a.text() for a in menu.actions())
+    )
     from PySide6.QtGui import QContextMenuEvent
 
     point = table.viewport().mapToGlobal(rect.center())

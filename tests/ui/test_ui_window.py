@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop.cli import main as cli_main
 from desktop.core.model import Role, Status
 from desktop.export import read_json
+from desktop.ui.article_opening import dropped_locations
 from desktop.ui.highlights import MarkKind, missing_fact_count
-from desktop.ui.main_window import MainWindow
 
 
 def test_opening_two_articles_shows_two_columns_with_headers(window, open_articles, article_files):
@@ -165,10 +165,10 @@ def test_hide_boilerplate_removes_boilerplate_rows(window, open_articles, tmp_pa
 def test_dropped_files_and_links_become_locations():
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile("/tmp/a.txt"), QUrl("https://example.org/story"), QUrl("ftp://x/y")])
-    assert MainWindow.dropped_locations(mime) == ["/tmp/a.txt", "https://example.org/story"]
+    assert dropped_locations(mime) == ["/tmp/a.txt", "https://example.org/story"]
     text = QMimeData()
     text.setText("https://example.org/other")
-    assert MainWindow.dropped_locations(text) == ["https://example.org/other"]
+    assert dropped_locations(text) == ["https://example.org/other"]
 
 
 def test_settings_and_geometry_survive_a_restart(window, store, open_articles, article_files):
@@ -187,7 +187,7 @@ def test_settings_and_geometry_survive_a_restart(window, store, open_articles, a
 
 def test_opened_files_go_to_the_recent_menu(window, article_files, qtbot):
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
-        window.add_locations(article_files[:2])
+        window.opening.add_locations(article_files[:2])
     labels = [a.text() for a in window.recent_menu.actions() if a.text()]
     assert labels[:2] == ["&1 wire.txt", "&2 partisan.txt"]
 

@@ -79,7 +79,7 @@ def test_a_failed_open_leaves_the_view_where_it_was(window, open_articles, long_
     monkeypatch.setattr(window, "show_error", lambda title, text: None)
     open_articles(long_files)
     before = _scrolled_to(window, qtbot, 33, 35)
-    window.choose_files = lambda title: [str(tmp_path / "gone-1.txt"), str(tmp_path / "gone-2.txt")]
+    window.opening.choose_files = lambda title: [str(tmp_path / "gone-1.txt"), str(tmp_path / "gone-2.txt")]
     with qtbot.waitSignal(window.session.new_failed, timeout=30000):
         window.actions_.open.trigger()
     qtbot.wait(80)
@@ -93,7 +93,7 @@ def test_adding_an_unreadable_article_reruns_without_losing_the_place(
     monkeypatch.setattr(window, "show_error", lambda title, text: None)
     open_articles(long_files)
     before = _scrolled_to(window, qtbot, 20, 22)
-    window.choose_files = lambda title: [str(tmp_path / "gone.txt")]
+    window.opening.choose_files = lambda title: [str(tmp_path / "gone.txt")]
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.actions_.add_article.trigger()
     qtbot.wait(80)
@@ -104,7 +104,7 @@ def test_adding_an_unreadable_article_reruns_without_losing_the_place(
 def test_a_new_comparison_starts_at_the_top(window, open_articles, long_files, article_files, qtbot):
     open_articles(long_files)
     _scrolled_to(window, qtbot, 30, 31)
-    window.choose_files = lambda title: article_files[:2]
+    window.opening.choose_files = lambda title: article_files[:2]
     with qtbot.waitSignal(window.session.new_started, timeout=30000):
         window.actions_.open.trigger()
     qtbot.wait(80)
