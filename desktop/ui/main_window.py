@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -42,17 +41,15 @@ from desktop.ui.article_header import ArticleHeader
 from desktop.ui.article_opening import ArticleOpening, dropped_locations
 from desktop.ui.corrections import Corrections
 from desktop.ui.crash_guard import CrashGuard
-from desktop.ui.difference_blocks import Block
+from desktop.ui.difference_jumps import DifferenceJumps
 from desktop.ui.difference_navigator import DifferenceNavigator
 from desktop.ui.differences_panel import DifferencesPanel
-from desktop.ui.dock_layout import LibraryDockLayout
 from desktop.ui.exports import HTML_EXPORT, Exports
 from desktop.ui.focus_order import FocusOrder
-from desktop.ui.highlights import Difference
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
+from desktop.ui.library_dock import LibraryDock, refresh_recent_comparisons
 from desktop.ui.library_link import LibraryLink
-from desktop.ui.library_panel import distinct_names
 from desktop.ui.models import AlignedModel
 from desktop.ui.note_commands import NoteCommands
 from desktop.ui.notes import NoteIndex
@@ -137,7 +134,9 @@ class MainWindow(QMainWindow):
         self.corrections.message.connect(self.status.setText)
         self._build_menus()
         self._build_toolbar()
-        self._build_library_dock()
+        self.library_area = LibraryDock(self, self.library, self.differences_dock, self.add_panel, self._help_menu,
+                                        self.panel_menus)
+        self.library_dock = self.library_area.dock
         self._connect()
         self._build_focus_order()
         self._apply_view_prefs()
@@ -227,35 +226,6 @@ class MainWindow(QMainWindow):
         self.nav_counter = self.toolbar.counter
         self.addToolBar(self.toolbar)
 
-    def _build_library_dock(self) -> None:
-        """The Library menu and dock; without a library the menu says why instead of disappearing."""
-        panel = self.library.panel
-        if panel is None:
-            menu = QMenu("&Library", self)
-            unavailable = menu.addAction("Library &Unavailable")
-            unavailable.setEnabled(False)
-            unavailable.setStatusTip(self.library.error)
-            self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
-            self.library_dock = None
-            return
-        dock = self.add_panel(panel, "Library", menu_title="&Library")
-        toggle = dock.toggleViewAction()
-        toggle.setText("Show &Library Panel")
-        toggle.setStatusTip("Saved comparisons and articles: reopen, rename, search, add to this comparison")
-        self.library_dock = dock
-        self.library_layout = LibraryDockLayout(self, dock, self.differences_dock)
-        search = QAction("&Search the Library", self)
-        search.setShortcut("Ctrl+L")
-        search.setStatusTip("Bring the library to the front and type in its search field")
-        search.triggered.connect(self.show_library)
-        self.panel_menus["Library"].insertAction(toggle, search)
-        # First run: the panel is worth showing once there is something in it; afterwards the saved state decides.
-        dock.setVisible(bool(self.library.recent()))
-        self.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
-        articles = self.panel_menus["Library"].addAction("&Add Articles from Library…")
-        articles.setStatusTip("Pick saved articles to add to the comparison on screen")
-        articles.triggered.connect(self.show_library_articles)
-
     def _build_focus_order(self) -> None:
         """Tab goes toolbar → Differences → the articles (or the start page) → library; F6 jumps pane to pane."""
         library = self.library.panel
@@ -281,21 +251,6 @@ class MainWindow(QMainWindow):
         if column is not None:
             column.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_library(self) -> None:
-        """Ctrl+L: the library in front (over the Differences panel when they share a column), its search focused."""
-        if self.library_dock is None or self.library.panel is None:
-            return
-        self.library_layout.bring_forward()
-        self.library.panel.tabs.setCurrentIndex(0)
-        self.library.panel.search.setFocus()
-
-    def show_library_articles(self) -> None:
-        if self.library_dock is None or self.library.panel is None:
-            return
-        self.library_layout.bring_forward()
-        self.library.panel.tabs.setCurrentWidget(self.library.panel.articles)
-        self.library.panel.articles.search.setFocus()
-
     def _connect(self) -> None:
         a, s = self.actions_, self.session
         a.new.triggered.connect(self.new_comparison)
@@ -320,22 +275,14 @@ class MainWindow(QMainWindow):
         a.aligned.triggered.connect(lambda: self.set_view("aligned"))
         a.reading.triggered.connect(lambda: self.set_view("reading"))
         a.hide_boilerplate.toggled.connect(self.set_hide_boilerplate)
-        a.next_diff.triggered.connect(lambda: self.navigator.step(1))
-        a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
-        self.differences.shown_changed.connect(self.navigator.set_differences)
-        self.navigator.blocks_changed.connect(self.aligned.set_blocks)
-        self.navigator.current_changed.connect(self._show_block_position)
-        self.navigator.jump_requested.connect(self._jump_to_block)
-        self.navigator.edge_reached.connect(self._no_more_differences)
-        self.aligned.block_activated.connect(self.navigator.go_to)
-        self.aligned.position_changed.connect(self.navigator.locate)
-        self.reading.position_changed.connect(self.navigator.locate)
+        self.jumps = DifferenceJumps(self.navigator, self.differences, self.aligned, self.reading, self.current_view,
+                                     self.nav_counter, a.next_diff, a.prev_diff, self)
+        self.jumps.message.connect(self.status.setText)
         a.reference.triggered.connect(lambda: self._article_action("reference"))
         a.move_left.triggered.connect(lambda: self._article_action("left"))
         a.move_right.triggered.connect(lambda: self._article_action("right"))
         a.remove.triggered.connect(lambda: self._article_action("remove"))
         a.about.triggered.connect(self._about)
-        self.differences.jump_requested.connect(self.jump_to)
         self.aligned.position_changed.connect(lambda *_: self._update_enabled())
         self.reading.position_changed.connect(lambda *_: self._update_enabled())
         s.comparison_changed.connect(self.show_comparison)
@@ -456,23 +403,6 @@ class MainWindow(QMainWindow):
         self.actions_.note_comparison.setToolTip(
             f"Note on the comparison: {notes.comparison}" if notes.comparison else "Write a note on the comparison")
 
-    def jump_to(self, difference: Difference) -> None:
-        self.current_view().show_sentence(difference.article, difference.sentence)
-
-    def _jump_to_block(self, block: Block) -> None:
-        """Next/Previous Difference or a click on the overview bar: show the block's first difference, and
-        select it in the Differences panel too."""
-        self.jump_to(block.first)
-        self.differences.select(block.first)
-
-    def _show_block_position(self, current: int, total: int) -> None:
-        self.nav_counter.setText(self.navigator.text())
-        self.aligned.set_current_block(current)
-
-    def _no_more_differences(self, delta: int) -> None:
-        if self.navigator.blocks:
-            self.status.setText("No more differences below" if delta > 0 else "No more differences above")
-
     # -- commands ---------------------------------------------------------------------------------------------
     def new_comparison(self) -> None:
         """Close the articles (they stay in the library) and show the start page."""
@@ -536,20 +466,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(has and self.library.available)
 
     def _refresh_recent_comparisons(self) -> None:
-        entries = self.library.recent()
-        menu = self.recent_comparisons_menu
-        menu.clear()
-        names = distinct_names(entries or ())
-        for number, info in enumerate(entries or (), start=1):
-            label = names[info.id].replace("&", "&&")
-            action = menu.addAction(f"&{number} {label}" if number < 10 else label)
-            action.setStatusTip(" · ".join(info.outlets))
-            action.triggered.connect(lambda _=False, cid=info.id: self.library.open_saved(cid))
-        if not entries:
-            empty = menu.addAction("No saved comparisons yet" if entries is not None else "Library unavailable")
-            empty.setEnabled(False)
-        if self.comparison is None:
-            self.start_page.set_recent(entries, f"The library could not be opened: {self.library.error}")
+        start_page = self.start_page if self.comparison is None else None
+        refresh_recent_comparisons(self.library, self.recent_comparisons_menu, start_page)
+        if start_page is not None:
             self.focus_order.apply()  # the recent comparisons are Tab stops
 
     def _about(self) -> None:

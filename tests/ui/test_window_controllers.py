@@ -4,15 +4,22 @@ happened by signal (issue 20: no helper reaches back into the window)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStatusBar, QWidget
 
 from desktop.core.model import Settings
+from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_opening import ArticleOpening
 from desktop.ui.crash_guard import CrashGuard
+from desktop.ui.difference_jumps import DifferenceJumps
+from desktop.ui.difference_navigator import DifferenceNavigator
+from desktop.ui.differences_panel import DifferencesPanel
 from desktop.ui.exports import Exports
 from desktop.ui.info_bar import InfoBar
+from desktop.ui.library_dock import LibraryDock, refresh_recent_comparisons
 from desktop.ui.library_link import LibraryLink
+from desktop.ui.models import AlignedModel
 from desktop.ui.preferences import Preferences
+from desktop.ui.reading_view import ReadingView
 from desktop.ui.recovery import Recovery
 from desktop.ui.run_status import RunStatus
 from desktop.ui.session import Session
@@ -115,3 +122,41 @@ def test_crash_guard_says_once_in_the_status_bar_that_recovery_is_off(qtbot, tmp
     guard.write_now()
     guard.write_now()
     assert len(messages) == 1 and messages[0].startswith("Crash recovery is off")
+
+
+def test_without_a_library_the_library_menu_says_why_and_there_is_no_dock(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    help_menu = window.menuBar().addMenu("&Help")
+    link = LibraryLink(Session(window, Settings()), InfoBar(window), None, None, "disk on fire", window)
+    area = LibraryDock(window, link, QDockWidget(window), lambda *args, **kwargs: None, help_menu, {})
+    assert area.dock is None
+    (library,) = [m for m in window.menuBar().actions() if m.text() == "&Library"]
+    (unavailable,) = library.menu().actions()
+    assert not unavailable.isEnabled() and unavailable.statusTip() == "disk on fire"
+    area.show_library()  # harmless without a library
+
+
+def test_recent_comparisons_menu_without_a_library_says_it_is_unavailable(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, None, "disk on fire", parent)
+    menu = QMenu(parent)
+    refresh_recent_comparisons(link, menu, None)
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Library unavailable", False)]
+
+
+def test_difference_jumps_say_when_there_is_no_further_difference(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    navigator = DifferenceNavigator(parent)
+    aligned = AlignedView(AlignedModel(parent))
+    jumps = DifferenceJumps(navigator, DifferencesPanel(), aligned, ReadingView(), lambda: aligned, QLabel(),
+                            QAction(parent), QAction(parent), parent)
+    messages = _record(jumps.message)
+    navigator.edge_reached.emit(1)
+    assert messages == []  # nothing to navigate: no complaint
+    navigator.blocks = [object()]
+    navigator.edge_reached.emit(1)
+    navigator.edge_reached.emit(-1)
+    assert messages == ["No more differences below", "No more differences above"]
