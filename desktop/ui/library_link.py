@@ -19,8 +19,8 @@ from desktop.core.model import Comparison, Note
 from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
 from desktop.ui.info_bar import InfoBar
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.library_worker import LibraryWorker, Opened
-from desktop.ui.notes import EMPTY, NoteIndex, describe_lost, remap_notes
+from desktop.ui.library_worker import LibraryWorker, Opened, SaveTarget
+from desktop.ui.notes import EMPTY, NoteIndex, WaitingNotes, describe_lost, remap_notes
 from desktop.ui.session import Session
 from desktop.ui.worker import RunResult
 
@@ -52,6 +52,8 @@ class LibraryLink(QObject):
         self.pending: RunResult | None = None  # a re-aligned result waiting for the user's yes
         self._shown: Comparison | None = None  # the result the notes are keyed to
         self._realigning: int | None = None  # generation of the held re-align run
+        # Notes on a comparison whose first save has not landed yet, by the save target they wait for.
+        self._waiting: list[tuple[SaveTarget, WaitingNotes]] = []
         self.session.finished_run.connect(self._finished_run)
         self.session.realigned.connect(self._realigned)
         self.session.run_failed.connect(lambda _message: self._realign_over())
@@ -208,6 +210,10 @@ class LibraryLink(QObject):
         self._shown = new
         if new is None or self.worker is None:
             return
+        waiting = self._waiting_for(self.worker.target)
+        if waiting and old is not None and old is not new:
+            waiting.follow(old, new)
+            self._set_notes(waiting.index())
         self.worker.save(new)
         if old is not None and old is not new and (self.notes.sentences or self.notes.groups):
             self._carry_notes(old, new)
@@ -257,6 +263,9 @@ class LibraryLink(QObject):
     def _saved(self, comparison_id: int, seconds: float) -> None:
         self.last_save_seconds = seconds
         log.info("autosaved comparison %s in %.3f s", comparison_id, seconds)
+        for target, waiting in [w for w in self._waiting if w[0].id == comparison_id]:
+            self._waiting.remove((target, waiting))
+            self._write_notes(comparison_id, waiting.take())
         self.refresh()
         if self.panel is not None and comparison_id == self.current_id:
             self.panel.select(comparison_id)  # the list shows which entry is on screen
@@ -289,29 +298,49 @@ class LibraryLink(QObject):
         self.session.add_articles(articles)
 
     # -- notes ------------------------------------------------------------------------------------------------
-    def saved_id(self) -> int | None:
-        """The library row of the comparison on screen, saving it first if the autosave has not yet."""
-        if self.worker is None or self.session.comparison is None:
-            return None
-        self.worker.wait()
-        if self.worker.current_id is None:
-            self.worker.save(self.session.comparison)
-            self.worker.wait()
-        return self.worker.current_id
-
     def set_note(self, text: str, *, article: str | None = None, sentence: int | None = None,
                  group: int | None = None) -> bool:
-        comparison_id = self.saved_id()
-        if self.store is None or comparison_id is None:
+        """Write a note on the comparison on screen. Before its first autosave has landed it has no library row:
+        the note then waits (and shows at once) and is written when that save lands, not blocking the GUI."""
+        comparison = self.session.comparison
+        if self.store is None or self.worker is None or comparison is None:
             self.alert.emit("Notes need the library", self._why_unavailable())
             return False
+        note = Note(text.strip(), article, sentence, group)
+        comparison_id = self.worker.current_id
+        if comparison_id is not None:
+            return self._write_notes(comparison_id, [note])
+        self.worker.save(comparison)  # the first save may still be queued; this one replaces it, or updates
+        target = self.worker.target
+        assert target is not None
+        waiting = self._waiting_for(target)
+        if waiting is None:
+            waiting = WaitingNotes()
+            self._waiting.append((target, waiting))
+        waiting.add(note)
+        self._set_notes(waiting.index())
+        return True
+
+    @property
+    def notes_waiting(self) -> bool:
+        """Whether a note still waits for its comparison's first save."""
+        return any(self._waiting)
+
+    def _waiting_for(self, target: SaveTarget | None) -> WaitingNotes | None:
+        return next((waiting for t, waiting in self._waiting if t is target), None)
+
+    def _write_notes(self, comparison_id: int, notes: list[Note]) -> bool:
+        assert self.store is not None
         try:
-            self.store.set_note(comparison_id, text.strip(), article=article, sentence=sentence, group=group)
-            notes = self.store.notes(comparison_id)
+            for note in notes:
+                self.store.set_note(comparison_id, note.text, article=note.article, sentence=note.sentence,
+                                    group=note.group)
+            saved = self.store.notes(comparison_id)
         except (LibraryError, UnknownComparison) as error:
             self.alert.emit("Could not save the note", str(error))
             return False
-        self._set_notes(NoteIndex.of(notes))
+        if comparison_id == self.current_id:  # not if another comparison was opened meanwhile
+            self._set_notes(NoteIndex.of(saved))
         self.refresh()
         return True
 

@@ -188,5 +188,5 @@ class LibraryWorker(QObject):
         self._pool.start(_OpenJob(self.path, comparison_id, self._signals))
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until queued jobs are done (before a note needs the row's id, and on closing)."""
+        """Block until queued jobs are done (on closing, so the last autosave lands)."""
         return self._pool.waitForDone(msecs)

@@ -122,3 +122,38 @@ def describe_lost(note: Note, old: Comparison) -> str:
             title = note.article
         where = f"sentence {note.sentence + 1} of “{title}”"
     return f"[on {where}, no longer in the comparison] {note.text}"
+
+
+@dataclass
+class WaitingNotes:
+    """Notes written before the comparison on screen has a library row (its first autosave is still on the
+    library worker): shown at once and written when that save lands, so the GUI thread never waits for it."""
+
+    notes: list[Note] = field(default_factory=list)
+
+    def add(self, note: Note) -> None:
+        """The newest note on a sentence, group or the comparison replaces an older one (an empty text removes)."""
+        key = (note.article, note.sentence, note.group)
+        self.notes = [n for n in self.notes if (n.article, n.sentence, n.group) != key] + [note]
+
+    def index(self) -> NoteIndex:
+        return NoteIndex.of(n for n in self.notes if n.text)
+
+    def follow(self, old: Comparison, new: Comparison) -> None:
+        """The comparison changed before they were written: re-key them as saved notes are, a lost one folded into
+        the comparison note."""
+        moved = remap_notes(self.notes, old, new)
+        if not moved.lost:
+            self.notes = list(moved.notes)
+            return
+        overall = [n.text for n in moved.notes if n.article is None and n.group is None and n.text]
+        lines = overall + [describe_lost(n, old) for n in moved.lost]
+        placed = [n for n in moved.notes if n.article is not None or n.group is not None]
+        self.notes = [*placed, Note("\n".join(lines))]
+
+    def take(self) -> list[Note]:
+        taken, self.notes = self.notes, []
+        return taken
+
+    def __bool__(self) -> bool:
+        return bool(self.notes)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.cli import main as cli_main
-from desktop.core.model import Settings
+from desktop.core.model import Note, Settings
 from desktop.core.pipeline import compare
 from desktop.library import open_library
 from desktop.ui import session as session_module
@@ -163,6 +163,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     window.aligned.show_sentence("A", sentence)
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "confirmed omission <b>")
     window.actions_.note_sentence.trigger()
+    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)  # written once the autosave lands
     cid = window.library.current_id
     notes = window.library.store.notes(cid)
     assert [(n.text, n.article, n.sentence) for n in notes] == [("confirmed omission <b>", "A", sentence)]
@@ -185,6 +186,7 @@ def test_notes_survive_reopening_the_comparison(window, open_articles, article_f
     open_articles(article_files[:2])
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "checked with the port authority")
     window.actions_.note_comparison.trigger()
+    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
     cid = window.library.current_id
     window.new_comparison()
     assert window.comparison is None
@@ -307,3 +309,20 @@ def test_a_failing_autosave_says_so_and_keeps_the_comparison(window, open_articl
     qtbot.waitUntil(lambda: window.info_bar.topic == "autosave", timeout=5000)
     assert "disk is full" in window.info_bar.message.text()
     assert window.comparison is comparison
+
+
+def test_a_note_before_the_first_autosave_shows_at_once_and_is_written_when_the_save_lands(
+    window, open_articles, article_files, qtbot
+):
+    """The GUI thread does not wait for the library worker: the note waits for the row instead (issue 20)."""
+    open_articles(article_files[:2])
+    qtbot.waitUntil(lambda: window.library.current_id is not None, timeout=10000)
+    window.library.worker.detach()  # as after File ▸ Open: no library row yet for what is on screen
+    assert window.library.set_note("check the figure", article="A", sentence=0)
+    assert window.library.notes_waiting  # no event has been processed: the save cannot have landed
+    assert window.library.notes.sentences == {("A", 0): "check the figure"}
+    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
+    cid = window.library.current_id
+    assert cid is not None
+    assert Note("check the figure", "A", 0) in window.library.store.notes(cid)
+    assert window.library.notes.sentences[("A", 0)] == "check the figure"

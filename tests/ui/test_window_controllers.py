@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStatusBar, QWidget
 
-from desktop.core.model import Settings
+from desktop.core.model import Note, Settings
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_opening import ArticleOpening
 from desktop.ui.crash_guard import CrashGuard
@@ -18,6 +18,7 @@ from desktop.ui.info_bar import InfoBar
 from desktop.ui.library_dock import LibraryDock, refresh_recent_comparisons
 from desktop.ui.library_link import LibraryLink
 from desktop.ui.models import AlignedModel
+from desktop.ui.notes import WaitingNotes
 from desktop.ui.preferences import Preferences
 from desktop.ui.reading_view import ReadingView
 from desktop.ui.recovery import Recovery
@@ -160,3 +161,15 @@ def test_difference_jumps_say_when_there_is_no_further_difference(qtbot):
     navigator.edge_reached.emit(1)
     navigator.edge_reached.emit(-1)
     assert messages == ["No more differences below", "No more differences above"]
+
+
+def test_waiting_notes_keep_the_newest_per_sentence_and_hide_a_removal():
+    waiting = WaitingNotes()
+    waiting.add(Note("first", "A", 0))
+    waiting.add(Note("comparison note"))
+    waiting.add(Note("second", "A", 0))
+    waiting.add(Note("", group=3))  # removing a group note that may exist on the row
+    assert waiting.index().sentences == {("A", 0): "second"}
+    assert waiting.index().comparison == "comparison note" and waiting.index().groups == {}
+    assert waiting.take() == [Note("comparison note"), Note("second", "A", 0), Note("", group=3)]
+    assert not waiting
