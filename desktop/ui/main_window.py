@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.library.alert.connect(self.alert)
         self.corrections = Corrections(session, self.aligned, self.reading, self.current_view, self)
         self.corrections.message.connect(self.status.setText)
+        # Before ArticleOpening's own (queued) slot: the commands are up to date when its error dialog opens.
+        session.new_failed.connect(lambda _errors: self._update_enabled(), Qt.ConnectionType.QueuedConnection)
         self._build_menus()
         self._build_toolbar()
         self.library_area = LibraryDock(self, self.library, self.differences_dock, self.add_panel, self._help_menu,
@@ -261,7 +263,6 @@ class MainWindow(QMainWindow):
         self.library.notes_changed.connect(self.show_notes)
         self.start_page.open_requested.connect(self.library.open_saved)
         self.start_page.samples_requested.connect(self.opening.open_samples)
-        s.new_failed.connect(lambda _errors: self._update_enabled(), Qt.ConnectionType.QueuedConnection)
         a.open.triggered.connect(self.opening.open_files)
         a.add_article.triggered.connect(self.opening.add_files)
         a.open_url.triggered.connect(self.opening.open_url)
