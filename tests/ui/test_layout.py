@@ -72,6 +72,9 @@ def test_identical_names_get_their_outlets_and_date_beside_them():
 def test_the_library_list_and_recent_menu_tell_twin_names_apart(window, open_articles, article_files, qtbot):
     store = window.library.store
     comparison = open_articles(article_files[:2])
+    # The comparison's own autosave first: landing after the two saves below, it would update one of them
+    # (same articles) instead of adding its own entry.
+    qtbot.waitUntil(lambda: window.library.current_id is not None, timeout=10000)
     for _ in range(2):
         store.save(comparison, "Harbour strike")
     window.library.refresh()
