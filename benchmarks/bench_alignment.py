@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from desktop.core.align.alignment import AlignedSet, align
+from desktop.core.align.alignment import align
+from desktop.core.align.beads import AlignedSet
 from desktop.core.text.normalize import matching_key
 
 Truth = list[dict[int, tuple[int, ...]]]

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.core.align import alignment, candidates
 from desktop.core.align.alignment import align, align_pair
+from desktop.core.align.beads import AlignedSet
 from desktop.core.align.candidates import MAX_DF, article_features, pair_index
 from desktop.core.text.normalize import matching_key
 
@@ -15,7 +16,7 @@ def keys(*articles: list[str]) -> list[list[str]]:
     return [[matching_key(s) for s in article] for article in articles]
 
 
-def groups(sets: list[alignment.AlignedSet]) -> set[tuple[tuple[int, tuple[int, ...]], ...]]:
+def groups(sets: list[AlignedSet]) -> set[tuple[tuple[int, tuple[int, ...]], ...]]:
     return {tuple(sorted(s.members.items())) for s in sets}
 
 

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.align.alignment import AlignedSet, align
+from desktop.core.align.alignment import align
+from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
 from desktop.core.text.segmentation import MAX_SENTENCE_CHARS, segment

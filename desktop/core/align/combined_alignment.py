@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop.core.align import alignment, evidence, grouping
-from desktop.core.align.alignment import AlignedSet
+from desktop.core.align.beads import AlignedSet
 from desktop.core.align.news_model import LinkModel, link_model
 from desktop.core.model import MatchEvidence
 

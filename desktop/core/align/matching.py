@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.core.align import alignment
-from desktop.core.align.alignment import AlignedSet
+from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Comparison, Role
 
 MODES = ("auto", "fuzzy", "semantic", "both", "combined")
