@@ -9,6 +9,7 @@ from desktop.core.align import alignment, candidates
 from desktop.core.align.alignment import align, align_pair
 from desktop.core.align.beads import AlignedSet
 from desktop.core.align.candidates import MAX_DF, article_features, pair_index
+from desktop.core.pipeline import ComparisonCancelled
 from desktop.core.text.normalize import matching_key
 
 
@@ -107,8 +108,9 @@ def test_reference_article_changes_nothing_for_two_identical_pairs():
     )
 
 
-def test_cancelled_alignment_returns_nothing():
-    assert align(keys(BERLIN, BERLIN), threshold=0.5, cancelled=lambda: True) == []
+def test_cancelled_alignment_raises_the_comparisons_cancel_exception():
+    with pytest.raises(ComparisonCancelled):
+        align(keys(BERLIN, BERLIN), threshold=0.5, cancelled=lambda: True)
 
 
 def test_empty_articles_align_to_nothing():

@@ -15,7 +15,7 @@ from desktop.cli import build_parser
 from desktop.cli_settings import settings_from_args
 from desktop.core.align import embeddings, matching, semantic_alignment, vector_cache
 from desktop.core.model import Comparison, FactKind, Role, Sentence, Settings, Status
-from desktop.core.pipeline import compare
+from desktop.core.pipeline import ComparisonCancelled, compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
 from desktop.core.text.facts.extraction import extract_facts
@@ -253,9 +253,10 @@ def test_three_articles_join_through_the_reference() -> None:
     assert {0: (1,), 1: (0,)} in [s.members for s in sets]
 
 
-def test_cancelled_alignment_returns_nothing() -> None:
+def test_cancelled_alignment_raises_the_comparisons_cancel_exception() -> None:
     a = np.stack([_unit(1), _unit(2)])
-    assert semantic_alignment.align([a, a], cancelled=lambda: True) == []
+    with pytest.raises(ComparisonCancelled):
+        semantic_alignment.align([a, a], cancelled=lambda: True)
 
 
 # --- the encoder's cache -------------------------------------------------------------------------------------------
@@ -310,7 +311,8 @@ def test_encoding_progress_counts_sentences_and_stops_when_cancelled() -> None:
     encoder.encode(texts, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(64, 133), (128, 133), (133, 133)]
     calls = iter([False, True])
-    encoder.encode([f"Anderer {n}." for n in range(200)], cancelled=lambda: next(calls, True))
+    with pytest.raises(ComparisonCancelled):
+        encoder.encode([f"Anderer {n}." for n in range(200)], cancelled=lambda: next(calls, True))
     assert len(model.seen) == len(texts) + embeddings.BATCH
 
 

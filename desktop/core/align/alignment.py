@@ -32,7 +32,7 @@ from itertools import pairwise
 import numpy as np
 
 from desktop.core.align import beads
-from desktop.core.align.beads import AlignedSet, Bead, Passes, StopAlignment
+from desktop.core.align.beads import AlignedSet, Bead, Passes
 from desktop.core.align.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
 from desktop.core.align.scoring import Dice
 from desktop.core.text import wordlists
@@ -63,7 +63,7 @@ def align(
     cancelled: Callable[[], bool] | None = None,
     dense_cells: int = DENSE_CELLS,
 ) -> list[AlignedSet]:
-    """Groups of sentences that say the same thing; returns early with nothing if ``cancelled()`` turns true."""
+    """Groups of sentences that say the same thing; raises ``ComparisonCancelled`` once ``cancelled()`` turns true."""
     features = [article_features(k) for k in keys]
     # Outlets share most sentences word for word: each distinct key's content words are read once.
     distinct = {key: _content_words(key) for article in keys for key in article}
@@ -75,10 +75,7 @@ def align(
         shares = _sharing([words[a][i] for i in left_a], [words[b][j] for j in left_b])
         return align_pair(fa, fb, threshold, cancelled, dense_cells, shares)
 
-    try:
-        return beads.align_articles([len(k) for k in keys], reference, pair)
-    except StopAlignment:
-        return []
+    return beads.align_articles([len(k) for k in keys], reference, pair)
 
 
 def _content_words(key: str) -> frozenset[str]:
@@ -181,7 +178,7 @@ class _Words:
     def scorer(self, rows: range, cols: range) -> Dice:
         return Dice.of_index(self.index, rows, cols)
 
-    def candidates(self, tau: float, cancelled: Callable[[], bool]) -> tuple[Ints, Ints, Floats]:
+    def candidates(self, tau: float, cancelled: Callable[[], bool] | None) -> tuple[Ints, Ints, Floats]:
         return self.rows, self.cols, self.sim
 
     def b_joins(self, a: Sequence[int], j: int) -> bool:

@@ -30,11 +30,11 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from desktop.core.align.cancellation import Cancelled, check
 from desktop.core.model import MatchEvidence
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
-Cancelled = Callable[[], bool]
 
 GAIN_CELLS = 4_000_000  # bead gains held at once by the DP (columns × rows × bead shapes): bounds its memory
 
@@ -108,7 +108,7 @@ class Signal(Protocol):
         """Bead scoring inside one of the blocks."""
         ...
 
-    def candidates(self, tau: float, cancelled: Cancelled) -> tuple[Ints, Ints, Floats]:
+    def candidates(self, tau: float, cancelled: Cancelled | None) -> tuple[Ints, Ints, Floats]:
         """Sentence pairs for pass 3 (rows of A, columns of B, similarity), at least those scoring ``tau``, in
         row-major order (ties are taken in this order)."""
         ...
@@ -218,7 +218,6 @@ def align_pair(
 ) -> list[Bead]:
     """Beads between two articles (passes 1–4 of the module docstring); stops with ``ComparisonCancelled`` once
     ``cancelled()`` turns true."""
-    cancelled = cancelled or (lambda: False)
     na, nb = signal.shape
     if not na or not nb:
         return []
@@ -231,15 +230,6 @@ def align_pair(
     if overlap is not None:
         beads = _attach(_refine_boundaries(beads, overlap), overlap, na, nb)
     return beads
-
-
-def check(cancelled: Cancelled) -> None:
-    if cancelled():
-        raise StopAlignment
-
-
-class StopAlignment(Exception):
-    pass
 
 
 def _block_beads(scorer: Scorer, passes: Passes, rows: range, cols: range, vet: Vet | None) -> list[Bead]:

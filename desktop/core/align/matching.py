@@ -128,8 +128,6 @@ def align_sentences(
 
         vectors.append(encoder.encode(article_texts, progress=report, cancelled=cancelled))
         done += len(article_texts)
-        if cancelled is not None and cancelled():
-            return []
     return semantic_alignment.align(
         vectors,
         threshold=threshold,

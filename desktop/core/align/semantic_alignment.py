@@ -35,7 +35,8 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop.core.align import beads
-from desktop.core.align.beads import AlignedSet, Bead, Passes, StopAlignment
+from desktop.core.align.beads import AlignedSet, Bead, Passes
+from desktop.core.align.cancellation import check
 from desktop.core.align.candidates import article_features, pair_index
 from desktop.core.align.scoring import Cosine, Dice, Mixed
 
@@ -94,10 +95,7 @@ def align(
         taus = CROSS if cross else BOTH if mixed else SAME
         return align_pair(vectors[a][left_a], vectors[b][left_b], threshold, cancelled, taus=taus, strings=strings)
 
-    try:
-        return beads.align_articles([len(v) for v in vectors], reference, pair)
-    except StopAlignment:
-        return []
+    return beads.align_articles([len(v) for v in vectors], reference, pair)
 
 
 def align_pair(
@@ -152,7 +150,7 @@ class _Meaning:
         assert self.whole is not None  # the one block is the whole pair
         return self.whole
 
-    def candidates(self, tau: float, cancelled: Callable[[], bool]) -> tuple[Ints, Ints, Floats]:
+    def candidates(self, tau: float, cancelled: Callable[[], bool] | None) -> tuple[Ints, Ints, Floats]:
         if self.whole is None:
             return _top_candidates(self.a, self.b, cancelled)
         pair_sim = self.whole.pairs()
@@ -160,13 +158,13 @@ class _Meaning:
         return rows, cols, pair_sim[rows, cols]
 
 
-def _top_candidates(a: Vectors, b: Vectors, cancelled: Callable[[], bool]) -> tuple[Ints, Ints, Floats]:
+def _top_candidates(a: Vectors, b: Vectors, cancelled: Callable[[], bool] | None) -> tuple[Ints, Ints, Floats]:
     """The ``TOP_K`` most similar sentences of B for every sentence of A, computed in row blocks."""
     rows, cols, sims = [], [], []
     k = min(TOP_K, len(b))
     step = max(1, DENSE_CELLS // len(b))
     for start in range(0, len(a), step):
-        beads.check(cancelled)
+        check(cancelled)
         cos = a[start : start + step] @ b.T
         top = np.argpartition(-cos, k - 1, axis=1)[:, :k]
         rows.append(np.repeat(np.arange(start, start + len(cos)), k))
