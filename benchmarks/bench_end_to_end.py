@@ -59,7 +59,8 @@ json.dump([re.split(r"(?<=[.!?])\\s+", open(f, encoding="utf-8").read()) for f i
 
 BIG = """
 import sys
-from desktop.core import loading, segmentation
+from desktop.core.sources import loading
+from desktop.core.text import segmentation
 loading.MAX_TEXT_CHARS = 10**9
 segmentation.MAX_SENTENCES = 10**7
 from desktop.cli import main
@@ -68,7 +69,7 @@ sys.exit(main(sys.argv[1:]))
 
 EXPORT = """
 import sys, time
-from desktop.core import jsonio
+from desktop.export import jsonio
 from desktop.export.html import write_html
 comparison = jsonio.read_json(sys.argv[1])
 start = time.perf_counter()
