@@ -6,7 +6,7 @@ Reads the real-news development sets (third-party texts, never copied into the r
 with Parallax itself, computes ``evidence`` for every cross-article pair of non-furniture sentences exactly as
 ``combined_alignment`` does, and labels a pair 1 when the gold names it, 0 when it does not, and leaves out the
 gold's "either" pairs. A logistic regression (L2, Newton steps, numpy only) is fitted once per held-out event on
-the other events; the held-out event is then aligned by ``pipeline.combined_sets`` with that model (the fuzzy
+the other events; the held-out event is then aligned by ``pipeline.aligned_sets`` with that model (the fuzzy
 groups, the links, the grouping: exactly what ``compare`` does) and scored as ``evaluate.py`` scores pairs.
 The grouping parameters (``shift``, ``same_article``, ``link_min``) are chosen on that cross-validated score, so
 they are tuned, not held out: the figures are leave-one-event-out for the model's coefficients only.
@@ -26,7 +26,7 @@ import numpy as np
 from desktop.core.align import evidence
 from desktop.core.align.news_model import LinkModel, Logistic
 from desktop.core.model import Role, Settings, Span, article_ids
-from desktop.core.pipeline import combined_sets, compare
+from desktop.core.pipeline import aligned_sets, compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
 from desktop.core.text.normalize import canonical
@@ -126,7 +126,7 @@ def fit_model(events: list[dict]) -> tuple[Logistic, Logistic]:
 def score(event: dict, halves: tuple[Logistic, Logistic], shift: float, same: float, link_min: float) -> tuple:
     """Pair P/R/F1 and tight recall of the held-out event, aligned exactly as ``compare`` aligns it."""
     model = LinkModel(*halves, shift, same, link_min)
-    found = combined_sets(event["articles"], event["spans"], Settings(), model=model)
+    found = aligned_sets(event["articles"], event["spans"], Settings(), "combined", model=model)
     pred = set()
     for members, _similarity, _evidence in found:
         nodes = [(art, i) for art, idx in members.items() for i in idx]

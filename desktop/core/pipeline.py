@@ -74,17 +74,8 @@ def compare(
 
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
-    # Outlets share many sentences word for word: each distinct sentence is keyed once.
-    key_of = cache(
-        partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
-    )
-    languages = [a.language for a in articles]
-    matched_by = matching.resolve(settings.match, languages)
-    raw_sets: list[tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]] = []
-    if matched_by == "combined":
-        raw_sets = combined_sets(articles, spans, settings, reference, cancelled, encoding)
-    else:
-        raw_sets = _align_sections(articles, spans, key_of, settings, matched_by, reference, cancelled, encoding)
+    matched_by = matching.resolve(settings.match, [a.language for a in articles])
+    raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding)
     raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
     raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
     step(2)
@@ -126,89 +117,34 @@ def compare(
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
 
 
-def _align_sections(
+def aligned_sets(
     articles: Sequence[Article],
     spans: Sequence[Sequence[Span]],
-    key_of: Callable[[str], str],
     settings: Settings,
     matched_by: str,
-    reference: int,
-    cancelled: Cancelled | None,
-    encoding: Progress | None,
-) -> list[RawSet]:
-    """Headlines with headlines and body with body, by one of the bead aligners: a headline is a summary of the
-    story, and letting it compete with body sentences in a bead glued it to the first paragraph's sentence as a
-    false 2:1 merge. Boilerplate is not aligned at all."""
-    sections = [
-        [[i for i, span in enumerate(article_spans) if span.role == role] for article_spans in spans]
-        for role in (Role.TITLE, Role.BODY)
-    ]
-    languages = [a.language for a in articles]
-    raw_sets: list[RawSet] = []
-    sections = [section for section in sections if sum(1 for positions in section if positions) >= 2]
-    # One progress count over all sections, so a bar fed by ``encoding`` never jumps back between them.
-    to_encode = sum(len(positions) for section in sections for positions in section)
-    encoded = 0
-    for positions_per_article in sections:
-
-        def section_progress(done: int, _total: int, before: int = encoded) -> None:
-            if encoding is not None:
-                encoding(before + done, to_encode)
-
-        encoded += sum(len(positions) for positions in positions_per_article)
-        keys = [
-            [key_of(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
-            for a, article_spans, positions in zip(articles, spans, positions_per_article, strict=True)
-        ]
-        texts = []  # display text for the encoder; the fuzzy path does not need it
-        if matched_by != "fuzzy":
-            texts = [
-                [canonical(a.text[article_spans[i].start : article_spans[i].end]) for i in positions]
-                for a, article_spans, positions in zip(articles, spans, positions_per_article, strict=True)
-            ]
-        for raw in matching.align_sentences(
-            matched_by,
-            keys,
-            texts,
-            threshold=settings.threshold,
-            reference=reference,
-            languages=languages,
-            cancelled=cancelled,
-            progress=section_progress,
-        ):
-            members = {art: tuple(positions_per_article[art][i] for i in idx) for art, idx in raw.members.items()}
-            raw_sets.append((members, raw.similarity, raw.evidence))
-    return raw_sets
-
-
-def combined_sets(
-    articles: Sequence[Article],
-    spans: Sequence[Sequence[Span]],
-    settings: Settings,
     reference: int = 0,
     cancelled: Cancelled | None = None,
     encoding: Progress | None = None,
     model: object = None,
 ) -> list[RawSet]:
-    """Every sentence that is not furniture, headlines and body together (roles are signals of the link model);
-    public so the fitting script scores held-out events on exactly what ``compare`` aligns."""
-    languages = [a.language for a in articles]
-    key_of = partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
+    """Every sentence that is not furniture, aligned by the resolved ``matched_by`` (``matching.align_sentences``
+    decides how headlines and body meet); public so the fitting script scores held-out events on exactly what
+    ``compare`` aligns, with its own link ``model``."""
+    # Outlets share many sentences word for word: each distinct sentence is keyed once.
+    key_of = cache(
+        partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
+    )
     positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
-
-    def text(a: Article, span: Span) -> str:
-        return a.text[span.start : span.end]
-
-    keys = [[key_of(text(a, s[i])) for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
-    texts = [[canonical(text(a, s[i])) for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
-    titles = [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)]
-    found = matching.align_combined(
-        keys,
-        texts,
-        titles,
+    sentences = [[a.text[s[i].start : s[i].end] for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    found = matching.align_sentences(
+        matched_by,
+        [[key_of(text) for text in article] for article in sentences],
+        # display text for the encoder; the fuzzy aligner does not need it
+        [[canonical(text) for text in article] for article in sentences] if matched_by != "fuzzy" else [],
+        [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)],
         threshold=settings.threshold,
         reference=reference,
-        languages=languages,
+        languages=[a.language for a in articles],
         cancelled=cancelled,
         progress=encoding,
         model=model,

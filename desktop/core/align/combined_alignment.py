@@ -20,7 +20,7 @@ from itertools import combinations
 import numpy as np
 import numpy.typing as npt
 
-from desktop.core.align import alignment, evidence, grouping
+from desktop.core.align import alignment, evidence, grouping, sections
 from desktop.core.align.beads import AlignedSet
 from desktop.core.align.cancellation import check
 from desktop.core.align.news_model import LinkModel, link_model
@@ -144,9 +144,7 @@ def _translation_links(
         va, vb = vectors[a], vectors[b]
         if va is None or vb is None or not languages[a] or not languages[b] or languages[a] == languages[b]:
             continue
-        for want_title in (True, False):
-            rows = [i for i, s in enumerate(infos[a]) if s.title == want_title]
-            cols = [j for j, s in enumerate(infos[b]) if s.title == want_title]
+        for rows, cols in sections.split([[s.title for s in infos[a]], [s.title for s in infos[b]]]):
             for bead in semantic_alignment.align_pair(va[rows], vb[cols], threshold, cancelled):
                 nodes = [(a, scored[a][rows[i]]) for i in bead.a] + [(b, scored[b][cols[j]]) for j in bead.b]
                 for x, y in combinations(nodes, 2):
@@ -182,14 +180,11 @@ def _fuzzy_groups(
     """The fuzzy aligner's groups and similarities, headlines with headlines and body with body as it was
     calibrated."""
     out: list[tuple[list[grouping.Node], float]] = []
-    for want_title in (True, False):
-        positions = [[i for i, t in enumerate(article) if t == want_title] for article in titles]
-        if sum(1 for p in positions if p) < 2:
-            continue
-        section_keys = [[keys[a][i] for i in p] for a, p in enumerate(positions)]
-        for found in alignment.align(section_keys, threshold=threshold, reference=reference, cancelled=cancelled):
-            group = sorted((art, positions[art][i]) for art, idx in found.members.items() for i in idx)
-            out.append((group, found.similarity))
+    for positions in sections.split(titles):
+        section_keys = sections.pick(keys, positions)
+        found = alignment.align(section_keys, threshold=threshold, reference=reference, cancelled=cancelled)
+        for s in sections.place(positions, found):
+            out.append((sorted((art, i) for art, idx in s.members.items() for i in idx), s.similarity))
     return out
 
 

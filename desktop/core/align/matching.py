@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.core.align import alignment
+from desktop.core.align import alignment, sections
 from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Comparison, Role
 
@@ -41,52 +41,6 @@ def resolve(requested: str, languages: Sequence[str]) -> str:
     return mode
 
 
-def align_combined(
-    keys: Sequence[Sequence[str]],
-    texts: Sequence[Sequence[str]],
-    titles: Sequence[Sequence[bool]],
-    *,
-    threshold: float,
-    reference: int,
-    languages: Sequence[str],
-    cancelled: Callable[[], bool] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    model: Any = None,
-) -> list[AlignedSet]:
-    """The combined aligner (``combined_alignment``) with the shared encoder; ``progress`` counts sentences
-    encoded; ``model`` replaces the bundled link model (a ``news_model.LinkModel``)."""
-    from desktop.core.align import combined_alignment
-    from desktop.core.align.vector_cache import shared_encoder
-
-    encoder = shared_encoder()
-    total = sum(len(t) for t in texts)
-    done = 0
-
-    def encode(batch: Sequence[str]) -> Any:
-        nonlocal done
-        before = done
-
-        def report(count: int, _todo: int) -> None:
-            if progress is not None:
-                progress(min(total, before + count), total)
-
-        vectors = encoder.encode(batch, progress=report, cancelled=cancelled)
-        done += len(batch)
-        return vectors
-
-    return combined_alignment.align(
-        keys,
-        texts,
-        titles,
-        languages,
-        threshold=threshold,
-        reference=reference,
-        encode=encode,
-        cancelled=cancelled,
-        model=model,
-    )
-
-
 def matched_by(comparison: Comparison) -> str:
     """The signal a comparison's sentences were aligned with, for the JSON and the app's status line: as
     recorded when it was aligned, or, for a comparison saved before that was recorded, worked out again."""
@@ -102,40 +56,105 @@ def align_sentences(
     mode: str,
     keys: Sequence[Sequence[str]],
     texts: Sequence[Sequence[str]],
+    titles: Sequence[Sequence[bool]],
     *,
     threshold: float,
     reference: int,
     languages: Sequence[str] = (),
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    model: Any = None,
 ) -> list[AlignedSet]:
-    """Aligned sets by the resolved ``mode``; ``keys`` feed the fuzzy signal, ``texts`` (display text) the
-    encoder. ``progress(done, total)`` counts sentences encoded."""
-    if mode == "fuzzy":
-        return alignment.align(keys, threshold=threshold, reference=reference, cancelled=cancelled)
-    from desktop.core.align import semantic_alignment
-    from desktop.core.align.vector_cache import shared_encoder
+    """Aligned sets by the resolved ``mode`` over the sentences given (furniture left out): ``keys`` feed the fuzzy
+    signal, ``texts`` (display text; none needed for fuzzy) the encoder, ``titles`` mark the headlines.
+    ``progress(done, total)`` counts sentences encoded; ``model`` replaces the combined aligner's link model (a
+    ``news_model.LinkModel``).
 
-    encoder = shared_encoder()
-    total = sum(len(t) for t in texts)
+    The combined aligner takes headlines and body together (a role is one of its signals); the bead aligners align
+    the two apart (``sections``), with one progress count over both, so a bar never jumps back between them.
+    """
+    if mode == "combined":
+        from desktop.core.align import combined_alignment
+
+        encode = _counting_encoder(sum(len(t) for t in texts), progress, cancelled)
+        return combined_alignment.align(
+            keys,
+            texts,
+            titles,
+            languages,
+            threshold=threshold,
+            reference=reference,
+            encode=encode,
+            cancelled=cancelled,
+            model=model,
+        )
+    found: list[AlignedSet] = []
+    parts = sections.split(titles)
+    total = sum(len(p) for part in parts for p in part)
     done = 0
-    vectors = []
-    for article_texts in texts:
+    for positions in parts:
 
-        def report(count: int, _todo: int, before: int = done) -> None:
+        def part_progress(count: int, _total: int, before: int = done) -> None:
             if progress is not None:
                 progress(before + count, total)
 
-        vectors.append(encoder.encode(article_texts, progress=report, cancelled=cancelled))
-        done += len(article_texts)
+        done += sum(len(p) for p in positions)
+        part_texts = sections.pick(texts, positions) if mode != "fuzzy" else []
+        part = _bead_sets(
+            mode, sections.pick(keys, positions), part_texts, threshold, reference, languages, cancelled, part_progress
+        )
+        found += sections.place(positions, part)
+    return found
+
+
+def _bead_sets(
+    mode: str,
+    keys: Sequence[Sequence[str]],
+    texts: Sequence[Sequence[str]],
+    threshold: float,
+    reference: int,
+    languages: Sequence[str],
+    cancelled: Callable[[], bool] | None,
+    progress: Callable[[int, int], None],
+) -> list[AlignedSet]:
+    """One section aligned by a bead aligner: by words (fuzzy), or by sentence vectors (semantic, or both)."""
+    if mode == "fuzzy":
+        return alignment.align(keys, threshold=threshold, reference=reference, cancelled=cancelled)
+    from desktop.core.align import semantic_alignment
+
+    encode = _counting_encoder(sum(len(t) for t in texts), progress, cancelled)
     return semantic_alignment.align(
-        vectors,
+        [encode(article_texts) for article_texts in texts],
         threshold=threshold,
         reference=reference,
         cancelled=cancelled,
         keys=keys if mode == "both" else None,
         languages=languages or None,
     )
+
+
+def _counting_encoder(
+    total: int, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+) -> Callable[[Sequence[str]], Any]:
+    """The shared encoder, reporting ``progress(done, total)`` across all its calls (at most ``total``)."""
+    from desktop.core.align.vector_cache import shared_encoder
+
+    encoder = shared_encoder()
+    done = 0
+
+    def encode(batch: Sequence[str]) -> Any:
+        nonlocal done
+        before = done
+
+        def report(count: int, _todo: int) -> None:
+            if progress is not None:
+                progress(min(total, before + count), total)
+
+        vectors = encoder.encode(batch, progress=report, cancelled=cancelled)
+        done += len(batch)
+        return vectors
+
+    return encode
 
 
 FEW_PAIRED = 0.3  # share of the shorter article's sentences the fuzzy aligner paired, below which it is a hint
