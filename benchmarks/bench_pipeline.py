@@ -83,7 +83,7 @@ def stage_clock(clock: Clock) -> Iterator[None]:
         (pipeline, "_build_group", "word diff"),
         (pipeline, "_classify_sentences", "commentary"),
         (pipeline, "_find_facts", "facts"),
-        (pipeline, "_summarise", "summary"),
+        (pipeline, "summarise", "summary"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, stage in patches:
@@ -96,18 +96,28 @@ def stage_clock(clock: Clock) -> Iterator[None]:
 
 
 def forget() -> None:
-    """Empty the stages' per-text memories (sentence spans, cues, facts, fact indexes, word diffs), so each
-    case is measured as a fresh app would run it; word-level memories and loaded lexicons stay warm."""
+    """Empty the stages' per-text memories (sentence spans and furniture checks, cues, labels, attributed ranges,
+    structural cues, facts, fact indexes, conflict readings, word diffs), so each case is measured as a fresh app
+    would run it; word-level memories and loaded lexicons stay warm."""
+    from desktop.core.detect.conflicts import reading
+    from desktop.core.detect.subjectivity import cues
+    from desktop.core.text.roles import furniture
+
     for module, name in (
         (pipeline, "_segment"),
+        (furniture, "obvious_reason_of"),
         (commentary, "_cues"),
+        (commentary, "_labels"),
+        (commentary, "_attributed_spans"),
+        (commentary, "_commentary_matches"),
+        (cues, "_signal"),
         (facts_extraction, "_extract_facts"),
+        (facts_extraction, "_name_candidates"),
         (facts_index, "fact_index"),
+        (reading, "sentence_reading"),
         (worddiff, "_word_diff"),
     ):
-        remembered = getattr(module, name, None)
-        if remembered is not None:
-            remembered.cache_clear()
+        getattr(module, name).cache_clear()  # a renamed memory fails here instead of staying warm unnoticed
 
 
 def timed_compare(arts: Sequence[Article], settings: Settings) -> tuple[Comparison, Clock]:
