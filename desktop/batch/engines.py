@@ -118,7 +118,8 @@ def run_dask(
         if on_client is not None:
             on_client(client)
         if scheduler:
-            paused = [address for address, was in client.run(_pause_diagnostics).items() if was]
+            with contextlib.suppress(Exception):  # a speed-up only: a worker that cannot be asked runs as it is
+                paused = [address for address, was in client.run(_pause_diagnostics).items() if was]
         futures = [
             client.submit(compare_partition, n, c, settings, str(out_dir), key=f"parallax-part-{n}", pure=False)
             for n, c in work
