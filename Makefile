@@ -32,6 +32,7 @@ run: $(STAMP) system-deps
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests benchmarks main.py
+	$(BIN)/ruff format --check desktop tests benchmarks main.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy desktop/core desktop/library desktop/export
 

@@ -67,8 +67,10 @@ def main() -> int:
     started = time.perf_counter()
     json.dumps(to_dict(comparison), ensure_ascii=False)
     baseline = time.perf_counter() - started
-    print(f"{len(comparison.articles)} articles, {sentences:,} sentences, {len(comparison.groups):,} groups; "
-          f"json.dumps baseline {baseline * 1000:.0f} ms")
+    print(
+        f"{len(comparison.articles)} articles, {sentences:,} sentences, {len(comparison.groups):,} groups; "
+        f"json.dumps baseline {baseline * 1000:.0f} ms"
+    )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
@@ -104,10 +106,14 @@ def main() -> int:
         window.close()
     print(f"event loop idle: longest gap {idle * 1000:.0f} ms")
     for label, seconds, stall in rows:
-        print(f"{label:22} {seconds * 1000:6.0f} ms on the worker = {seconds / baseline:4.1f} × json; "
-              f"GUI longest gap meanwhile {stall * 1000:.0f} ms")
-    print(f"{'reopen in the window':22} {reopen * 1000:6.0f} ms until shown = {reopen / baseline:4.1f} × json; "
-          f"GUI longest gap meanwhile {reopen_stall * 1000:.0f} ms (building the views)")
+        print(
+            f"{label:22} {seconds * 1000:6.0f} ms on the worker = {seconds / baseline:4.1f} × json; "
+            f"GUI longest gap meanwhile {stall * 1000:.0f} ms"
+        )
+    print(
+        f"{'reopen in the window':22} {reopen * 1000:6.0f} ms until shown = {reopen / baseline:4.1f} × json; "
+        f"GUI longest gap meanwhile {reopen_stall * 1000:.0f} ms (building the views)"
+    )
     print(f"  status bar: {status}")
     return 0
 

@@ -32,8 +32,24 @@ from desktop.core.sources.loading import load_article
 from desktop.core.text.normalize import canonical
 
 FEATURES = (
-    "words", "grams", "words_in", "grams_in", "phrases", "anchors", "anchor_count", "fuzzy", "soft", "cosine", "margin",
-    "lexical_margin", "mutual_best", "both_titles", "one_title", "distance", "cosine_z", "same_language",
+    "words",
+    "grams",
+    "words_in",
+    "grams_in",
+    "phrases",
+    "anchors",
+    "anchor_count",
+    "fuzzy",
+    "soft",
+    "cosine",
+    "margin",
+    "lexical_margin",
+    "mutual_best",
+    "both_titles",
+    "one_title",
+    "distance",
+    "cosine_z",
+    "same_language",
 )
 WITHIN = tuple(f for f in FEATURES if f not in ("cosine_z", "same_language"))
 ACROSS = ("anchors", "anchor_count", "soft", "cosine_z", "margin", "both_titles", "one_title", "distance")
@@ -58,8 +74,10 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
     ids = article_ids(len(gold["articles"]))
     articles = [load_article(str(case / name), i) for name, i in zip(gold["articles"], ids, strict=True)]
     result = compare(articles, Settings(match="fuzzy"))
-    plain = [{"text": r.article.text, "sentences": [{"start": s.start, "end": s.end} for s in r.sentences]}
-             for r in result.articles]
+    plain = [
+        {"text": r.article.text, "sentences": [{"start": s.start, "end": s.end} for s in r.sentences]}
+        for r in result.articles
+    ]
 
     def node(item: list) -> tuple[int, int]:  # type: ignore[type-arg]
         return (item[0], locate(plain[item[0]], item[1]))
@@ -68,9 +86,13 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
         return {frozenset((node(p[0]), node(p[1]))) for p in gold.get(key, [])}
 
     keep = [[s.index for s in r.sentences if s.role != Role.BOILERPLATE] for r in result.articles]
-    infos = [[evidence.SentenceInfo(canonical(r.sentences[i].text), r.article.language,
-                                    r.sentences[i].role == Role.TITLE) for i in k]
-             for r, k in zip(result.articles, keep, strict=True)]
+    infos = [
+        [
+            evidence.SentenceInfo(canonical(r.sentences[i].text), r.article.language, r.sentences[i].role == Role.TITLE)
+            for i in k
+        ]
+        for r, k in zip(result.articles, keep, strict=True)
+    ]
     encoder = shared_encoder()
     vectors = [encoder.encode([s.text for s in article]) for article in infos]
     vocabulary = evidence.word_vocabulary(infos)
@@ -83,9 +105,16 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
             rows.append(((a, keep[a][i]), (b, keep[b][j])))
             x.append([float(found.signals[f][i, j]) for f in FEATURES])
     spans = [[Span(s.start, s.end, s.role) for s in r.sentences] for r in result.articles]
-    return {"name": case.name, "rows": rows, "x": np.array(x), "gold": pairs("pairs"),
-            "either": pairs("either"), "tight": pairs("tight_pairs"),
-            "articles": [r.article for r in result.articles], "spans": spans}
+    return {
+        "name": case.name,
+        "rows": rows,
+        "x": np.array(x),
+        "gold": pairs("pairs"),
+        "either": pairs("either"),
+        "tight": pairs("tight_pairs"),
+        "articles": [r.article for r in result.articles],
+        "spans": spans,
+    }
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -105,7 +134,8 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
 def labelled(event: dict, features: tuple[str, ...], same_language_only: bool) -> tuple[np.ndarray, np.ndarray]:
     same = FEATURES.index("same_language")
     wanted = [
-        k for k, r in enumerate(event["rows"])
+        k
+        for k, r in enumerate(event["rows"])
         if frozenset(r) not in event["either"] and (not same_language_only or event["x"][k, same] == 1.0)
     ]
     y = np.array([frozenset(event["rows"][k]) in event["gold"] for k in wanted], float)
@@ -165,10 +195,16 @@ def main() -> None:
         within, across = fit_model(events)
         model = {
             "about": "Link model of the combined aligner; written by benchmarks/fit_news_links.py --write.",
-            "within": {"features": list(within.features), "coefficients": list(within.coefficients),
-                       "bias": within.bias},
-            "across": {"features": list(across.features), "coefficients": list(across.coefficients),
-                       "bias": across.bias},
+            "within": {
+                "features": list(within.features),
+                "coefficients": list(within.coefficients),
+                "bias": within.bias,
+            },
+            "across": {
+                "features": list(across.features),
+                "coefficients": list(across.coefficients),
+                "bias": across.bias,
+            },
             "shift": shift,
             "same_article": same,
             "link_min": link_min,

@@ -156,8 +156,11 @@ def run_gui(argv: list[str]) -> int:
     gui = argparse.ArgumentParser(prog="parallax", description="Open the Parallax window.")
     cli_library.add_db_argument(gui)
     gui.add_argument("files", nargs="*", metavar="FILE_OR_URL", help="articles to open")
-    gui.add_argument("--samples", action="store_true",
-                     help="open the bundled sample articles (without files and without this: the start page)")
+    gui.add_argument(
+        "--samples",
+        action="store_true",
+        help="open the bundled sample articles (without files and without this: the start page)",
+    )
     args = gui.parse_args(argv)
     try:
         from desktop.ui.app import run

@@ -40,8 +40,13 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
         Sentence(2, 49, 63, "Subscribe now!", Role.BOILERPLATE, Status.UNIQUE),
     )
     groups = (
-        Group(0, {"A": (0,), "B": (0,)}, 0.8333, Status.REWORDED,
-              (WordDiff("A", "B", ((DiffOp.EQUAL, "Bridge "), (DiffOp.DELETE, "opens"), (DiffOp.INSERT, "opened"))),)),
+        Group(
+            0,
+            {"A": (0,), "B": (0,)},
+            0.8333,
+            Status.REWORDED,
+            (WordDiff("A", "B", ((DiffOp.EQUAL, "Bridge "), (DiffOp.DELETE, "opens"), (DiffOp.INSERT, "opened"))),),
+        ),
         Group(1, {"B": (1,), "A": (1, 2)}, 0.61, Status.REWORDED, ()),
     )
     facts = (
@@ -59,7 +64,13 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
         UserLink(CorrectionKind.NOT_COMMENTARY, (("A", 2),)),
     )
     return Comparison(
-        settings, (ArticleResult(a, sa), ArticleResult(b, sb)), groups, facts, summary, title, matched_by="fuzzy",
+        settings,
+        (ArticleResult(a, sa), ArticleResult(b, sb)),
+        groups,
+        facts,
+        summary,
+        title,
+        matched_by="fuzzy",
         user_links=user_links,
     )
 
@@ -68,11 +79,27 @@ def rich_comparison(title: str = "Bridge opens") -> Comparison:
 def engine_comparison() -> Comparison:
     """What the pipeline really produces for three short outlets on one event (cached: results are immutable)."""
     articles = [
-        Article("A", "a.txt", "Mayor Jane Northwood opened the Elbe bridge on 12 March. It cost 4 million euros. "
-                "Critics called the ceremony a shameful waste.", source="Daily A", language="en"),
-        Article("B", "b.txt", "The Elbe bridge was opened on 12 March. It cost 4 million euros.",
-                source="Herald B", language="en"),
-        Article("C", "c.txt", "Mayor Northwood opened the new Elbe bridge on Thursday. "
-                "The bridge cost 4 million euros.", source="Courier C", language="en"),
+        Article(
+            "A",
+            "a.txt",
+            "Mayor Jane Northwood opened the Elbe bridge on 12 March. It cost 4 million euros. "
+            "Critics called the ceremony a shameful waste.",
+            source="Daily A",
+            language="en",
+        ),
+        Article(
+            "B",
+            "b.txt",
+            "The Elbe bridge was opened on 12 March. It cost 4 million euros.",
+            source="Herald B",
+            language="en",
+        ),
+        Article(
+            "C",
+            "c.txt",
+            "Mayor Northwood opened the new Elbe bridge on Thursday. The bridge cost 4 million euros.",
+            source="Courier C",
+            language="en",
+        ),
     ]
     return compare(articles, Settings(threshold=0.5))

@@ -47,8 +47,7 @@ THIRD = (
 
 def _articles() -> list[Article]:
     return [
-        Article(id, f"{id}.txt", text, language="en")
-        for id, text in (("A", REFERENCE), ("B", SECOND), ("C", THIRD))
+        Article(id, f"{id}.txt", text, language="en") for id, text in (("A", REFERENCE), ("B", SECOND), ("C", THIRD))
     ]
 
 

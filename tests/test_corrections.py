@@ -11,8 +11,7 @@ from desktop.export import from_dict, to_dict
 A = Article(
     "A",
     "a.txt",
-    "The council approved the harbour budget on Monday. The vote was 31 to 12. "
-    "The mayor will step down in spring.",
+    "The council approved the harbour budget on Monday. The vote was 31 to 12. The mayor will step down in spring.",
     language="en",
 )
 B = Article(

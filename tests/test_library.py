@@ -54,8 +54,17 @@ def test_library_tables_cover_every_model_field():
         model.MatchEvidence: {"score", "anchors", "signals", "partial"},
         model.WordDiff: {"source", "target", "ops"},
         model.Fact: {"text", "kind", "article", "sentence", "start", "end", "missing_from"},
-        model.Comparison: {"settings", "articles", "groups", "facts", "summary", "title", "matched_by", "conflicts",
-                           "user_links"},
+        model.Comparison: {
+            "settings",
+            "articles",
+            "groups",
+            "facts",
+            "summary",
+            "title",
+            "matched_by",
+            "conflicts",
+            "user_links",
+        },
         model.UserLink: {"kind", "sentences"},
         model.Conflict: {"group", "kind", "about", "values"},
         model.ConflictValue: {"article", "sentence", "text", "start", "end"},
@@ -146,8 +155,15 @@ def test_delete_removes_results_and_notes_but_keeps_articles(store):
     gone = store.save(rich_comparison(), "gone", notes=[Note("omission", "A", 1)])
     store.delete(gone)
     assert [i.id for i in store.list()] == [keep]
-    for table in ("comparison_articles", "sentences", "alignment_groups", "group_members", "facts", "fact_absences",
-                  "notes"):
+    for table in (
+        "comparison_articles",
+        "sentences",
+        "alignment_groups",
+        "group_members",
+        "facts",
+        "fact_absences",
+        "notes",
+    ):
         assert store.db.execute(f"SELECT COUNT(*) FROM {table} WHERE comparison_id = ?", [gone]).fetchone()[0] == 0
     assert len(store.list_articles()) == 5
     with pytest.raises(UnknownComparison):
@@ -205,9 +221,7 @@ def test_settings_and_engine_version_are_readable_without_loading(store):
 
 def test_settings_saved_by_a_newer_version_with_unknown_fields_still_load(store):
     cid = store.save(rich_comparison(), "Bridge")
-    store.db.execute(
-        "UPDATE comparisons SET settings = json_set(settings, '$.future_option', 3) WHERE id = ?", [cid]
-    )
+    store.db.execute("UPDATE comparisons SET settings = json_set(settings, '$.future_option', 3) WHERE id = ?", [cid])
     assert store.load(cid).settings == rich_comparison().settings
 
 

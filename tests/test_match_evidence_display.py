@@ -39,6 +39,8 @@ WHEN = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 
 def parse(html: str):
     return parse_dom(html)[0]
+
+
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 SHARED_NAME = MatchEvidence(0.97, ("konti",), ("shared names and numbers", "same meaning"))
@@ -64,19 +66,28 @@ def evidence_comparison(*, evidence: bool = True) -> Comparison:
     """Three invented reports: all share the lead (by the name Conti); only B and C report the 402 votes, and
     C's sentence holds only part of B's (a partial match the reference article A has no part in)."""
     rw, un = Status.REWORDED, Status.UNIQUE
-    a = _article("A", [("The parliament elected Maria Conti on Tuesday.", rw, 0),
-                       ("The vote followed weeks of talks.", un, None)])
-    b = _article("B", [("Maria Conti won the presidency on Tuesday.", rw, 0),
-                       ("She received 402 votes, more than the 361 needed, after a long night.", rw, 1)])
-    c = _article("C", [("Lawmakers chose Conti on Tuesday.", rw, 0),
-                       ("402 members backed her.", rw, 1)])
+    a = _article(
+        "A",
+        [("The parliament elected Maria Conti on Tuesday.", rw, 0), ("The vote followed weeks of talks.", un, None)],
+    )
+    b = _article(
+        "B",
+        [
+            ("Maria Conti won the presidency on Tuesday.", rw, 0),
+            ("She received 402 votes, more than the 361 needed, after a long night.", rw, 1),
+        ],
+    )
+    c = _article("C", [("Lawmakers chose Conti on Tuesday.", rw, 0), ("402 members backed her.", rw, 1)])
     groups = (
         Group(0, {"A": (0,), "B": (0,), "C": (0,)}, 0.7, rw, evidence=SHARED_NAME if evidence else None),
         Group(1, {"B": (1,), "C": (1,)}, 0.4, rw, evidence=PARTIAL_402 if evidence else None),
     )
     facts = (
-        _fact(a, 0, "Maria Conti", FactKind.NAME), _fact(b, 0, "Maria Conti", FactKind.NAME),
-        _fact(c, 0, "Conti", FactKind.NAME), _fact(b, 1, "402", FactKind.NUMBER), _fact(c, 1, "402", FactKind.NUMBER),
+        _fact(a, 0, "Maria Conti", FactKind.NAME),
+        _fact(b, 0, "Maria Conti", FactKind.NAME),
+        _fact(c, 0, "Conti", FactKind.NAME),
+        _fact(b, 1, "402", FactKind.NUMBER),
+        _fact(c, 1, "402", FactKind.NUMBER),
     )
     return Comparison(Settings(reference="A", match="combined"), (a, b, c), groups, facts, title="Conti elected")
 
@@ -237,12 +248,26 @@ def test_export_without_evidence_has_no_match_lines_or_partial_legend():
 
 def test_export_of_a_real_three_article_comparison_shows_every_groups_evidence():
     articles = [
-        Article("A", "a.txt", "The parliament in Rome elected Maria Conti as president on Tuesday. "
-                "She received 402 votes, 361 were needed. The vote followed weeks of talks.", language="en"),
-        Article("B", "b.txt", "Maria Conti won the presidency on Tuesday. 402 members backed her, eleven fewer "
-                "than her coalition holds. Critics called the process rushed.", language="en"),
-        Article("C", "c.txt", "Lawmakers chose Maria Conti as president on Tuesday. Critics called the whole "
-                "process rushed and opaque.", language="en"),
+        Article(
+            "A",
+            "a.txt",
+            "The parliament in Rome elected Maria Conti as president on Tuesday. "
+            "She received 402 votes, 361 were needed. The vote followed weeks of talks.",
+            language="en",
+        ),
+        Article(
+            "B",
+            "b.txt",
+            "Maria Conti won the presidency on Tuesday. 402 members backed her, eleven fewer "
+            "than her coalition holds. Critics called the process rushed.",
+            language="en",
+        ),
+        Article(
+            "C",
+            "c.txt",
+            "Lawmakers chose Maria Conti as president on Tuesday. Critics called the whole process rushed and opaque.",
+            language="en",
+        ),
     ]
     comparison = compare(articles, Settings())
     assert comparison.groups and all(g.evidence is not None for g in comparison.groups)
@@ -251,6 +276,7 @@ def test_export_of_a_real_three_article_comparison_shows_every_groups_evidence()
     expected = match_lines(comparison)
     order = [r.group for r in collate(comparison) if r.group is not None]
     assert [line.removeprefix("≈ partial · ") for line in shown] == [expected[g] for g in order]
-    partial = replace(comparison, groups=tuple(
-        replace(g, evidence=replace(g.evidence, partial=True)) for g in comparison.groups))
+    partial = replace(
+        comparison, groups=tuple(replace(g, evidence=replace(g.evidence, partial=True)) for g in comparison.groups)
+    )
     assert parse(render_html(partial, generated=WHEN)).find_all("b", "pm")

@@ -163,4 +163,3 @@ def test_frozen_build_finds_resources_in_its_bundle(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.resources_root() == tmp_path / "resources"
     assert resources.sample_paths("en") == [bundled / "1-only.txt"]
-

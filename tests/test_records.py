@@ -29,8 +29,9 @@ def every_field_comparison() -> Comparison:
         dataclasses.replace(rich.groups[0], evidence=MatchEvidence(0.91, ("Bridge",), ("words",))),
         dataclasses.replace(rich.groups[1], evidence=MatchEvidence(0.55, (), ("meaning", "roles"), partial=True)),
     )
-    conflict = Conflict(1, ConflictKind.DATE, "weekday", (ConflictValue("A", 1, "12 March", 55, 63),
-                                                          ConflictValue("B", 1, "", 14, 48)))
+    conflict = Conflict(
+        1, ConflictKind.DATE, "weekday", (ConflictValue("A", 1, "12 March", 55, 63), ConflictValue("B", 1, "", 14, 48))
+    )
     return dataclasses.replace(rich, articles=(a, b), groups=groups, conflicts=(conflict,))
 
 

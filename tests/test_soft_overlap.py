@@ -40,9 +40,7 @@ def test_rare_words_weigh_more():
     rare_said = soft_overlap.overlap(
         [("fired", "weather")], [("dismissed",)], VECTORS, {**IDF, "fired": 3.0, "dismissed": 3.0}
     )
-    common_said = soft_overlap.overlap(
-        [("fired", "weather")], [("dismissed",)], VECTORS, {**IDF, "weather": 3.0}
-    )
+    common_said = soft_overlap.overlap([("fired", "weather")], [("dismissed",)], VECTORS, {**IDF, "weather": 3.0})
     assert rare_said[0, 0] > common_said[0, 0]
 
 

@@ -29,42 +29,55 @@ class Actions:
             parent.addAction(action)
             return action
 
-        self.open = make("&Open…", Key.Open,
-                         "Start a new comparison: choose its articles (two or more) in one dialog")
-        self.add_article = make("&Add Article to This Comparison…", "Ctrl+Shift+A",
-                                "Add article files to the comparison on screen")
+        self.open = make("&Open…", Key.Open, "Start a new comparison: choose its articles (two or more) in one dialog")
+        self.add_article = make(
+            "&Add Article to This Comparison…", "Ctrl+Shift+A", "Add article files to the comparison on screen"
+        )
         self.new = make("&New Comparison", Key.New, "Close the articles and start a new comparison")
         # Ctrl+L shows the library (the window's most used panel); Ctrl+Shift+O is "open location" elsewhere.
         self.open_url = make("Open &URL…", "Ctrl+Shift+O", "Download and add an article from a web address")
         self.paste = make("&Paste as New Article", "Ctrl+Shift+V", "Add the clipboard text as a new article")
-        self.save_json = make("&Save Comparison as JSON…", Key.Save,
-                              "Write the comparison as JSON (parallax/comparison-v1)")
+        self.save_json = make(
+            "&Save Comparison as JSON…", Key.Save, "Write the comparison as JSON (parallax/comparison-v1)"
+        )
         self.export_html = make("&Export HTML…", "Ctrl+E", "Write a self-contained highlighted HTML report")
         self.clear_recent = make("&Clear Recent Files", None, "Forget the recent files list")
         self.quit = make("&Quit", "Ctrl+Q", "Close Parallax")  # Key.Quit is unbound on some Linux desktops
-        self.note_comparison = make("Note on &Comparison…", "Ctrl+Shift+M",
-                                    "Write a note on the whole comparison (kept in the library, exported in HTML)")
-        self.note_sentence = make("Add &Note to Sentence…", "Ctrl+M",
-                                  "Write a note on the selected sentence, e.g. \u201cconfirmed omission\u201d")
-        self.note_group = make("Add Note to &Group…", "Ctrl+Alt+M",
-                               "Write a note on the selected group of matching sentences, e.g. \u201cfalse match\u201d")
+        self.note_comparison = make(
+            "Note on &Comparison…",
+            "Ctrl+Shift+M",
+            "Write a note on the whole comparison (kept in the library, exported in HTML)",
+        )
+        self.note_sentence = make(
+            "Add &Note to Sentence…",
+            "Ctrl+M",
+            "Write a note on the selected sentence, e.g. \u201cconfirmed omission\u201d",
+        )
+        self.note_group = make(
+            "Add Note to &Group…",
+            "Ctrl+Alt+M",
+            "Write a note on the selected group of matching sentences, e.g. \u201cfalse match\u201d",
+        )
         self.settings = make("Comparison &Settings…", "Ctrl+,", "Similarity threshold, case, punctuation, boilerplate")
         self.recompare = make("&Compare Again", Key.Refresh, "Reload nothing, re-run the comparison")
         self.cancel = make("C&ancel Comparison", "Esc", "Stop the comparison that is running")
         self.aligned = make("&Aligned", "Ctrl+1", "One row per group of matching sentences", checkable=True)
-        self.reading = make("&Reading", "Ctrl+2", "Each article in its own order, matching sentences linked",
-                            checkable=True)
+        self.reading = make(
+            "&Reading", "Ctrl+2", "Each article in its own order, matching sentences linked", checkable=True
+        )
         self.view_group = QActionGroup(parent)
         self.view_group.setExclusive(True)
         self.view_group.addAction(self.aligned)
         self.view_group.addAction(self.reading)
         self.aligned.setChecked(True)
-        self.hide_boilerplate = make("Hide &Boilerplate", "Ctrl+B",
-                                     "Collapse captions, bylines and other page furniture", checkable=True)
+        self.hide_boilerplate = make(
+            "Hide &Boilerplate", "Ctrl+B", "Collapse captions, bylines and other page furniture", checkable=True
+        )
         self.next_diff = make("&Next Difference", ["F8", "Alt+Down"], "Jump to the next difference")
         self.prev_diff = make("&Previous Difference", ["Shift+F8", "Alt+Up"], "Jump to the previous difference")
-        self.next_pane = make("Next &Pane", "F6", "Move the keyboard focus to the next pane (toolbar, differences, "
-                              "articles, library)")
+        self.next_pane = make(
+            "Next &Pane", "F6", "Move the keyboard focus to the next pane (toolbar, differences, articles, library)"
+        )
         self.prev_pane = make("Previous P&ane", "Shift+F6", "Move the keyboard focus to the previous pane")
         self.reference = make("Use as &Reference", "Ctrl+R", "Diff the other articles against the current article")
         self.move_left = make("Move &Left", "Ctrl+Shift+Left", "Move the current article one column left")

@@ -121,8 +121,14 @@ class AlignedView(QWidget):
         self.overview.scroll_requested.connect(self._scroll_to_fraction)
         self.overview.block_activated.connect(self.block_activated)
 
-    def set_comparison(self, comparison: Comparison | None, presentation: Presentation | None,
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+    def set_comparison(
+        self,
+        comparison: Comparison | None,
+        presentation: Presentation | None,
+        *,
+        hide_boilerplate: bool,
+        cards: list[ArticleHeader],
+    ) -> None:
         self.delegate.clear_cache()
         self.model.set_comparison(comparison, hide_boilerplate=hide_boilerplate, presentation=presentation)
         self.strip.set_cards(cards)
@@ -210,8 +216,10 @@ class AlignedView(QWidget):
         widths = [self.table.columnWidth(column) for column in range(columns)]
         for row in batch:
             exact = exact_pixels > 0
-            height = max(self.delegate.cell_height(self.model.cell(row, column), font, widths[column], exact=exact)
-                         for column in range(columns))
+            height = max(
+                self.delegate.cell_height(self.model.cell(row, column), font, widths[column], exact=exact)
+                for column in range(columns)
+            )
             exact_pixels -= height
             self.table.setRowHeight(row, height)
         # Rows above the viewport changing height must not move what the reader is looking at.

@@ -43,9 +43,12 @@ def install_exception_hook() -> None:
         if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          f"Parallax ran into a problem it did not expect:\n\n{kind.__name__}: {error}\n\n"
-                          "Your articles are unchanged. The details are in the log (stderr).")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Unexpected error",
+            f"Parallax ran into a problem it did not expect:\n\n{kind.__name__}: {error}\n\n"
+            "Your articles are unchanged. The details are in the log (stderr).",
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
@@ -69,8 +72,9 @@ def open_user_library(path: Path) -> tuple[LibraryStore | None, str]:
         return None, str(error)
 
 
-def create_window(files: Sequence[str], store: QSettings, *, db: str | None = None,
-                  recovery: Recovery | None = None) -> MainWindow:
+def create_window(
+    files: Sequence[str], store: QSettings, *, db: str | None = None, recovery: Recovery | None = None
+) -> MainWindow:
     """The window with its session and library, loading ``files`` (used by ``run`` and by the tests).
 
     ``db`` is ``--db``; without it ``$PARALLAX_DB`` or the per-user data folder. ``recovery`` defaults to the
@@ -80,8 +84,14 @@ def create_window(files: Sequence[str], store: QSettings, *, db: str | None = No
     session = Session(settings=prefs.comparison_settings())
     path = library_path(db)
     library, error = open_user_library(path)
-    window = MainWindow(session, prefs, library=library, library_path=path if library is not None else None,
-                        library_error=error, recovery=recovery if recovery is not None else Recovery())
+    window = MainWindow(
+        session,
+        prefs,
+        library=library,
+        library_path=path if library is not None else None,
+        library_error=error,
+        recovery=recovery if recovery is not None else Recovery(),
+    )
     session.setParent(window)
     if files:
         QTimer.singleShot(0, lambda: session.set_sources(list(files)))

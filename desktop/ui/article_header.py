@@ -114,8 +114,12 @@ class ArticleHeader(QFrame):
         headline = next((s.text.strip() for s in result.sentences if s.role == Role.TITLE), "")
         name = headline or display_title(article.title, article.path)
         self.title.setText(f"{article_id} · {name}")
-        meta = [article.source or _site(article.path), article.published, language_name(article.language),
-                f"{word_count(article.text):,} words"]
+        meta = [
+            article.source or _site(article.path),
+            article.published,
+            language_name(article.language),
+            f"{word_count(article.text):,} words",
+        ]
         if self.is_reference:
             meta.append("reference")
         self.meta.setText(" · ".join(m for m in meta if m))

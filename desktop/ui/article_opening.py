@@ -25,8 +25,15 @@ class ArticleOpening(QObject):
     alert = Signal(str, str)  # title, text: a failure the user has to acknowledge
     message = Signal(str)  # for the status bar
 
-    def __init__(self, session: Session, prefs: Preferences, recent_menu: QMenu, clear_recent: QAction,
-                 showing: Callable[[], bool], parent: QWidget) -> None:
+    def __init__(
+        self,
+        session: Session,
+        prefs: Preferences,
+        recent_menu: QMenu,
+        clear_recent: QAction,
+        showing: Callable[[], bool],
+        parent: QWidget,
+    ) -> None:
         """``showing``: whether a comparison is on screen (a single file is then offered as an addition)."""
         super().__init__(parent)
         self.session = session
@@ -69,10 +76,15 @@ class ArticleOpening(QObject):
 
     def ask_add_single(self, location: str) -> bool:
         """Whether to add one chosen file to the comparison on screen. Tests replace this method."""
-        box = QMessageBox(QMessageBox.Icon.Question, "One article chosen",
-                          f"{Path(location).name}\n\nA new comparison needs two or more articles, chosen together "
-                          "in the dialog (Ctrl-click or Shift-click). Add this one to the comparison on screen "
-                          "instead?", QMessageBox.StandardButton.Cancel, self._parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "One article chosen",
+            f"{Path(location).name}\n\nA new comparison needs two or more articles, chosen together "
+            "in the dialog (Ctrl-click or Shift-click). Add this one to the comparison on screen "
+            "instead?",
+            QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         add = box.addButton("Add to This Comparison", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
@@ -92,8 +104,11 @@ class ArticleOpening(QObject):
         self.message.emit("No new comparison was opened; the one on screen stays as it was")
         if errors:
             title = "Could not open an article" if len(errors) == 1 else f"Could not open {len(errors)} articles"
-            self.alert.emit(title, "\n".join(str(e) for e in errors) + "\n\nA comparison needs two articles, so "
-                            "no new one was started; the comparison on screen stays open.")
+            self.alert.emit(
+                title,
+                "\n".join(str(e) for e in errors) + "\n\nA comparison needs two articles, so "
+                "no new one was started; the comparison on screen stays open.",
+            )
 
     def add_locations(self, locations: list[str]) -> None:
         self.refresh_recent(self.prefs.add_recent(locations))

@@ -126,8 +126,14 @@ class Corrections(QObject):
 
     message = Signal(str)  # for the status bar
 
-    def __init__(self, session: Session, aligned: AlignedView, reading: ReadingView,
-                 current_view: Callable[[], AlignedView | ReadingView], window: QWidget) -> None:
+    def __init__(
+        self,
+        session: Session,
+        aligned: AlignedView,
+        reading: ReadingView,
+        current_view: Callable[[], AlignedView | ReadingView],
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.session = session
         self.aligned = aligned
@@ -159,14 +165,23 @@ class Corrections(QObject):
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo.setStatusTip("Make the correction taken back again and compare again")
         window.addActions([self.undo, self.redo])
-        self.link = make("&Link With…", "Ctrl+K", "Pick this sentence, then the sentence in another article that "
-                         "reports the same fact, and link them (Ctrl+click picks several)")
-        self.unlink = make("&Unlink Sentence", "Ctrl+Shift+K",
-                           "Take the selected sentence out of its group of matching sentences")
-        self.unlink_group = make("Unlink &Group", None, "Split the selected sentence's group: each of its sentences "
-                                 "stands alone")
-        self.not_commentary = make("Not Commen&tary", None, "The selected sentence reports, whatever its wording: "
-                                   "no longer marked as commentary")
+        self.link = make(
+            "&Link With…",
+            "Ctrl+K",
+            "Pick this sentence, then the sentence in another article that "
+            "reports the same fact, and link them (Ctrl+click picks several)",
+        )
+        self.unlink = make(
+            "&Unlink Sentence", "Ctrl+Shift+K", "Take the selected sentence out of its group of matching sentences"
+        )
+        self.unlink_group = make(
+            "Unlink &Group", None, "Split the selected sentence's group: each of its sentences stands alone"
+        )
+        self.not_commentary = make(
+            "Not Commen&tary",
+            None,
+            "The selected sentence reports, whatever its wording: no longer marked as commentary",
+        )
         self.clear_picks = make("Forget Picked Sentences", None, "Forget the sentences picked for a link (Esc)")
         self.link.triggered.connect(self.link_current)
         self.unlink.triggered.connect(self.unlink_sentence)
@@ -253,8 +268,10 @@ class Corrections(QObject):
             self.picked.append(current)
             self._picks_changed()
         names = " and ".join(sentence_name(s) for s in self.picked)
-        self.say(f"Picked {names}. Select the sentence in another article that reports the same fact and press "
-                 f"{self._keys(self.link)} (or Ctrl+click it); Esc forgets the pick")
+        self.say(
+            f"Picked {names}. Select the sentence in another article that reports the same fact and press "
+            f"{self._keys(self.link)} (or Ctrl+click it); Esc forgets the pick"
+        )
 
     def unlink_sentence(self) -> None:
         current = self._current()
@@ -267,8 +284,12 @@ class Corrections(QObject):
         if comparison is None or group is None:
             return
         members = comparison.group(group).members
-        self.record(UserLink(CorrectionKind.UNLINK, tuple(sorted(
-            (article, index) for article, indices in members.items() for index in indices))))
+        self.record(
+            UserLink(
+                CorrectionKind.UNLINK,
+                tuple(sorted((article, index) for article, indices in members.items() for index in indices)),
+            )
+        )
 
     def mark_reporting(self) -> None:
         current = self._current()
@@ -283,8 +304,9 @@ class Corrections(QObject):
             self.say("That article is no longer in the comparison")
             return
         before = self.session.corrections
-        self.stack.push(CorrectionCommand(self, before, (*before, placed), correction_command(link),
-                                          correction_line(link)))
+        self.stack.push(
+            CorrectionCommand(self, before, (*before, placed), correction_command(link), correction_line(link))
+        )
 
     def apply(self, corrections: Placed, line: str) -> None:
         """Undo, Redo and a new correction land here: the session compares again with ``corrections`` and ``line``
@@ -395,9 +417,12 @@ class Corrections(QObject):
         if kind == QEvent.Type.MouseButtonRelease and self._consumed_press:
             self._consumed_press = False
             return True
-        if (kind != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent)
-                or event.button() != Qt.MouseButton.LeftButton
-                or not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (
+            kind != QEvent.Type.MouseButtonPress
+            or not isinstance(event, QMouseEvent)
+            or event.button() != Qt.MouseButton.LeftButton
+            or not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             return False
         view = watched.parent() if isinstance(watched, QWidget) else None
         if not isinstance(view, QAbstractItemView) or self._comparison() is None:
@@ -425,4 +450,3 @@ class Corrections(QObject):
         if self.picked:
             names = " and ".join(sentence_name(s) for s in self.picked)
             self.say(f"Picked {names}: {self._keys(self.link)} links them; Esc forgets the picks")
-

@@ -19,8 +19,14 @@ TOPIC = "recovery"
 class CrashGuard(QObject):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, session: Session, library: LibraryLink, info_bar: InfoBar, recovery: Recovery,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        library: LibraryLink,
+        info_bar: InfoBar,
+        recovery: Recovery,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.library = library
@@ -37,8 +43,13 @@ class CrashGuard(QObject):
 
     def snapshot(self) -> Snapshot:
         session = self.session
-        return Snapshot(tuple(session.sources), session.settings, session.reference, self.library.current_id,
-                        corrections=session.corrections)
+        return Snapshot(
+            tuple(session.sources),
+            session.settings,
+            session.reference,
+            self.library.current_id,
+            corrections=session.corrections,
+        )
 
     def write_now(self) -> None:
         self._timer.stop()
@@ -69,8 +80,7 @@ class CrashGuard(QObject):
     def restore(self, orphan: Orphan) -> None:
         snapshot = orphan.snapshot
         self.library.adopt(snapshot.library_id)
-        self.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference,
-                                    snapshot.corrections)
+        self.session.restore(list(snapshot.sources), snapshot.settings, snapshot.reference, snapshot.corrections)
         self.recovery.forget(orphan)
         self.offered = None
         self.write_now()

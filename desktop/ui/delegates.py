@@ -356,8 +356,9 @@ class SentenceDelegate(QStyledItemDelegate):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         painter.setFont(font)
         painter.setPen(theme.muted)
-        painter.drawText(rect.adjusted(PAD_X + RULE, 0, -PAD_X, 0), Qt.AlignmentFlag.AlignVCenter,
-                         f"— not in {cell.article} —")
+        painter.drawText(
+            rect.adjusted(PAD_X + RULE, 0, -PAD_X, 0), Qt.AlignmentFlag.AlignVCenter, f"— not in {cell.article} —"
+        )
 
     def _paint_frame(self, painter: QPainter, rect: QRect, cell: Cell, option: QStyleOptionViewItem) -> None:
         theme = self.theme
@@ -389,8 +390,7 @@ class SentenceDelegate(QStyledItemDelegate):
             position = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit) - prefix
             mark = mark_at(cell, position)
             if mark is not None:
-                words = cell.text[mark.start:mark.end]
+                words = cell.text[mark.start : mark.end]
                 QToolTip.showText(event.globalPos(), html.escape(f"“{words}”: {mark.tip}"), view)
                 return True
         return super().helpEvent(event, view, option, index)
-

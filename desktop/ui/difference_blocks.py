@@ -52,7 +52,7 @@ class Block:
         return tuple(dict.fromkeys((item.article, item.sentence) for item in self.items))
 
     def describe(self) -> str:
-        """"unique, commentary · 3 rows" for a tooltip."""
+        """ "unique, commentary · 3 rows" for a tooltip."""
         kinds = ", ".join(NAMES[k] for k in self.kinds)
         rows = self.end - self.start + 1
         return kinds if rows == 1 else f"{kinds} · {rows} rows"

@@ -24,9 +24,18 @@ from desktop.ui.reading_view import ReadingView
 class DifferenceJumps(QObject):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, navigator: DifferenceNavigator, differences: DifferencesPanel, aligned: AlignedView,
-                 reading: ReadingView, current_view: Callable[[], AlignedView | ReadingView], counter: QLabel,
-                 next_diff: QAction, prev_diff: QAction, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        navigator: DifferenceNavigator,
+        differences: DifferencesPanel,
+        aligned: AlignedView,
+        reading: ReadingView,
+        current_view: Callable[[], AlignedView | ReadingView],
+        counter: QLabel,
+        next_diff: QAction,
+        prev_diff: QAction,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.navigator = navigator
         self.differences = differences

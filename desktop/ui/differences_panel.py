@@ -108,8 +108,9 @@ class DifferenceDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, rect.top() + 7, width, head_h), Qt.AlignmentFlag.AlignLeft, item.heading)
         painter.setFont(body)
         painter.setPen(option.palette.text().color())
-        painter.drawText(QRect(x, rect.top() + 8 + head_h, width, rect.height() - head_h - 12),
-                         Qt.TextFlag.TextWordWrap, item.text)
+        painter.drawText(
+            QRect(x, rect.top() + 8 + head_h, width, rect.height() - head_h - 12), Qt.TextFlag.TextWordWrap, item.text
+        )
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         if option.state & QStyle.StateFlag.State_HasFocus:  # where the keyboard is, selected or not

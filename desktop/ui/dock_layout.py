@@ -18,8 +18,9 @@ LIBRARY_WIDTH = 340
 
 
 class LibraryDockLayout(QObject):
-    def __init__(self, window: QMainWindow, library: QDockWidget, differences: QDockWidget,
-                 narrow: int = NARROW) -> None:
+    def __init__(
+        self, window: QMainWindow, library: QDockWidget, differences: QDockWidget, narrow: int = NARROW
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library

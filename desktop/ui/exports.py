@@ -29,9 +29,14 @@ class Exports(QObject):
     alert = Signal(str, str)  # title, text
     message = Signal(str)  # for the status bar
 
-    def __init__(self, prefs: Preferences, comparison: Callable[[], Comparison | None],
-                 notes: Callable[[], tuple[Note, ...] | None], last_folder: Callable[[], str],
-                 parent: QWidget) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        comparison: Callable[[], Comparison | None],
+        notes: Callable[[], tuple[Note, ...] | None],
+        last_folder: Callable[[], str],
+        parent: QWidget,
+    ) -> None:
         """``comparison``: the one on screen; ``notes``: its notes for the report; ``last_folder``: where the
         articles were last opened from, for the first export."""
         super().__init__(parent)
@@ -44,8 +49,9 @@ class Exports(QObject):
     def save_json(self) -> None:
         if self.comparison() is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save Comparison", self.default_name(".json"),
-                                              "JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Save Comparison", self.default_name(".json"), "JSON (*.json)"
+        )
         if path:
             self.write(write_json, path)
 
@@ -54,8 +60,7 @@ class Exports(QObject):
             return
         from desktop.export import write_html
 
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Export HTML", self.default_name(".html"),
-                                              "HTML (*.html)")
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Export HTML", self.default_name(".html"), "HTML (*.html)")
         if path:
             self.write(functools.partial(write_html, notes=self.notes()), path)
 
@@ -68,9 +73,12 @@ class Exports(QObject):
             writer(comparison, path)
         except OSError as error:
             reason = error.strerror or str(error)
-            self.alert.emit("Could not save", f"{path}\n\nThe file could not be written: {reason}.\n\n"
-                            "Nothing was lost: the comparison is still open. Choose another folder or free some "
-                            "space and save again.")
+            self.alert.emit(
+                "Could not save",
+                f"{path}\n\nThe file could not be written: {reason}.\n\n"
+                "Nothing was lost: the comparison is still open. Choose another folder or free some "
+                "space and save again.",
+            )
             self.message.emit(f"Not saved: {path}: {reason}")
             return
         self.prefs.save_export_folder(str(Path(path).parent))

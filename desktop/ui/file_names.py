@@ -6,8 +6,23 @@ from __future__ import annotations
 STEM_LIMIT = 60
 # Every suffix the loader reads (``desktop.core.sources.loading``; not imported here, it pulls in the extractors).
 ARTICLE_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".htm", ".xhtml", ".xht", ".shtml",
-    ".mhtml", ".mht", ".pdf", ".docx", ".eml",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".mdown",
+    ".mkd",
+    ".mkdn",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".xht",
+    ".shtml",
+    ".mhtml",
+    ".mht",
+    ".pdf",
+    ".docx",
+    ".eml",
 )
 ARTICLE_FILTER = (
     "Articles (" + " ".join(f"*{s}" for s in ARTICLE_SUFFIXES) + ");;"

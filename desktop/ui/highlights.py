@@ -169,13 +169,24 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
                 continue
             position = row_of.get((aid, s.index), 0)
             if s.commentary:
-                found.append(Difference(
-                    DiffKind.COMMENTARY, aid, s.index, f"Commentary · {aid}", shorten(s.text),
-                    "cues: " + ", ".join(s.cues), position, (aid,),
-                ))
+                found.append(
+                    Difference(
+                        DiffKind.COMMENTARY,
+                        aid,
+                        s.index,
+                        f"Commentary · {aid}",
+                        shorten(s.text),
+                        "cues: " + ", ".join(s.cues),
+                        position,
+                        (aid,),
+                    )
+                )
             if s.status == Status.UNIQUE:
-                found.append(Difference(DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", shorten(s.text), "",
-                                        position, (aid,)))
+                found.append(
+                    Difference(
+                        DiffKind.UNIQUE, aid, s.index, f"Unique · {aid} only", shorten(s.text), "", position, (aid,)
+                    )
+                )
     for group in comparison.groups:
         changed = [d for d in group.diffs if any(op != DiffOp.EQUAL for op, _ in d.ops)]
         if group.status != Status.REWORDED or not changed:
@@ -190,11 +201,18 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         source = first.source
         index = group.members[source][0]
         targets = ", ".join(d.target for d in changed)
-        found.append(Difference(
-            DiffKind.REWORDED, source, index, f"Reworded · {source} ↔ {targets}", summary,
-            shorten(comparison.article(source).sentences[index].text, 200), row_of.get((source, index), 0),
-            (source, *(d.target for d in changed)),
-        ))
+        found.append(
+            Difference(
+                DiffKind.REWORDED,
+                source,
+                index,
+                f"Reworded · {source} ↔ {targets}",
+                summary,
+                shorten(comparison.article(source).sentences[index].text, 200),
+                row_of.get((source, index), 0),
+                (source, *(d.target for d in changed)),
+            )
+        )
     from desktop.core.text.facts.words import fact_key  # lexicon loading stays off the start-up path
 
     by_key: dict[str, list[tuple[str, int, str, tuple[str, ...]]]] = {}
@@ -209,22 +227,36 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         missing = sorted(set().union(*(o[3] for o in occurrences)) - set(present))
         if not missing:
             continue
-        found.append(Difference(
-            DiffKind.FACT, article, sentence, f"Omitted fact · {missing_tip(missing)}",
-            f"“{shorten(text, 60)}” ({', '.join(present)})", "", row_of.get((article, sentence), 0),
-            present,
-        ))
+        found.append(
+            Difference(
+                DiffKind.FACT,
+                article,
+                sentence,
+                f"Omitted fact · {missing_tip(missing)}",
+                f"“{shorten(text, 60)}” ({', '.join(present)})",
+                "",
+                row_of.get((article, sentence), 0),
+                present,
+            )
+        )
     for conflict in comparison.conflicts:
         stated = [v for v in conflict.values if v.text] or list(conflict.values)
         if not stated:
             continue
         first = stated[0]
         about = f" · {conflict.about}" if conflict.about else ""
-        found.append(Difference(
-            DiffKind.CONFLICT, first.article, first.sentence, f"Disagreement · {conflict.kind}{about}",
-            conflict_values(conflict), conflict_tip(conflict), row_of.get((first.article, first.sentence), 0),
-            tuple(dict.fromkeys(v.article for v in conflict.values)),
-        ))
+        found.append(
+            Difference(
+                DiffKind.CONFLICT,
+                first.article,
+                first.sentence,
+                f"Disagreement · {conflict.kind}{about}",
+                conflict_values(conflict),
+                conflict_tip(conflict),
+                row_of.get((first.article, first.sentence), 0),
+                tuple(dict.fromkeys(v.article for v in conflict.values)),
+            )
+        )
     rank = {DiffKind.CONFLICT: -1, DiffKind.FACT: 0, DiffKind.COMMENTARY: 1, DiffKind.REWORDED: 2, DiffKind.UNIQUE: 3}
     found.sort(key=lambda d: (d.row, rank[d.kind], d.article))
     return found

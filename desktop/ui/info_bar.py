@@ -38,8 +38,13 @@ class InfoBar(QFrame):
         self._on_dismiss: Callable[[], None] | None = None
         self.hide()
 
-    def ask(self, topic: str, text: str, choices: Sequence[tuple[str, Callable[[], None]]] = (),
-            on_dismiss: Callable[[], None] | None = None) -> None:
+    def ask(
+        self,
+        topic: str,
+        text: str,
+        choices: Sequence[tuple[str, Callable[[], None]]] = (),
+        on_dismiss: Callable[[], None] | None = None,
+    ) -> None:
         """Show ``text`` with a button per choice; any choice (or ✕) closes the bar. ``topic`` names the
         question, so a later one on the same topic replaces it and callers can tell what is showing."""
         for button in self.buttons:

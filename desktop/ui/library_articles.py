@@ -128,8 +128,13 @@ class LibraryArticlesView(QWidget):
             self.failed.emit(message)
             return
         self.model.set_rows(rows)
-        self.status.setText(f"No matches for “{query}”" if query and not rows
-                            else f"{len(rows)} found" if query else f"{len(rows)} articles")
+        self.status.setText(
+            f"No matches for “{query}”"
+            if query and not rows
+            else f"{len(rows)} found"
+            if query
+            else f"{len(rows)} articles"
+        )
         self.empty_note.show_text(f"No matches for “{query}”" if query and not rows else "")
 
     def selected_ids(self) -> list[int]:

@@ -22,8 +22,15 @@ AddPanel = Callable[..., QDockWidget]
 
 
 class LibraryDock(QObject):
-    def __init__(self, window: QMainWindow, library: LibraryLink, differences: QDockWidget, add_panel: AddPanel,
-                 help_menu: QMenu, panel_menus: dict[str, QMenu]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        library: LibraryLink,
+        differences: QDockWidget,
+        add_panel: AddPanel,
+        help_menu: QMenu,
+        panel_menus: dict[str, QMenu],
+    ) -> None:
         super().__init__(window)
         self.library = library
         self.dock: QDockWidget | None = None

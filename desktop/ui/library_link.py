@@ -36,8 +36,15 @@ class LibraryLink(QObject):
     message = Signal(str)  # for the status bar
     alert = Signal(str, str)  # title, text: a warning the user has to acknowledge
 
-    def __init__(self, session: Session, info_bar: InfoBar, store: LibraryStore | None, path: Path | None,
-                 error: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        info_bar: InfoBar,
+        store: LibraryStore | None,
+        path: Path | None,
+        error: str = "",
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.info_bar = info_bar
         self.session = session
@@ -163,8 +170,11 @@ class LibraryLink(QObject):
         if comparison is None:
             return
         self._realigning = self.session.realign(comparison.settings)
-        self.info_bar.ask(REALIGN, "Re-aligning… the saved result stays on screen until you choose.",
-                                 [("Cancel", self.session.cancel)])
+        self.info_bar.ask(
+            REALIGN,
+            "Re-aligning… the saved result stays on screen until you choose.",
+            [("Cancel", self.session.cancel)],
+        )
 
     def _realign_over(self) -> None:
         """The held run ended without a result, or another run replaced it: the "Re-aligning…" bar goes."""
@@ -231,12 +241,14 @@ class LibraryLink(QObject):
                 return
             for note in current:
                 if note.article is not None or note.group is not None:
-                    self.store.set_note(comparison_id, "", article=note.article, sentence=note.sentence,
-                                        group=note.group)
+                    self.store.set_note(
+                        comparison_id, "", article=note.article, sentence=note.sentence, group=note.group
+                    )
             for note in moved.notes:
                 if note.article is not None or note.group is not None:
-                    self.store.set_note(comparison_id, note.text, article=note.article, sentence=note.sentence,
-                                        group=note.group)
+                    self.store.set_note(
+                        comparison_id, note.text, article=note.article, sentence=note.sentence, group=note.group
+                    )
             if moved.lost:
                 overall = [n.text for n in moved.notes if n.article is None and n.group is None]
                 lines = overall + [describe_lost(n, old) for n in moved.lost]
@@ -298,8 +310,9 @@ class LibraryLink(QObject):
         self.session.add_articles(articles)
 
     # -- notes ------------------------------------------------------------------------------------------------
-    def set_note(self, text: str, *, article: str | None = None, sentence: int | None = None,
-                 group: int | None = None) -> bool:
+    def set_note(
+        self, text: str, *, article: str | None = None, sentence: int | None = None, group: int | None = None
+    ) -> bool:
         """Write a note on the comparison on screen. Before its first autosave has landed it has no library row:
         the note then waits (and shows at once) and is written when that save lands, not blocking the GUI."""
         comparison = self.session.comparison
@@ -333,8 +346,9 @@ class LibraryLink(QObject):
         assert self.store is not None
         try:
             for note in notes:
-                self.store.set_note(comparison_id, note.text, article=note.article, sentence=note.sentence,
-                                    group=note.group)
+                self.store.set_note(
+                    comparison_id, note.text, article=note.article, sentence=note.sentence, group=note.group
+                )
             saved = self.store.notes(comparison_id)
         except (LibraryError, UnknownComparison) as error:
             self.alert.emit("Could not save the note", str(error))

@@ -98,8 +98,7 @@ def distinct_names(infos: Sequence[ComparisonInfo], separator: str = " — ") ->
     """Each comparison's name as a list shows it: a name two or more entries share followed by ``separator`` and
     what tells them apart (``twin_details``); "\n" puts that on a second line."""
     details = twin_details(infos)
-    return {info.id: f"{info.name}{separator}{details[info.id]}" if info.id in details else info.name
-            for info in infos}
+    return {info.id: f"{info.name}{separator}{details[info.id]}" if info.id in details else info.name for info in infos}
 
 
 def search_status(query: str, count: int, noun: str) -> str:
@@ -269,8 +268,18 @@ class LibraryPanel(QWidget):
     def focus_widgets(self) -> list[QWidget]:
         """The panel's stops for Tab: its tabs, then the page shown (the hidden page's are skipped)."""
         articles = self.articles
-        return [self.tabs, self.search, self.view, self.open_button, self.rename_button,
-                self.duplicate_button, self.delete_button, articles.search, articles.view, articles.add_button]
+        return [
+            self.tabs,
+            self.search,
+            self.view,
+            self.open_button,
+            self.rename_button,
+            self.duplicate_button,
+            self.delete_button,
+            articles.search,
+            articles.view,
+            articles.add_button,
+        ]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow dock the name column gets the room; the articles are in each name's tooltip."""

@@ -67,9 +67,17 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None, *,
-                 library: LibraryStore | None = None, library_path: Path | None = None, library_error: str = "",
-                 recovery: Recovery | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        *,
+        library: LibraryStore | None = None,
+        library_path: Path | None = None,
+        library_error: str = "",
+        recovery: Recovery | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.prefs = prefs
@@ -114,8 +122,9 @@ class MainWindow(QMainWindow):
         self.differences_dock = QDockWidget("Differences", self)
         self.differences_dock.setObjectName("differencesDock")
         self.differences_dock.setWidget(self.differences)
-        self.differences_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.differences_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         self.differences_dock.setTitleBarWidget(QWidget())  # the panel has its own title
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.differences_dock)
         self.resizeDocks([self.differences_dock], [290], Qt.Orientation.Horizontal)
@@ -136,8 +145,9 @@ class MainWindow(QMainWindow):
         session.new_failed.connect(lambda _errors: self._update_enabled(), Qt.ConnectionType.QueuedConnection)
         self._build_menus()
         self._build_toolbar()
-        self.library_area = LibraryDock(self, self.library, self.differences_dock, self.add_panel, self._help_menu,
-                                        self.panel_menus)
+        self.library_area = LibraryDock(
+            self, self.library, self.differences_dock, self.add_panel, self._help_menu, self.panel_menus
+        )
         self.library_dock = self.library_area.dock
         self._connect()
         self._build_focus_order()
@@ -155,8 +165,11 @@ class MainWindow(QMainWindow):
         if self.guard is not None:
             self.guard.message.connect(self.status.setText)
         if library_error:
-            self.info_bar.ask("library", "The comparison library could not be opened, so comparisons are not "
-                              f"saved in this session.\n{library_error}")
+            self.info_bar.ask(
+                "library",
+                "The comparison library could not be opened, so comparisons are not "
+                f"saved in this session.\n{library_error}",
+            )
 
     # -- construction -----------------------------------------------------------------------------------------
     def _first_run_geometry(self) -> None:
@@ -214,12 +227,14 @@ class MainWindow(QMainWindow):
         articles.addAction(a.remove)
         self._help_menu = menu.addMenu("&Help")
         self._help_menu.addAction(a.about)
-        self.opening = ArticleOpening(self.session, self.prefs, self.recent_menu, a.clear_recent,
-                                      lambda: self.comparison is not None, self)
+        self.opening = ArticleOpening(
+            self.session, self.prefs, self.recent_menu, a.clear_recent, lambda: self.comparison is not None, self
+        )
         self.opening.alert.connect(self.alert)
         self.opening.message.connect(self.status.setText)
-        self.exports = Exports(self.prefs, lambda: self.comparison, self.library.export_notes,
-                               self.opening.last_folder, self)
+        self.exports = Exports(
+            self.prefs, lambda: self.comparison, self.library.export_notes, self.opening.last_folder, self
+        )
         self.exports.alert.connect(self.alert)
         self.exports.message.connect(self.status.setText)
 
@@ -231,12 +246,15 @@ class MainWindow(QMainWindow):
     def _build_focus_order(self) -> None:
         """Tab goes toolbar → Differences → the articles (or the start page) → library; F6 jumps pane to pane."""
         library = self.library.panel
-        self.focus_order = FocusOrder([
-            self.toolbar.focus_widgets,
-            self.differences.focus_widgets,
-            lambda: [*self.start_page.focus_widgets(), self.aligned.table, *(c.list for c in self.reading.columns)],
-            library.focus_widgets if library is not None else lambda: [],
-        ], self)
+        self.focus_order = FocusOrder(
+            [
+                self.toolbar.focus_widgets,
+                self.differences.focus_widgets,
+                lambda: [*self.start_page.focus_widgets(), self.aligned.table, *(c.list for c in self.reading.columns)],
+                library.focus_widgets if library is not None else lambda: [],
+            ],
+            self,
+        )
         self.focus_order.apply()
         self.reading.columns_changed.connect(self.focus_order.apply)
         self.actions_.next_pane.triggered.connect(lambda: self.focus_order.step(1))
@@ -256,8 +274,16 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, s = self.actions_, self.session
         a.new.triggered.connect(self.new_comparison)
-        self.note_commands = NoteCommands(a, self.library, self.aligned, self.reading, self.current_view,
-                                          lambda: self.comparison, self.corrections.context_actions, self)
+        self.note_commands = NoteCommands(
+            a,
+            self.library,
+            self.aligned,
+            self.reading,
+            self.current_view,
+            lambda: self.comparison,
+            self.corrections.context_actions,
+            self,
+        )
         self.note_commands.message.connect(self.status.setText)
         self.library.changed.connect(self._refresh_recent_comparisons)
         self.library.notes_changed.connect(self.show_notes)
@@ -276,8 +302,17 @@ class MainWindow(QMainWindow):
         a.aligned.triggered.connect(lambda: self.set_view("aligned"))
         a.reading.triggered.connect(lambda: self.set_view("reading"))
         a.hide_boilerplate.toggled.connect(self.set_hide_boilerplate)
-        self.jumps = DifferenceJumps(self.navigator, self.differences, self.aligned, self.reading, self.current_view,
-                                     self.nav_counter, a.next_diff, a.prev_diff, self)
+        self.jumps = DifferenceJumps(
+            self.navigator,
+            self.differences,
+            self.aligned,
+            self.reading,
+            self.current_view,
+            self.nav_counter,
+            a.next_diff,
+            a.prev_diff,
+            self,
+        )
         self.jumps.message.connect(self.status.setText)
         a.reference.triggered.connect(lambda: self._article_action("reference"))
         a.move_left.triggered.connect(lambda: self._article_action("left"))
@@ -297,8 +332,14 @@ class MainWindow(QMainWindow):
         self.differences_dock.setVisible(prefs.differences_visible)
 
     # -- extension point --------------------------------------------------------------------------------------
-    def add_panel(self, widget: QWidget, title: str, *, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-                  menu_title: str | None = None) -> QDockWidget:
+    def add_panel(
+        self,
+        widget: QWidget,
+        title: str,
+        *,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        menu_title: str | None = None,
+    ) -> QDockWidget:
         """Dock another panel (e.g. the comparison library) with a menu of its own before Help."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.lower().replace(' ', '_')}Dock")
@@ -402,7 +443,8 @@ class MainWindow(QMainWindow):
             for column in self.reading.columns:
                 column.model.set_notes(notes)
         self.actions_.note_comparison.setToolTip(
-            f"Note on the comparison: {notes.comparison}" if notes.comparison else "Write a note on the comparison")
+            f"Note on the comparison: {notes.comparison}" if notes.comparison else "Write a note on the comparison"
+        )
 
     # -- commands ---------------------------------------------------------------------------------------------
     def new_comparison(self) -> None:
@@ -473,9 +515,11 @@ class MainWindow(QMainWindow):
             self.focus_order.apply()  # the recent comparisons are Tab stops
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About Parallax",
-                          f"Parallax {__version__}\n\nCompare how different outlets report the same event.\n"
-                          "GPL-3.0-or-later")
+        QMessageBox.about(
+            self,
+            "About Parallax",
+            f"Parallax {__version__}\n\nCompare how different outlets report the same event.\nGPL-3.0-or-later",
+        )
 
     def _save_view_prefs(self) -> None:
         self.view_prefs = ViewPrefs(
@@ -509,4 +553,3 @@ class MainWindow(QMainWindow):
         if self.guard is not None:
             self.guard.close()
         super().closeEvent(event)
-

@@ -55,8 +55,9 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
     elif cell.status == Status.REWORDED and cell.other_language:
         lines.append("Aligned by meaning with a sentence in another language: no word diff between languages")
     elif cell.status == Status.REWORDED:
-        lines.append("Reworded: struck words are missing from another article, underlined words are added (hover "
-                     "a word: which)")
+        lines.append(
+            "Reworded: struck words are missing from another article, underlined words are added (hover a word: which)"
+        )
     elif cell.status == Status.IDENTICAL:
         lines.append("Identical in the aligned articles")
     if cell.corrected:
@@ -69,13 +70,13 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
         lines.append("Commentary cues: <i>" + html.escape(", ".join(cell.cues)) + "</i>")
     conflicts = [m for m in cell.marks if m.kind == MarkKind.CONFLICT]
     for mark in conflicts[:6]:
-        lines.append(f"<b>≠</b> “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
+        lines.append(f"<b>≠</b> “{html.escape(cell.text[mark.start : mark.end])}”: {html.escape(mark.tip)}")
     facts = [m for m in cell.marks if m.kind == "fact"]
     for mark in facts[:6]:
-        lines.append(f"Fact “{html.escape(cell.text[mark.start:mark.end])}”: {html.escape(mark.tip)}")
+        lines.append(f"Fact “{html.escape(cell.text[mark.start : mark.end])}”: {html.escape(mark.tip)}")
     labels = [m for m in cell.marks if m.kind == MarkKind.LABEL]
     for mark in labels[:6]:
-        words = html.escape(cell.text[mark.start:mark.end])
+        words = html.escape(cell.text[mark.start : mark.end])
         lines.append(f"“{words}”: {html.escape(mark.tip)}")
     if labels and not cell.commentary:
         lines.append("A word choice inside reporting: the sentence is not commentary")
@@ -94,10 +95,10 @@ def cell_description(cell: Cell) -> str:
         traits.append("commentary")
     if any(m.kind == "fact" for m in cell.marks):
         traits.append("has facts missing elsewhere")
-    disputed = [cell.text[m.start:m.end] for m in cell.marks if m.kind == MarkKind.CONFLICT]
+    disputed = [cell.text[m.start : m.end] for m in cell.marks if m.kind == MarkKind.CONFLICT]
     if disputed:
         traits.append("other outlets disagree on " + ", ".join(dict.fromkeys(disputed)))
-    labels = [cell.text[m.start:m.end] for m in cell.marks if m.kind == MarkKind.LABEL]
+    labels = [cell.text[m.start : m.end] for m in cell.marks if m.kind == MarkKind.LABEL]
     if labels:
         traits.append("loaded label " + ", ".join(labels))
     return f"{cell.article} sentence {cell.label}, {', '.join(traits)}: {cell.text}"
@@ -173,8 +174,9 @@ class AlignedModel(QAbstractTableModel):
         self.notes = notes
         _notes_changed(self)
 
-    def set_comparison(self, comparison: Comparison | None, *, hide_boilerplate: bool = False,
-                       presentation: Presentation | None = None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, *, hide_boilerplate: bool = False, presentation: Presentation | None = None
+    ) -> None:
         """Show ``comparison`` as its ``presentation`` describes it (built here when not given)."""
         self.beginResetModel()
         self.comparison = comparison
@@ -271,8 +273,14 @@ class ReadingModel(QAbstractListModel):
         self.notes = notes
         _notes_changed(self)
 
-    def set_article(self, comparison: Comparison, article_id: str, presentation: Presentation | None = None, *,
-                    hide_boilerplate: bool = False) -> None:
+    def set_article(
+        self,
+        comparison: Comparison,
+        article_id: str,
+        presentation: Presentation | None = None,
+        *,
+        hide_boilerplate: bool = False,
+    ) -> None:
         if presentation is None or presentation.comparison is not comparison:
             presentation = present(comparison)
         self.beginResetModel()
@@ -286,7 +294,7 @@ class ReadingModel(QAbstractListModel):
         for sentence in result.sentences:
             if hide_boilerplate and sentence.role == Role.BOILERPLATE:
                 continue
-            between = text[previous_end:sentence.start]
+            between = text[previous_end : sentence.start]
             paragraph = bool(cells) and "\n" in between
             cells.append(make_cell(presentation, article_id, (sentence.index,), paragraph_start=paragraph))
             previous_end = sentence.end

@@ -25,9 +25,17 @@ from desktop.ui.reading_view import ReadingView
 class NoteCommands(QObject):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, actions: Actions, library: LibraryLink, aligned: AlignedView, reading: ReadingView,
-                 current_view: Callable[[], AlignedView | ReadingView], comparison: Callable[[], Comparison | None],
-                 corrections: Callable[[], list[QAction]], parent: QWidget) -> None:
+    def __init__(
+        self,
+        actions: Actions,
+        library: LibraryLink,
+        aligned: AlignedView,
+        reading: ReadingView,
+        current_view: Callable[[], AlignedView | ReadingView],
+        comparison: Callable[[], Comparison | None],
+        corrections: Callable[[], list[QAction]],
+        parent: QWidget,
+    ) -> None:
         """``corrections``: the corrections' commands for the sentence under the pointer, for the context menu."""
         super().__init__(parent)
         self.actions = actions
@@ -57,8 +65,9 @@ class NoteCommands(QObject):
     def note_on_comparison(self) -> None:
         if self.comparison() is None:
             return
-        text = self.ask_note("Note on Comparison", "Note on the whole comparison (empty removes it):",
-                             self.library.notes.comparison)
+        text = self.ask_note(
+            "Note on Comparison", "Note on the whole comparison (empty removes it):", self.library.notes.comparison
+        )
         if text is not None:
             self.library.set_note(text)
 
@@ -68,8 +77,11 @@ class NoteCommands(QObject):
             return
         article, sentence = position
         current = self.library.notes.sentences.get(position, "")
-        text = self.ask_note("Note on Sentence", f"Note on sentence {sentence + 1} of article {article} "
-                             "(e.g. “confirmed omission”; empty removes it):", current)
+        text = self.ask_note(
+            "Note on Sentence",
+            f"Note on sentence {sentence + 1} of article {article} (e.g. “confirmed omission”; empty removes it):",
+            current,
+        )
         if text is not None:
             self.library.set_note(text, article=article, sentence=sentence)
 
@@ -82,8 +94,11 @@ class NoteCommands(QObject):
         if group is None:
             self.message.emit("That sentence has no counterpart, so it is in no group; add a sentence note")
             return
-        text = self.ask_note("Note on Group", "Note on this group of matching sentences (e.g. “false match”; "
-                             "empty removes it):", self.library.notes.groups.get(group, ""))
+        text = self.ask_note(
+            "Note on Group",
+            "Note on this group of matching sentences (e.g. “false match”; empty removes it):",
+            self.library.notes.groups.get(group, ""),
+        )
         if text is not None:
             self.library.set_note(text, group=group)
 
@@ -117,8 +132,9 @@ class NoteCommands(QObject):
         """Select the sentence under the pointer and return its cell (None outside the sentence lists)."""
         if self.comparison() is None:
             return None
-        views: list[QAbstractItemView] = [self.aligned.table] if self.current_view() is self.aligned else [
-            c.list for c in self.reading.columns]
+        views: list[QAbstractItemView] = (
+            [self.aligned.table] if self.current_view() is self.aligned else [c.list for c in self.reading.columns]
+        )
         for view in views:
             viewport = view.viewport()
             local = viewport.mapFromGlobal(global_pos)

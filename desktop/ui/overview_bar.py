@@ -43,8 +43,10 @@ class OverviewBar(QWidget):
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Overview of the differences")
-        self.setAccessibleDescription("Each mark is a difference at its place in the comparison; click one to go "
-                                      "there. Next and Previous Difference (F8, Shift+F8) step through them.")
+        self.setAccessibleDescription(
+            "Each mark is a difference at its place in the comparison; click one to go "
+            "there. Next and Previous Difference (F8, Shift+F8) step through them."
+        )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.marks: list[OverviewMark] = []
         self.current = -1
@@ -106,8 +108,9 @@ class OverviewBar(QWidget):
         track = self._track()
         # The part on screen, under the marks so it never hides one.
         top, bottom = self.span
-        visible = QRectF(0.5, track.top() + top * track.height(), self.width() - 1.5,
-                         max(4.0, (bottom - top) * track.height()))
+        visible = QRectF(
+            0.5, track.top() + top * track.height(), self.width() - 1.5, max(4.0, (bottom - top) * track.height())
+        )
         shade = QColor(theme.link)
         shade.setAlpha(40)
         painter.fillRect(visible, shade)

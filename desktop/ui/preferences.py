@@ -103,8 +103,10 @@ class Preferences:
 
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry, state = self.store.value("window/geometry"), self.store.value("window/state")
-        return (geometry if isinstance(geometry, QByteArray) else None,
-                state if isinstance(state, QByteArray) else None)
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
 
     def save_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
         self.store.setValue("window/geometry", geometry)

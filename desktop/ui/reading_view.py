@@ -181,8 +181,14 @@ class ReadingView(QWidget):
         layout.addWidget(self.scroller)
         self.setAccessibleName("Reading view")
 
-    def set_comparison(self, comparison: Comparison | None, presentation: Presentation | None,
-                       *, hide_boilerplate: bool, cards: list[ArticleHeader]) -> None:
+    def set_comparison(
+        self,
+        comparison: Comparison | None,
+        presentation: Presentation | None,
+        *,
+        hide_boilerplate: bool,
+        cards: list[ArticleHeader],
+    ) -> None:
         self.comparison = comparison
         self.groups = {g.id: g for g in comparison.groups} if comparison is not None else {}
         while self.row.count():
@@ -226,8 +232,10 @@ class ReadingView(QWidget):
         cards = [c.card for c in self.columns]
         if not cards:
             return
-        tallest = max(card.heightForWidth(card.width()) if card.hasHeightForWidth() else card.sizeHint().height()
-                      for card in cards)
+        tallest = max(
+            card.heightForWidth(card.width()) if card.hasHeightForWidth() else card.sizeHint().height()
+            for card in cards
+        )
         for card in cards:
             card.setFixedHeight(tallest)
 
@@ -366,8 +374,9 @@ class ReadingView(QWidget):
             rows = [level.row() if level.isValid() else first]
         target.list.setFocus(Qt.FocusReason.OtherFocusReason)
         if rows[0] >= 0:
-            target.list.selectionModel().setCurrentIndex(target.model.index(rows[0], 0),
-                                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            target.list.selectionModel().setCurrentIndex(
+                target.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         return True
 
     def _reveal_hovered(self) -> None:

@@ -51,19 +51,22 @@ class Snapshot:
     corrections: tuple[UserLink, ...] = ()  # the user's, placed (keyed by source location, ``placed_links``)
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": FORMAT,
-            "written": datetime.now(UTC).isoformat(timespec="seconds"),
-            "settings": asdict(self.settings),
-            "reference": self.reference,
-            "library_id": self.library_id,
-            "user_links": user_link_records(self.corrections),
-            # A preset article (pasted text, one taken from the library) has no file to re-read: keep its text.
-            "sources": [
-                {"location": s.location, "article": asdict(s.article) if s.article is not None else None}
-                for s in self.sources
-            ],
-        }, ensure_ascii=False)
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "written": datetime.now(UTC).isoformat(timespec="seconds"),
+                "settings": asdict(self.settings),
+                "reference": self.reference,
+                "library_id": self.library_id,
+                "user_links": user_link_records(self.corrections),
+                # A preset article (pasted text, one taken from the library) has no file to re-read: keep its text.
+                "sources": [
+                    {"location": s.location, "article": asdict(s.article) if s.article is not None else None}
+                    for s in self.sources
+                ],
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Snapshot:
@@ -78,9 +81,14 @@ class Snapshot:
             article = entry.get("article")
             sources.append(Source(str(entry["location"]), Article(**article) if article else None))
         library_id = data.get("library_id")
-        return cls(tuple(sources), settings, data.get("reference"),
-                   int(library_id) if library_id is not None else None, str(data.get("written", "")),
-                   user_links_from_records(data.get("user_links")))
+        return cls(
+            tuple(sources),
+            settings,
+            data.get("reference"),
+            int(library_id) if library_id is not None else None,
+            str(data.get("written", "")),
+            user_links_from_records(data.get("user_links")),
+        )
 
 
 @dataclass

@@ -68,9 +68,12 @@ class RunStatus(QObject):
         self.comparison = comparison
         note = match_note(comparison) if comparison is not None else ""
         self.match_note.setText(note)
-        self.match_note.setToolTip("Sentences in different languages are paired by what they mean and shown side "
-                                   "by side; names, numbers and dates are still compared across the languages."
-                                   if note else "")
+        self.match_note.setToolTip(
+            "Sentences in different languages are paired by what they mean and shown side "
+            "by side; names, numbers and dates are still compared across the languages."
+            if note
+            else ""
+        )
         self.match_note.setVisible(bool(note))
 
     def busy(self, busy: bool) -> None:
@@ -100,8 +103,9 @@ class RunStatus(QObject):
         )
 
     def cancelled(self) -> None:
-        self.status.setText("Comparison cancelled" + (": the previous result stays on screen"
-                                                      if self.comparison is not None else ""))
+        self.status.setText(
+            "Comparison cancelled" + (": the previous result stays on screen" if self.comparison is not None else "")
+        )
 
     def run_failed(self, message: str) -> None:
         kept = " The previous result stays on screen." if self.comparison is not None else ""
@@ -119,8 +123,12 @@ class RunStatus(QObject):
         self.alert.emit(title, lines + more)
 
 
-_MATCHED = {"fuzzy": "matched by text", "semantic": "matched by meaning", "both": "matched by text and meaning",
-            "combined": "matched by all evidence"}
+_MATCHED = {
+    "fuzzy": "matched by text",
+    "semantic": "matched by meaning",
+    "both": "matched by text and meaning",
+    "combined": "matched by all evidence",
+}
 
 
 def _matched_label(comparison: Comparison) -> str:

@@ -34,7 +34,7 @@ def text_article(text: str, number: int) -> Article:
 def _pasted_number(location: str) -> int:
     """The N of a "Pasted text N" source, so a new paste after reopening gets a fresh name."""
     prefix = "Pasted text "
-    tail = location[len(prefix):] if location.startswith(prefix) else ""
+    tail = location[len(prefix) :] if location.startswith(prefix) else ""
     return int(tail) if tail.isdigit() else 0
 
 
@@ -201,8 +201,9 @@ class Session(QObject):
         self.sources_changed.emit()
         self.comparison_changed.emit(comparison)
 
-    def restore(self, sources: list[Source], settings: Settings, reference: str | None,
-                corrections: Placed = ()) -> None:
+    def restore(
+        self, sources: list[Source], settings: Settings, reference: str | None, corrections: Placed = ()
+    ) -> None:
         """Take back a session kept for crash recovery and compare it again."""
         self.sources = list(sources)
         self.settings = settings
@@ -278,9 +279,9 @@ class Session(QObject):
         """A change that produced no result must not stay in the controls: back to the shown result's settings
         and corrections."""
         if self.comparison is not None:
-            self.settings = replace(self.settings, **{
-                name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS
-            })
+            self.settings = replace(
+                self.settings, **{name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS}
+            )
             self._set_corrections(self._shown_corrections)
 
     # -- corrections ------------------------------------------------------------------------------------------
@@ -332,8 +333,9 @@ class Session(QObject):
         self.generation += 1
         if hold:
             self._held.add(self.generation)
-        worker = CompareWorker(self.generation, self.sources, settings or self.settings, self._cache,
-                               self.reference, self._corrections)
+        worker = CompareWorker(
+            self.generation, self.sources, settings or self.settings, self._cache, self.reference, self._corrections
+        )
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
         worker.signals.cancelled.connect(self._cancelled)
@@ -399,9 +401,9 @@ class Session(QObject):
             self.comparison_number += 1
             self.new_started.emit()
         if result.comparison is not None:
-            self.settings = replace(self.settings, **{
-                name: getattr(result.comparison.settings, name) for name in COMPARED_SETTINGS
-            })
+            self.settings = replace(
+                self.settings, **{name: getattr(result.comparison.settings, name) for name in COMPARED_SETTINGS}
+            )
             # Every change of the corrections starts a run, so the newest run's result was made with these.
             self._shown_corrections = self._corrections
         failed = {e.source for e in result.errors}

@@ -152,8 +152,9 @@ class SettingsDialog(QDialog):
     restore_defaults = Signal()
     reset_to_defaults = Signal()
 
-    def __init__(self, settings: Settings, hide_boilerplate: bool, defaults: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, hide_boilerplate: bool, defaults: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Comparison Settings")
         self.match = MatchChoice()
@@ -162,10 +163,12 @@ class SettingsDialog(QDialog):
         self.ignore_punctuation = QCheckBox("Ignore &punctuation when matching sentences")
         self.hide_boilerplate = QCheckBox("&Hide boilerplate (captions, bylines, “read more” lines)")
         self.hide_boilerplate.setChecked(hide_boilerplate)
-        note = QLabel("Automatic matching pairs sentences by their text when the articles share a language and "
-                      "by their meaning when they do not (German with English); there is no word diff between "
-                      "languages. Lower thresholds pair looser paraphrases; higher ones keep only close "
-                      "rewordings. The comparison updates as you change these, and they are saved with it.")
+        note = QLabel(
+            "Automatic matching pairs sentences by their text when the articles share a language and "
+            "by their meaning when they do not (German with English); there is no word diff between "
+            "languages. Lower thresholds pair looser paraphrases; higher ones keep only close "
+            "rewordings. The comparison updates as you change these, and they are saved with it."
+        )
         note.setWordWrap(True)
         note.setObjectName("hint")
         form = QFormLayout()
@@ -194,8 +197,9 @@ class SettingsDialog(QDialog):
         self.use_button = QPushButton("&Use This Comparison’s Settings")
         self.use_button.setToolTip("New comparisons start with the settings shown above")
         self.restore_button = QPushButton("&Restore Defaults")
-        self.restore_button.setToolTip("New comparisons start with Parallax’s own settings again "
-                                       f"({describe_settings(Settings())})")
+        self.restore_button.setToolTip(
+            f"New comparisons start with Parallax’s own settings again ({describe_settings(Settings())})"
+        )
         default_buttons = QHBoxLayout()
         default_buttons.addStretch(1)
         default_buttons.addWidget(self.use_button)
@@ -227,8 +231,10 @@ class SettingsDialog(QDialog):
         """Show the comparison's settings without sending them back as changes."""
         self.match.set_match(settings.match)
         self.threshold.set_threshold(settings.threshold)
-        for box, on in ((self.ignore_case, settings.ignore_case),
-                        (self.ignore_punctuation, settings.ignore_punctuation)):
+        for box, on in (
+            (self.ignore_case, settings.ignore_case),
+            (self.ignore_punctuation, settings.ignore_punctuation),
+        ):
             box.blockSignals(True)
             box.setChecked(on)
             box.blockSignals(False)

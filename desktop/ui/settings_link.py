@@ -19,8 +19,9 @@ from desktop.ui.settings_dialog import SettingsDialog, ThresholdSlider
 
 
 class SettingsLink(QObject):
-    def __init__(self, session: Session, prefs: Preferences, slider: ThresholdSlider, hide_boilerplate: QAction,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, session: Session, prefs: Preferences, slider: ThresholdSlider, hide_boilerplate: QAction, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.prefs = prefs
@@ -35,8 +36,9 @@ class SettingsLink(QObject):
 
     def show_dialog(self) -> SettingsDialog:
         if self.dialog is None:
-            dialog = SettingsDialog(self.session.settings, self.hide_boilerplate.isChecked(),
-                                    self.prefs.comparison_settings(), self._parent)
+            dialog = SettingsDialog(
+                self.session.settings, self.hide_boilerplate.isChecked(), self.prefs.comparison_settings(), self._parent
+            )
             dialog.threshold_changed.connect(self.set_threshold)
             dialog.match_changed.connect(self.set_match)
             dialog.options_changed.connect(self.set_options)
@@ -65,9 +67,13 @@ class SettingsLink(QObject):
     def reset_to_defaults(self) -> None:
         """This comparison takes the settings new comparisons start with."""
         defaults = self.prefs.comparison_settings()
-        self.session.update_settings(threshold=defaults.threshold, match=defaults.match,
-                                     ignore_case=defaults.ignore_case,
-                                     ignore_punctuation=defaults.ignore_punctuation, debounce=False)
+        self.session.update_settings(
+            threshold=defaults.threshold,
+            match=defaults.match,
+            ignore_case=defaults.ignore_case,
+            ignore_punctuation=defaults.ignore_punctuation,
+            debounce=False,
+        )
 
     # -- new comparisons --------------------------------------------------------------------------------------
     def use_as_defaults(self) -> None:

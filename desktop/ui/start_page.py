@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.library import ComparisonInfo
 from desktop.ui.library_panel import when_saved
 
-HINT = "Open two or more articles to compare them: File ▸ Open… (Ctrl+O), drop files or links here, " \
-       "or paste text with Ctrl+Shift+V."
+HINT = (
+    "Open two or more articles to compare them: File ▸ Open… (Ctrl+O), drop files or links here, "
+    "or paste text with Ctrl+Shift+V."
+)
 MAX_OUTLETS_SHOWN = 4
 
 
@@ -91,8 +93,9 @@ class StartPage(QWidget):
             )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
             label.setAccessibleName(f"{info.name}: {len(info.outlets)} articles")
             label.setToolTip(info.title or info.name)
             label.linkActivated.connect(self._activated)

@@ -60,8 +60,10 @@ class MainToolbar(QToolBar):
         self.counter = QLabel()
         self.counter.setObjectName("navCounter")
         self.counter.setAccessibleName("Current difference")
-        self.counter.setToolTip("Which difference is selected, of all the differences the filters show; a run of "
-                                "sentences only one article has counts as one")
+        self.counter.setToolTip(
+            "Which difference is selected, of all the differences the filters show; a run of "
+            "sentences only one article has counts as one"
+        )
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("888 differences") + 8)
         self.addWidget(self.counter)
@@ -74,13 +76,27 @@ class MainToolbar(QToolBar):
         self.export_html = mirror(a.export_html, "Export HTML", self)
         self.addActions([self.save_json, self.export_html])
         self._icons = {
-            a.open: "open", self.add_article: "add-article", self.open_url: "open-url", self.paste: "paste",
-            a.aligned: "aligned", a.reading: "reading", self.previous: "previous", self.next: "next",
-            self.save_json: "save-json", self.export_html: "export-html",
+            a.open: "open",
+            self.add_article: "add-article",
+            self.open_url: "open-url",
+            self.paste: "paste",
+            a.aligned: "aligned",
+            a.reading: "reading",
+            self.previous: "previous",
+            self.next: "next",
+            self.save_json: "save-json",
+            self.export_html: "export-html",
         }
         # Dropped one by one on a narrow window, in this order (icon and tooltip stay); the others keep their text.
-        self._shrinking = [self.previous, self.next, self.paste, self.open_url, self.add_article, self.save_json,
-                           self.export_html]
+        self._shrinking = [
+            self.previous,
+            self.next,
+            self.paste,
+            self.open_url,
+            self.add_article,
+            self.save_json,
+            self.export_html,
+        ]
         for action in self.actions():
             widget = self.widgetForAction(action)
             if isinstance(widget, QToolButton):
@@ -114,8 +130,9 @@ class MainToolbar(QToolBar):
         for n, action in enumerate(self._shrinking):
             widget = self.widgetForAction(action)
             if isinstance(widget, QToolButton):
-                widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if n < count
-                                          else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                widget.setToolButtonStyle(
+                    Qt.ToolButtonStyle.ToolButtonIconOnly if n < count else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                )
 
     def _fit(self) -> None:
         """As much text as fits the width."""
@@ -136,7 +153,11 @@ class MainToolbar(QToolBar):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange,
-                            QEvent.Type.ThemeChange):
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.ThemeChange,
+        ):
             self.refresh_icons()
             self._fit()

@@ -82,8 +82,15 @@ class CompareWorker(QRunnable):
     """Loads the sources not already in ``cache``, letters them A, B, … in order and compares them, applying the
     user's corrections (``user_links``, placed: keyed by source location, see ``placed_links``)."""
 
-    def __init__(self, generation: int, sources: list[Source], settings: Settings, cache: dict[str, Article],
-                 reference_location: str | None = None, user_links: tuple[UserLink, ...] = ()) -> None:
+    def __init__(
+        self,
+        generation: int,
+        sources: list[Source],
+        settings: Settings,
+        cache: dict[str, Article],
+        reference_location: str | None = None,
+        user_links: tuple[UserLink, ...] = (),
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the session holds the reference and drops it when done
         self.generation = generation
@@ -129,8 +136,14 @@ class CompareWorker(QRunnable):
             self.signals.progress.emit(self.generation, scale.loading(done), scale.total)
 
         # Lettered A, B, … over the articles that opened: the columns on screen.
-        result = load_articles([ArticleInput(s.location, article=s.article) for s in self._sources], compact=True,
-                               presegmented=self._settings.presegmented, progress=loading, stop=stop, cache=self._cache)
+        result = load_articles(
+            [ArticleInput(s.location, article=s.article) for s in self._sources],
+            compact=True,
+            presegmented=self._settings.presegmented,
+            progress=loading,
+            stop=stop,
+            cache=self._cache,
+        )
         loaded, errors = result.fresh, result.errors
         by_source = zip(self._sources, result.outcomes, strict=True)
         articles = [(s.location, a) for s, a in by_source if isinstance(a, Article)]
@@ -150,16 +163,24 @@ class CompareWorker(QRunnable):
 
             settings = replace(self._settings, reference=reference)
             letters = {location: i for i, (location, _) in zip(ids, articles, strict=True)}
-            comparison = compare(lettered, settings, progress=progress, cancelled=self._cancel.is_set,
-                                 encoding=encoding, user_links=placed_links.lettered(self._user_links, letters))
+            comparison = compare(
+                lettered,
+                settings,
+                progress=progress,
+                cancelled=self._cancel.is_set,
+                encoding=encoding,
+                user_links=placed_links.lettered(self._user_links, letters),
+            )
         display = present(comparison) if comparison is not None else None
-        self.signals.finished.emit(RunResult(
-            generation=self.generation,
-            comparison=comparison,
-            articles=tuple(lettered),
-            errors=tuple(errors),
-            loaded=loaded,
-            load_seconds=load_seconds,
-            compare_seconds=time.perf_counter() - compare_started,
-            display=display,
-        ))
+        self.signals.finished.emit(
+            RunResult(
+                generation=self.generation,
+                comparison=comparison,
+                articles=tuple(lettered),
+                errors=tuple(errors),
+                loaded=loaded,
+                load_seconds=load_seconds,
+                compare_seconds=time.perf_counter() - compare_started,
+                display=display,
+            )
+        )

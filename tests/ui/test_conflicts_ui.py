@@ -48,7 +48,7 @@ def test_each_outlets_value_is_marked_with_a_tooltip_naming_every_value(crowd):
     for aid, value in (("A", "20,000"), ("B", "6,000")):
         sentence = crowd.article(aid).sentences[1]
         [mark] = [m for m in marks[(aid, 1)] if m.kind == MarkKind.CONFLICT]
-        assert sentence.text[mark.start:mark.end] == value
+        assert sentence.text[mark.start : mark.end] == value
         assert mark.tip == TIP
 
 
@@ -59,7 +59,7 @@ def test_aligned_cells_carry_the_mark_in_one_row_and_the_tooltip_says_who_said_w
     row_b, cell_b = _conflict_cell(model, 1)
     assert row_a == row_b
     mark = next(m for m in cell_b.marks if m.kind == MarkKind.CONFLICT)
-    assert cell_b.text[mark.start:mark.end] == "6,000"
+    assert cell_b.text[mark.start : mark.end] == "6,000"
     assert mark_at(cell_b, mark.start) == mark  # hovering the value shows the disagreement first
     assert "Disagreement (number, people): A 20,000 · B 6,000" in cell_tooltip(cell_b)
     assert "disagree on 6,000" in cell_description(cell_b)
@@ -134,8 +134,9 @@ def test_window_lists_the_disagreement_filters_it_and_jumps_to_it(window, open_a
     total = proxy.rowCount()
     chip.setChecked(False)
     assert proxy.rowCount() == total - 1
-    assert all(proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE).kind != DiffKind.CONFLICT
-               for n in range(proxy.rowCount()))
+    assert all(
+        proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE).kind != DiffKind.CONFLICT for n in range(proxy.rowCount())
+    )
     window.set_view("reading")
     column = window.reading.columns[1]
     marked = [column.model.cell(r) for r in range(column.model.rowCount())]

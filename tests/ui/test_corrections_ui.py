@@ -91,8 +91,12 @@ def test_ctrl_click_picks_a_sentence_in_each_column_and_the_link_command_joins_t
     def ctrl_click(sentence):
         index = model.index(model.row_of(*sentence), model.article_ids.index(sentence[0]))
         table.scrollTo(index)
-        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                         table.visualRect(index).center())
+        qtbot.mouseClick(
+            table.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            table.visualRect(index).center(),
+        )
 
     window.aligned.show_sentence("A", 1)
     ctrl_click(MAYOR)  # the first Ctrl+click adds to the selected sentence, as in a list
@@ -213,8 +217,11 @@ def test_the_context_menu_offers_the_corrections_for_the_sentence_under_the_poin
 ):
     open_articles(council)
     offered = []
-    monkeypatch.setattr(window.note_commands, "exec_menu", lambda menu, _pos: offered.extend(
-        a.text() for a in menu.actions() if a.isEnabled()))
+    monkeypatch.setattr(
+        window.note_commands,
+        "exec_menu",
+        lambda menu, _pos: offered.extend(a.text() for a in menu.actions() if a.isEnabled()),
+    )
     table = window.aligned.table
     model = window.aligned.model
     index = model.index(model.row_of("B", 2), model.article_ids.index("B"))
@@ -227,8 +234,7 @@ def test_the_context_menu_offers_the_corrections_for_the_sentence_under_the_poin
     assert "&Unlink Sentence" not in offered  # the verdict is in no group
 
 
-def test_a_session_restored_after_a_crash_keeps_its_corrections(window, open_articles, council, qtbot, store,
-                                                                 tmp_path):
+def test_a_session_restored_after_a_crash_keeps_its_corrections(window, open_articles, council, qtbot, store, tmp_path):
     from desktop.ui.app import create_window
     from desktop.ui.recovery import Recovery, Snapshot
 
@@ -280,8 +286,12 @@ def test_the_reading_view_links_by_keyboard_and_ctrl_click_too(window, open_arti
     column = reading.column("B")
     index = column.model.index(column.model.row_of(HEAD[1]), 0)
     column.list.scrollTo(index)
-    qtbot.mouseClick(column.list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     column.list.visualRect(index).center())
+    qtbot.mouseClick(
+        column.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        column.list.visualRect(index).center(),
+    )
     assert window.corrections.picked == [MAYOR, HEAD]
     assert reading.current_position() == HEAD
     assert window.corrections._reading_rects(column) == [column.list.visualRect(index)]

@@ -115,8 +115,12 @@ def _paint(view, index, focus):
 def test_the_focused_cell_is_marked_even_when_it_is_a_gap(active, open_articles, article_files):
     open_articles(article_files[:3])
     table, model = active.aligned.table, active.aligned_model
-    gap = next(model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
-               if model.cell(r, c).is_gap)
+    gap = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.cell(r, c).is_gap
+    )
     assert _paint(table, gap, focus=True) != _paint(table, gap, focus=False)
     filled = next(model.index(r, 0) for r in range(model.rowCount()) if not model.cell(r, 0).is_gap)
     assert _paint(table, filled, focus=True) != _paint(table, filled, focus=False)

@@ -42,7 +42,7 @@ def _junta_cell(model: AlignedModel):
 def test_a_loaded_label_is_a_mark_of_its_own_with_the_neutral_word(junta):
     sentence = next(s for s in junta.article("B").sentences if "Junta" in s.text)
     labels = [m for m in sentence_marks(junta)[("B", sentence.index)] if m.kind == MarkKind.LABEL]
-    assert [(sentence.text[m.start:m.end], m.tip) for m in labels] == [
+    assert [(sentence.text[m.start : m.end], m.tip) for m in labels] == [
         ("Junta", "loaded label — neutral: Militärregierung")
     ]
     # The app and the export say the same thing about a label.
@@ -66,7 +66,7 @@ def test_reading_cell_carries_the_label_mark(qtbot, junta):
     model = ReadingModel()
     model.set_article(junta, "B")
     cells = [model.cell(r) for r in range(model.rowCount())]
-    marked = [(c.text[m.start:m.end], m.tip) for c in cells for m in c.marks if m.kind == MarkKind.LABEL]
+    marked = [(c.text[m.start : m.end], m.tip) for c in cells for m in c.marks if m.kind == MarkKind.LABEL]
     assert marked == [("Junta", "loaded label — neutral: Militärregierung")]
 
 

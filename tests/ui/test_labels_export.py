@@ -18,8 +18,9 @@ WHEN = datetime(2026, 3, 1, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def junta():
-    a = Article("A", "a.txt", "Kurz notiert. Die Militärregierung kündigte am Montag Wahlen für 2027 an.",
-                language="de")
+    a = Article(
+        "A", "a.txt", "Kurz notiert. Die Militärregierung kündigte am Montag Wahlen für 2027 an.", language="de"
+    )
     b = Article("B", "b.txt", "Kurz notiert. Die Junta kündigte am Montag Wahlen für 2027 an.", language="de")
     return compare([a, b], Settings(threshold=0.5))
 

@@ -118,8 +118,12 @@ def _highlight_share(image, rect, colour):
 def test_a_selected_row_is_framed_not_filled_over_its_text(window, open_articles, article_files, qtbot):
     open_articles(article_files[:3])
     table, model = window.aligned.table, window.aligned_model
-    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
-                       if not model.cell(r, c).is_gap and model.cell(r, c).status == "identical")
+    row, column = next(
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if not model.cell(r, c).is_gap and model.cell(r, c).status == "identical"
+    )
     table.selectRow(row)
     qtbot.wait(50)
     image = table.viewport().grab().toImage()

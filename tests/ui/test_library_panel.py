@@ -160,7 +160,6 @@ def test_add_to_comparison_hands_over_the_selected_article_ids(panel, library, q
     assert library.article(library_id, "C").source == "Herald B"
 
 
-
 def test_the_changed_column_shows_local_time_for_today_and_the_date_before(monkeypatch):
     import time
 

@@ -60,8 +60,13 @@ def test_the_readme_shortcut_table_is_true_and_complete(window):
 
 
 def test_the_open_dialog_lists_every_kind_of_article_the_loader_reads():
-    suffixes = (loading._HTML_SUFFIXES | loading._MHTML_SUFFIXES | loading._MARKDOWN_SUFFIXES
-                | loading._TEXT_SUFFIXES | loading._DOCUMENT_SUFFIXES)
+    suffixes = (
+        loading._HTML_SUFFIXES
+        | loading._MHTML_SUFFIXES
+        | loading._MARKDOWN_SUFFIXES
+        | loading._TEXT_SUFFIXES
+        | loading._DOCUMENT_SUFFIXES
+    )
     first = ARTICLE_FILTER.split(";;")[0]
     for suffix in suffixes:
         assert f"*{suffix} " in first or f"*{suffix})" in first, suffix
@@ -76,8 +81,9 @@ def test_the_suggested_export_name_is_cut_at_a_word():
     assert suggested_stem("x" * 80) == "x" * 60
 
 
-def test_the_export_is_suggested_in_the_folder_of_the_last_export(window, open_articles, article_files, tmp_path,
-                                                                  monkeypatch):
+def test_the_export_is_suggested_in_the_folder_of_the_last_export(
+    window, open_articles, article_files, tmp_path, monkeypatch
+):
     open_articles(article_files[:2])
     offered = []
     target = tmp_path / "reports" / "first.json"
@@ -96,8 +102,9 @@ def test_the_export_is_suggested_in_the_folder_of_the_last_export(window, open_a
     assert Path(offered[1]).name == suggested_stem(window.comparison.title) + ".json"
 
 
-def test_one_article_left_after_a_failed_open_is_the_other_article_that_stays_open(window, article_files, tmp_path,
-                                                                                   qtbot, monkeypatch):
+def test_one_article_left_after_a_failed_open_is_the_other_article_that_stays_open(
+    window, article_files, tmp_path, qtbot, monkeypatch
+):
     shown = []
     monkeypatch.setattr(window, "show_error", lambda title, text: shown.append(text))
     with qtbot.waitSignal(window.session.finished_run, timeout=30000):

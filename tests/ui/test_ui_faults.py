@@ -76,9 +76,7 @@ def test_a_cancelled_run_keeps_the_previous_result(window, open_articles, articl
     assert "cancelled" in window.status.text()
 
 
-def test_the_session_is_kept_on_disk_and_removed_on_a_clean_close(
-    qtbot, store, tmp_path, article_files, dialogs
-):
+def test_the_session_is_kept_on_disk_and_removed_on_a_clean_close(qtbot, store, tmp_path, article_files, dialogs):
     folder = tmp_path / "recovery"
     win = create_window([], store, recovery=Recovery(folder))
     qtbot.addWidget(win)
@@ -112,8 +110,14 @@ def test_after_a_hard_kill_the_next_start_offers_the_session_back(qtbot, store, 
         "recovery.write(Snapshot.from_json(sys.stdin.read()))\n"
         "os._exit(9)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(folder)], input=snapshot.to_json(), text=True,
-                          cwd=REPO, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder)],
+        input=snapshot.to_json(),
+        text=True,
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 9, done.stderr
     assert len(recovery_files(folder)) == 1
 
@@ -190,8 +194,7 @@ def test_saving_into_a_location_that_cannot_be_written_explains_and_keeps_the_wo
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores folder permissions")
-def test_saving_into_a_read_only_folder_explains(window, open_articles, article_files, monkeypatch, dialogs,
-                                                  tmp_path):
+def test_saving_into_a_read_only_folder_explains(window, open_articles, article_files, monkeypatch, dialogs, tmp_path):
     open_articles(article_files[:2])
     folder = tmp_path / "read-only"
     folder.mkdir()
@@ -204,8 +207,9 @@ def test_saving_into_a_read_only_folder_explains(window, open_articles, article_
     assert not (folder / "report.html").exists()
 
 
-def test_a_full_disk_explains_and_leaves_no_partial_file(window, open_articles, article_files, monkeypatch,
-                                                        dialogs, tmp_path):
+def test_a_full_disk_explains_and_leaves_no_partial_file(
+    window, open_articles, article_files, monkeypatch, dialogs, tmp_path
+):
     open_articles(article_files[:2])
 
     def full(fd):

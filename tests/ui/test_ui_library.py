@@ -251,12 +251,15 @@ def test_db_option_reaches_the_window(monkeypatch):
     assert calls == [(["a.txt", "b.txt"], "lib.sqlite"), (["c.txt"], None)]
 
 
-@pytest.mark.parametrize(("title", "path", "expected"), [
-    ("  Dock workers\nstrike  ", "a.txt", "Dock workers strike"),
-    ("", "/news/harbour-strike.html", "harbour-strike"),
-    ("", "https://example.org/news/strike", "strike"),
-    ("x" * 200, "a.txt", "x" * 79 + "…"),
-])
+@pytest.mark.parametrize(
+    ("title", "path", "expected"),
+    [
+        ("  Dock workers\nstrike  ", "a.txt", "Dock workers strike"),
+        ("", "/news/harbour-strike.html", "harbour-strike"),
+        ("", "https://example.org/news/strike", "strike"),
+        ("x" * 200, "a.txt", "x" * 79 + "…"),
+    ],
+)
 def test_autosave_names_come_from_the_first_article(title, path, expected):
     from dataclasses import replace
 

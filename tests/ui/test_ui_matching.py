@@ -70,8 +70,9 @@ def test_german_and_english_are_aligned_by_meaning_without_word_diff(window, ope
     metas = [card.meta.text() for card in cards]
     assert any("German" in m for m in metas) and any("English" in m for m in metas)
     # Every pair is worded differently across languages: the cards count them as paired, not as rewordings.
-    assert all("paired across languages" in card.counts.text() and "reworded" not in card.counts.text()
-               for card in cards)
+    assert all(
+        "paired across languages" in card.counts.text() and "reworded" not in card.counts.text() for card in cards
+    )
 
     # The embedding progress moved the bar inside the align stage, and the bar only ever went forward.
     assert any(total == 1500 and 300 < done < 1100 for done, total in steps)
@@ -88,6 +89,7 @@ def test_german_and_english_are_aligned_by_meaning_without_word_diff(window, ope
         assert not [m for m in cell.marks if m.kind in (MarkKind.INSERTED, MarkKind.DELETED)]
         assert "another language" in cell_tooltip(cell)
     # Facts are still compared across the languages: the English report names Northwood, the German one not.
-    facts = [cell.text[m.start:m.end] for cell in cells if cell is not None for m in cell.marks
-             if m.kind == MarkKind.FACT]
+    facts = [
+        cell.text[m.start : m.end] for cell in cells if cell is not None for m in cell.marks if m.kind == MarkKind.FACT
+    ]
     assert "Northwood" in facts

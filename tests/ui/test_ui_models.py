@@ -39,7 +39,7 @@ def test_inserted_and_deleted_words_are_marked_on_their_own_side():
     comparison = small_comparison()
     marks = sentence_marks(comparison)
     b_text = comparison.article("B").sentences[0].text
-    inserted = " ".join(b_text[m.start:m.end] for m in marks[("B", 0)] if m.kind == MarkKind.INSERTED)
+    inserted = " ".join(b_text[m.start : m.end] for m in marks[("B", 0)] if m.kind == MarkKind.INSERTED)
     assert "corrupt" in inserted and "finally" in inserted
     assert "bridge on Monday" not in inserted
     assert not [m for m in marks.get(("A", 0), []) if m.kind == MarkKind.INSERTED]
@@ -49,24 +49,47 @@ def test_a_reference_word_one_article_lacks_is_struck_in_the_cell_with_the_artic
     """The rule itself is pinned in tests/test_presentation.py; here: the aligned model's cell carries it."""
     sentence = "Police closed the old road"
     a = Article("A", "a", sentence, language="en")
-    ops_b = ((DiffOp.EQUAL, "Police closed the "), (DiffOp.DELETE, "old"), (DiffOp.INSERT, "new"),
-             (DiffOp.EQUAL, " road"))
-    ops_c = ((DiffOp.DELETE, "Police"), (DiffOp.INSERT, "Officers"), (DiffOp.EQUAL, " closed the "),
-             (DiffOp.DELETE, "old "), (DiffOp.EQUAL, "road"))
+    ops_b = (
+        (DiffOp.EQUAL, "Police closed the "),
+        (DiffOp.DELETE, "old"),
+        (DiffOp.INSERT, "new"),
+        (DiffOp.EQUAL, " road"),
+    )
+    ops_c = (
+        (DiffOp.DELETE, "Police"),
+        (DiffOp.INSERT, "Officers"),
+        (DiffOp.EQUAL, " closed the "),
+        (DiffOp.DELETE, "old "),
+        (DiffOp.EQUAL, "road"),
+    )
+
     def result(aid, text):
-        return ArticleResult(Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED,
-                                                               group=0),))
+        return ArticleResult(
+            Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED, group=0),)
+        )
 
     comparison = Comparison(
-        Settings(), (ArticleResult(a, result("A", sentence).sentences), result("B", "Police closed the new road"),
-                     result("C", "Officers closed the road")),
-        (Group(0, {"A": (0,), "B": (0,), "C": (0,)}, 0.8, Status.REWORDED,
-               (WordDiff("A", "B", ops_b), WordDiff("A", "C", ops_c))),), (),
+        Settings(),
+        (
+            ArticleResult(a, result("A", sentence).sentences),
+            result("B", "Police closed the new road"),
+            result("C", "Officers closed the road"),
+        ),
+        (
+            Group(
+                0,
+                {"A": (0,), "B": (0,), "C": (0,)},
+                0.8,
+                Status.REWORDED,
+                (WordDiff("A", "B", ops_b), WordDiff("A", "C", ops_c)),
+            ),
+        ),
+        (),
     )
     model = AlignedModel()
     model.set_comparison(comparison)
     cell = model.cell(model.row_of("A", 0), 0)
-    struck = [(cell.text[m.start:m.end], m.tip) for m in cell.marks if m.kind == MarkKind.DELETED]
+    struck = [(cell.text[m.start : m.end], m.tip) for m in cell.marks if m.kind == MarkKind.DELETED]
     assert struck == [("Police", "not in C"), ("old", "not in B, C")]
 
 
@@ -121,21 +144,34 @@ def test_script_in_article_text_is_never_interpreted_as_markup(qtbot):
 def test_a_rewording_is_named_by_its_longest_replaced_phrase():
     from desktop.ui.highlights import _main_change
 
-    ops = ((DiffOp.DELETE, "The"), (DiffOp.INSERT, "A"), (DiffOp.EQUAL, " strike "), (DiffOp.DELETE, "shut"),
-           (DiffOp.INSERT, "closed"), (DiffOp.EQUAL, " "), (DiffOp.DELETE, "the"), (DiffOp.INSERT, "every"),
-           (DiffOp.EQUAL, " port."))
+    ops = (
+        (DiffOp.DELETE, "The"),
+        (DiffOp.INSERT, "A"),
+        (DiffOp.EQUAL, " strike "),
+        (DiffOp.DELETE, "shut"),
+        (DiffOp.INSERT, "closed"),
+        (DiffOp.EQUAL, " "),
+        (DiffOp.DELETE, "the"),
+        (DiffOp.INSERT, "every"),
+        (DiffOp.EQUAL, " port."),
+    )
     assert _main_change(ops) == ("shut the", "closed every")
 
 
 def test_a_sentence_replaced_wholesale_gets_no_word_marks():
     def result(aid, text):
-        return ArticleResult(Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED,
-                                                               group=0),))
+        return ArticleResult(
+            Article(aid, aid, text), (Sentence(0, 0, len(text), text, Role.BODY, Status.REWORDED, group=0),)
+        )
 
     old, new = "Police closed the old road", "Nobody expected what followed"
     ops = ((DiffOp.DELETE, old), (DiffOp.INSERT, new))
-    comparison = Comparison(Settings(), (result("A", old), result("B", new)),
-                            (Group(0, {"A": (0,), "B": (0,)}, 0.5, Status.REWORDED, (WordDiff("A", "B", ops),)),), ())
+    comparison = Comparison(
+        Settings(),
+        (result("A", old), result("B", new)),
+        (Group(0, {"A": (0,), "B": (0,)}, 0.5, Status.REWORDED, (WordDiff("A", "B", ops),)),),
+        (),
+    )
     assert sentence_marks(comparison) == {}
 
 
@@ -162,8 +198,14 @@ def test_highlight_backgrounds_keep_text_readable_in_light_and_dark_palettes():
     for palette, is_dark in ((light, False), (dark, True)):
         theme = theme_for(palette)
         assert theme.dark is is_dark
-        for background in (theme.reworded_bg, theme.unique_bg, theme.commentary_bg, theme.deleted_bg,
-                           theme.inserted_bg, theme.gap_bg):
+        for background in (
+            theme.reworded_bg,
+            theme.unique_bg,
+            theme.commentary_bg,
+            theme.deleted_bg,
+            theme.inserted_bg,
+            theme.gap_bg,
+        ):
             assert _contrast(theme.text, background) >= 4.5, background.name()
         for background in (theme.reworded_bg, theme.unique_bg, theme.commentary_bg):
             assert _contrast(theme.fact_fg, background) >= 4.5, background.name()

@@ -19,8 +19,9 @@ from library_samples import engine_comparison
 def test_a_sentence_note_follows_its_article_to_a_new_letter():
     old = engine_comparison()
     articles = [r.article for r in old.articles]
-    new = compare([replace(articles[2], id="A"), replace(articles[0], id="B"), replace(articles[1], id="C")],
-                  Settings())
+    new = compare(
+        [replace(articles[2], id="A"), replace(articles[0], id="B"), replace(articles[1], id="C")], Settings()
+    )
     note = Note("confirmed omission", "A", 1)  # a.txt, second sentence
     moved = remap_notes([Note("overall"), note], old, new)
     assert moved.notes == (Note("overall"), Note("confirmed omission", "B", 1))

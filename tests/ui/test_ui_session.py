@@ -10,8 +10,15 @@ from desktop.ui.worker import RunResult
 
 SUBJECTS = ["The council", "A spokesman", "The mayor", "Local traders", "The union", "Police", "Engineers"]
 VERBS = ["said", "confirmed", "denied", "expected", "announced", "reported", "warned"]
-OBJECTS = ["the bridge reopens", "repairs cost more", "traffic will resume", "the port stays shut",
-           "talks continue", "fares rise", "the tunnel floods"]
+OBJECTS = [
+    "the bridge reopens",
+    "repairs cost more",
+    "traffic will resume",
+    "the port stays shut",
+    "talks continue",
+    "fares rise",
+    "the tunnel floods",
+]
 
 
 def long_article(path, count, seed):
@@ -19,8 +26,10 @@ def long_article(path, count, seed):
     lines = []
     for n in range(count):
         k = n * 7 + seed
-        lines.append(f"{SUBJECTS[k % 7]} {VERBS[(k // 7) % 7]} on day {n} that {OBJECTS[(k // 3) % 7]} "
-                     f"in district {n % 13} after {n % 5 + 2} weeks.")
+        lines.append(
+            f"{SUBJECTS[k % 7]} {VERBS[(k // 7) % 7]} on day {n} that {OBJECTS[(k // 3) % 7]} "
+            f"in district {n % 13} after {n % 5 + 2} weeks."
+        )
     path.write_text(" ".join(lines), encoding="utf-8")
     return str(path)
 

@@ -51,8 +51,11 @@ def test_highlight_counts_equal_the_json_summary_for_the_same_files(window, open
         assert len(cells) - len(content) == expected["boilerplate"]
         assert missing_fact_count(comparison, column.article_id) == expected["missing_facts"]
     fact_marks = sum(
-        1 for column in window.reading.columns for r in range(column.model.rowCount())
-        for m in column.model.cell(r).marks if m.kind == MarkKind.FACT
+        1
+        for column in window.reading.columns
+        for r in range(column.model.rowCount())
+        for m in column.model.cell(r).marks
+        if m.kind == MarkKind.FACT
     )
     assert fact_marks == sum(1 for f in comparison.facts if f.missing_from)
     assert fact_marks > 0
@@ -109,6 +112,7 @@ def test_threshold_change_realigns(window, open_articles, article_files, qtbot):
         window.set_threshold(0.95)
     after = window.comparison
     assert after.settings.threshold == 0.95
+
     def grouped(comparison):
         return sum(len(indices) for g in comparison.groups for indices in g.members.values())
 

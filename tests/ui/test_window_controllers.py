@@ -152,8 +152,17 @@ def test_difference_jumps_say_when_there_is_no_further_difference(qtbot):
     qtbot.addWidget(parent)
     navigator = DifferenceNavigator(parent)
     aligned = AlignedView(AlignedModel(parent))
-    jumps = DifferenceJumps(navigator, DifferencesPanel(), aligned, ReadingView(), lambda: aligned, QLabel(),
-                            QAction(parent), QAction(parent), parent)
+    jumps = DifferenceJumps(
+        navigator,
+        DifferencesPanel(),
+        aligned,
+        ReadingView(),
+        lambda: aligned,
+        QLabel(),
+        QAction(parent),
+        QAction(parent),
+        parent,
+    )
     messages = _record(jumps.message)
     navigator.edge_reached.emit(1)
     assert messages == []  # nothing to navigate: no complaint

@@ -54,9 +54,10 @@ def overlap(
     vocab_b = sorted({w for s in words_b for w in s if w in vectors})
     if not vocab_a or not vocab_b:
         return result
-    near = np.stack([vectors[w] for w in vocab_a]).astype(np.float64) @ np.stack(
-        [vectors[w] for w in vocab_b]
-    ).astype(np.float64).T
+    near = (
+        np.stack([vectors[w] for w in vocab_a]).astype(np.float64)
+        @ np.stack([vectors[w] for w in vocab_b]).astype(np.float64).T
+    )
     near[near < NEAR] = 0.0
     index_a = {w: n for n, w in enumerate(vocab_a)}
     index_b = {w: n for n, w in enumerate(vocab_b)}
@@ -70,7 +71,10 @@ def overlap(
 
 
 def _said(
-    near: Matrix, other: Sequence[Sequence[int]], own: Sequence[Sequence[int]], idf: Mapping[str, float],
+    near: Matrix,
+    other: Sequence[Sequence[int]],
+    own: Sequence[Sequence[int]],
+    idf: Mapping[str, float],
     vocab: Sequence[str],
 ) -> Matrix:
     """Share of each own sentence's word weight (rows) that each other sentence (columns) says."""
@@ -83,6 +87,7 @@ def _said(
     for i, members in enumerate(own):
         incidence[i, members] = weights[members]
     own_weight = incidence.sum(axis=1, keepdims=True)
-    said: Matrix = np.divide(incidence @ nearest, own_weight, out=np.zeros((len(own), len(other))),
-                             where=own_weight > 0)
+    said: Matrix = np.divide(
+        incidence @ nearest, own_weight, out=np.zeros((len(own), len(other))), where=own_weight > 0
+    )
     return said

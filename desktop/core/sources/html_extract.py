@@ -155,8 +155,9 @@ def extract_page(markup: str, url: str = "") -> Page:
         masked, unmask = _mask_joiners(cleaned)
         extracted = _trafilatura(masked, url)
         if extracted is not None and unmask is not None:
-            extracted = Page(*(unmask(field) for field in (extracted.text, extracted.title, extracted.published,
-                                                           extracted.site)))
+            extracted = Page(
+                *(unmask(field) for field in (extracted.text, extracted.title, extracted.published, extracted.site))
+            )
     # Below a few words trafilatura's own fallbacks return menu labels ("Home") from pages without prose;
     # the scanner, which never reads <nav>/<footer>, decides those.
     text = extracted.text if extracted is not None and len(extracted.text) >= _SHORT_TEXT else scanned.text
