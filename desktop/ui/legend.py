@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
+from desktop.core.presentation import CORRECTED_MARK
 from desktop.core.presentation.match_display import PARTIAL_MARK
 from desktop.ui.theme import Theme, theme_for
 
@@ -19,6 +20,7 @@ ENTRIES = (
     ("label", "loaded label (neutral word on hover)"),
     ("conflict", "outlets disagree (values on hover)"),
     ("partial", "partial match (one says part of the other)"),
+    ("corrected", "changed by your corrections (Edit menu)"),
     ("gap", "no counterpart"),
     ("boilerplate", "boilerplate (dimmed)"),
     ("paired", "paired across languages (no word diff)"),
@@ -73,12 +75,12 @@ class Swatch(QWidget):
         elif kind == "gap":
             painter.fillRect(rect, theme.gap_bg)
             painter.fillRect(rect, QBrush(theme.gap_hatch.darker(115), Qt.BrushStyle.BDiagPattern))
-        elif kind == "partial":
+        elif kind in ("partial", "corrected"):  # the signs the views put before such a sentence
             font.setPointSizeF(font.pointSizeF() / 0.8)
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(theme.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, PARTIAL_MARK)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, PARTIAL_MARK if kind == "partial" else CORRECTED_MARK)
         elif kind == "label":
             painter.setPen(theme.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "abc")

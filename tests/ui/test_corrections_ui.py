@@ -298,3 +298,14 @@ def test_the_reading_view_links_by_keyboard_and_ctrl_click_too(window, open_arti
     rerun(window, qtbot, window.corrections.link.trigger)
     assert group(window, MAYOR) == group(window, HEAD) is not None
     assert window.reading.current_position() == HEAD
+
+
+def test_legend_explains_the_corrected_mark(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.legend import Legend, Swatch
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    assert "changed by your corrections (Edit menu)" in [label.text() for label in legend.findChildren(QLabel)]
+    assert "corrected" in [swatch.kind for swatch in legend.findChildren(Swatch)]
