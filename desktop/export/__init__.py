@@ -11,8 +11,9 @@ and the app imports the HTML report only when it first exports one.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from desktop.lazy_door import lazy_door
 
 if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
     from desktop.export.html import CSP, STYLESHEET, TEMPLATE, nest, render_html, write_html
@@ -50,9 +51,4 @@ _HOMES = {
     "write_json": "jsonio",
 }
 
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+__getattr__ = lazy_door(__name__, _HOMES)

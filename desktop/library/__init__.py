@@ -11,8 +11,9 @@ lives at start-up and should not pay for sqlite-utils (a third of a second) unle
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from desktop.lazy_door import lazy_door
 
 if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
     from desktop.library.location import ENV_VAR, FILE_NAME, default_library_path, library_path
@@ -48,9 +49,4 @@ _HOMES = {
     "open_library": "store",
 }
 
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+__getattr__ = lazy_door(__name__, _HOMES)
