@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from correction_articles import A, B
 from export_dom import parse
 
-from desktop.core.model import Article, CorrectionKind, Settings, UserLink
+from desktop.core.model import CorrectionKind, Settings, UserLink
 from desktop.core.pipeline import compare
 from desktop.core.presentation import (
     CORRECTED_MARK,
@@ -20,19 +21,6 @@ from desktop.core.presentation import (
 from desktop.core.presentation.match_display import LINKED_BY_YOU, match_lines
 from desktop.export import render_html
 
-A = Article(
-    "A",
-    "a.txt",
-    "The council approved the harbour budget on Monday. The vote was 31 to 12. The mayor will step down in spring.",
-    language="en",
-)
-B = Article(
-    "B",
-    "b.txt",
-    "On Monday the council approved the harbour budget. This is a shameful betrayal of every taxpayer. "
-    "Come April, the town hall gets a new head.",
-    language="en",
-)
 LINK = UserLink(CorrectionKind.LINK, (("A", 2), ("B", 2)))
 UNLINK = UserLink(CorrectionKind.UNLINK, (("A", 0),))
 REPORTING = UserLink(CorrectionKind.NOT_COMMENTARY, (("B", 1),))

@@ -1,26 +1,12 @@
 """The user's corrections win over the matcher and the commentary detector, on every run, in the order made."""
 
 import pytest
+from correction_articles import A, B
 
-from desktop.core.model import Article, CorrectionKind, Settings, Status, UserLink
+from desktop.core.model import CorrectionKind, Settings, Status, UserLink
 from desktop.core.pipeline import compare
 from desktop.export import from_dict, to_dict
 
-# Two outlets: the last sentences report the same resignation in words no matcher pairs; B's second sentence
-# is the outlet's own verdict.
-A = Article(
-    "A",
-    "a.txt",
-    "The council approved the harbour budget on Monday. The vote was 31 to 12. The mayor will step down in spring.",
-    language="en",
-)
-B = Article(
-    "B",
-    "b.txt",
-    "On Monday the council approved the harbour budget. This is a shameful betrayal of every taxpayer. "
-    "Come April, the town hall gets a new head.",
-    language="en",
-)
 SETTINGS = Settings(match="fuzzy")
 
 
