@@ -13,10 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+from desktop.core.engine import Engine
 from desktop.core.model import Article, ArticleResult, Role, Sentence, Status
 from desktop.core.pipeline import _find_facts
 from desktop.core.text.facts.extraction import extract_facts
-from desktop.core.text.facts.index import FactIndex, fact_index
+from desktop.core.text.facts.index import FactIndex
 from desktop.core.text.segmentation import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,9 +73,8 @@ def main(count: int = 10_000) -> None:
         _ = text.casefold() in b.article.text.casefold()
     baseline = (time.perf_counter() - start) / len(sample) * len(extracted)
 
-    fact_index.cache_clear()
     start = time.perf_counter()
-    found = _find_facts([a, b], [])
+    found = _find_facts([a, b], [], Engine())
     pipeline_time = time.perf_counter() - start
 
     print(f"{count} sentences per article, {len(extracted)} facts in A ({present} present in B)")

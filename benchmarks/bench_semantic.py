@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.align import embeddings, semantic_alignment
+from desktop.core.engine import Engine
 from desktop.core.model import Settings
 from desktop.core.pipeline import compare
 from desktop.core.resources import resource_path
@@ -100,11 +101,12 @@ def main() -> None:
 
     german = articles("de", ("1-agentur.txt", "2-kommentar.txt", "3-kurzmeldung.txt"))
     cross = articles("cross", ("1-de.txt", "2-en.txt"))
-    fuzzy = timed(lambda: compare(german, Settings(match="fuzzy")), repeat=5)
-    auto = timed(lambda: compare(german, Settings(match="auto")), repeat=5)
-    both = timed(lambda: compare(german, Settings(match="both")), repeat=5)
-    fuzzy_cross = timed(lambda: compare(cross, Settings(match="fuzzy")), repeat=5)
-    semantic_cross = timed(lambda: compare(cross, Settings(match="auto")), repeat=5)
+    engine = Engine()  # the runs share one, as the app's runs do
+    fuzzy = timed(lambda: compare(german, Settings(match="fuzzy"), engine=engine), repeat=5)
+    auto = timed(lambda: compare(german, Settings(match="auto"), engine=engine), repeat=5)
+    both = timed(lambda: compare(german, Settings(match="both"), engine=engine), repeat=5)
+    fuzzy_cross = timed(lambda: compare(cross, Settings(match="fuzzy"), engine=engine), repeat=5)
+    semantic_cross = timed(lambda: compare(cross, Settings(match="auto"), engine=engine), repeat=5)
     print("compare in process (warm, best of 5), ratio to fuzzy on the same articles:")
     print(
         f"  German samples ×3, fuzzy {fuzzy:.3f} s · auto {auto:.3f} s ({auto / fuzzy:.2f}×) · "

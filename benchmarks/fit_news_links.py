@@ -25,11 +25,14 @@ import numpy as np
 
 from desktop.core.align import evidence
 from desktop.core.align.news_model import LinkModel, Logistic
+from desktop.core.engine import Engine
 from desktop.core.model import Role, Settings, Span, article_ids
 from desktop.core.pipeline import aligned_sets, compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
 from desktop.core.text.normalize import canonical
+
+ENGINE = Engine()  # one encoder and its vectors for every event and every fold
 
 FEATURES = (
     "words",
@@ -68,8 +71,6 @@ def _evaluator(data: Path):  # type: ignore[no-untyped-def]
 
 def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
     """Pairs of one event with their signals and gold labels."""
-    from desktop.core.align.vector_cache import shared_encoder
-
     gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
     ids = article_ids(len(gold["articles"]))
     articles = [load_article(str(case / name), i) for name, i in zip(gold["articles"], ids, strict=True)]
@@ -93,7 +94,7 @@ def build(case: Path, locate) -> dict:  # type: ignore[no-untyped-def]
         ]
         for r, k in zip(result.articles, keep, strict=True)
     ]
-    encoder = shared_encoder()
+    encoder = ENGINE.encoder
     vectors = [encoder.encode([s.text for s in article]) for article in infos]
     vocabulary = evidence.word_vocabulary(infos)
     word_vectors = dict(zip(vocabulary, encoder.encode(vocabulary), strict=True))
@@ -156,7 +157,7 @@ def fit_model(events: list[dict]) -> tuple[Logistic, Logistic]:
 def score(event: dict, halves: tuple[Logistic, Logistic], shift: float, same: float, link_min: float) -> tuple:
     """Pair P/R/F1 and tight recall of the held-out event, aligned exactly as ``compare`` aligns it."""
     model = LinkModel(*halves, shift, same, link_min)
-    found = aligned_sets(event["articles"], event["spans"], Settings(), "combined", model=model)
+    found = aligned_sets(event["articles"], event["spans"], Settings(), "combined", model=model, encoder=ENGINE.encoder)
     pred = set()
     for members, _similarity, _evidence in found:
         nodes = [(art, i) for art, idx in members.items() for i in idx]

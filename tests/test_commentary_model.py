@@ -17,6 +17,12 @@ DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.skipif(not embeddings.available(), reason="the sentence encoder is not installed")
 
 
+@pytest.fixture(scope="module")
+def encoder():
+    """An encoder of its own, as a comparison matching by meaning hands one to the classifier."""
+    return vector_cache.disk_encoder()
+
+
 def test_model_file_matches_the_features_and_the_labelled_data_it_was_fitted_on():
     data = json.loads(resource_path("models", commentary_model.MODEL_FILE).read_text(encoding="utf-8"))
     assert tuple(data["rule_features"]) == commentary_model.RULE_FEATURES
@@ -30,9 +36,10 @@ def test_model_file_matches_the_features_and_the_labelled_data_it_was_fitted_on(
 
 
 @pytest.mark.parametrize(("sentences", "language"), [(EN_WIRE, "en"), (DE_WIRE, "de")])
-def test_neutral_wire_sentences_stay_reporting(sentences, language):
+def test_neutral_wire_sentences_stay_reporting(sentences, language, encoder):
     """The issue's bar is at most 2 of 40; at the time of writing none of the 40 is flagged (highest p 0.25)."""
-    flagged = [s for s in sentences if commentary_cues(s, language)]
+    commentary_model.prepare([(s, language) for s in sentences], encoder)
+    flagged = [s for s in sentences if commentary_cues(s, language, encoder)]
     assert len(flagged) <= 1, flagged
 
 
@@ -43,11 +50,11 @@ def test_neutral_wire_sentences_stay_reporting(sentences, language):
         ("Die Reform bleibt bislang weit hinter den eigenen Ansprüchen zurück.", "de"),
     ],
 )
-def test_quiet_commentary_without_a_listed_word_is_flagged_by_the_model(sentence, language):
+def test_quiet_commentary_without_a_listed_word_is_flagged_by_the_model(sentence, language, encoder):
     assert rule_cues(sentence, language) == ()
-    vector_cache.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
-    commentary_model.prepare([(sentence, language)])
-    cues = commentary_cues(sentence, language)
+    assert commentary_cues(sentence, language) == ()  # without an encoder (matched by strings) the rules decide
+    commentary_model.prepare([(sentence, language)], encoder)
+    cues = commentary_cues(sentence, language, encoder)
     assert len(cues) == 1 and cues[0].startswith(commentary_verdict.MODEL_CUE + " ")
 
 
@@ -59,30 +66,34 @@ def test_quiet_commentary_without_a_listed_word_is_flagged_by_the_model(sentence
         ("Bislang wenig.", "de"),
     ],
 )
-def test_quoted_attributed_and_very_short_sentences_are_not_asked(sentence, language):
+def test_quoted_attributed_and_very_short_sentences_are_not_asked(sentence, language, encoder):
     assert not commentary_model.undecided(sentence, language)
-    assert commentary_cues(sentence, language) == ()
+    commentary_model.prepare([(sentence, language)], encoder)
+    assert commentary_cues(sentence, language, encoder) == ()
 
 
-def test_switched_off_the_rules_decide_alone(monkeypatch):
+def test_switched_off_the_rules_decide_alone(monkeypatch, encoder):
     sentence = "Die Reform bleibt bislang weit hinter den eigenen Ansprüchen zurück."
+    encoder.encode([sentence])
     monkeypatch.setenv(commentary_model.DISABLE_ENV, "0")
-    assert commentary_model.judged(sentence, "de") is None
+    assert commentary_model.judged(sentence, "de", encoder) is None
     monkeypatch.delenv(commentary_model.DISABLE_ENV)
-    vector_cache.shared_encoder().encode(["The model is loaded once a comparison matches by meaning."])
-    commentary_model.prepare([(sentence, "de")])
-    assert commentary_model.judged(sentence, "de") is not None
+    assert commentary_model.judged(sentence, "de", encoder) is not None
 
 
-def test_the_classifier_never_encodes_a_sentence_on_its_own_and_skips_large_comparisons(monkeypatch):
+def test_the_classifier_never_encodes_a_sentence_on_its_own_and_skips_large_comparisons(monkeypatch, encoder):
     """Only vectors the comparison already has are judged; past the limit the rules decide alone (two
-    10,000-sentence articles matched by strings spent 26 s encoding for this)."""
+    10,000-sentence articles spent 26 s encoding for this)."""
     sentence = "So far the plan has achieved remarkably little for the people it was meant to help."
-    assert commentary_model.judged(sentence, "en") is None  # not encoded yet: not judged, nothing encoded
-    assert vector_cache.shared_encoder().cached(sentence) is None
+    encoder.encode(["Another sentence, so the encoder holds vectors."])
+    assert commentary_model.judged(sentence, "en", encoder) is None  # not encoded yet: not judged, nothing encoded
+    assert encoder.cached(sentence) is None
     monkeypatch.setattr(commentary_model, "PREPARE_LIMIT", 0)
-    commentary_model.prepare([(sentence, "en")])
-    assert vector_cache.shared_encoder().cached(sentence) is None
+    commentary_model.prepare([(sentence, "en")], encoder)
+    assert encoder.cached(sentence) is None
+    monkeypatch.setattr(commentary_model, "PREPARE_LIMIT", 1)
+    commentary_model.prepare([(sentence, "en")], encoder)
+    assert encoder.cached(sentence) is not None
 
 
 def test_other_languages_are_left_to_the_rules():

@@ -140,13 +140,12 @@ def test_fact_key_ignores_spelling_and_punctuation():
     assert fact_key("„Unser Klinikum“") == fact_key('"Unser Klinikum"')
 
 
-def test_index_answers_repeat_questions_from_its_cache():
+def test_a_german_index_answers_english_questions():
     index = FactIndex.build("Keir Starmer sagte am Montag, 2.300 Soldaten kämen.", "de")
     assert index.contains("Starmer", FactKind.NAME, "en")
     assert index.contains("2,300", FactKind.NUMBER, "en")
     assert index.contains("Monday", FactKind.DATE, "en")
     assert not index.contains("Macron", FactKind.NAME, "en")
-    assert len(index._cache) == 4
 
 
 def test_quotation_across_languages_is_recognised_by_its_speaker():

@@ -19,7 +19,7 @@ from desktop.core.pipeline import ComparisonCancelled, compare
 from desktop.core.resources import resource_path
 from desktop.core.sources.loading import load_article
 from desktop.core.text.facts.extraction import extract_facts
-from desktop.core.text.facts.index import fact_index
+from desktop.core.text.facts.index import FactIndex
 from desktop.export import from_dict, to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,13 +144,13 @@ def test_translated_quotation_is_not_an_omission(cross: Comparison) -> None:
 def test_weekday_and_month_names_map_between_german_and_english(german: str, english: str, present: bool) -> None:
     dates = [(t, k) for t, k, _, _ in extract_facts(f"Es geschah {german}.", "de") if k == FactKind.DATE]
     assert dates
-    index = fact_index(f"It happened {english}.", "en")
+    index = FactIndex.build(f"It happened {english}.", "en")
     assert all(index.contains(t, k, "de") == present for t, k in dates)
 
 
 @pytest.mark.parametrize("spelling", ["Selenskyj", "Selenskij", "Zelensky", "Zelenskyy"])
 def test_names_match_across_transliterations(spelling: str) -> None:
-    index = fact_index("Präsident Selenskyj sprach am Abend.", "de")
+    index = FactIndex.build("Präsident Selenskyj sprach am Abend.", "de")
     assert index.contains(spelling, FactKind.NAME, "en")
 
 
@@ -326,7 +326,7 @@ def test_pairs_too_large_for_the_dp_still_pair_best_candidates(monkeypatch: pyte
 
 @needs_encoder
 def test_encoding_progress_ends_full_even_when_every_text_is_cached() -> None:
-    encoder = vector_cache.shared_encoder()
+    encoder = vector_cache.disk_encoder()
     texts = ["Die Brücke bleibt bis Freitag gesperrt.", "The bridge stays closed until Friday."]
     encoder.encode(texts)
     steps: list[tuple[int, int]] = []

@@ -8,6 +8,7 @@ pin that the remembered answers are the ones a fresh computation gives, and that
 from desktop.core import pipeline
 from desktop.core.align import worddiff
 from desktop.core.detect import commentary, commentary_verdict
+from desktop.core.engine import Engine
 from desktop.core.model import DiffOp, FactKind, Settings
 from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
@@ -72,9 +73,10 @@ def test_fact_index_answers_each_asking_language_on_its_own():
 def test_a_second_comparison_of_the_same_articles_gives_the_same_json():
     # The second run answers segmentation, cues, facts and word diffs from memory, at another threshold too.
     articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("de"), "ABC", strict=True)]
-    cold = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6)))
-    pipeline.compare(articles, Settings(match="fuzzy"))
-    warm = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6)))
+    engine = Engine()
+    cold = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6), engine=engine))
+    pipeline.compare(articles, Settings(match="fuzzy"), engine=engine)
+    warm = jsonio.dumps(pipeline.compare(articles, Settings(match="fuzzy", threshold=0.6), engine=engine))
     assert warm == cold
 
 

@@ -12,10 +12,15 @@ from typing import Any
 from desktop.batch.corpus import Cluster, CorpusArticle
 from desktop.batch.output import write_partition
 from desktop.batch.tables import TABLES, comparison_rows
+from desktop.core.engine import Engine
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
 from desktop.core.sources.articles import ArticleInput, load_articles
 from desktop.core.sources.errors import LoadError
+
+# This worker process's engine: its partitions share one encoder (one model load, one vector cache), as the
+# windows of the app share theirs. A Dask worker runs tasks in threads; an Engine may be used from any thread.
+ENGINE = Engine()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ def compare_partition(partition: int, clusters: list[Cluster], settings: Setting
             failures.append((cluster.cluster_id, "", f"only {len(articles)} readable article(s); nothing to compare"))
             continue
         try:
-            comparison = compare(articles, settings)
+            comparison = compare(articles, settings, engine=ENGINE)
         except Exception as error:  # one broken cluster must not sink the job; its reason is reported
             failures.append((cluster.cluster_id, "", f"comparison failed: {type(error).__name__}: {error}"))
             continue
@@ -114,13 +119,13 @@ def warm_up() -> None:
     import pyarrow as pa
 
     from desktop.batch.tables import SCHEMAS
-    from desktop.core.align import embeddings, vector_cache
+    from desktop.core.align import embeddings
 
     if embeddings.available():
-        vector_cache.shared_encoder().load()
+        ENGINE.encoder.load()
     for number, texts in enumerate(_WARM_UP):
         rows_in = tuple(CorpusArticle(f"warm-up-{number}-{i}", text=text) for i, text in enumerate(texts))
         cluster = Cluster(f"warm-up-{number}", rows_in)
         articles, corpus_ids, outlets, _ = _load(cluster)
-        rows = comparison_rows(cluster.cluster_id, compare(articles, Settings()), corpus_ids, outlets)
+        rows = comparison_rows(cluster.cluster_id, compare(articles, Settings(), engine=ENGINE), corpus_ids, outlets)
         pa.Table.from_pylist(rows["sentences"], schema=SCHEMAS["sentences"])

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from desktop.core import collector
 from desktop.core.align import matching, worddiff
@@ -16,6 +17,7 @@ from desktop.core.align.cancellation import ComparisonCancelled as ComparisonCan
 from desktop.core.align.cancellation import check
 from desktop.core.detect import commentary, commentary_model, commentary_verdict, conflicts, corrections
 from desktop.core.detect.summary import summarise
+from desktop.core.engine import Engine
 from desktop.core.model import (
     Article,
     ArticleResult,
@@ -34,11 +36,12 @@ from desktop.core.model import (
     UserLink,
     WordDiff,
 )
-from desktop.core.text import segmentation
 from desktop.core.text.facts.extraction import QUOTED_KINDS, extract_facts, introduced_surnames, speaker_words
-from desktop.core.text.facts.index import fact_index
 from desktop.core.text.language import detect_language
 from desktop.core.text.normalize import canonical, matching_key
+
+if TYPE_CHECKING:
+    from desktop.core.align.embeddings import Encoder
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -55,10 +58,13 @@ def compare(
     cancelled: Cancelled | None = None,
     encoding: Progress | None = None,
     user_links: Sequence[UserLink] = (),
+    engine: Engine | None = None,
 ) -> Comparison:
     """``encoding(done, total)`` reports sentences embedded inside stage 2 when semantic matching runs;
-    ``user_links`` are the user's corrections, applied over what the matcher and the detectors find."""
+    ``user_links`` are the user's corrections, applied over what the matcher and the detectors find; ``engine``
+    keeps what a front end's comparisons share (sentence spans, fact indexes, the encoder), a fresh one if none."""
     settings = settings or Settings()
+    engine = engine or Engine()
     if len(articles) < 2:
         raise ValueError("a comparison needs at least two articles")
 
@@ -69,13 +75,15 @@ def compare(
 
     step(0)
     articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
-    spans = [_segment(a.text, a.language, settings.presegmented) for a in articles]
+    spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
     step(1)
 
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
     matched_by = matching.resolve(settings.match, [a.language for a in articles])
-    raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding)
+    # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
+    encoder = engine.encoder if matched_by != "fuzzy" else None
+    raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
     raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
     raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
     step(2)
@@ -94,8 +102,8 @@ def compare(
     ]
     step(3)
 
-    results = corrections.apply_to_sentences(_classify_sentences(articles, spans, groups), user_links)
-    found_facts = _find_facts(results, groups)
+    results = corrections.apply_to_sentences(_classify_sentences(articles, spans, groups, encoder), user_links)
+    found_facts = _find_facts(results, groups, engine)
     step(4)
 
     summary = summarise(results, found_facts)
@@ -126,6 +134,7 @@ def aligned_sets(
     cancelled: Cancelled | None = None,
     encoding: Progress | None = None,
     model: object = None,
+    encoder: Encoder | None = None,
 ) -> list[RawSet]:
     """Every sentence that is not furniture, aligned by the resolved ``matched_by`` (``matching.align_sentences``
     decides how headlines and body meet); public so the fitting script scores held-out events on exactly what
@@ -148,18 +157,12 @@ def aligned_sets(
         cancelled=cancelled,
         progress=encoding,
         model=model,
+        encoder=encoder,
     )
     return [
         ({art: tuple(positions[art][i] for i in idx) for art, idx in raw.members.items()}, raw.similarity, raw.evidence)
         for raw in found
     ]
-
-
-@lru_cache(maxsize=32)
-def _segment(text: str, language: str, presegmented: bool) -> tuple[Span, ...]:
-    """Sentence spans, kept for the texts of recent comparisons: moving the threshold slider, or adding one
-    article to a set, compares the same texts again."""
-    return tuple(segmentation.segment(text, language, presegmented=presegmented))
 
 
 def _span_text(article: Article, spans: Sequence[Span], indices: Sequence[int]) -> str:
@@ -201,8 +204,10 @@ def _build_group(
 
 
 def _classify_sentences(
-    articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group]
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group], encoder: Encoder | None
 ) -> list[ArticleResult]:
+    """Each sentence's status, commentary cues and labels; ``encoder`` (a comparison matched by meaning) lets the
+    commentary classifier judge what the rules leave open."""
     group_of = {(aid, i): g for g in groups for aid, indices in g.members.items() for i in indices}
     inserted_cues = _cues_in_insertions(articles, groups, spans)
     commentary_model.prepare(
@@ -211,7 +216,8 @@ def _classify_sentences(
             for a, article_spans in zip(articles, spans, strict=True)
             for span in article_spans
             if span.role != Role.BOILERPLATE
-        ]
+        ],
+        encoder,
     )
     # A sentence is identical when another outlet's member of its group reads the same, even if the group also
     # holds a third outlet's paraphrase (the group as a whole is then reworded).
@@ -238,7 +244,7 @@ def _classify_sentences(
             text = article.text[span.start : span.end]
             group = group_of.get((article.id, index))
             boilerplate = span.role == Role.BOILERPLATE
-            cues = commentary_verdict.commentary_cues(text, article.language) if not boilerplate else ()
+            cues = commentary_verdict.commentary_cues(text, article.language, encoder) if not boilerplate else ()
             cues = tuple(dict.fromkeys(cues + inserted_cues.get((article.id, index), ())))
             labels = () if boilerplate else commentary.find_labels(text, article.language)
             sentences.append(
@@ -294,7 +300,7 @@ def _cues_in_insertions(
     return found
 
 
-def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> list[Fact]:
+def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group], engine: Engine) -> list[Fact]:
     """Every fact with the articles that lack it.
 
     Each article's body is indexed once, so checking a fact is a set lookup however long the other article is.
@@ -302,7 +308,7 @@ def _find_facts(results: Sequence[ArticleResult], groups: Sequence[Group]) -> li
     its sentence has an aligned counterpart in the other article, or the other article quotes the same speaker.
     """
     indexes = {
-        r.article.id: fact_index(
+        r.article.id: engine.fact_index(
             " ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE), r.article.language
         )
         for r in results

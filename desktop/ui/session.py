@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from desktop.core.engine import Engine
 from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation
 from desktop.core.sources.errors import LoadError
@@ -80,6 +81,7 @@ class Session(QObject):
         self.display: Presentation | None = None
         self.generation = 0
         self._cache: dict[str, Article] = {}
+        self._engine = Engine()  # the runs of this window share sentence spans, fact indexes and the encoder
         self._workers: dict[int, CompareWorker] = {}
         self._held: set[int] = set()  # generations whose result waits for the user instead of showing
         self._pasted = 0
@@ -334,7 +336,13 @@ class Session(QObject):
         if hold:
             self._held.add(self.generation)
         worker = CompareWorker(
-            self.generation, self.sources, settings or self.settings, self._cache, self.reference, self._corrections
+            self.generation,
+            self.sources,
+            settings or self.settings,
+            self._cache,
+            self.reference,
+            self._corrections,
+            engine=self._engine,
         )
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from desktop.core.engine import Engine
 from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation, present
 from desktop.core.sources.errors import LoadError
@@ -90,7 +91,10 @@ class CompareWorker(QRunnable):
         cache: dict[str, Article],
         reference_location: str | None = None,
         user_links: tuple[UserLink, ...] = (),
+        engine: Engine | None = None,
     ) -> None:
+        """``engine`` is the session's: what its earlier runs worked out (sentence spans, fact indexes, the
+        encoder and its vectors) serves this one."""
         super().__init__()
         self.setAutoDelete(False)  # the session holds the reference and drops it when done
         self.generation = generation
@@ -100,6 +104,7 @@ class CompareWorker(QRunnable):
         self._cache = dict(cache)
         self._reference = reference_location
         self._user_links = user_links
+        self._engine = engine or Engine()
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -170,6 +175,7 @@ class CompareWorker(QRunnable):
                 cancelled=self._cancel.is_set,
                 encoding=encoding,
                 user_links=placed_links.lettered(self._user_links, letters),
+                engine=self._engine,
             )
         display = present(comparison) if comparison is not None else None
         self.signals.finished.emit(

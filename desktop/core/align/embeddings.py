@@ -9,7 +9,7 @@ milliseconds instead of seconds). BLAS is held to one thread (``threads=1``, enf
 on two cores the library's default of four threads made single sentences about 200 times slower.
 
 Vectors are cached per sentence text (BLAKE2 digest → vector) for the life of the process, so aligning again
-with other settings costs no encoding; the shared encoder (``vector_cache.shared_encoder``) also keeps them
+with other settings costs no encoding; the encoder an ``Engine`` makes (``vector_cache.disk_encoder``) also keeps them
 across runs on disk, keyed by digest and model version.
 """
 

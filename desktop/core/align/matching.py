@@ -11,11 +11,14 @@ link bar). Where the encoder is not installed everything falls back to fuzzy; it
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.align import alignment, sections
 from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Comparison, Role
+
+if TYPE_CHECKING:
+    from desktop.core.align.embeddings import Encoder
 
 MODES = ("auto", "fuzzy", "semantic", "both", "combined")
 
@@ -64,11 +67,12 @@ def align_sentences(
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
     model: Any = None,
+    encoder: Encoder | None = None,
 ) -> list[AlignedSet]:
     """Aligned sets by the resolved ``mode`` over the sentences given (furniture left out): ``keys`` feed the fuzzy
     signal, ``texts`` (display text; none needed for fuzzy) the encoder, ``titles`` mark the headlines.
     ``progress(done, total)`` counts sentences encoded; ``model`` replaces the combined aligner's link model (a
-    ``news_model.LinkModel``).
+    ``news_model.LinkModel``); ``encoder`` turns sentences into vectors for every mode but fuzzy.
 
     The combined aligner takes headlines and body together (a role is one of its signals); the bead aligners align
     the two apart (``sections``), with one progress count over both, so a bar never jumps back between them.
@@ -76,7 +80,7 @@ def align_sentences(
     if mode == "combined":
         from desktop.core.align import combined_alignment
 
-        encode = _counting_encoder(sum(len(t) for t in texts), progress, cancelled)
+        encode = _counting_encoder(_needed(encoder), sum(len(t) for t in texts), progress, cancelled)
         return combined_alignment.align(
             keys,
             texts,
@@ -101,7 +105,15 @@ def align_sentences(
         done += sum(len(p) for p in positions)
         part_texts = sections.pick(texts, positions) if mode != "fuzzy" else []
         part = _bead_sets(
-            mode, sections.pick(keys, positions), part_texts, threshold, reference, languages, cancelled, part_progress
+            mode,
+            sections.pick(keys, positions),
+            part_texts,
+            threshold,
+            reference,
+            languages,
+            cancelled,
+            part_progress,
+            encoder,
         )
         found += sections.place(positions, part)
     return found
@@ -116,13 +128,14 @@ def _bead_sets(
     languages: Sequence[str],
     cancelled: Callable[[], bool] | None,
     progress: Callable[[int, int], None],
+    encoder: Encoder | None,
 ) -> list[AlignedSet]:
     """One section aligned by a bead aligner: by words (fuzzy), or by sentence vectors (semantic, or both)."""
     if mode == "fuzzy":
         return alignment.align(keys, threshold=threshold, reference=reference, cancelled=cancelled)
     from desktop.core.align import semantic_alignment
 
-    encode = _counting_encoder(sum(len(t) for t in texts), progress, cancelled)
+    encode = _counting_encoder(_needed(encoder), sum(len(t) for t in texts), progress, cancelled)
     return semantic_alignment.align(
         [encode(article_texts) for article_texts in texts],
         threshold=threshold,
@@ -133,13 +146,16 @@ def _bead_sets(
     )
 
 
-def _counting_encoder(
-    total: int, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
-) -> Callable[[Sequence[str]], Any]:
-    """The shared encoder, reporting ``progress(done, total)`` across all its calls (at most ``total``)."""
-    from desktop.core.align.vector_cache import shared_encoder
+def _needed(encoder: Encoder | None) -> Encoder:
+    if encoder is None:
+        raise ValueError("matching by meaning needs an encoder")
+    return encoder
 
-    encoder = shared_encoder()
+
+def _counting_encoder(
+    encoder: Encoder, total: int, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+) -> Callable[[Sequence[str]], Any]:
+    """``encoder``'s vectors, reporting ``progress(done, total)`` across all its calls (at most ``total``)."""
     done = 0
 
     def encode(batch: Sequence[str]) -> Any:

@@ -1,5 +1,5 @@
 """Sentence vectors kept on disk between runs, so comparing the same articles again costs no encoding, and the
-process-wide encoder (``shared_encoder``) that reads and fills them.
+encoder (``disk_encoder``) that reads and fills them.
 
 A ``VectorStore`` (see ``embeddings``) over one SQLite file in the user's cache folder (``platformdirs``): rows
 keyed by model version and the sentence's digest (``embeddings.text_key``), never the sentence itself, so the
@@ -136,16 +136,8 @@ class DiskVectorStore:
             self._broken = True
 
 
-_shared: Encoder | None = None
-_shared_lock = threading.Lock()
-
-
-def shared_encoder() -> Encoder:
-    """The process-wide encoder: one model load and one cache for every comparison in this process, in front of
-    the on-disk cache (``vector_cache``) that keeps vectors between runs."""
-    global _shared
-    with _shared_lock:  # the app's worker thread and a batch thread may ask at once: one encoder, one cache
-        if _shared is None:
-            path = default_path()
-            _shared = Encoder(store=DiskVectorStore(path) if path is not None else None)
-        return _shared
+def disk_encoder() -> Encoder:
+    """An encoder in front of the on-disk cache (``default_path``), which keeps vectors between runs; without a
+    cache folder (turned off) an encoder that keeps them in memory only."""
+    path = default_path()
+    return Encoder(store=DiskVectorStore(path) if path is not None else None)

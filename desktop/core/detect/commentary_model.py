@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,9 @@ from desktop.core.align import embeddings
 from desktop.core.detect import commentary
 from desktop.core.resources import resource_path
 from desktop.core.text.normalize import canonical
+
+if TYPE_CHECKING:
+    from desktop.core.align.embeddings import Encoder
 
 MODEL_FILE = "commentary-lr.json"
 LANGUAGES = ("en", "de")
@@ -152,22 +156,14 @@ def threshold(language: str) -> float:
     return _model().thresholds.get(language, 1.0)
 
 
-def judged(text: str, language: str) -> float | None:
-    """The probability when it reaches the language's threshold, else None (also when the classifier is off or
-    the sentence is not one it is asked about)."""
-    if not enabled():
-        return None
-    return _judged(text, language)
+def judged(text: str, language: str, encoder: Encoder | None) -> float | None:
+    """The probability when it reaches the language's threshold, else None (also when the classifier is off, has
+    no ``encoder`` or is not asked about the sentence).
 
-
-def _judged(text: str, language: str) -> float | None:
-    """Judged only from a vector already encoded (``prepare`` encodes a comparison's candidates in one batch, the
-    combined matcher has encoded every sentence): the classifier never runs the model one sentence at a time.
-    With no vector in memory (a fuzzy comparison) the answer is None before the rules are read."""
-    from desktop.core.align.vector_cache import shared_encoder  # not at import: importing the pipeline loads no sqlite3
-
-    encoder = shared_encoder()
-    if not encoder.holds_vectors or not undecided(text, language):
+    Judged only from a vector already encoded (``prepare`` encodes a comparison's candidates in one batch, the
+    matcher by meaning has encoded every sentence): the classifier never runs the model one sentence at a time.
+    """
+    if encoder is None or not enabled() or not encoder.holds_vectors or not undecided(text, language):
         return None
     vector = encoder.cached(canonical(text))
     if vector is None:
@@ -176,18 +172,13 @@ def _judged(text: str, language: str) -> float | None:
     return p if p >= threshold(language) else None
 
 
-def prepare(sentences: Sequence[tuple[str, str]]) -> None:
-    """Encode, in batches, the sentences (text, language) the classifier will be asked about, when the comparison
-    already loaded the model (matching by meaning or all evidence) and at most ``PREPARE_LIMIT`` of them lack a
-    vector. A comparison matched by strings alone never loads the model for this (one second, and two
-    10,000-sentence articles spent 26 s encoding against 7 s for the whole comparison): there the rules decide,
-    helped only by vectors already in memory."""
-    if not enabled():
-        return
-    from desktop.core.align.vector_cache import shared_encoder
-
-    encoder = shared_encoder()
-    if not encoder.loaded:
+def prepare(sentences: Sequence[tuple[str, str]], encoder: Encoder | None) -> None:
+    """Encode, in batches, the sentences (text, language) the classifier will be asked about that ``encoder`` has
+    no vector for, when at most ``PREPARE_LIMIT`` lack one. Only a comparison that matches by meaning passes an
+    encoder (it has encoded nearly every sentence already): one matched by strings alone never loads the model for
+    this (one second, and two 10,000-sentence articles spent 26 s encoding against 7 s for the whole
+    comparison), and there the rules decide alone."""
+    if encoder is None or not enabled():
         return
     # Keyed by the canonical text, as the matchers encode it, so a sentence the matcher embedded is not encoded
     # twice for its typographic quotes.

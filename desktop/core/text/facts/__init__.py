@@ -6,7 +6,7 @@ that fold spelling, number format, language and transliteration, and each articl
 (``FactIndex``) so that checking thousands of facts against a long article stays a set lookup.
 
 The package, one module a job: ``extraction`` (``extract_facts``: the facts of one sentence), ``index``
-(``FactIndex``, ``fact_index`` and ``fact_present``: whether an article states a fact), ``names``, ``dates`` and
+(``FactIndex`` and ``fact_present``: whether an article states a fact), ``names``, ``dates`` and
 ``numbers`` (finding each kind in a sentence, and the keys dates and numbers compare by), ``lexicon`` (the names
 lexicon and what it says about a word) and ``words`` (tokens, folded spellings, ``fact_key``, stems).
 """

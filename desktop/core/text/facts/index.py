@@ -10,8 +10,9 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -55,15 +56,16 @@ def _class_of(classes: Mapping[str, int], phrase: str) -> int | None:
     return hit
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FactIndex:
-    """Everything one article states, folded for lookup; build once per article, query per fact."""
+    """Everything one article states, folded for lookup; build once per article, query per fact. Immutable, so
+    the comparisons of several threads may ask one index (``engine.Engine`` keeps them between comparisons)."""
 
     language: str
     words: frozenset[str]
     pairs: frozenset[str]
     capitalised: frozenset[str]
-    by_initial: dict[str, list[str]]
+    by_initial: Mapping[str, tuple[str, ...]]  # read-only: a MappingProxyType
     classes: frozenset[int]
     numbers: frozenset[float]
     dates: frozenset[DateKey]
@@ -74,7 +76,6 @@ class FactIndex:
     clocks: tuple[float, ...] = ()  # times of day in hours: "6:07 p.m." -> 18.12
     stems: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # each sentence's content stems and their pairs
     stem_pairs: frozenset[str] = frozenset()  # word pairs without inflection endings, for quoted terms
-    _cache: dict[tuple[str, FactKind, str], bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, language: str) -> FactIndex:
@@ -169,7 +170,7 @@ class FactIndex:
             words=words,
             pairs=pairs,
             capitalised=capitalised,
-            by_initial=by_initial,
+            by_initial=MappingProxyType({k: tuple(v) for k, v in by_initial.items()}),
             classes=frozenset(classes),
             numbers=frozenset(numbers),
             dates=frozenset(dates),
@@ -184,15 +185,8 @@ class FactIndex:
 
     def contains(self, text: str, kind: FactKind, language: str = "") -> bool:
         """Whether this article states the fact ``text`` (extracted from an article in ``language``)."""
-        # The asking article's language is part of the key: "2,300" is one value in English, two in German,
-        # and an index lives on between comparisons (``fact_index``) to be asked from either.
-        key = (text, kind, language or self.language)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._contains(*key)
-        return found
-
-    def _contains(self, text: str, kind: FactKind, language: str) -> bool:
+        # The asking article's language decides how the fact reads: "2,300" is one value in English, two in German.
+        language = language or self.language
         if kind == FactKind.NUMBER:
             return any(self._has_number(m, language) for m in NUMBER.finditer(text))
         if kind == FactKind.DATE:
@@ -329,7 +323,7 @@ class FactIndex:
             return True
         if len(folded) < _MIN_FUZZY_LENGTH:
             return False
-        pool = self.by_initial.get(folded[0], [])
+        pool = self.by_initial.get(folded[0], ())
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
 
 
@@ -382,11 +376,6 @@ def _chunk_speakers(chunk: str) -> tuple[str, ...]:
     return tuple(fold_name(word) for word in TOKEN.findall(chunk) if word[:1].isupper())
 
 
-@lru_cache(maxsize=24)  # a 20-article comparison re-run after a threshold change; ~9 MB for 10,000 sentences
-def fact_index(text: str, language: str) -> FactIndex:
-    return FactIndex.build(text, language)
-
-
 def fact_present(text: str, kind: FactKind, other: str, language: str) -> bool:
     """Whether ``other`` (a sentence or a whole article in ``language``) states the same fact, spelling aside."""
-    return fact_index(other, language).contains(text, kind)
+    return FactIndex.build(other, language).contains(text, kind)
