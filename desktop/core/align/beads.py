@@ -267,41 +267,35 @@ def bead_dp(scorer: Scorer, tau: float, passes: Passes) -> list[Bead]:
     if not na or not nb:
         return []
     splits, merges = min(passes.max_split, nb), min(passes.max_merge, na)
-    score = np.zeros((nb + 1, na + 1))
+    shapes = _Shapes(na, splits, merges)
+    # Column c of the DP is row c + splits here: the rows before it are zeros that a 1:k bead reaching before the
+    # first column reads with a gain of −∞, so every column gathers its candidates the same way.
+    padded = np.zeros((nb + 1 + splits, na + 1))
+    flat = padded.reshape(-1)
+    score = padded[splits:]
     choice = np.zeros((nb + 1, na + 1), np.int8)  # 0: B sentence alone, k > 0: 1:k, -n: n:1, _UP: A alone
-    rows = np.arange(na)
+    rows = np.arange(na + 1)
     width = max(1, GAIN_CELLS // (na * (splits + merges)))
     # The gains of a band are dropped when the next is computed: with more than one band, what each chosen bead
     # earned is kept as the DP goes (the backtrack reads the last band's own gains).
     banded = width < nb
     earned = np.zeros((nb + 1, na + 1) if banded else (0, 0))
+    gains = np.zeros((0, na + 1, shapes.count))
     for c0 in range(1, nb + 1, width):
         c1 = min(c0 + width, nb + 1)
-        split, merge = _gains(scorer, tau, passes.size, range(c0, c1), splits, merges)
+        gains = _gains(scorer, tau, passes.size, range(c0, c1), splits, merges)
         for c in range(c0, c1):
-            kmax = min(splits, c)
-            gains = split[c - c0, :, :kmax]  # (na, kmax): A i with B c-k .. c-1
-            value = score[c - kmax : c, :-1][::-1].T + gains
-            k_best = value.argmax(axis=1)
-            cand = score[c - 1].copy()
-            pick = np.zeros(na + 1, np.int8)
-            v_best = value[rows, k_best]
-            better = v_best > cand[1:]
-            cand[1:][better] = v_best[better]
-            pick[1:][better] = k_best[better] + 1
-            if banded:
-                earned[c, 1:] = gains[rows, k_best]
-            for n in range(2, merges + 1):
-                gain = merge[c - c0, n:, n - 2]  # A r-n .. r-1 with B c-1
-                v = score[c - 1, :-n] + gain
-                better = v > cand[n:]
-                cand[n:][better] = v[better]
-                pick[n:][better] = -n
-                if banded:
-                    np.copyto(earned[c, n:], gain, where=better)
+            # Every bead ending at (row r, column c), one column per shape, in the order ties are settled: the B
+            # sentence alone, then 1:1 … 1:k, then 2:1 … n:1; the first best shape wins (argmax).
+            gain = gains[c - c0]
+            value = flat[shapes.reach + (c + splits) * (na + 1)] + gain
+            shape = value.argmax(axis=1)
+            cand = value[rows, shape]
             best = np.maximum.accumulate(cand)
             score[c] = best
-            choice[c] = np.where(best > cand, _UP, pick)
+            choice[c] = np.where(best > cand, _UP, shapes.pick[shape])
+            if banded:
+                earned[c] = gain[rows, shape]
     beads = []
     r, c = na, nb
     while r > 0 and c > 0:
@@ -311,32 +305,52 @@ def bead_dp(scorer: Scorer, tau: float, passes: Passes) -> list[Bead]:
         elif x == 0:
             c -= 1
         elif x > 0:
-            gain = earned[c, r] if banded else split[c - 1, r - 1, x - 1]
-            beads.append(Bead((r - 1,), tuple(range(c - x, c)), float(gain + (tau + passes.size * (x - 1)))))
+            won = earned[c, r] if banded else gains[c - 1, r, x]
+            beads.append(Bead((r - 1,), tuple(range(c - x, c)), float(won + (tau + passes.size * (x - 1)))))
             r, c = r - 1, c - x
         else:
-            gain = earned[c, r] if banded else merge[c - 1, r, -x - 2]
-            beads.append(Bead(tuple(range(r + x, r)), (c - 1,), float(gain + (tau + passes.size * (-x - 1)))))
+            won = earned[c, r] if banded else gains[c - 1, r, splits - x - 1]
+            beads.append(Bead(tuple(range(r + x, r)), (c - 1,), float(won + (tau + passes.size * (-x - 1)))))
             r, c = r + x, c - 1
     return beads[::-1]
 
 
-def _gains(scorer: Scorer, tau: float, size: float, ends_b: range, splits: int, merges: int) -> tuple[Floats, Floats]:
-    """What every bead ending in the columns ``ends_b`` earns: splits[c, i, k - 1] for A i with B c-k .. c-1 and
-    merges[c, r, n - 2] for A r-n .. r-1 with B c-1 (c counted from ``ends_b.start``), −∞ where none fits."""
+class _Shapes:
+    """Where each bead shape ending at a DP cell reads its earlier score, and the choice it records.
+
+    Column 0 is the B sentence alone (the cell one column back), columns 1 … k the 1:k beads (k columns back, one
+    row up), then 2:1 … n:1 (one column back, n rows up). ``reach`` holds flat offsets into the padded score
+    relative to the current column's first cell; a shape that cannot end at a cell reads some cell, whose gain is
+    −∞."""
+
+    def __init__(self, na: int, splits: int, merges: int) -> None:
+        width = na + 1
+        rows = np.arange(width)
+        columns = [rows - width]
+        columns += [np.maximum(rows - 1, 0) - k * width for k in range(1, splits + 1)]
+        columns += [np.maximum(rows - n, 0) - width for n in range(2, merges + 1)]
+        self.reach: Ints = np.stack(columns, axis=1)
+        self.count = len(columns)
+        self.pick = np.array([0, *range(1, splits + 1), *range(-2, -merges - 1, -1)], np.int8)
+
+
+def _gains(scorer: Scorer, tau: float, size: float, ends_b: range, splits: int, merges: int) -> Floats:
+    """What every bead ending in the columns ``ends_b`` earns, by shape (``_Shapes``): gains[c, r, 0] = 0 for the B
+    sentence alone, gains[c, r, k] for A r-1 with B c-k .. c-1 and gains[c, r, splits + n - 1] for A r-n .. r-1
+    with B c-1 (c counted from ``ends_b.start``), −∞ where none fits."""
     na = scorer.shape[0]
     c0, c1 = ends_b.start, ends_b.stop
-    split = np.full((c1 - c0, na, splits), -np.inf)
+    gains = np.full((c1 - c0, na + 1, 1 + splits + max(merges - 1, 0)), -np.inf)
+    gains[:, :, 0] = 0.0
     for k in range(1, splits + 1):
         first = max(c0, k)
         if first < c1:
             sim = scorer.similarity(1, k, slice(1, na + 1), slice(first, c1))
-            split[first - c0 :, :, k - 1] = sim.T - (tau + size * (k - 1))
-    merge = np.full((c1 - c0, na + 1, max(merges - 1, 0)), -np.inf)
+            gains[first - c0 :, 1:, k] = sim.T - (tau + size * (k - 1))
     for n in range(2, merges + 1):
         sim = scorer.similarity(n, 1, slice(n, na + 1), slice(c0, c1))
-        merge[:, n:, n - 2] = sim.T - (tau + size * (n - 1))
-    return split, merge
+        gains[:, n:, splits + n - 1] = sim.T - (tau + size * (n - 1))
+    return gains
 
 
 def _reordered(beads: list[Bead], rows: Ints, cols: Ints, sim: Floats, na: int, nb: int, tau: float) -> list[Bead]:
