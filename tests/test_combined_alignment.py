@@ -1,9 +1,13 @@
 """The combined matcher: groups from pairwise links over all outlets, not anchored on the reference article."""
 
-from desktop.core.align import matching
+from desktop.core.align import combined_alignment, evidence, matching
 from desktop.core.align.grouping import UNLINKED, Link, cluster
+from desktop.core.align.news_model import link_model
 from desktop.core.model import Article, Comparison, Role, Settings
 from desktop.core.pipeline import compare
+from desktop.core.resources import sample_paths
+from desktop.core.sources.loading import load_article
+from desktop.core.text import segmentation
 
 
 def test_a_chain_of_two_links_does_not_join_sentences_with_no_link_of_their_own():
@@ -151,3 +155,26 @@ def test_a_comparison_remembers_its_matcher_after_the_encoder_is_gone(monkeypatc
     assert again.matched_by == "combined" and jsonio.to_dict(again)["matched_by"] == "combined"
     store = LibraryStore(sqlite_utils.Database(tmp_path / "lib.sqlite3"))
     assert store.load(store.save(comparison, "x")).matched_by == "combined"
+
+
+def test_the_ratio_is_left_out_only_where_it_cannot_make_a_candidate(monkeypatch):
+    # The bundled samples' sentences against themselves reordered: every pair the full token-set matrix makes a
+    # candidate is a candidate with the same log-odds when only the bounded cells get a ratio. Fewer candidates
+    # per sentence than the default, so that these few dozen sentences already leave pairs out.
+    monkeypatch.setattr(combined_alignment, "TOP_K", 2)
+
+    texts = []
+    for path in sample_paths("en"):
+        article = load_article(str(path), "A")
+        texts += [article.text[s.start : s.end] for s in segmentation.segment(article.text, "en")]
+    a = [evidence.SentenceInfo(t, "en") for t in texts]
+    b = [evidence.SentenceInfo(t, "en") for t in texts[::-1] + texts[5:]]
+    idf = evidence.corpus_idf([a, b])
+    model = link_model()
+    full_found = evidence.pair_evidence(a, b, None, None, idf)
+    full = combined_alignment._candidates(model.log_odds(full_found))
+    found, odds = combined_alignment._scored(a, b, None, None, idf, None, model, 0.0)
+    chosen = combined_alignment._candidates(odds)
+    assert chosen.sum() > 0 and (chosen == full).all()
+    assert (odds[chosen] == model.log_odds(full_found)[chosen]).all()
+    assert (found.signals["fuzzy"] == 0).mean() > 0.3  # the ratio was skipped for many pairs

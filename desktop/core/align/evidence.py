@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -227,9 +228,13 @@ def pair_evidence(
     vectors_b: npt.NDArray[np.float32] | None,
     idf: dict[str, dict[str, float]],
     word_vectors: soft_overlap.WordVectors | None = None,
+    *,
+    fuzzy_ratio: bool = True,
 ) -> PairEvidence:
     """Every signal for every sentence pair of two articles; ``idf`` comes from ``corpus_idf`` over all of them,
-    ``word_vectors`` from ``word_vocabulary`` (without them the ``soft`` signal is 0)."""
+    ``word_vectors`` from ``word_vocabulary`` (without them the ``soft`` signal is 0). Without ``fuzzy_ratio``
+    the ``fuzzy`` signal is left 0 for ``with_fuzzy`` to fill in where it can matter: over two long articles
+    it is most of this function's time."""
     from rapidfuzz import fuzz, process
 
     pa = [profile(s.text, s.language) for s in a]
@@ -239,12 +244,10 @@ def pair_evidence(
     phrases, _ = _overlaps([p.pairs for p in pa], [p.pairs for p in pb], idf["pairs"])
     grams, grams_in = _overlaps([p.grams for p in pa], [p.grams for p in pb], idf["grams"])
     anchors_shared, anchor_count = _shared_weight([p.anchors for p in pa], [p.anchors for p in pb], idf["anchors"])
-    if same_language:
-        keys_a = [" ".join(p.key.split(" ", FUZZY_WORDS)[:FUZZY_WORDS]) for p in pa]
-        keys_b = [" ".join(p.key.split(" ", FUZZY_WORDS)[:FUZZY_WORDS]) for p in pb]
-        fuzzy = process.cdist(keys_a, keys_b, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
+    if same_language and fuzzy_ratio:
+        fuzzy = process.cdist(_fuzzy_keys(pa), _fuzzy_keys(pb), scorer=fuzz.token_set_ratio, workers=-1) / 100.0
     else:
-        fuzzy = np.zeros((len(pa), len(pb)))
+        fuzzy = np.zeros((len(pa), len(pb)), np.float32 if same_language else np.float64)
     if vectors_a is not None and vectors_b is not None and len(pa) and len(pb):
         cosine = np.asarray(vectors_a, np.float64) @ np.asarray(vectors_b, np.float64).T
     else:
@@ -282,6 +285,26 @@ def pair_evidence(
         "margin_across": _margin(cosine) * (not same_language),
     }
     return PairEvidence(signals, [p.anchors for p in pa], [p.anchors for p in pb])
+
+
+def with_fuzzy(
+    found: PairEvidence, a: Sequence[SentenceInfo], b: Sequence[SentenceInfo], cells: npt.NDArray[np.bool_]
+) -> PairEvidence:
+    """``found`` (from ``pair_evidence`` without ``fuzzy_ratio``) with the token-set ratio of the chosen ``cells``,
+    the same values the full matrix holds there."""
+    from rapidfuzz import fuzz
+
+    keys_a = _fuzzy_keys([profile(s.text, s.language) for s in a])
+    keys_b = _fuzzy_keys([profile(s.text, s.language) for s in b])
+    fuzzy: npt.NDArray[Any] = np.zeros(cells.shape, np.float32)  # process.cdist's dtype, divided as there
+    rows, cols = np.nonzero(cells)
+    fuzzy[rows, cols] = [fuzz.token_set_ratio(keys_a[i], keys_b[j]) for i, j in zip(rows, cols, strict=True)]
+    fuzzy /= 100.0
+    return PairEvidence({**found.signals, "fuzzy": fuzzy}, found.anchors_a, found.anchors_b)
+
+
+def _fuzzy_keys(profiles: Sequence[Profile]) -> list[str]:
+    return [" ".join(p.key.split(" ", FUZZY_WORDS)[:FUZZY_WORDS]) for p in profiles]
 
 
 def corpus_idf(articles: Sequence[Sequence[SentenceInfo]]) -> dict[str, dict[str, float]]:

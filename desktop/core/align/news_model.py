@@ -48,9 +48,16 @@ class LinkModel:
 
     def log_odds(self, evidence: PairEvidence) -> Matrix:
         """The model's log-odds for every sentence pair, less ``shift`` (positive: worth linking)."""
+        return self._chosen(evidence).log_odds(evidence) - self.shift
+
+    def weight(self, evidence: PairEvidence, signal: str) -> float:
+        """What one unit of ``signal`` adds to this article pair's log-odds (0 for a signal the model ignores)."""
+        chosen = self._chosen(evidence)
+        return dict(zip(chosen.features, chosen.coefficients, strict=True)).get(signal, 0.0)
+
+    def _chosen(self, evidence: PairEvidence) -> Logistic:
         same_language = evidence.signals["same_language"]
-        chosen = self.within if same_language.size == 0 or same_language.flat[0] else self.across
-        return chosen.log_odds(evidence) - self.shift
+        return self.within if same_language.size == 0 or same_language.flat[0] else self.across
 
 
 def _logistic(data: dict[str, object]) -> Logistic:
