@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from desktop.core.resources import resource_path
+from desktop.core.text import wordlists
 
 THRESHOLD = 2
 LABEL = "label"  # the lexicon section of loaded labels: marked, but no weight towards commentary
@@ -193,16 +194,12 @@ def compile_pattern(line: str) -> str:
 def parse_lexicon(lines: Iterable[str], weights: dict[str, int] | None = None) -> Lexicon:
     """Sections in ``[brackets]``, one cue per line, ``#`` comments; unknown sections weigh 1."""
     weights = weights if weights is not None else _WEIGHTS
-    section = ""
     patterns = []
-    for raw in lines:
-        written, _, neutral = raw.split("#", 1)[0].partition("=")
+    for section, entry in ((s.lower(), e) for s, entries in wordlists.parse_sections(lines).items() for e in entries):
+        written, _, neutral = entry.partition("=")
         written, neutral = written.strip(), neutral.strip()
         line = written.lower()
         if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1].strip()
             continue
         first = written.lstrip("^*")[:1]
         weight = 0 if section == LABEL else weights.get(section, 1)

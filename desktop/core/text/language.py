@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from desktop.core.resources import resource_path
+from desktop.core.text import wordlists
 
 SUPPORTED = ("de", "en")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -19,8 +19,7 @@ _MIN_SCORE = 3
 
 @cache
 def _stopwords(language: str) -> frozenset[str]:
-    lines = resource_path("lexicons", f"stopwords-{language}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(wordlists.sections(f"stopwords-{language}").get("", ()))
 
 
 # Spelling that is common in one language and rare in the other: what decides a headline or a one-line snippet,

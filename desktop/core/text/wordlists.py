@@ -1,13 +1,15 @@
-"""Read the sectioned word lists under ``resources/lexicons`` that the segmenter and role detector use.
+"""The one reader of the lexicons under ``resources/lexicons``: every stage that reads a list reads it here.
 
 The lists are plain text so that people who know the news genre, not the code, can extend them: ``#`` starts a
-comment, ``[name]`` starts a section, every other non-blank line is one entry. Lists exist per language
-(``boilerplate-de.txt``); text in an unknown language is treated with the union of all of them, because a rule
-that never fires costs less than a missing one.
+comment (anywhere in a line), ``[name]`` starts a section, every other non-blank line is one entry, surrounding
+spaces removed. What an entry means (a cue with its neutral wording after ``=``, a class of spellings split by
+``|``) is the reading stage's business. Lists exist per language (``boilerplate-de.txt``); text in an unknown
+language is treated with the union of all of them, because a rule that never fires costs less than a missing one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from desktop.core.resources import resource_path
@@ -23,12 +25,16 @@ def languages_for(language: str) -> tuple[str, ...]:
 @cache
 def sections(name: str) -> dict[str, tuple[str, ...]]:
     """``{section: entries}`` of ``resources/lexicons/<name>.txt``; entries before any header go to ``""``."""
+    return parse_sections(resource_path("lexicons", f"{name}.txt").read_text(encoding="utf-8").splitlines())
+
+
+def parse_sections(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``{section: entries}`` of a lexicon's lines, sections in the order they first appear."""
     result: dict[str, list[str]] = {}
     current = ""
-    text = resource_path("lexicons", f"{name}.txt").read_text(encoding="utf-8")
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1].strip()

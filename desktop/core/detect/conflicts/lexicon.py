@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from desktop.core.detect.conflicts.statements import Token
-from desktop.core.resources import resource_path
 from desktop.core.text import wordlists
 from desktop.core.text.facts.dates import MONTHS, WEEKDAYS
 from desktop.core.text.facts.words import fold_name
@@ -73,17 +72,10 @@ class _Lexicon:
 
 @cache
 def word_classes() -> _Lexicon:
-    text = resource_path("lexicons", "conflicts-de-en.txt").read_text(encoding="utf-8")
-    raw: dict[str, list[list[str]]] = {}
-    section = ""
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1].strip()
-            continue
-        raw.setdefault(section, []).append([w.strip() for w in line.split("|") if w.strip()])
+    raw = {
+        section: [[w.strip() for w in line.split("|") if w.strip()] for line in lines]
+        for section, lines in wordlists.sections("conflicts-de-en").items()
+    }
     # The three certainty sections as one section of three classes, so a sentence is read in one pass.
     raw["levels"] = [[w for line in raw.get(level, []) for w in line] for level in LEVELS]
     built: dict[str, _Classes] = {}

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from desktop.core.resources import resource_path
+from desktop.core.text import wordlists
 from desktop.core.text.facts.words import fold_name
 
 
@@ -27,20 +27,15 @@ class NameLexicon:
 
 @cache
 def names() -> NameLexicon:
-    section = ""
     classes: dict[str, int] = {}
     titles: list[str] = []
     not_names: set[str] = set()
     legal: set[str] = set()
     first: set[str] = set()
     longest = 1
-    for number, raw in enumerate(resource_path("lexicons", "names-de-en.txt").read_text("utf-8").splitlines()):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1].strip().casefold()
-        elif section == "equivalents":
+    entries = [(s.casefold(), line) for s, lines in wordlists.sections("names-de-en").items() for line in lines]
+    for number, (section, line) in enumerate(entries):  # each line of equivalents is one class
+        if section == "equivalents":
             for spelling in line.split("|"):
                 key = fold_name(spelling)
                 if key:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from desktop.core.resources import resource_path
+from desktop.core.text import wordlists
 
 TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}|\w+(?:[-'’]\w+)*")
 _TRANSLITERATION = (
@@ -87,11 +87,4 @@ def content_pairs(text: str) -> frozenset[str]:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    words: set[str] = set()
-    for language in ("de", "en"):
-        path = resource_path("lexicons", f"stopwords-{language}.txt")
-        for line in path.read_text("utf-8").splitlines():
-            word = line.split("#", 1)[0].strip()
-            if word:
-                words.add(plain_form(word))
-    return frozenset(words)
+    return frozenset(plain_form(word) for lang in ("de", "en") for word in wordlists.sections(f"stopwords-{lang}")[""])
