@@ -229,6 +229,16 @@ class Settings:
     match: str = "auto"
 
 
+class MatchMode(StrEnum):
+    """The matchers ``Settings.match`` chooses from (``desktop.core.align.matching`` says what each does)."""
+
+    AUTO = "auto"
+    FUZZY = "fuzzy"
+    SEMANTIC = "semantic"
+    BOTH = "both"
+    COMBINED = "combined"
+
+
 class CorrectionKind(StrEnum):
     LINK = "link"  # these sentences report the same fact: one group
     UNLINK = "unlink"  # each of these sentences stands alone, whatever the aligner finds

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.core.model import Settings
+from desktop.core.model import MatchMode, Settings
 
 MAX_RECENT = 10
-# The values ``Settings.match`` accepts (``desktop.core.align.matching.MODES``, which is not imported here: it pulls in
-# the alignment engine before the window is up). A stored value outside these falls back to the default.
-MATCH_MODES = ("auto", "fuzzy", "semantic", "both", "combined")
+# The values ``Settings.match`` accepts (from the model, not ``matching``, which pulls in the alignment engine before
+# the window is up). A stored value outside these falls back to the default.
+MATCH_MODES = tuple(MatchMode)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.align import alignment, sections
 from desktop.core.align.beads import AlignedSet
-from desktop.core.model import Comparison, Role
+from desktop.core.model import Comparison, MatchMode, Role
 
 if TYPE_CHECKING:
     from desktop.core.align.embeddings import Encoder
 
-MODES = ("auto", "fuzzy", "semantic", "both", "combined")
+MODES = tuple(MatchMode)
 
 
 def cross_language(languages: Sequence[str]) -> bool:
