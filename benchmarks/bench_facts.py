@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
+from desktop.core.detect.omissions import find_facts
 from desktop.core.engine import Engine
 from desktop.core.model import Article, ArticleResult, Role, Sentence, Status
-from desktop.core.pipeline import _find_facts
 from desktop.core.text.facts.extraction import extract_facts
 from desktop.core.text.facts.index import FactIndex
 from desktop.core.text.segmentation import segment
@@ -74,7 +74,7 @@ def main(count: int = 10_000) -> None:
     baseline = (time.perf_counter() - start) / len(sample) * len(extracted)
 
     start = time.perf_counter()
-    found = _find_facts([a, b], [], Engine())
+    found = find_facts([a, b], [], Engine().fact_index)
     pipeline_time = time.perf_counter() - start
 
     print(f"{count} sentences per article, {len(extracted)} facts in A ({present} present in B)")
@@ -85,7 +85,7 @@ def main(count: int = 10_000) -> None:
         f"check every fact of A in B:  {check_time:6.2f} s  (1/{baseline / check_time:.0f} of naive substring search)"
     )
     print(f"naive substring baseline:    {baseline:6.2f} s  (extrapolated from {len(sample)} facts)")
-    print(f"pipeline _find_facts, A↔B:   {pipeline_time:6.2f} s  for {len(found)} facts")
+    print(f"omissions.find_facts, A↔B:   {pipeline_time:6.2f} s  for {len(found)} facts")
 
 
 if __name__ == "__main__":

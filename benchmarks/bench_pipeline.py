@@ -80,9 +80,9 @@ def stage_clock(clock: Clock) -> Iterator[None]:
         (pipeline, "detect_language", "language"),
         (segmentation, "segment", "segment"),
         (matching, "align_sentences", "align"),
-        (pipeline, "_build_group", "word diff"),
-        (pipeline, "_classify_sentences", "commentary"),
-        (pipeline, "_find_facts", "facts"),
+        (pipeline, "build_group", "word diff"),
+        (pipeline, "classify_sentences", "commentary"),
+        (pipeline, "find_facts", "facts"),
         (pipeline, "summarise", "summary"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]

@@ -20,7 +20,6 @@ from desktop.core.sources.errors import LoadError
 from desktop.ui import placed_links
 
 log = logging.getLogger(__name__)
-_COMPARE_STAGES = 5
 _STEPS = 100  # progress units per loaded article or compare stage, so embedding can move the bar inside a stage
 # Embedding sentences (semantic matching) takes far longer than any other stage: once it starts, the bar gives it
 # this many stages' worth of room, so it does not sit still for seconds and then jump.
@@ -33,11 +32,12 @@ class ProgressScale:
     sentence-embedding count (``compare(..., encoding=)``) spread over extra room inside stage 2."""
 
     sources: int
+    stages: int  # the steps compare reports (``pipeline.STAGES``, read once the engine is imported)
     encoding: bool = False
 
     @property
     def total(self) -> int:
-        return (self.sources + _COMPARE_STAGES + (_ENCODING_STAGES if self.encoding else 0)) * _STEPS
+        return (self.sources + self.stages + (_ENCODING_STAGES if self.encoding else 0)) * _STEPS
 
     def loading(self, done: int) -> int:
         return done * _STEPS
@@ -127,10 +127,10 @@ class CompareWorker(QRunnable):
             self.signals.failed.emit(self.generation, f"The comparison failed: {error}")
 
     def _run(self) -> None:
-        from desktop.core.pipeline import ComparisonCancelled, compare
+        from desktop.core.pipeline import STAGES, ComparisonCancelled, compare
         from desktop.core.sources.articles import ArticleInput, load_articles
 
-        scale = ProgressScale(len(self._sources))
+        scale = ProgressScale(len(self._sources), STAGES)
         started = time.perf_counter()
 
         def stop() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core import pipeline
 from desktop.core.align import matching
 from desktop.core.model import Status
 from desktop.core.resources import resource_path
@@ -46,7 +47,8 @@ def test_unknown_stored_match_falls_back_to_automatic(store):
 
 
 def test_progress_gives_embedding_room_inside_the_align_stage():
-    scale = ProgressScale(sources=2)
+    scale = ProgressScale(sources=2, stages=pipeline.STAGES)
+    assert pipeline.STAGES == 5
     assert (scale.loading(2), scale.compared(1), scale.total) == (200, 300, 700)
     assert scale.encoded(0, 40) == 300
     assert scale.total == 1500  # eight more stages' room once sentences are being embedded
