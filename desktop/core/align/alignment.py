@@ -66,7 +66,7 @@ def align(
     """Groups of sentences that say the same thing; raises ``ComparisonCancelled`` once ``cancelled()`` turns true."""
     features = [article_features(k) for k in keys]
     # Outlets share most sentences word for word: each distinct key's content words are read once.
-    distinct = {key: _content_words(key) for article in keys for key in article}
+    distinct = {key: _content_words(key) for key in dict.fromkeys(key for article in keys for key in article)}
     words = [[distinct[key] for key in article] for article in keys]
 
     def pair(a: int, b: int, left_a: list[int], left_b: list[int]) -> list[Bead]:

@@ -66,7 +66,14 @@ def _mean(families: Iterable[Floats]) -> Floats:
 def _dice(shared: Floats, own_a: Floats, own_b: Floats) -> Floats:
     """Dice of weighted feature sets: twice the shared weight over both sides' own (``own_a`` a column, ``own_b`` a
     row); the shared weight is capped by the smaller side, as prefix sums may leave a rounding hair above it."""
-    dice: Floats = 2 * np.minimum(shared, np.minimum(own_a, own_b)) / np.maximum(own_a + own_b, 1e-9)
+    # The same operations as 2 * min(shared, min(own_a, own_b)) / max(own_a + own_b, 1e-9), in two buffers: the
+    # bead DP asks for whole blocks per bead shape, and the temporaries were a fifth of its time.
+    dice: Floats = np.minimum(own_a, own_b)
+    np.minimum(shared, dice, out=dice)
+    np.multiply(dice, 2, out=dice)
+    both = np.add(own_a, own_b)
+    np.maximum(both, 1e-9, out=both)
+    np.divide(dice, both, out=dice)
     return dice
 
 
