@@ -44,38 +44,59 @@ def _name_candidates(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _extract_facts(text: str, language: str, known_names: frozenset[str]) -> tuple[ExtractedFact, ...]:
-    taken_starts: list[int] = []  # claimed spans never overlap, so sorted starts also sort their ends
+    # Quotations, dates and numbers are claimed before names and do not depend on the known names: a sentence met
+    # again with other known names (later in its article, or in another outlet) only looks for its names again.
+    claimed = _claims_before_names(text)
+    taken_starts = list(claimed[0])  # claimed spans never overlap, so sorted starts also sort their ends
+    taken_ends = list(claimed[1])
+    found = list(claimed[2])
+    for start, end in find_names(text, language, known_names):
+        _claim(text, start, end, FactKind.NAME, taken_starts, taken_ends, found)
+    return tuple(sorted(found, key=lambda fact: fact[2]))
+
+
+@lru_cache(maxsize=65536)
+def _claims_before_names(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[ExtractedFact, ...]]:
+    """The quotations, dates and numbers of a sentence, claimed in that order: starts, ends and facts."""
+    taken_starts: list[int] = []
     taken_ends: list[int] = []
     found: list[ExtractedFact] = []
-
-    def claim(start: int, end: int, kind: FactKind) -> None:
-        surface = text[start:end]
-        stripped = surface.rstrip(" ,;:")
-        end = start + len(stripped)
-        # Only the neighbours can overlap: a scan over every claimed span was quadratic in a long line of numbers.
-        at = bisect.bisect_left(taken_starts, start)
-        if (
-            end > start
-            and (at == 0 or taken_ends[at - 1] <= start)
-            and (at == len(taken_starts) or taken_starts[at] >= end)
-        ):
-            taken_starts.insert(at, start)
-            taken_ends.insert(at, end)
-            found.append((text[start:end], kind, start, end))
-
     for start, end, kind in _quotations(text):
-        claim(start, end, kind)
+        _claim(text, start, end, kind, taken_starts, taken_ends, found)
     for match in find_dates(text):
         if match.groupdict().get("y10") and looks_like_amount(text, match.start(), match.end()):
             continue
-        claim(match.start(), match.end(), FactKind.DATE)
+        _claim(text, match.start(), match.end(), FactKind.DATE, taken_starts, taken_ends, found)
     for match in NUMBER.finditer(text):
         if is_list_marker(text, match):
             continue
-        claim(match.start(), match.end(), FactKind.NUMBER)
-    for start, end in find_names(text, language, known_names):
-        claim(start, end, FactKind.NAME)
-    return tuple(sorted(found, key=lambda fact: fact[2]))
+        _claim(text, match.start(), match.end(), FactKind.NUMBER, taken_starts, taken_ends, found)
+    return tuple(taken_starts), tuple(taken_ends), tuple(found)
+
+
+def _claim(
+    text: str,
+    start: int,
+    end: int,
+    kind: FactKind,
+    taken_starts: list[int],
+    taken_ends: list[int],
+    found: list[ExtractedFact],
+) -> None:
+    """Take a span unless it overlaps one already taken (its trailing punctuation left out)."""
+    surface = text[start:end]
+    stripped = surface.rstrip(" ,;:")
+    end = start + len(stripped)
+    # Only the neighbours can overlap: a scan over every claimed span was quadratic in a long line of numbers.
+    at = bisect.bisect_left(taken_starts, start)
+    if (
+        end > start
+        and (at == 0 or taken_ends[at - 1] <= start)
+        and (at == len(taken_starts) or taken_starts[at] >= end)
+    ):
+        taken_starts.insert(at, start)
+        taken_ends.insert(at, end)
+        found.append((text[start:end], kind, start, end))
 
 
 def _quotations(text: str) -> Iterator[tuple[int, int, FactKind]]:
