@@ -86,7 +86,7 @@ class Lexicon:
             match = pattern.regex.match(text)
             if match:
                 yield pattern, match
-        anywhere = tuple(p for p in self.anywhere if _core_search(p.source).search(text))
+        anywhere = tuple((p, p.regex) for p in self.anywhere if _core_search(p.source).search(text))
         candidates_of = self.candidates
         for token in _WORD.finditer(text):
             word = token.group()
@@ -94,11 +94,13 @@ class Lexicon:
             candidates = candidates_of.get(lowered)
             if candidates is None:
                 candidates = candidates_of[lowered] = self._candidates(lowered)
-            if not candidates and not anywhere:
-                continue
+            if anywhere:
+                candidates = (*candidates, *anywhere)
+            elif not candidates:
+                continue  # most words start no cue: nothing more to do for them
             capitalised = word[:1].isupper()
             start = token.start()
-            for pattern, regex in (*candidates, *((p, p.regex) for p in anywhere)):
+            for pattern, regex in candidates:
                 if pattern.lowercase and capitalised and not _opens_sentence(text, start):
                     continue
                 match = regex.match(text, start)

@@ -95,11 +95,11 @@ def _phrases(outside: str, grammar: Grammar) -> tuple[list[commentary.Cue], set[
     words = [t.group().lower() for t in tokens]
     found: list[commentary.Cue] = []
     judging: set[tuple[int, int]] = set()
-    i = 0
-    while i < len(words):
+    for i, word in enumerate(words):
+        if word not in grammar.phrases:
+            continue  # most words open no phrase: skipped without a call
         phrase = _phrase_at(words, i, grammar, tokens, outside)
         if phrase is None:
-            i += 1
             continue
         last = i + len(phrase.tokens) - 1
         weight = phrase.weight
@@ -109,7 +109,6 @@ def _phrases(outside: str, grammar: Grammar) -> tuple[list[commentary.Cue], set[
         found.append(commentary.Cue(outside[start:end], start, end, weight))
         if phrase.family in _JUDGING:
             judging.add((start, end))
-        i += 1
     return found, judging
 
 
