@@ -17,7 +17,9 @@ from desktop.library import open_library
 def stall(monkeypatch):
     """Calling it makes the next comparisons run until they are cancelled."""
 
-    def waits_for_cancel(articles, settings=None, *, progress=None, cancelled=None, encoding=None, user_links=()):
+    def waits_for_cancel(
+        articles, settings=None, *, progress=None, cancelled=None, encoding=None, user_links=(), engine=None
+    ):
         while not cancelled():
             time.sleep(0.005)
         raise pipeline.ComparisonCancelled()

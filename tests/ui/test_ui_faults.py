@@ -60,7 +60,7 @@ def test_a_cancelled_run_keeps_the_previous_result(window, open_articles, articl
     before = open_articles(article_files[:2])
     started = threading.Event()
 
-    def slow(articles, settings=None, *, progress=None, cancelled=None, encoding=None, user_links=()):
+    def slow(articles, settings=None, *, progress=None, cancelled=None, encoding=None, user_links=(), engine=None):
         started.set()
         while not cancelled():
             threading.Event().wait(0.01)
