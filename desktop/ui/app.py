@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import __version__
 from desktop.core.model import Comparison
 from desktop.core.resources import resource_path, sample_paths
-from desktop.library import LibraryError, LibraryStore, library_path, open_library
+from desktop.library import LibraryError, library_path, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Preferences
 from desktop.ui.recovery import Recovery
@@ -62,14 +62,17 @@ def default_files() -> list[str]:
         return []
 
 
-def open_user_library(path: Path) -> tuple[LibraryStore | None, str]:
-    """The library, or None and why not. A damaged or foreign file is reported and left exactly as it is:
-    the app then runs without a library rather than replacing weeks of someone's work with an empty one."""
+def check_user_library(path: Path) -> str:
+    """Why the library at ``path`` cannot be used ('' if it can): opened once at start-up (created or migrated if
+    need be, its search index checked), then closed; the window uses it through its library worker only. A damaged
+    or foreign file is reported and left exactly as it is: the app then runs without a library rather than
+    replacing weeks of someone's work with an empty one."""
     try:
-        return open_library(path), ""
+        open_library(path).close()
     except LibraryError as error:
         log.error("library unavailable: %s", error)
-        return None, str(error)
+        return str(error)
+    return ""
 
 
 def create_window(
@@ -83,12 +86,11 @@ def create_window(
     prefs = Preferences(store)
     session = Session(settings=prefs.comparison_settings())
     path = library_path(db)
-    library, error = open_user_library(path)
+    error = check_user_library(path)
     window = MainWindow(
         session,
         prefs,
-        library=library,
-        library_path=path if library is not None else None,
+        library_path=None if error else path,
         library_error=error,
         recovery=recovery if recovery is not None else Recovery(),
     )

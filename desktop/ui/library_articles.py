@@ -1,4 +1,4 @@
-"""The library's articles, searchable, to add to the comparison being built."""
+"""The library's articles, searchable, to add to the comparison being built; read through the library worker."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.library import LibraryArticle, LibraryError, LibraryStore
+from desktop.library import LibraryArticle, LibraryStore
 from desktop.ui.empty_note import EmptyNote
+from desktop.ui.library_worker import LibraryWorker
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,10 +75,12 @@ class LibraryArticlesView(QWidget):
 
     add_requested = Signal(list)
     failed = Signal(str)
+    listed = Signal()  # the newest rows asked for are on screen
 
-    def __init__(self, store: LibraryStore, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: LibraryWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
+        self._asked = 0  # number of the newest request: an answer to an older one is dropped
         self.model = LibraryArticlesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -119,13 +122,25 @@ class LibraryArticlesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._asked += 1
+        asked = self._asked
         query = self.search.text().strip()
-        try:
-            rows = self.store.search_articles(query) if query else self.store.list_articles()
-        except LibraryError as error:
+
+        def rows(store: LibraryStore) -> tuple[LibraryArticle, ...]:
+            return store.search_articles(query) if query else store.list_articles()
+
+        reply = self.worker.ask(rows)
+        reply.done.connect(lambda found: self._listed(asked, query, found))
+        reply.failed.connect(lambda error: self._failed(asked, error))
+
+    def _failed(self, asked: int, error: Exception) -> None:
+        if asked == self._asked:
             message = f"Cannot read the library: {error}"
             self.status.setText(message)
             self.failed.emit(message)
+
+    def _listed(self, asked: int, query: str, rows: tuple[LibraryArticle, ...]) -> None:
+        if asked != self._asked:
             return
         self.model.set_rows(rows)
         self.status.setText(
@@ -136,6 +151,7 @@ class LibraryArticlesView(QWidget):
             else f"{len(rows)} articles"
         )
         self.empty_note.show_text(f"No matches for “{query}”" if query and not rows else "")
+        self.listed.emit()
 
     def selected_ids(self) -> list[int]:
         return [int(index.data(ID_ROLE)) for index in self.view.selectionModel().selectedRows()]

@@ -30,7 +30,9 @@ class LibraryDock(QObject):
         add_panel: AddPanel,
         help_menu: QMenu,
         panel_menus: dict[str, QMenu],
+        first_run: bool = False,
     ) -> None:
+        """``first_run``: no saved window layout, so the panel shows once the library turns out to hold something."""
         super().__init__(window)
         self.library = library
         self.dock: QDockWidget | None = None
@@ -55,11 +57,18 @@ class LibraryDock(QObject):
         search.triggered.connect(self.show_library)
         panel_menus["Library"].insertAction(toggle, search)
         # First run: the panel is worth showing once there is something in it; afterwards the saved state decides.
-        dock.setVisible(bool(library.recent()))
+        dock.setVisible(False)
+        self._first_run = first_run
+        library.recent_changed.connect(self._first_list)
         window.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
         articles = panel_menus["Library"].addAction("&Add Articles from Library…")
         articles.setStatusTip("Pick saved articles to add to the comparison on screen")
         articles.triggered.connect(self.show_library_articles)
+
+    def _first_list(self) -> None:
+        if self._first_run and self.dock is not None:
+            self.dock.setVisible(bool(self.library.recent))
+        self._first_run = False
 
     def show_library(self) -> None:
         """Ctrl+L: the library in front (over the Differences panel when they share a column), its search focused."""
@@ -80,8 +89,11 @@ class LibraryDock(QObject):
 
 
 def refresh_recent_comparisons(library: LibraryLink, menu: QMenu, start_page: StartPage | None) -> None:
-    """File ▸ Open Recent Comparison, and the start page's list when it is on screen (``start_page`` not None)."""
-    entries = library.recent()
+    """File ▸ Open Recent Comparison, and the start page's list when it is on screen (``start_page`` not None), from
+    the library's ``recent`` as last read (left as they are until the worker's first answer)."""
+    entries = library.recent
+    if entries is None and library.available:
+        return
     menu.clear()
     names = distinct_names(entries or ())
     for number, info in enumerate(entries or (), start=1):

@@ -1,7 +1,8 @@
 """The library panel: saved comparisons in a sortable, searchable list, to reopen, rename, duplicate or delete.
 
-The panel only drives a ``LibraryStore``; what reopening means (showing the saved result, offering to
-re-align) is the window's business, reached through ``open_requested``.
+The panel asks the library worker for its rows and changes and shows the answers when they arrive, so typing in
+the search field or renaming never waits on the database; what reopening means (showing the saved result,
+offering to re-align) is the window's business, reached through ``open_requested``.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison
+from desktop.library import ComparisonInfo, LibraryStore, UnknownComparison
 from desktop.ui.empty_note import EmptyNote
 from desktop.ui.library_articles import LibraryArticlesView
+from desktop.ui.library_worker import LibraryWorker
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -190,10 +192,12 @@ class LibraryPanel(QWidget):
     changed = Signal()  # after a rename, duplicate or delete: recent-comparison menus may need a refresh
     deleted = Signal(int)  # the window may be showing that comparison
     failed = Signal(str)
+    listed = Signal()  # the newest rows asked for are on screen
 
-    def __init__(self, store: LibraryStore, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: LibraryWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
+        self._asked = 0  # number of the newest list request: an answer to an older one is dropped
         self.model = LibraryModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -240,7 +244,7 @@ class LibraryPanel(QWidget):
         page.addWidget(self.view, 1)
         page.addLayout(buttons)
         page.addWidget(self.status)
-        self.articles = LibraryArticlesView(store, self)
+        self.articles = LibraryArticlesView(worker, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(comparisons, "&Comparisons")
         self.tabs.addTab(self.articles, "A&rticles")
@@ -287,22 +291,39 @@ class LibraryPanel(QWidget):
         self.view.setColumnHidden(OUTLETS, self.width() < NARROW_PANEL)
 
     # -- reading ---------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Reload from the store after a save here, in another window or by the CLI; keeps the selection."""
-        keep = self.selected_id()
+    def refresh(self, select: int | None = None, failure: str = "") -> None:
+        """Reload from the library after a save here, in another window or by the CLI; keeps the selection, or
+        selects ``select`` once the rows are in; ``failure`` stays in the status line instead of the count. Typing
+        in the search field asks again at each key: only the newest answer is shown."""
+        self._asked += 1
+        asked = self._asked
         query = self.search.text().strip()
-        try:
-            rows = self.store.search(query) if query else self.store.list()
-        except LibraryError as error:
-            self._fail(f"Cannot read the library: {error}")
+
+        def rows(store: LibraryStore) -> tuple[ComparisonInfo, ...]:
+            return store.search(query) if query else store.list()
+
+        reply = self.worker.ask(rows)
+        reply.done.connect(lambda found: self._listed(asked, query, found, select, failure))
+        reply.failed.connect(lambda error: self._list_failed(asked, error))
+
+    def _listed(
+        self, asked: int, query: str, rows: tuple[ComparisonInfo, ...], select: int | None, failure: str
+    ) -> None:
+        if asked != self._asked:
             return
+        keep = select if select is not None else self.selected_id()
         self.model.set_rows(rows)
-        self.status.setText(search_status(query, len(rows), "saved comparison"))
+        self.status.setText(failure or search_status(query, len(rows), "saved comparison"))
         self.empty_note.show_text(f"No matches for “{query}”" if query and not rows else "")
         if keep is not None:
             self.select(keep)
         if self.tabs.currentWidget() is self.articles:
             self.articles.refresh()
+        self.listed.emit()
+
+    def _list_failed(self, asked: int, error: Exception) -> None:
+        if asked == self._asked:
+            self._fail(f"Cannot read the library: {error}")
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
@@ -329,31 +350,20 @@ class LibraryPanel(QWidget):
             self.view.edit(rows[0])
 
     def rename(self, comparison_id: int, name: str) -> None:
-        if self._act(lambda: self.store.rename(comparison_id, name)):
-            self.refresh()
-            self.changed.emit()
+        self._act(lambda store: store.rename(comparison_id, name), lambda _none: self._changed(comparison_id))
 
     def duplicate_selected(self) -> None:
         comparison_id = self.selected_id()
-        if comparison_id is None:
-            return
-        copies: list[int] = []
-        if self._act(lambda: copies.append(self.store.duplicate(comparison_id))):
-            self.refresh()
-            self.select(copies[0])
-            self.changed.emit()
+        if comparison_id is not None:
+            self._act(lambda store: store.duplicate(comparison_id), self._changed)
 
     def delete_selected(self) -> None:
         comparison_id = self.selected_id()
         if comparison_id is None:
             return
         info = self.model.info(self.model.row_of(comparison_id))
-        if not self.confirm_delete(info):
-            return
-        if self._act(lambda: self.store.delete(comparison_id)):
-            self.refresh()
-            self.deleted.emit(comparison_id)
-            self.changed.emit()
+        if self.confirm_delete(info):
+            self._act(lambda store: store.delete(comparison_id), lambda _none: self._deleted(comparison_id))
 
     def confirm_delete(self, info: ComparisonInfo) -> bool:
         """Deleting cannot be undone, so ask; tests replace this method."""
@@ -367,17 +377,30 @@ class LibraryPanel(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _act(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except UnknownComparison:
-            self.refresh()  # deleted elsewhere in the meantime: show the list as it is now
-            self._fail("That comparison is no longer in the library.")
-            return False
-        except LibraryError as error:
+    def _act(self, change: Callable[[LibraryStore], object], done: Callable[[Any], None]) -> None:
+        """Ask the library worker for ``change``; ``done`` gets what it returned, a failure goes to the status."""
+        reply = self.worker.ask(change)
+        reply.done.connect(done)
+        reply.failed.connect(self._act_failed)
+
+    def _changed(self, comparison_id: int) -> None:
+        """A rename or a copy landed: the list again, with that entry selected."""
+        self.refresh(select=comparison_id)
+        self.changed.emit()
+
+    def _deleted(self, comparison_id: int) -> None:
+        self.refresh()
+        self.deleted.emit(comparison_id)
+        self.changed.emit()
+
+    def _act_failed(self, error: Exception) -> None:
+        if isinstance(error, UnknownComparison):
+            # Deleted elsewhere in the meantime: show the list as it is now, under the message.
+            message = "That comparison is no longer in the library."
+            self.refresh(failure=message)
+            self._fail(message)
+        else:
             self._fail(f"The library could not be changed: {error}")
-            return False
-        return True
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)

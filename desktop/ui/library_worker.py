@@ -1,17 +1,24 @@
-"""The library's heavy work off the GUI thread: autosaving every finished comparison, and reopening one.
+"""Every use of the library off the GUI thread: autosaving each finished comparison, reopening one, and the quick
+requests (the lists and searches, renames, deletes, notes), so the window never waits on the database.
 
-The window's ``LibraryStore`` connection belongs to the GUI thread (sqlite3 connections stay on the thread that
-made them), so each job opens its own connection with ``open_library``; WAL mode and ``BEGIN IMMEDIATE`` in the
-store let it write while the GUI thread reads the list. Jobs run one at a time in order, so a reopen always sees
-the saves queued before it, and a save overtaken by a newer result for the same comparison is skipped: a burst
-of threshold changes costs one write, not ten. Reopening also builds the comparison's presentation here (what every
-sentence and word shows, and the row order), as a compare run does, so the GUI thread only builds the views.
+sqlite3 connections stay on the thread that made them, so each job opens its own connection with
+``open_library`` (a few milliseconds); WAL mode and ``BEGIN IMMEDIATE`` in the store let it write while another
+process reads. Jobs run one at a time in order, so a reopen or a list always sees the saves and renames queued
+before it, and a save overtaken by a newer result for the same comparison is skipped: a burst of threshold changes
+costs one write, not ten. Reopening also builds the comparison's presentation here (what every sentence and word
+shows, and the row order), as a compare run does, so the GUI thread only builds the views.
+
+A quick request is a function of the store (``ask``); its ``Reply`` says ``done(result)`` or ``failed(error)`` on the
+GUI thread. ``error`` is what the store raised, its own ``LibraryError`` or a ``LookupError`` (``UnknownComparison``,
+an article id it does not have), so the asker can word it for its one status line.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +60,8 @@ class Opened:
 
 @dataclass
 class SaveTarget:
-    """The library row one comparison on screen is saved to; ``id`` is None until its first save."""
+    """The library row one comparison on screen is saved to; ``id`` is None until its first save. A new row is
+    named ``name``, or after the comparison's first article when that is empty."""
 
     name: str
     id: int | None = None
@@ -65,6 +73,15 @@ class _Signals(QObject):
     failed = Signal(str)
     opened = Signal(object)  # Opened
     open_failed = Signal(int, str)  # comparison id, message
+    answered = Signal(int, bool, object)  # request number, whether it succeeded, its result or the error
+
+
+class Reply(QObject):
+    """The answer to one ``LibraryWorker.ask``, on the GUI thread: ``done`` with what the request returned, or
+    ``failed`` with the error the store raised. Exactly one of them is emitted, then the reply is deleted."""
+
+    done = Signal(object)
+    failed = Signal(object)  # LibraryError or LookupError; any other Exception is a bug, logged on the worker
 
 
 class _SaveJob(QRunnable):
@@ -111,7 +128,35 @@ class _SaveJob(QRunnable):
             store.update(same, self._comparison)
             target.id = same
             return
-        target.id = store.save(self._comparison, target.name)
+        target.id = store.save(self._comparison, target.name or comparison_name(self._comparison))
+
+
+class _AskJob(QRunnable):
+    """One quick request, on its own connection. The search index was checked when the app opened the library; a
+    search that meets damage since raises ``SearchIndexDamaged``, so the check is not paid for again here."""
+
+    def __init__(self, path: Path, job: Callable[[LibraryStore], object], number: int, signals: _Signals) -> None:
+        super().__init__()
+        self._path = path
+        self._job = job
+        self._number = number
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            store = open_library(self._path, check_search_index=False)
+            try:
+                result = self._job(store)
+            finally:
+                store.close()
+        except (LibraryError, LookupError) as error:
+            self._signals.answered.emit(self._number, False, error)
+            return
+        except Exception as error:  # a bug must not kill the worker thread silently
+            log.exception("library request failed")
+            self._signals.answered.emit(self._number, False, error)
+            return
+        self._signals.answered.emit(self._number, True, result)
 
 
 class _OpenJob(QRunnable):
@@ -148,6 +193,8 @@ class _OpenJob(QRunnable):
 
 
 class LibraryWorker(QObject):
+    """The GUI thread's door to the library: jobs queued in order on one worker thread, answers by signal."""
+
     saved = Signal(int, float)
     failed = Signal(str)
     opened = Signal(object)
@@ -162,6 +209,9 @@ class LibraryWorker(QObject):
         self._signals.failed.connect(self.failed)
         self._signals.opened.connect(self.opened)
         self._signals.open_failed.connect(self.open_failed)
+        self._signals.answered.connect(self._answered)
+        self._replies: dict[int, Reply] = {}
+        self._numbers = itertools.count(1)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # in order: the first save creates the row the later ones update
 
@@ -187,6 +237,26 @@ class LibraryWorker(QObject):
         """Read a saved comparison (after any queued saves); ``opened`` or ``open_failed`` follows."""
         self._pool.start(_OpenJob(self.path, comparison_id, self._signals))
 
+    def ask(self, job: Callable[[LibraryStore], object]) -> Reply:
+        """Run ``job`` on a store of its own, after everything queued before it; connect to the reply's signals.
+        ``job`` runs on the worker thread, so it takes only plain values, never a widget."""
+        number = next(self._numbers)
+        reply = Reply(self)
+        self._replies[number] = reply
+        self._pool.start(_AskJob(self.path, job, number, self._signals))
+        return reply
+
+    def _answered(self, number: int, ok: bool, value: object) -> None:
+        reply = self._replies.pop(number, None)
+        if reply is None:
+            return
+        if ok:
+            reply.done.emit(value)
+        else:
+            reply.failed.emit(value)
+        reply.deleteLater()
+
     def wait(self, msecs: int = -1) -> bool:
-        """Block until queued jobs are done (on closing, so the last autosave lands)."""
+        """Block until queued jobs are done (on closing, so the last autosave lands). Their replies arrive with the
+        next turn of the event loop."""
         return self._pool.waitForDone(msecs)

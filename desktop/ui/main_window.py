@@ -34,7 +34,6 @@ from desktop import __version__
 from desktop.core.model import Comparison
 from desktop.core.presentation import Presentation, present
 from desktop.core.resources import resource_path
-from desktop.library import LibraryStore
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
 from desktop.ui.article_header import ArticleHeader
@@ -73,7 +72,6 @@ class MainWindow(QMainWindow):
         prefs: Preferences,
         parent: QWidget | None = None,
         *,
-        library: LibraryStore | None = None,
         library_path: Path | None = None,
         library_error: str = "",
         recovery: Recovery | None = None,
@@ -136,7 +134,7 @@ class MainWindow(QMainWindow):
         self.match_note = self.run_status.match_note
         self.cancel_button = self.run_status.cancel_button
         self.run_status.alert.connect(self.alert)
-        self.library = LibraryLink(session, self.info_bar, library, library_path, library_error, self)
+        self.library = LibraryLink(session, self.info_bar, library_path, library_error, self)
         self.library.message.connect(self.status.setText)
         self.library.alert.connect(self.alert)
         self.corrections = Corrections(session, self.aligned, self.reading, self.current_view, self)
@@ -145,15 +143,21 @@ class MainWindow(QMainWindow):
         session.new_failed.connect(lambda _errors: self._update_enabled(), Qt.ConnectionType.QueuedConnection)
         self._build_menus()
         self._build_toolbar()
+        geometry, state = prefs.geometry()
         self.library_area = LibraryDock(
-            self, self.library, self.differences_dock, self.add_panel, self._help_menu, self.panel_menus
+            self,
+            self.library,
+            self.differences_dock,
+            self.add_panel,
+            self._help_menu,
+            self.panel_menus,
+            first_run=state is None,
         )
         self.library_dock = self.library_area.dock
         self._connect()
         self._build_focus_order()
         self._apply_view_prefs()
         self._update_enabled()
-        geometry, state = prefs.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -285,7 +289,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.note_commands.message.connect(self.status.setText)
-        self.library.changed.connect(self._refresh_recent_comparisons)
+        self.library.recent_changed.connect(self._refresh_recent_comparisons)
         self.library.notes_changed.connect(self.show_notes)
         self.start_page.open_requested.connect(self.library.open_saved)
         self.start_page.samples_requested.connect(self.opening.open_samples)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop.library import open_library
 from desktop.ui.app import create_window
 
 ARTICLES = {
@@ -72,6 +73,15 @@ def window(qtbot, store):
     win.session.cancel()
     win.session.wait(10000)
     win.library.wait(10000)
+
+
+@pytest.fixture
+def own_library(window):
+    """The test's own connection to the window's library file, to set up and check what the window saved (the
+    window itself reads and writes only through its library worker)."""
+    store = open_library(window.library.path)
+    yield store
+    store.close()
 
 
 @pytest.fixture

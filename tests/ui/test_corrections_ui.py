@@ -184,13 +184,13 @@ def test_a_cancelled_correction_is_taken_back_with_its_undo_step(window, open_ar
 
 
 def test_a_comparison_reopened_from_the_library_keeps_its_corrections_through_a_rerun(
-    window, open_articles, council, qtbot
+    window, own_library, open_articles, council, qtbot
 ):
     open_articles(council)
     link_by_keyboard(window, qtbot)
     window.library.wait(30000)
     cid = window.library.current_id
-    assert window.library.store.load(cid).user_links == (LINK,)
+    assert own_library.load(cid).user_links == (LINK,)
     window.new_comparison()
     assert window.session.corrections == () and not window.corrections.undo.isEnabled()
     with qtbot.waitSignal(window.library.opened, timeout=30000):

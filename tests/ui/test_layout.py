@@ -69,15 +69,18 @@ def test_identical_names_get_their_outlets_and_date_beside_them():
     assert same[7].endswith(" · #7") and same[8].endswith(" · #8")
 
 
-def test_the_library_list_and_recent_menu_tell_twin_names_apart(window, open_articles, article_files, qtbot):
-    store = window.library.store
+def test_the_library_list_and_recent_menu_tell_twin_names_apart(
+    window, own_library, open_articles, article_files, qtbot
+):
+    store = own_library
     comparison = open_articles(article_files[:2])
     # The comparison's own autosave first: landing after the two saves below, it would update one of them
     # (same articles) instead of adding its own entry.
     qtbot.waitUntil(lambda: window.library.current_id is not None, timeout=10000)
     for _ in range(2):
         store.save(comparison, "Harbour strike")
-    window.library.refresh()
+    with qtbot.waitSignals([window.library.panel.listed, window.library.recent_changed]):
+        window.library.refresh()
     window.library_dock.show()
     model = window.library.panel.model
     shown = [model.index(r, NAME).data() for r in range(model.rowCount())]

@@ -1,4 +1,6 @@
-"""The library panel on a temporary library: list, sort, search, reopen, rename, duplicate, delete."""
+"""The library panel on a temporary library: list, sort, search, reopen, rename, duplicate, delete.
+
+The panel reads and changes the library through its worker, so each test waits for the answer (``listed``)."""
 
 import sys
 from pathlib import Path
@@ -8,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop.library import open_library
 from desktop.ui.library_panel import ID_ROLE, NAME, UPDATED, LibraryModel, LibraryPanel
+from desktop.ui.library_worker import LibraryWorker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/
 from library_samples import engine_comparison, rich_comparison
@@ -21,13 +24,16 @@ def library(tmp_path):
 
 
 @pytest.fixture
-def panel(qtbot, library):
+def panel(qtbot, library, tmp_path):
     library.save(rich_comparison(), "Bridge opening")
     library.save(engine_comparison(), "Elbe ceremony")
-    widget = LibraryPanel(library)
+    worker = LibraryWorker(tmp_path / "library.sqlite3")
+    widget = LibraryPanel(worker)
     qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    with qtbot.waitSignal(widget.listed):
+        widget.show()
+    yield widget
+    worker.wait(10000)
 
 
 def shown_names(panel: LibraryPanel) -> list[str]:
@@ -59,13 +65,28 @@ def test_list_starts_newest_first_and_sorts_by_name(panel):
     assert shown_names(panel) == ["Bridge opening", "Elbe ceremony"]
 
 
-def test_search_box_filters_through_full_text_search(panel):
-    panel.search.setText("shameful")  # only in an article of the Elbe comparison
+def test_search_box_filters_through_full_text_search(panel, qtbot):
+    with qtbot.waitSignal(panel.listed):
+        panel.search.setText("shameful")  # only in an article of the Elbe comparison
     assert shown_names(panel) == ["Elbe ceremony"]
-    panel.search.setText("Subscr")
+    with qtbot.waitSignal(panel.listed):
+        panel.search.setText("Subscr")
     assert shown_names(panel) == ["Bridge opening"]
-    panel.search.clear()
+    with qtbot.waitSignal(panel.listed):
+        panel.search.clear()
     assert len(shown_names(panel)) == 2
+
+
+def test_typing_fast_shows_only_the_answer_to_the_newest_search(panel, qtbot):
+    """Each key asks the worker again; answers to the keys before the last are dropped, not shown in turn."""
+    shown = []
+    panel.listed.connect(lambda: shown.append(shown_names(panel)))
+    for text in ("s", "sh", "sham", "shameful"):
+        panel.search.setText(text)
+    panel.worker.wait(10000)
+    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.wait(20)
+    assert shown == [["Elbe ceremony"]]
 
 
 def test_double_click_and_open_button_request_the_selected_comparison(panel, qtbot):
@@ -91,27 +112,30 @@ def test_buttons_are_disabled_without_a_selection(panel):
 def test_typing_a_new_name_renames_in_the_store(panel, library, qtbot):
     cid = select_name(panel, "Bridge opening")
     index = panel.proxy.index(shown_names(panel).index("Bridge opening"), NAME)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignals([panel.changed, panel.listed]):
         panel.proxy.setData(index, "Northwood affair")
     assert library.info(cid).name == "Northwood affair"
     assert "Northwood affair" in shown_names(panel)
     assert panel.selected_id() == cid
 
 
-def test_duplicate_adds_a_copy_and_selects_it(panel, library):
+def test_duplicate_adds_a_copy_and_selects_it(panel, library, qtbot):
     cid = select_name(panel, "Bridge opening")
-    panel.duplicate_selected()
+    with qtbot.waitSignals([panel.changed, panel.listed]):
+        panel.duplicate_selected()
     assert "Bridge opening (copy)" in shown_names(panel)
     copy = panel.selected_id()
     assert copy != cid
     assert library.load(copy) == library.load(cid)
 
 
-def test_delete_asks_first_and_keeps_the_comparison_when_declined(panel, library, monkeypatch):
+def test_delete_asks_first_and_keeps_the_comparison_when_declined(panel, library, monkeypatch, qtbot):
     cid = select_name(panel, "Bridge opening")
     asked = []
     monkeypatch.setattr(panel, "confirm_delete", lambda info: asked.append(info.name) or False)
     panel.delete_selected()
+    panel.worker.wait(10000)
+    qtbot.wait(20)
     assert asked == ["Bridge opening"]
     assert library.info(cid).name == "Bridge opening"
 
@@ -119,9 +143,11 @@ def test_delete_asks_first_and_keeps_the_comparison_when_declined(panel, library
 def test_delete_confirmed_removes_it_and_says_which(panel, library, monkeypatch, qtbot):
     cid = select_name(panel, "Bridge opening")
     monkeypatch.setattr(panel, "confirm_delete", lambda info: True)
-    with qtbot.waitSignal(panel.deleted) as gone:
+    gone = []
+    panel.deleted.connect(gone.append)
+    with qtbot.waitSignals([panel.deleted, panel.listed]):
         panel.delete_selected()
-    assert gone.args == [cid]
+    assert gone == [cid]
     assert shown_names(panel) == ["Elbe ceremony"]
     assert cid not in [i.id for i in library.list()]
 
@@ -129,30 +155,38 @@ def test_delete_confirmed_removes_it_and_says_which(panel, library, monkeypatch,
 def test_comparison_deleted_elsewhere_shows_a_message_instead_of_failing(panel, library, qtbot):
     cid = select_name(panel, "Bridge opening")
     library.delete(cid)  # another window or process
-    with qtbot.waitSignal(panel.failed) as failed:
+    failed = []
+    panel.failed.connect(failed.append)
+    with qtbot.waitSignals([panel.failed, panel.listed]):
         panel.duplicate_selected()
-    assert "no longer in the library" in failed.args[0]
+    assert "no longer in the library" in failed[0]
+    assert "no longer in the library" in panel.status.text()
     assert shown_names(panel) == ["Elbe ceremony"]
 
 
-def test_refresh_picks_up_saves_from_elsewhere(panel, library):
+def test_refresh_picks_up_saves_from_elsewhere(panel, library, qtbot):
     library.save(rich_comparison(), "Saved by the CLI")
-    panel.refresh()
+    with qtbot.waitSignal(panel.listed):
+        panel.refresh()
     assert shown_names(panel)[0] == "Saved by the CLI"
     assert panel.status.text() == "3 saved comparisons"
 
 
-def test_articles_tab_lists_library_articles_and_searches_their_text(panel):
-    panel.tabs.setCurrentWidget(panel.articles)
+def test_articles_tab_lists_library_articles_and_searches_their_text(panel, qtbot):
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.tabs.setCurrentWidget(panel.articles)
     assert panel.articles.proxy.rowCount() == 5  # 2 + 3 articles, no duplicates
-    panel.articles.search.setText("shameful")
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.articles.search.setText("shameful")
     assert panel.articles.proxy.rowCount() == 1
     assert panel.articles.proxy.index(0, 1).data() == "Daily A"
 
 
 def test_add_to_comparison_hands_over_the_selected_article_ids(panel, library, qtbot):
-    panel.tabs.setCurrentWidget(panel.articles)
-    panel.articles.search.setText("Subscribe")
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.tabs.setCurrentWidget(panel.articles)
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.articles.search.setText("Subscribe")
     panel.articles.view.selectAll()
     with qtbot.waitSignal(panel.add_articles_requested) as requested:
         qtbot.mouseClick(panel.articles.add_button, Qt.MouseButton.LeftButton)

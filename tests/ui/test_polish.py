@@ -130,14 +130,18 @@ def test_an_empty_library_search_says_no_matches(window, open_articles, article_
     qtbot.wait(20)
     panel = window.library.panel
     window.library_dock.show()
-    panel.search.setText("zebra crossing")
+    with qtbot.waitSignal(panel.listed):  # the search runs on the library worker
+        panel.search.setText("zebra crossing")
     assert panel.model.rowCount() == 0
     assert panel.status.text() == "No matches for “zebra crossing”"
     assert panel.empty_note.isVisible() and "No matches" in panel.empty_note.text()
-    panel.search.setText("")
+    with qtbot.waitSignal(panel.listed):
+        panel.search.setText("")
     assert not panel.empty_note.isVisible()
-    panel.tabs.setCurrentWidget(panel.articles)
-    panel.articles.search.setText("zebra crossing")
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.tabs.setCurrentWidget(panel.articles)
+    with qtbot.waitSignal(panel.articles.listed):
+        panel.articles.search.setText("zebra crossing")
     assert panel.articles.status.text() == "No matches for “zebra crossing”"
 
 

@@ -172,11 +172,11 @@ def test_the_delegate_draws_each_cells_marks_on_exactly_their_characters(sample,
         assert drawn == expected, cell.text
 
 
-def test_a_comparison_reopened_from_the_library_shows_the_marks_its_export_shows(window, qtbot):
+def test_a_comparison_reopened_from_the_library_shows_the_marks_its_export_shows(window, own_library, qtbot):
     """The library's reopen path: the job prepares the presentation off the GUI thread, the views draw it."""
     paths = sorted(resource_path("samples", "en").iterdir())
     saved = compare([load_article(str(p), aid) for p, aid in zip(paths[:3], "ABC", strict=True)])
-    cid = window.library.store.save(saved, "Bus strike")
+    cid = own_library.save(saved, "Bus strike")
     with qtbot.waitSignal(window.library.opened, timeout=30000):
         assert window.library.open_saved(cid)
     reopened = window.comparison

@@ -42,7 +42,7 @@ def test_a_group_note_follows_its_sentences_and_a_vanished_sentence_is_reported_
 
 
 def test_moving_an_article_keeps_its_sentence_note_on_the_same_sentence(
-    window, open_articles, article_files, monkeypatch, qtbot
+    window, own_library, open_articles, article_files, monkeypatch, qtbot
 ):
     comparison = open_articles(article_files[:2])
     sentence = comparison.article("B").sentences[1]
@@ -53,7 +53,8 @@ def test_moving_an_article_keeps_its_sentence_note_on_the_same_sentence(
         window.session.move(1, -1)
     qtbot.waitUntil(lambda: ("A", 1) in window.library.notes.sentences, timeout=5000)
     assert window.comparison.article("A").sentences[1].text == sentence.text
-    assert window.library.store.notes(window.library.current_id) == (Note("checked: quote is real", "A", 1),)
+    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
+    assert own_library.notes(window.library.current_id) == (Note("checked: quote is real", "A", 1),)
 
 
 def test_removing_the_article_of_a_note_keeps_the_note_text_on_the_comparison(

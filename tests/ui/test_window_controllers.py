@@ -102,7 +102,7 @@ def test_an_export_that_cannot_be_written_says_so_and_remembers_no_folder(qtbot,
 def test_library_link_without_a_library_refuses_notes_by_alert_not_through_a_window(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
-    link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, None, "disk on fire", parent)
+    link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, "disk on fire", parent)
     alerts = _record(link.alert)
     assert link.set_note("checked") is False
     assert alerts[0][0] == "Notes need the library" and "disk on fire" in alerts[0][1]
@@ -118,7 +118,7 @@ def test_crash_guard_says_once_in_the_status_bar_that_recovery_is_off(qtbot, tmp
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr(recovery, "write", read_only)
-    guard = CrashGuard(session, LibraryLink(session, InfoBar(parent), None, None), InfoBar(parent), recovery, parent)
+    guard = CrashGuard(session, LibraryLink(session, InfoBar(parent), None), InfoBar(parent), recovery, parent)
     messages = _record(guard.message)
     guard.write_now()
     guard.write_now()
@@ -129,7 +129,7 @@ def test_without_a_library_the_library_menu_says_why_and_there_is_no_dock(qtbot)
     window = QMainWindow()
     qtbot.addWidget(window)
     help_menu = window.menuBar().addMenu("&Help")
-    link = LibraryLink(Session(window, Settings()), InfoBar(window), None, None, "disk on fire", window)
+    link = LibraryLink(Session(window, Settings()), InfoBar(window), None, "disk on fire", window)
     area = LibraryDock(window, link, QDockWidget(window), lambda *args, **kwargs: None, help_menu, {})
     assert area.dock is None
     (library,) = [m for m in window.menuBar().actions() if m.text() == "&Library"]
@@ -141,7 +141,7 @@ def test_without_a_library_the_library_menu_says_why_and_there_is_no_dock(qtbot)
 def test_recent_comparisons_menu_without_a_library_says_it_is_unavailable(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
-    link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, None, "disk on fire", parent)
+    link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, "disk on fire", parent)
     menu = QMenu(parent)
     refresh_recent_comparisons(link, menu, None)
     assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Library unavailable", False)]
