@@ -125,7 +125,7 @@ def _note_place(note: Note) -> str:
 def _show(store: LibraryStore, args: argparse.Namespace) -> int:
     info = store.info(args.id)
     comparison = store.load(args.id)
-    notes = store.notes(args.id)
+    notes = store.notes.of(args.id)
     if args.json:
         data = _info_dict(info)
         data["notes"] = [_note_dict(n) for n in notes]
@@ -162,7 +162,7 @@ def _export(store: LibraryStore, args: argparse.Namespace) -> int:
         if args.html:
             from desktop.export import write_html
 
-            write_html(comparison, args.html, notes=store.notes(args.id), full_paths=args.html_full_paths)
+            write_html(comparison, args.html, notes=store.notes.of(args.id), full_paths=args.html_full_paths)
     except OSError as error:
         target = error.filename or args.json or args.html
         return _fail(f"{target}: cannot write: {error.strerror or error}")

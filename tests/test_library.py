@@ -78,7 +78,7 @@ def test_library_tables_cover_every_model_field():
 def test_same_article_text_is_stored_once_across_comparisons(store):
     store.save(rich_comparison(), "first")
     store.save(rich_comparison(title="again"), "second")
-    assert len(store.list_articles()) == 2
+    assert len(store.articles.list()) == 2
     assert store.db.execute("SELECT COUNT(*) FROM comparison_articles").fetchone()[0] == 4
 
 
@@ -90,17 +90,17 @@ def test_article_moved_to_another_path_reuses_row_but_reopens_with_its_own_path(
     )
     store.save(original, "first")
     cid = store.save(moved, "moved")
-    assert len(store.list_articles()) == 2
+    assert len(store.articles.list()) == 2
     assert store.load(cid).article("A").article.path == "/elsewhere/a.html"
 
 
 def test_add_article_reuses_by_content_and_hands_back_a_relabelled_article(store):
     article = Article("A", "x.txt", "Same words in both.", title="X", source="Outlet")
-    first = store.add_article(article)
-    second = store.add_article(dataclasses.replace(article, path="copy.txt", id="C"))
+    first = store.articles.add(article)
+    second = store.articles.add(dataclasses.replace(article, path="copy.txt", id="C"))
     assert first == second
-    assert [a.path for a in store.list_articles()] == ["x.txt"]
-    assert store.article(first, "D") == Article("D", "x.txt", "Same words in both.", "X", "Outlet")
+    assert [a.path for a in store.articles.list()] == ["x.txt"]
+    assert store.articles.get(first, "D") == Article("D", "x.txt", "Same words in both.", "X", "Outlet")
 
 
 def test_search_finds_by_name_by_article_title_and_by_article_text(store):
@@ -146,7 +146,7 @@ def test_duplicate_copies_results_notes_and_engine_version(store):
     assert copy != cid
     assert store.info(copy).name == "Bridge (copy)"
     assert store.load(copy) == store.load(cid)
-    assert store.notes(copy) == store.notes(cid)
+    assert store.notes.of(copy) == store.notes.of(cid)
     assert store.engine_version(copy) == "0.0.1"
 
 
@@ -165,13 +165,13 @@ def test_delete_removes_results_and_notes_but_keeps_articles(store):
         "notes",
     ):
         assert store.db.execute(f"SELECT COUNT(*) FROM {table} WHERE comparison_id = ?", [gone]).fetchone()[0] == 0
-    assert len(store.list_articles()) == 5
+    assert len(store.articles.list()) == 5
     with pytest.raises(UnknownComparison):
         store.load(gone)
 
 
 def test_unknown_id_raises_unknown_comparison(store):
-    for call in (store.load, store.info, store.delete, store.notes, store.engine_version):
+    for call in (store.load, store.info, store.delete, store.notes.of, store.engine_version):
         with pytest.raises(UnknownComparison):
             call(42)
     with pytest.raises(UnknownComparison):
@@ -180,33 +180,33 @@ def test_unknown_id_raises_unknown_comparison(store):
 
 def test_notes_on_comparison_sentence_and_group_are_kept_and_replaced(store):
     cid = store.save(rich_comparison(), "Bridge", notes=[Note("first look")])
-    store.set_note(cid, "confirmed omission", article="B", sentence=1)
-    store.set_note(cid, "false match", group=1)
-    store.set_note(cid, "really confirmed", article="B", sentence=1)
-    store.set_note(cid, "whole story checked")
-    assert store.notes(cid) == (
+    store.notes.set(cid, "confirmed omission", article="B", sentence=1)
+    store.notes.set(cid, "false match", group=1)
+    store.notes.set(cid, "really confirmed", article="B", sentence=1)
+    store.notes.set(cid, "whole story checked")
+    assert store.notes.of(cid) == (
         Note("whole story checked"),
         Note("false match", group=1),
         Note("really confirmed", "B", 1),
     )
-    store.set_note(cid, "", group=1)
-    assert Note("false match", group=1) not in store.notes(cid)
+    store.notes.set(cid, "", group=1)
+    assert Note("false match", group=1) not in store.notes.of(cid)
     assert store.info(cid).note == "whole story checked"
 
 
 def test_note_with_half_a_target_is_refused(store):
     cid = store.save(rich_comparison(), "Bridge")
     with pytest.raises(ValueError, match="a note goes on"):
-        store.set_note(cid, "where?", article="A")
+        store.notes.set(cid, "where?", article="A")
     with pytest.raises(ValueError, match="a note goes on"):
-        store.set_note(cid, "both?", article="A", sentence=1, group=0)
+        store.notes.set(cid, "both?", article="A", sentence=1, group=0)
 
 
 def test_notes_survive_an_update_of_the_results(store):
     cid = store.save(rich_comparison(), "Bridge", notes=[Note("omission", "A", 1)])
     store.update(cid, engine_comparison())
     assert store.load(cid) == engine_comparison()
-    assert store.notes(cid) == (Note("omission", "A", 1),)
+    assert store.notes.of(cid) == (Note("omission", "A", 1),)
     assert store.info(cid).name == "Bridge"
 
 

@@ -59,7 +59,7 @@ def test_library_list_table_names_each_comparison(saved, capsys):
 
 def test_library_show_json_carries_comparison_and_notes(saved, capsys):
     db, out = saved
-    open_library(db).set_note(1, "confirmed omission", article="B", sentence=0)
+    open_library(db).notes.set(1, "confirmed omission", article="B", sentence=0)
     capsys.readouterr()
     assert main(["library", "show", "1", "--json", "--db", str(db)]) == 0
     shown = json.loads(capsys.readouterr().out)
@@ -69,7 +69,7 @@ def test_library_show_json_carries_comparison_and_notes(saved, capsys):
 
 def test_library_show_text_lists_articles_and_notes(saved, capsys):
     db, _ = saved
-    open_library(db).set_note(1, "false match", group=0)
+    open_library(db).notes.set(1, "false match", group=0)
     capsys.readouterr()
     assert main(["library", "show", "1", "--db", str(db)]) == 0
     text = capsys.readouterr().out
@@ -95,7 +95,7 @@ def test_library_export_json_equals_saved_comparison(saved, tmp_path):
 
 def test_library_export_html_includes_the_notes(saved, tmp_path):
     db, _ = saved
-    open_library(db).set_note(1, "checked with the mayor's office")
+    open_library(db).notes.set(1, "checked with the mayor's office")
     page = tmp_path / "report.html"
     assert main(["library", "export", "1", "--html", str(page), "--db", str(db)]) == 0
     html = page.read_text(encoding="utf-8")

@@ -151,10 +151,10 @@ def test_upgraded_v1_library_accepts_new_saves_and_notes(tmp_path):
         conn.executescript(V1_SQL)
     conn.close()
     store = open_library(path)
-    store.set_note(1, "confirmed omission", article="B", sentence=0)
+    store.notes.set(1, "confirmed omission", article="B", sentence=0)
     new = store.save(EXPECTED, "Again")
     assert store.load(new) == EXPECTED
-    assert len(store.list_articles()) == 2  # the texts saved by version 1 are reused, not stored again
+    assert len(store.articles.list()) == 2  # the texts saved by version 1 are reused, not stored again
 
 
 def test_v2_notes_are_kept_through_the_upgrade(tmp_path):
@@ -162,7 +162,7 @@ def test_v2_notes_are_kept_through_the_upgrade(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.executescript(V2_SQL)
     conn.close()
-    assert open_library(path).notes(1) == (Note("saved by version 1"), Note("false match", group=0))
+    assert open_library(path).notes.of(1) == (Note("saved by version 1"), Note("false match", group=0))
 
 
 def test_opening_a_current_library_twice_applies_nothing_again(tmp_path):

@@ -44,7 +44,7 @@ WRITER = """
         time.sleep(0.01)
     for n in range(12):
         cid = store.save(comparison, f"{tag}-{n}")
-        store.set_note(cid, f"note {tag}-{n}", group=0)
+        store.notes.set(cid, f"note {tag}-{n}", group=0)
         store.rename(cid, f"{tag}-{n} renamed")
 """
 
@@ -67,8 +67,8 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
     names = sorted(i.name for i in store.list())
     assert names == sorted(f"{tag}-{n} renamed" for tag in ("left", "right") for n in range(12))
     assert all(store.load(i.id) == comparison for i in store.list())
-    assert all(store.notes(i.id)[0].text == f"note {i.name.removesuffix(' renamed')}" for i in store.list())
-    assert len(store.list_articles()) == 3
+    assert all(store.notes.of(i.id)[0].text == f"note {i.name.removesuffix(' renamed')}" for i in store.list())
+    assert len(store.articles.list()) == 3
     assert integrity(db) == "ok"
 
 
@@ -109,7 +109,7 @@ def test_process_killed_mid_save_leaves_previous_state(tmp_path, mode):
     assert [(i.id, i.name) for i in store.list()] == [(cid, "Bridge")]
     assert store.load(cid) == before
     assert store.db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 6
-    assert len(store.list_articles()) == 2  # the new save's articles went with its transaction
+    assert len(store.articles.list()) == 2  # the new save's articles went with its transaction
 
 
 def test_error_mid_save_rolls_back_in_the_same_process(tmp_path, monkeypatch):

@@ -65,7 +65,7 @@ def test_a_damaged_search_index_is_one_line_naming_repair_and_repair_rebuilds_it
     store = open_library(db)  # the check on open passes again
     assert store.search_index_problem() == ""
     if how == "a trigger gone":
-        assert [a.title for a in store.search_articles("harbour")] == ["Harbour"]
+        assert [a.title for a in store.articles.search("harbour")] == ["Harbour"]
 
 
 def test_no_save_goes_into_a_damaged_index(tmp_path, capsys):

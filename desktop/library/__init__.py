@@ -1,6 +1,7 @@
 """The comparison library: saved comparisons, their articles and notes in one SQLite file.
 
-``store`` owns the database (``LibraryStore``; every failure of SQLite comes out of it as a ``LibraryError``),
+``store`` owns the database (``LibraryStore``; every failure of SQLite comes out of it as a ``LibraryError``) and
+composes its parts over one ``connection``: ``notes`` (``store.notes``) and ``articles`` (``store.articles``);
 ``schema`` what counts as a library file, its versions and migrations, ``rows`` a ``Comparison`` as table rows and
 back, ``search_index`` the full-text indexes, ``location`` where the file lives.
 
@@ -16,17 +17,22 @@ from typing import TYPE_CHECKING
 from desktop.lazy_door import lazy_door
 
 if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
+    from desktop.library.articles import LibraryArticle, LibraryArticles
+    from desktop.library.connection import UnknownComparison
     from desktop.library.location import ENV_VAR, FILE_NAME, default_library_path, library_path
+    from desktop.library.notes import LibraryNotes
     from desktop.library.schema import LibraryError
     from desktop.library.search_index import SearchIndexDamaged
-    from desktop.library.store import ComparisonInfo, LibraryArticle, LibraryStore, UnknownComparison, open_library
+    from desktop.library.store import ComparisonInfo, LibraryStore, open_library
 
 __all__ = [
     "ENV_VAR",
     "FILE_NAME",
     "ComparisonInfo",
     "LibraryArticle",
+    "LibraryArticles",
     "LibraryError",
+    "LibraryNotes",
     "LibraryStore",
     "SearchIndexDamaged",
     "UnknownComparison",
@@ -39,11 +45,13 @@ _HOMES = {
     "ComparisonInfo": "store",
     "ENV_VAR": "location",
     "FILE_NAME": "location",
-    "LibraryArticle": "store",
+    "LibraryArticle": "articles",
+    "LibraryArticles": "articles",
     "LibraryError": "schema",
+    "LibraryNotes": "notes",
     "LibraryStore": "store",
     "SearchIndexDamaged": "search_index",
-    "UnknownComparison": "store",
+    "UnknownComparison": "connection",
     "default_library_path": "location",
     "library_path": "location",
     "open_library": "store",

@@ -4,26 +4,30 @@
 ``open_library`` is the one place that turns a path into a checked, migrated, WAL-mode connection.
 Every write is one ``BEGIN IMMEDIATE`` transaction: a crash mid-save leaves the previous state, and two
 processes writing at once queue on the lock instead of failing or interleaving.
+
+The store holds the saved comparisons themselves (save, update, load, list, search, rename, duplicate, delete) and
+exposes the library's two other kinds of row as parts sharing its connection: ``store.notes`` (``LibraryNotes``)
+and ``store.articles`` (``LibraryArticles``).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 import sqlite_utils
 
 from desktop import __version__
-from desktop.core.model import Article, Comparison, Note, Settings
+from desktop.core.model import Comparison, Note, Settings
 from desktop.library import search_index
+from desktop.library.articles import LibraryArticle, LibraryArticles
+from desktop.library.connection import BUSY_TIMEOUT_SECONDS, Connection, UnknownComparison, now, sqlite_errors
+from desktop.library.notes import LibraryNotes
 from desktop.library.rows import (
     ARTICLES_SQL,
     CONFLICTS_SQL,
@@ -32,7 +36,6 @@ from desktop.library.rows import (
     MEMBERS_SQL,
     SENTENCES_SQL,
     ResultRows,
-    article_row,
     comparison_from_rows,
     comparison_row,
     content_hash,
@@ -52,16 +55,6 @@ __all__ = [
     "open_library",
 ]
 
-# Long enough for another process to finish saving a large comparison; short enough that a stuck lock
-# surfaces as an error instead of a frozen window.
-BUSY_TIMEOUT_SECONDS = 30.0
-
-
-class UnknownComparison(LookupError):
-    def __init__(self, comparison_id: int) -> None:
-        super().__init__(f"no comparison with id {comparison_id} in the library")
-        self.comparison_id = comparison_id
-
 
 @dataclass(frozen=True, slots=True)
 class ComparisonInfo:
@@ -75,25 +68,6 @@ class ComparisonInfo:
     engine_version: str
     outlets: tuple[str, ...]
     note: str
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryArticle:
-    """An article kept in the library, without its text (``LibraryStore.article`` loads that)."""
-
-    id: int
-    content_hash: str
-    path: str
-    title: str
-    source: str
-    published: str
-    language: str
-    imported_at: str
-    characters: int
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 _INFO_SQL = """
@@ -117,160 +91,54 @@ def _info(row: Any) -> ComparisonInfo:
     )
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _sqlite_errors(
-    doing: str,
-) -> Callable[[Callable[Concatenate[LibraryStore, P], R]], Callable[Concatenate[LibraryStore, P], R]]:
-    """Every ``sqlite3`` error out of the method becomes a ``LibraryError`` naming the file and what could not be
-    done (``doing``: "read", "save to"), so callers catch the store's own type and nothing of SQLite's."""
-
-    def decorate(method: Callable[Concatenate[LibraryStore, P], R]) -> Callable[Concatenate[LibraryStore, P], R]:
-        @functools.wraps(method)
-        def guarded(self: LibraryStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return method(self, *args, **kwargs)
-            except sqlite3.Error as error:
-                raise self._failure(doing, error) from error
-
-        return guarded
-
-    return decorate
-
-
 class LibraryStore:
     """Every public method raises ``LibraryError`` (or ``UnknownComparison``, a ``LookupError``, for an id the library
     does not have) and nothing of ``sqlite3``: locked past the timeout, disk full, a read-only or damaged file."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self._location = "the library file"  # until the database says which file it is
+        location = "the library file"  # until the database says which file it is
         try:
-            # Kept for messages: asking the database for its file would fail just when a message is needed.
-            self._location = _file_of(db)
+            location = _file_of(db)
             db.execute("PRAGMA foreign_keys = ON")
             migrate(db)
         except sqlite3.Error as error:
-            raise LibraryError(self._location, f"cannot use the library: {error}") from error
-
-    def _failure(self, doing: str, error: sqlite3.Error) -> LibraryError:
-        reason = f"could not {doing} the library: {error}"
-        if doing == "save to" and not isinstance(error, sqlite3.OperationalError):
-            # SQLITE_CORRUPT, e.g. in the search index a trigger writes to
-            reason += f"; 'parallax library repair --db {self._location}' rebuilds a damaged search index"
-        return LibraryError(self._location, reason)
+            raise LibraryError(location, f"cannot use the library: {error}") from error
+        self.connection = Connection(db, location)
+        self.notes = LibraryNotes(self.connection)
+        self.articles = LibraryArticles(self.connection)
 
     def close(self) -> None:
         """Close the connection (a worker's own store, when its job is done)."""
         self.db.close()
 
-    # -- transactions -------------------------------------------------------------------------------
-
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Take the write lock first: a deferred transaction that later upgrades can fail with SQLITE_BUSY.
-
-        Locked past the busy timeout, disk full, read-only file: a ``LibraryError`` naming the file, after
-        rolling back, so callers show one message instead of an ``sqlite3`` traceback.
-        """
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.rollback()
-                raise
-        except sqlite3.Error as error:
-            raise self._failure("save to", error) from error
-
     # -- the search index ---------------------------------------------------------------------------
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def search_index_problem(self) -> str:
         """What is wrong with the full-text index ('' if nothing); see ``search_index.problem``."""
         return search_index.problem(self.db, busy_timeout_ms=int(BUSY_TIMEOUT_SECONDS * 1000))
 
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def repair_search_index(self) -> None:
         """Rebuild the full-text indexes from the tables; see ``search_index.rebuild``."""
-        with self._writing():
+        with self.connection.writing():
             search_index.rebuild(self.db)
 
     def location(self) -> str:
         """The library's file, for messages (``:memory:`` for an in-memory library)."""
-        return self._location
+        return self.connection.location
 
-    def _require(self, comparison_id: int) -> dict[str, Any]:
-        row = self.db.execute("SELECT * FROM comparisons WHERE id = ?", [comparison_id]).fetchone()
-        if row is None:
-            raise UnknownComparison(comparison_id)
-        columns = [d[0] for d in self.db.execute("SELECT * FROM comparisons LIMIT 0").description]
-        return dict(zip(columns, row, strict=True))
+    # -- comparisons ----------------------------------------------------------------------------------
 
-    # -- articles -------------------------------------------------------------------------------------
-
-    def _article_id(self, article: Article, imported_at: str) -> int:
-        """Same text → same library row; the first import's path and title stay on it."""
-        row = article_row(article, imported_at)
-        self.db.execute(
-            "INSERT INTO articles (content_hash, path, title, source, published, language, text, imported_at) "
-            "VALUES (:content_hash, :path, :title, :source, :published, :language, :text, :imported_at) "
-            "ON CONFLICT (content_hash) DO NOTHING",
-            row,
-        )
-        found = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [row["content_hash"]]).fetchone()
-        return int(found[0])
-
-    @_sqlite_errors("save to")
-    def add_article(self, article: Article) -> int:
-        with self._writing():
-            return self._article_id(article, _now())
-
-    @_sqlite_errors("read")
-    def list_articles(self) -> tuple[LibraryArticle, ...]:
-        rows = self.db.execute(
-            "SELECT id, content_hash, path, title, source, published, language, imported_at, length(text) "
-            "FROM articles ORDER BY imported_at DESC, id DESC"
-        ).fetchall()
-        return tuple(LibraryArticle(*row) for row in rows)
-
-    @_sqlite_errors("read")
-    def search_articles(self, query: str) -> tuple[LibraryArticle, ...]:
-        match = fts_query(query)
-        if not match:
-            return ()
-        with searching(self._location):
-            rows = self.db.execute(
-                "SELECT a.id, a.content_hash, a.path, a.title, a.source, a.published, a.language, a.imported_at, "
-                "length(a.text) FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank",
-                [match],
-            ).fetchall()
-        return tuple(LibraryArticle(*row) for row in rows)
-
-    @_sqlite_errors("read")
-    def article(self, library_id: int, label: str = "A") -> Article:
-        """A library article ready to add to a comparison under ``label``."""
-        row = self.db.execute(
-            "SELECT path, text, title, source, published, language FROM articles WHERE id = ?", [library_id]
-        ).fetchone()
-        if row is None:
-            raise LookupError(f"no article with id {library_id} in the library")
-        return Article(label, *row)
-
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def counts(self) -> tuple[int, int]:
         """How many articles and comparisons the library holds."""
         articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         comparisons = self.db.execute("SELECT COUNT(*) FROM comparisons").fetchone()[0]
         return int(articles), int(comparisons)
 
-    # -- comparisons ----------------------------------------------------------------------------------
-
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def save(self, comparison: Comparison, name: str, notes: Sequence[Note] = ()) -> int:
         """Store a new comparison with its articles and notes; returns its id."""
         return self._insert(comparison, name, notes, engine_version=__version__, created=None)
@@ -278,32 +146,32 @@ class LibraryStore:
     def _insert(
         self, comparison: Comparison, name: str, notes: Sequence[Note], engine_version: str, created: str | None
     ) -> int:
-        now = _now()
-        row = {"name": name, "created": created or now, "updated": now, "engine_version": engine_version}
+        when = now()
+        row = {"name": name, "created": created or when, "updated": when, "engine_version": engine_version}
         row |= comparison_row(comparison)
-        with self._writing():
+        with self.connection.writing():
             cursor = self.db.execute(
                 f"INSERT INTO comparisons ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row
             )
             comparison_id = int(cursor.lastrowid or 0)
-            self._write_results(comparison_id, comparison, now)
+            self._write_results(comparison_id, comparison, when)
             for note in notes:
-                self._set_note(comparison_id, note, now)
+                self.notes.write(comparison_id, note, when)
         return comparison_id
 
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def update(self, comparison_id: int, comparison: Comparison, engine_version: str = __version__) -> None:
         """Replace a saved comparison's results (autosave, re-align); name and notes stay."""
-        now = _now()
-        row = {"updated": now, "engine_version": engine_version} | comparison_row(comparison)
-        with self._writing():
-            self._require(comparison_id)
+        when = now()
+        row = {"updated": when, "engine_version": engine_version} | comparison_row(comparison)
+        with self.connection.writing():
+            self.connection.require(comparison_id)
             self.db.execute(
                 f"UPDATE comparisons SET {', '.join(f'{c} = :{c}' for c in row)} WHERE id = :id",
                 {**row, "id": comparison_id},
             )
             self._delete_results(comparison_id)
-            self._write_results(comparison_id, comparison, now)
+            self._write_results(comparison_id, comparison, when)
 
     def _delete_results(self, comparison_id: int) -> None:
         # Children first, so the delete does not lean on cascades being switched on in this connection.
@@ -319,8 +187,8 @@ class LibraryStore:
         for table in children:
             self.db.execute(f"DELETE FROM {table} WHERE comparison_id = ?", [comparison_id])
 
-    def _write_results(self, comparison_id: int, comparison: Comparison, now: str) -> None:
-        article_ids = [self._article_id(r.article, now) for r in comparison.articles]
+    def _write_results(self, comparison_id: int, comparison: Comparison, when: str) -> None:
+        article_ids = [self.articles.file(r.article, when) for r in comparison.articles]
         next_fact = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM facts").fetchone()[0]
         rows = result_rows(comparison, comparison_id, article_ids, int(next_fact))
         self._insert_rows("comparison_articles", rows.comparison_articles)
@@ -342,7 +210,7 @@ class LibraryStore:
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
         self.db.conn.executemany(sql, rows)
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def load(self, comparison_id: int) -> Comparison:
         """The saved result as it was, without re-aligning.
 
@@ -353,7 +221,7 @@ class LibraryStore:
         cursor = self.db.conn.cursor()
         self.db.execute("BEGIN")
         try:
-            row = self._require(comparison_id)
+            row = self.connection.require(comparison_id)
             args = [comparison_id]
 
             def rows(sql: str) -> list[Any]:
@@ -371,26 +239,26 @@ class LibraryStore:
         finally:
             self.db.rollback()
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def info(self, comparison_id: int) -> ComparisonInfo:
         row = self.db.execute(_INFO_SQL + " WHERE c.id = ?", [comparison_id]).fetchone()
         if row is None:
             raise UnknownComparison(comparison_id)
         return _info(row)
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def list(self, limit: int | None = None) -> tuple[ComparisonInfo, ...]:
         """Most recently changed first; ``limit`` for a File ▸ Recent menu or a start page."""
         sql = _INFO_SQL + " ORDER BY c.updated DESC, c.id DESC LIMIT ?"
         return tuple(_info(row) for row in self.db.execute(sql, [-1 if limit is None else limit]))
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def search(self, query: str) -> tuple[ComparisonInfo, ...]:
         """Comparisons whose name matches, or that contain an article whose title or text matches."""
         match = fts_query(query)
         if not match:
             return self.list()
-        with searching(self._location):
+        with searching(self.connection.location):
             rows = self.db.execute(
                 _INFO_SQL
                 + """
@@ -403,7 +271,7 @@ class LibraryStore:
             ).fetchall()
         return tuple(_info(row) for row in rows)
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def same_articles(self, comparison: Comparison) -> int | None:
         """The most recently changed saved comparison of exactly these article texts in this order, if any."""
         wanted = ",".join(content_hash(r.article.text) for r in comparison.articles)
@@ -415,15 +283,15 @@ class LibraryStore:
         ).fetchone()
         return int(row[0]) if row is not None else None
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def comparison_settings(self, comparison_id: int) -> Settings:
-        return settings_from_json(self._require(comparison_id)["settings"])
+        return settings_from_json(self.connection.require(comparison_id)["settings"])
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def engine_version(self, comparison_id: int) -> str:
-        return str(self._require(comparison_id)["engine_version"])
+        return str(self.connection.require(comparison_id)["engine_version"])
 
-    @_sqlite_errors("read")
+    @sqlite_errors("read")
     def realign_reason(
         self, comparison_id: int, settings: Settings | None = None, engine_version: str = __version__
     ) -> str:
@@ -431,7 +299,7 @@ class LibraryStore:
 
         ``settings`` are the ones the user would re-align with; ``None`` keeps the saved ones.
         """
-        saved = self._require(comparison_id)
+        saved = self.connection.require(comparison_id)
         reasons = []
         if saved["engine_version"] != engine_version:
             reasons.append(f"aligned by Parallax {saved['engine_version']}, this is {engine_version}")
@@ -446,13 +314,13 @@ class LibraryStore:
                 reasons.append("settings changed: " + ", ".join(changed))
         return "; ".join(reasons)
 
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def rename(self, comparison_id: int, name: str) -> None:
-        with self._writing():
-            self._require(comparison_id)
-            self.db.execute("UPDATE comparisons SET name = ?, updated = ? WHERE id = ?", [name, _now(), comparison_id])
+        with self.connection.writing():
+            self.connection.require(comparison_id)
+            self.db.execute("UPDATE comparisons SET name = ?, updated = ? WHERE id = ?", [name, now(), comparison_id])
 
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def duplicate(self, comparison_id: int, name: str | None = None) -> int:
         """A copy with its notes; it keeps the original's engine version, since its results are the original's."""
         source = self.info(comparison_id)
@@ -460,67 +328,19 @@ class LibraryStore:
         return self._insert(
             comparison,
             name if name is not None else f"{source.name} (copy)",
-            self.notes(comparison_id),
+            self.notes.of(comparison_id),
             engine_version=source.engine_version,
             created=None,
         )
 
-    @_sqlite_errors("save to")
+    @sqlite_errors("save to")
     def delete(self, comparison_id: int) -> None:
         """Removes the comparison, its results and notes; its articles stay in the library for reuse."""
-        with self._writing():
-            self._require(comparison_id)
+        with self.connection.writing():
+            self.connection.require(comparison_id)
             self._delete_results(comparison_id)
-            self.db.execute("DELETE FROM notes WHERE comparison_id = ?", [comparison_id])
+            self.notes.delete_all(comparison_id)
             self.db.execute("DELETE FROM comparisons WHERE id = ?", [comparison_id])
-
-    # -- notes ----------------------------------------------------------------------------------------
-
-    @_sqlite_errors("save to")
-    def set_note(
-        self,
-        comparison_id: int,
-        text: str,
-        *,
-        article: str | None = None,
-        sentence: int | None = None,
-        group: int | None = None,
-    ) -> None:
-        """Set, replace or (with empty ``text``) remove the note on a comparison, a sentence or a group."""
-        with self._writing():
-            self._require(comparison_id)
-            self._set_note(comparison_id, Note(text, article, sentence, group), _now())
-
-    def _set_note(self, comparison_id: int, note: Note, now: str) -> None:
-        on_sentence = note.article is not None and note.sentence is not None
-        if (note.article is None) != (note.sentence is None) or (on_sentence and note.group is not None):
-            raise ValueError(f"a note goes on a comparison, a sentence (article and sentence) or a group, not {note}")
-        if note.group is None and not on_sentence:
-            self.db.execute("UPDATE comparisons SET note = ? WHERE id = ?", [note.text, comparison_id])
-            return
-        where = "comparison_id = ? AND article IS ? AND sentence_number IS ? AND group_number IS ?"
-        key = [comparison_id, note.article, note.sentence, note.group]
-        self.db.execute(f"DELETE FROM notes WHERE {where}", key)
-        if note.text:
-            self.db.execute(
-                "INSERT INTO notes (comparison_id, article, sentence_number, group_number, text, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [*key, note.text, now],
-            )
-
-    @_sqlite_errors("read")
-    def notes(self, comparison_id: int) -> tuple[Note, ...]:
-        """The comparison's own note first (if any), then sentence and group notes in the order written."""
-        row = self._require(comparison_id)
-        found = [Note(row["note"])] if row["note"] else []
-        found.extend(
-            Note(text, article, sentence, group)
-            for article, sentence, group, text in self.db.execute(
-                "SELECT article, sentence_number, group_number, text FROM notes WHERE comparison_id = ? ORDER BY id",
-                [comparison_id],
-            )
-        )
-        return tuple(found)
 
 
 def _file_of(db: sqlite_utils.Database) -> str:

@@ -70,7 +70,7 @@ class LibraryArticlesModel(QAbstractTableModel):
 
 
 class LibraryArticlesView(QWidget):
-    """Emits ``add_requested(ids)`` with the library ids of the selected articles; ``LibraryStore.article``
+    """Emits ``add_requested(ids)`` with the library ids of the selected articles; ``LibraryStore.articles.get``
     turns each into an ``Article`` under the label the comparison gives it."""
 
     add_requested = Signal(list)
@@ -127,7 +127,7 @@ class LibraryArticlesView(QWidget):
         query = self.search.text().strip()
 
         def rows(store: LibraryStore) -> tuple[LibraryArticle, ...]:
-            return store.search_articles(query) if query else store.list_articles()
+            return store.articles.search(query) if query else store.articles.list()
 
         reply = self.worker.ask(rows)
         reply.done.connect(lambda found: self._listed(asked, query, found))

@@ -162,7 +162,7 @@ class LibraryLink(QObject):
         has found it (an entry deleted since is not adopted: the next save makes a new one)."""
         if comparison_id is None or self.worker is None:
             return
-        reply = self.worker.ask(lambda store: (store.info(comparison_id).name, store.notes(comparison_id)))
+        reply = self.worker.ask(lambda store: (store.info(comparison_id).name, store.notes.of(comparison_id)))
         reply.done.connect(lambda found: self._adopted(comparison_id, *found))
 
     def _adopted(self, comparison_id: int, name: str, notes: tuple[Note, ...]) -> None:
@@ -301,7 +301,7 @@ class LibraryLink(QObject):
         if self.worker is None:
             return
         ids = list(library_ids)
-        reply = self.worker.ask(lambda store: [store.article(i) for i in ids])
+        reply = self.worker.ask(lambda store: [store.articles.get(i) for i in ids])
         reply.done.connect(self.session.add_articles)
         reply.failed.connect(lambda error: self.alert.emit("Could not add the article", str(error)))
 
@@ -386,14 +386,14 @@ class LibraryLink(QObject):
 def _written(store: LibraryStore, comparison_id: int, notes: list[Note]) -> tuple[Note, ...]:
     """On the worker: write ``notes`` (an empty text removes one) and read the comparison's notes back."""
     for note in notes:
-        store.set_note(comparison_id, note.text, article=note.article, sentence=note.sentence, group=note.group)
-    return store.notes(comparison_id)
+        store.notes.set(comparison_id, note.text, article=note.article, sentence=note.sentence, group=note.group)
+    return store.notes.of(comparison_id)
 
 
 def _carried(store: LibraryStore, comparison_id: int, old: Comparison, new: Comparison) -> tuple[Note, ...] | None:
     """On the worker: the comparison's notes moved from ``old`` to ``new`` (see ``remap_notes``), a lost one folded
     into the comparison note; None if none had to move."""
-    current = store.notes(comparison_id)
+    current = store.notes.of(comparison_id)
     moved = remap_notes(current, old, new)
     if list(moved.notes) == list(current) and not moved.lost:
         return None

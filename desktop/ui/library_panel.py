@@ -188,7 +188,7 @@ class LibraryPanel(QWidget):
     tab, the library's articles (``add_articles_requested(ids)``)."""
 
     open_requested = Signal(int)
-    add_articles_requested = Signal(list)  # library article ids, for LibraryStore.article(id, label)
+    add_articles_requested = Signal(list)  # library article ids, for LibraryStore.articles.get(id, label)
     changed = Signal()  # after a rename, duplicate or delete: recent-comparison menus may need a refresh
     deleted = Signal(int)  # the window may be showing that comparison
     failed = Signal(str)

@@ -173,7 +173,7 @@ class _OpenJob(QRunnable):
             try:
                 comparison = store.load(self._id)
                 info = store.info(self._id)
-                notes = store.notes(self._id)
+                notes = store.notes.of(self._id)
                 # Its settings are its own (the defaults for new comparisons do not apply to it): only a newer
                 # engine is a reason to offer aligning it again.
                 reason = store.realign_reason(self._id)

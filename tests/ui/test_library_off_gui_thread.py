@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 
-from desktop.library import LibraryError, LibraryStore
+from desktop.library import LibraryArticles, LibraryError, LibraryNotes, LibraryStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the library samples live in tests/
 from library_samples import engine_comparison, rich_comparison
 
 
 class StoreCalls:
-    """Records the thread of every ``LibraryStore`` method call while ``on``."""
+    """Records the thread of every call of a method of ``LibraryStore`` or its parts while ``on``."""
 
     def __init__(self) -> None:
         self.on = False
@@ -35,17 +35,18 @@ class StoreCalls:
 @pytest.fixture
 def store_calls(monkeypatch):
     recorder = StoreCalls()
-    for name, member in list(vars(LibraryStore).items()):
-        if not callable(member) or name.startswith("__"):
-            continue
+    for cls, prefix in ((LibraryStore, ""), (LibraryNotes, "notes."), (LibraryArticles, "articles.")):
+        for name, member in list(vars(cls).items()):
+            if not callable(member) or name.startswith("__"):
+                continue
 
-        @functools.wraps(member)
-        def recording(*args, _name=name, _method=member, **kwargs):
-            if recorder.on:
-                recorder.calls.append((_name, QThread.currentThread()))
-            return _method(*args, **kwargs)
+            @functools.wraps(member)
+            def recording(*args, _name=prefix + name, _method=member, **kwargs):
+                if recorder.on:
+                    recorder.calls.append((_name, QThread.currentThread()))
+                return _method(*args, **kwargs)
 
-        monkeypatch.setattr(LibraryStore, name, recording)
+            monkeypatch.setattr(cls, name, recording)
     return recorder
 
 
@@ -58,7 +59,7 @@ def settle(window, qtbot):
 def test_no_library_store_call_runs_on_the_gui_thread(
     window, own_library, store_calls, open_articles, article_files, monkeypatch, qtbot
 ):
-    library_id = own_library.add_article(engine_comparison().articles[0].article)
+    library_id = own_library.articles.add(engine_comparison().articles[0].article)
     own_library.save(rich_comparison(), "Bridge opening")
     store_calls.on = True
     link, panel = window.library, window.library.panel
@@ -101,7 +102,18 @@ def test_no_library_store_call_runs_on_the_gui_thread(
     assert store_calls.on_gui_thread() == ["counts"]
     store_calls.on = False
 
-    wanted = {"list", "search", "rename", "duplicate", "delete", "set_note", "notes", "article", "load", "save"}
+    wanted = {
+        "list",
+        "search",
+        "rename",
+        "duplicate",
+        "delete",
+        "notes.set",
+        "notes.of",
+        "articles.get",
+        "load",
+        "save",
+    }
     assert wanted <= store_calls.names()
     assert window.comparison == own_library.load(bridge)
 

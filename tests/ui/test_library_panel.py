@@ -191,7 +191,7 @@ def test_add_to_comparison_hands_over_the_selected_article_ids(panel, library, q
     with qtbot.waitSignal(panel.add_articles_requested) as requested:
         qtbot.mouseClick(panel.articles.add_button, Qt.MouseButton.LeftButton)
     [library_id] = requested.args[0]
-    assert library.article(library_id, "C").source == "Herald B"
+    assert library.articles.get(library_id, "C").source == "Herald B"
 
 
 def test_the_changed_column_shows_local_time_for_today_and_the_date_before(monkeypatch):

@@ -170,7 +170,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     window.actions_.note_sentence.trigger()
     qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)  # written once the autosave lands
     cid = window.library.current_id
-    notes = own_library.notes(cid)
+    notes = own_library.notes.of(cid)
     assert [(n.text, n.article, n.sentence) for n in notes] == [("confirmed omission <b>", "A", sentence)]
     row = window.aligned_model.row_of("A", sentence)
     index = window.aligned_model.index(row, 0)
@@ -179,7 +179,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "false match")
     window.actions_.note_group.trigger()
     qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
-    assert own_library.notes(cid)[-1].group == group.id
+    assert own_library.notes.of(cid)[-1].group == group.id
     target = tmp_path / "report.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     window.actions_.export_html.trigger()
@@ -201,7 +201,7 @@ def test_notes_survive_reopening_the_comparison(window, open_articles, article_f
 
 
 def test_library_articles_join_the_comparison_on_screen(window, own_library, open_articles, article_files, qtbot):
-    library_id = own_library.add_article(engine_comparison().articles[0].article)
+    library_id = own_library.articles.add(engine_comparison().articles[0].article)
     open_articles(article_files[:1])
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.library.panel.add_articles_requested.emit([library_id])
@@ -336,5 +336,5 @@ def test_a_note_before_the_first_autosave_shows_at_once_and_is_written_when_the_
     qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
     cid = window.library.current_id
     assert cid is not None
-    assert Note("check the figure", "A", 0) in own_library.notes(cid)
+    assert Note("check the figure", "A", 0) in own_library.notes.of(cid)
     assert window.library.notes.sentences[("A", 0)] == "check the figure"

@@ -54,7 +54,7 @@ def test_moving_an_article_keeps_its_sentence_note_on_the_same_sentence(
     qtbot.waitUntil(lambda: ("A", 1) in window.library.notes.sentences, timeout=5000)
     assert window.comparison.article("A").sentences[1].text == sentence.text
     qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
-    assert own_library.notes(window.library.current_id) == (Note("checked: quote is real", "A", 1),)
+    assert own_library.notes.of(window.library.current_id) == (Note("checked: quote is real", "A", 1),)
 
 
 def test_removing_the_article_of_a_note_keeps_the_note_text_on_the_comparison(
