@@ -112,6 +112,7 @@ def forget() -> None:
         (cues, "_signal"),
         (facts_extraction, "_extract_facts"),
         (facts_extraction, "_name_candidates"),
+        (facts_extraction, "_claims_before_names"),
         (reading, "sentence_reading"),
         (worddiff, "_word_diff"),
     ):
