@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self.opening.alert.connect(self.alert)
         self.opening.message.connect(self.status.setText)
         self.exports = Exports(
-            self.prefs, lambda: self.comparison, self.library.export_notes, self.opening.last_folder, self
+            self.prefs, lambda: self.comparison, self.library.notes.for_report, self.opening.last_folder, self
         )
         self.exports.alert.connect(self.alert)
         self.exports.message.connect(self.status.setText)
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         a.new.triggered.connect(self.new_comparison)
         self.note_commands = NoteCommands(
             a,
-            self.library,
+            self.library.notes,
             self.aligned,
             self.reading,
             self.current_view,
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         )
         self.note_commands.message.connect(self.status.setText)
         self.library.recent_changed.connect(self._refresh_recent_comparisons)
-        self.library.notes_changed.connect(self.show_notes)
+        self.library.notes.changed.connect(self.show_notes)
         self.start_page.open_requested.connect(self.library.open_saved)
         self.start_page.samples_requested.connect(self.opening.open_samples)
         a.open.triggered.connect(self.opening.open_files)
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
             view = self.reading if name == "reading" else self.aligned
             view.set_comparison(self.comparison, self._presentation, hide_boilerplate=hide, cards=self._cards())
             self._stale_views.discard(name)
-            self.show_notes(self.library.notes, only=name)
+            self.show_notes(self.library.notes.index, only=name)
             log.info("%s view built in %.3f s", name, time.perf_counter() - started)
         # The focus was on the start page (now hidden) or on the view being swapped out: it goes to the articles.
         focus = QApplication.focusWidget()

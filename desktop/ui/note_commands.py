@@ -1,7 +1,7 @@
 """Edit ▸ Note on Comparison / Sentence / Group and the right-click menu on a sentence: which sentence or group a
 note is for, the dialog that asks for its text, and handing it to the library.
 
-It reads the selection from the view on screen (``current_view``) and writes through ``LibraryLink.set_note``;
+It reads the selection from the view on screen (``current_view``) and writes through ``ComparisonNotes.set_note``;
 what needs saying (nothing selected, no group) goes out as ``message``.
 """
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QWidget
 from desktop.core.model import Comparison
 from desktop.ui.actions import Actions
 from desktop.ui.aligned_view import AlignedView
+from desktop.ui.comparison_notes import ComparisonNotes
 from desktop.ui.highlights import Cell
-from desktop.ui.library_link import LibraryLink
 from desktop.ui.models import CELL_ROLE
 from desktop.ui.reading_view import ReadingView
 
@@ -28,7 +28,7 @@ class NoteCommands(QObject):
     def __init__(
         self,
         actions: Actions,
-        library: LibraryLink,
+        notes: ComparisonNotes,
         aligned: AlignedView,
         reading: ReadingView,
         current_view: Callable[[], AlignedView | ReadingView],
@@ -39,7 +39,7 @@ class NoteCommands(QObject):
         """``corrections``: the corrections' commands for the sentence under the pointer, for the context menu."""
         super().__init__(parent)
         self.actions = actions
-        self.library = library
+        self.notes = notes
         self.aligned = aligned
         self.reading = reading
         self.current_view = current_view
@@ -66,24 +66,24 @@ class NoteCommands(QObject):
         if self.comparison() is None:
             return
         text = self.ask_note(
-            "Note on Comparison", "Note on the whole comparison (empty removes it):", self.library.notes.comparison
+            "Note on Comparison", "Note on the whole comparison (empty removes it):", self.notes.index.comparison
         )
         if text is not None:
-            self.library.set_note(text)
+            self.notes.set_note(text)
 
     def note_on_sentence(self) -> None:
         position = self._selected_sentence()
         if position is None:
             return
         article, sentence = position
-        current = self.library.notes.sentences.get(position, "")
+        current = self.notes.index.sentences.get(position, "")
         text = self.ask_note(
             "Note on Sentence",
             f"Note on sentence {sentence + 1} of article {article} (e.g. “confirmed omission”; empty removes it):",
             current,
         )
         if text is not None:
-            self.library.set_note(text, article=article, sentence=sentence)
+            self.notes.set_note(text, article=article, sentence=sentence)
 
     def note_on_group(self) -> None:
         position = self._selected_sentence()
@@ -97,10 +97,10 @@ class NoteCommands(QObject):
         text = self.ask_note(
             "Note on Group",
             "Note on this group of matching sentences (e.g. “false match”; empty removes it):",
-            self.library.notes.groups.get(group, ""),
+            self.notes.index.groups.get(group, ""),
         )
         if text is not None:
-            self.library.set_note(text, group=group)
+            self.notes.set_note(text, group=group)
 
     # -- the right-click menu ---------------------------------------------------------------------------------
     def context_menu(self, global_pos: QPoint) -> bool:
@@ -120,7 +120,7 @@ class NoteCommands(QObject):
         menu.addSeparator()
         menu.addActions([a.reference, a.move_left, a.move_right, a.remove])
         for action in (a.note_sentence, a.note_group, a.note_comparison):
-            action.setEnabled(self.library.available)
+            action.setEnabled(self.notes.available)
         self.exec_menu(menu, global_pos)
         return True
 

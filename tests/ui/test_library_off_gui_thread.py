@@ -84,12 +84,12 @@ def test_no_library_store_call_runs_on_the_gui_thread(
         panel.delete_selected()
     # Notes: written, carried to a new result, exported.
     group = next(g for g in comparison.groups if {"A", "B"} <= set(g.members))
-    assert link.set_note("checked", article="A", sentence=group.members["A"][0])
-    qtbot.waitUntil(lambda: not link.notes_waiting, timeout=10000)
+    assert link.notes.set_note("checked", article="A", sentence=group.members["A"][0])
+    qtbot.waitUntil(lambda: not link.notes.waiting, timeout=10000)
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.session.move(1, -1)
     settle(window, qtbot)
-    assert link.export_notes()
+    assert link.notes.for_report()
     # Articles from the library, then reopening a saved comparison.
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         link.add_articles([library_id])

@@ -168,7 +168,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     window.aligned.show_sentence("A", sentence)
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "confirmed omission <b>")
     window.actions_.note_sentence.trigger()
-    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)  # written once the autosave lands
+    qtbot.waitUntil(lambda: not window.library.notes.waiting, timeout=10000)  # written once the autosave lands
     cid = window.library.current_id
     notes = own_library.notes.of(cid)
     assert [(n.text, n.article, n.sentence) for n in notes] == [("confirmed omission <b>", "A", sentence)]
@@ -178,7 +178,7 @@ def test_note_on_a_sentence_shows_as_tooltip_and_goes_into_the_html_export(
     assert "confirmed omission &lt;b&gt;" in index.data(Qt.ItemDataRole.ToolTipRole)
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "false match")
     window.actions_.note_group.trigger()
-    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
+    qtbot.waitUntil(lambda: not window.library.notes.waiting, timeout=10000)
     assert own_library.notes.of(cid)[-1].group == group.id
     target = tmp_path / "report.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
@@ -192,12 +192,12 @@ def test_notes_survive_reopening_the_comparison(window, open_articles, article_f
     open_articles(article_files[:2])
     monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "checked with the port authority")
     window.actions_.note_comparison.trigger()
-    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
+    qtbot.waitUntil(lambda: not window.library.notes.waiting, timeout=10000)
     cid = window.library.current_id
     window.new_comparison()
     assert window.comparison is None
     open_saved(window, qtbot, cid)
-    assert window.library.notes.comparison == "checked with the port authority"
+    assert window.library.notes.index.comparison == "checked with the port authority"
 
 
 def test_library_articles_join_the_comparison_on_screen(window, own_library, open_articles, article_files, qtbot):
@@ -330,11 +330,11 @@ def test_a_note_before_the_first_autosave_shows_at_once_and_is_written_when_the_
     open_articles(article_files[:2])
     qtbot.waitUntil(lambda: window.library.current_id is not None, timeout=10000)
     window.library.worker.detach()  # as after File ▸ Open: no library row yet for what is on screen
-    assert window.library.set_note("check the figure", article="A", sentence=0)
-    assert window.library.notes_waiting  # no event has been processed: the save cannot have landed
-    assert window.library.notes.sentences == {("A", 0): "check the figure"}
-    qtbot.waitUntil(lambda: not window.library.notes_waiting, timeout=10000)
+    assert window.library.notes.set_note("check the figure", article="A", sentence=0)
+    assert window.library.notes.waiting  # no event has been processed: the save cannot have landed
+    assert window.library.notes.index.sentences == {("A", 0): "check the figure"}
+    qtbot.waitUntil(lambda: not window.library.notes.waiting, timeout=10000)
     cid = window.library.current_id
     assert cid is not None
     assert Note("check the figure", "A", 0) in own_library.notes.of(cid)
-    assert window.library.notes.sentences[("A", 0)] == "check the figure"
+    assert window.library.notes.index.sentences[("A", 0)] == "check the figure"

@@ -104,7 +104,7 @@ def test_library_link_without_a_library_refuses_notes_by_alert_not_through_a_win
     qtbot.addWidget(parent)
     link = LibraryLink(Session(parent, Settings()), InfoBar(parent), None, "disk on fire", parent)
     alerts = _record(link.alert)
-    assert link.set_note("checked") is False
+    assert link.notes.set_note("checked") is False
     assert alerts[0][0] == "Notes need the library" and "disk on fire" in alerts[0][1]
 
 
