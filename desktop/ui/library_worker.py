@@ -204,6 +204,10 @@ class LibraryWorker(QObject):
         super().__init__(parent)
         self.path = path
         self.target: SaveTarget | None = None
+        # The pool first: children are deleted in the order they were made, and the pool's destructor waits for the
+        # job still running, which must be able to emit through ``_signals`` (closing the window mid-job).
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # in order: the first save creates the row the later ones update
         self._signals = _Signals(self)
         self._signals.saved.connect(self.saved)
         self._signals.failed.connect(self.failed)
@@ -212,8 +216,6 @@ class LibraryWorker(QObject):
         self._signals.answered.connect(self._answered)
         self._replies: dict[int, Reply] = {}
         self._numbers = itertools.count(1)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: the first save creates the row the later ones update
 
     @property
     def current_id(self) -> int | None:
