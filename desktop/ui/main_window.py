@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
         for action in (a.reference, a.move_left, a.move_right, a.remove):
             action.setEnabled(current is not None)
         a.recompare.setEnabled(len(self.session.sources) >= 2)
-        a.cancel.setEnabled(self.session.busy)
+        a.cancel.setEnabled(self.session.runs.busy)
         a.new.setEnabled(bool(self.session.sources))
         a.add_article.setEnabled(bool(self.session.sources))
         for action in (a.note_comparison, a.note_sentence, a.note_group):
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
         # A comparison's settings are saved with it in the library; the defaults for new comparisons change only
         # in the settings dialog, so nothing about them is saved here.
         self.session.cancel()
-        self.session.wait(5000)
+        self.session.runs.wait(5000)
         self.library.wait(10000)  # the last autosave lands before the process ends
         if self.guard is not None:
             self.guard.close()

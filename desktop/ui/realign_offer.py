@@ -62,7 +62,7 @@ class RealignOffer(QObject):
         """The held run ended without a result, or another run replaced it: the "Re-aligning…" bar goes."""
         if self._realigning is None:
             return
-        if self._realigning != self.session.generation or not self.session.busy:
+        if self._realigning != self.session.runs.generation or not self.session.runs.busy:
             self._realigning = None
             self.info_bar.close_bar(REALIGN)
 
@@ -86,7 +86,7 @@ class RealignOffer(QObject):
         result, self.pending = self.pending, None
         if result is None:
             return
-        if result.generation != self.session.generation:
+        if result.generation != self.session.runs.generation:
             self.message.emit("The comparison changed after re-aligning; that result no longer applies")
             return
         self.session.accept(result)  # shows it, and finished_run autosaves it over the old row

@@ -1,24 +1,23 @@
 """The open comparison: which articles, in what order, against which reference, with what settings.
 
-The session launches a worker whenever any of that changes, keeps only the newest result (generation ids),
-and tells the window through signals. It owns no widgets, so tests drive it directly.
+The session compares again whenever any of that changes (its ``runs``, ``CompareRuns``, keep only the newest
+result), takes what a change that gave no result asked for back, and tells the window through signals. It owns no
+widgets, so tests drive it directly.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
-from desktop.core.engine import Engine
 from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation
 from desktop.core.sources.errors import LoadError
+from desktop.ui.compare_runs import CompareRuns
 from desktop.ui.placed_links import Placed, placed
-from desktop.ui.worker import CompareWorker, RunResult, Source
+from desktop.ui.worker import RunResult, Source
 
-log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
 # The settings a result carries that the session's settings follow (the reference is kept as a location).
 COMPARED_SETTINGS = ("threshold", "ignore_case", "ignore_punctuation", "presegmented", "match")
@@ -51,8 +50,8 @@ class _Kept:
 
 class Session(QObject):
     comparison_changed = Signal(object)  # Comparison | None
-    busy_changed = Signal(bool)
-    progress = Signal(int, int)
+    busy_changed = Signal(bool)  # ``runs.busy`` changed
+    progress = Signal(int, int)  # of the newest run
     load_failed = Signal(list)  # list[LoadError]
     run_failed = Signal(str)
     sources_changed = Signal()
@@ -79,11 +78,7 @@ class Session(QObject):
         self.articles: tuple[Article, ...] = ()
         self.last_result: RunResult | None = None
         self.display: Presentation | None = None
-        self.generation = 0
         self._cache: dict[str, Article] = {}
-        self._engine = Engine()  # the runs of this window share sentence spans, fact indexes and the encoder
-        self._workers: dict[int, CompareWorker] = {}
-        self._held: set[int] = set()  # generations whose result waits for the user instead of showing
         self._pasted = 0
         # The user's corrections, placed (keyed by source location, ``placed_links``), applied on every run; and those
         # of the result on screen, which a change that gives no result goes back to.
@@ -93,10 +88,13 @@ class Session(QObject):
         # across results with the same number, i.e. re-runs of one comparison.
         self.comparison_number = 0
         self._before_new: _Kept | None = None  # the comparison on screen while a new one loads
-        self._pool = QThreadPool(self)
-        # One run at a time: a superseded run is cancelled and the next waits for the core to notice, which keeps
-        # the second core free for the GUI thread on small machines.
-        self._pool.setMaxThreadCount(1)
+        self.runs = CompareRuns(self)
+        self.runs.busy_changed.connect(self.busy_changed)
+        self.runs.progress.connect(self.progress)
+        self.runs.finished.connect(self.accept)
+        self.runs.held.connect(self.realigned)
+        self.runs.failed.connect(lambda message: self._no_result(self.run_failed, message))
+        self.runs.cancelled.connect(lambda: self._no_result(self.run_cancelled))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -168,6 +166,18 @@ class Session(QObject):
         """A new comparison is loading while the previous one stays on screen."""
         return self._before_new is not None
 
+    def _no_result(self, said: SignalInstance, *args: object) -> None:
+        """The newest run gave no result (failed, cancelled, or a change waiting for its run was dropped): back to the
+        settings and corrections of the result on screen, say so with ``said``, and a new comparison that was loading
+        gives way to the one on screen. A change must not stay in the controls when it is on no screen."""
+        if self.comparison is not None:
+            self.settings = replace(
+                self.settings, **{name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS}
+            )
+            self._set_corrections(self._shown_corrections)
+        said.emit(*args)
+        self._new_failed()
+
     def _new_failed(self, errors: list[LoadError] | None = None) -> None:
         """The new comparison gave nothing to show: the one on screen keeps its sources and settings."""
         kept, self._before_new = self._before_new, None
@@ -185,8 +195,7 @@ class Session(QObject):
         threshold) re-aligns those texts instead of re-reading files that may have changed or gone.
         """
         self._debounce.stop()
-        self.cancel()
-        self.generation += 1  # whatever was running belongs to the previous comparison
+        self.runs.supersede()  # whatever was running belongs to the previous comparison
         self._before_new = None
         self.comparison_number += 1
         articles = tuple(r.article for r in comparison.articles)
@@ -219,8 +228,7 @@ class Session(QObject):
         """Start a new, empty comparison (the window shows its start page); ``settings``: the defaults for new
         comparisons, which the next articles are compared with."""
         self._debounce.stop()
-        self.cancel()
-        self.generation += 1
+        self.runs.supersede()
         self._before_new = None
         self.comparison_number += 1
         self.sources = []
@@ -277,15 +285,6 @@ class Session(QObject):
             self._settings = value
             self.settings_changed.emit(value)
 
-    def _take_back_settings(self) -> None:
-        """A change that produced no result must not stay in the controls: back to the shown result's settings
-        and corrections."""
-        if self.comparison is not None:
-            self.settings = replace(
-                self.settings, **{name: getattr(self.comparison.settings, name) for name in COMPARED_SETTINGS}
-            )
-            self._set_corrections(self._shown_corrections)
-
     # -- corrections ------------------------------------------------------------------------------------------
     @property
     def corrections(self) -> Placed:
@@ -323,37 +322,13 @@ class Session(QObject):
             self.run()
 
     # -- running ----------------------------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return bool(self._workers)
-
     def run(self, settings: Settings | None = None, *, hold: bool = False) -> int:
         """Compare the sources again; with ``hold`` the result goes to ``realigned`` and waits for ``accept``
         while the current comparison stays on screen. Returns the run's generation."""
         self._debounce.stop()
-        self.cancel()
-        self.generation += 1
-        if hold:
-            self._held.add(self.generation)
-        worker = CompareWorker(
-            self.generation,
-            self.sources,
-            settings or self.settings,
-            self._cache,
-            self.reference,
-            self._corrections,
-            engine=self._engine,
+        return self.runs.start(
+            self.sources, settings or self.settings, self._cache, self.reference, self._corrections, hold=hold
         )
-        worker.signals.finished.connect(self._finished)
-        worker.signals.failed.connect(self._failed)
-        worker.signals.cancelled.connect(self._cancelled)
-        worker.signals.progress.connect(self._progress)
-        was_busy = self.busy
-        self._workers[self.generation] = worker
-        if not was_busy:
-            self.busy_changed.emit(True)
-        self._pool.start(worker)
-        return self.generation
 
     def realign(self, settings: Settings) -> int:
         """Re-align what is shown with ``settings``, keeping the shown result until ``accept``."""
@@ -364,41 +339,13 @@ class Session(QObject):
         taken back, as a cancelled run's is."""
         if self._debounce.isActive():
             self._debounce.stop()
-            if not self._workers:
-                self._take_back_settings()
-                self.run_cancelled.emit()
-        for worker in self._workers.values():
-            worker.cancel()
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker pool is idle (for shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
-
-    def _done(self, generation: int) -> bool:
-        """Forget the worker; True if its result is still the newest wanted."""
-        self._workers.pop(generation, None)
-        if not self._workers:
-            self.busy_changed.emit(False)
-        return generation == self.generation
-
-    def _progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self.generation:
-            self.progress.emit(done, total)
-
-    def _finished(self, result: RunResult) -> None:
-        held = result.generation in self._held
-        self._held.discard(result.generation)
-        if not self._done(result.generation):
-            log.debug("dropped stale result of run %s", result.generation)
-            return
-        if held:
-            self.realigned.emit(result)
-            return
-        self.accept(result)
+            if not self.runs.busy:
+                self._no_result(self.run_cancelled)
+        self.runs.cancel()
 
     def accept(self, result: RunResult) -> None:
         """Take a finished run's result, unless a newer run has started since."""
-        if result.generation != self.generation:
+        if result.generation != self.runs.generation:
             return
         self._cache.update(result.loaded)
         if self._before_new is not None:
@@ -426,20 +373,3 @@ class Session(QObject):
         self.comparison_changed.emit(result.comparison)
         if failed:  # after the result is shown, so the error dialog sits over the articles that did open
             self.load_failed.emit(list(result.errors))
-
-    def _failed(self, generation: int, message: str) -> None:
-        self._held.discard(generation)
-        if self._done(generation):
-            self._take_back_settings()
-            self.run_failed.emit(message)
-            self._new_failed()
-
-    def _cancelled(self, generation: int) -> None:
-        self._held.discard(generation)
-        if self._done(generation):
-            self._take_back_settings()
-            self.run_cancelled.emit()
-            self._new_failed()
-
-    def errors_text(self, errors: list[LoadError]) -> str:
-        return "\n".join(str(e) for e in errors)

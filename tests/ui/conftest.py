@@ -71,7 +71,7 @@ def window(qtbot, store):
     win.show()
     yield win
     win.session.cancel()
-    win.session.wait(10000)
+    win.session.runs.wait(10000)
     win.library.wait(10000)
 
 
@@ -91,7 +91,7 @@ def open_articles(qtbot, window):
     def run(files, timeout=30000):
         with qtbot.waitSignal(window.session.comparison_changed, timeout=timeout):
             window.session.set_sources(list(files))
-        qtbot.waitUntil(lambda: not window.session.busy, timeout=timeout)
+        qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=timeout)
         return window.comparison
 
     return run

@@ -48,7 +48,7 @@ def rerun(window, qtbot, action):
     """Trigger ``action`` and wait for the comparison it starts to be shown."""
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         action()
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
 
 
 def link_by_keyboard(window, qtbot):
@@ -177,7 +177,7 @@ def test_a_cancelled_correction_is_taken_back_with_its_undo_step(window, open_ar
     assert window.session.corrections and window.corrections.undo.isEnabled()
     with qtbot.waitSignal(window.session.run_cancelled, timeout=30000):
         window.session.cancel()
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     assert window.session.corrections == ()
     assert not window.corrections.undo.isEnabled()
     assert group(window, MAYOR) is None
@@ -254,7 +254,7 @@ def test_a_session_restored_after_a_crash_keeps_its_corrections(window, open_art
         restored.info_bar.button("Restore").click()
     assert restored.comparison.user_links == (LINK,)
     assert group(restored, MAYOR) == group(restored, HEAD) is not None
-    restored.session.wait(10000)
+    restored.session.runs.wait(10000)
     restored.library.wait(10000)
     restored.close()
 

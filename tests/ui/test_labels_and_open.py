@@ -127,7 +127,7 @@ def _saved(path):
 
 
 def _settle(window, qtbot):
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     for _ in range(3):  # the save lands, then the lists it asks for are read
         window.library.wait(30000)
         qtbot.wait(20)

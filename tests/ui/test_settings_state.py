@@ -34,7 +34,7 @@ def test_cancelling_a_slider_change_puts_the_slider_back(window, open_articles, 
     window.threshold.slider.setValue(49)
     assert window.session.settings.threshold == 0.49
     assert dialog.threshold.threshold() == 0.49  # the dialog follows the toolbar
-    qtbot.waitUntil(lambda: window.session.busy, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.runs.busy, timeout=5000)
     with qtbot.waitSignal(window.session.run_cancelled, timeout=30000):
         window.actions_.cancel.trigger()
     assert window.comparison.settings.threshold == 0.5  # what the view shows
@@ -49,11 +49,11 @@ def test_cancelling_a_slider_change_puts_the_slider_back(window, open_articles, 
 def test_a_change_cancelled_before_its_run_starts_is_taken_back_too(window, open_articles, article_files):
     open_articles(article_files[:2])
     window.threshold.slider.setValue(60)
-    assert not window.session.busy  # still waiting for the slider to rest
+    assert not window.session.runs.busy  # still waiting for the slider to rest
     window.session.cancel()
     assert window.threshold.threshold() == 0.5
     assert window.session.settings.threshold == 0.5
-    assert not window.session.busy
+    assert not window.session.runs.busy
 
 
 def test_a_failed_run_takes_its_change_back(window, open_articles, article_files, qtbot, monkeypatch):
@@ -76,7 +76,7 @@ def test_a_comparisons_settings_are_its_own_and_come_back_when_it_is_reopened(
     open_articles(article_files[:2])
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.set_threshold(0.7)
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     window.library.wait(30000)
     qtbot.wait(20)
     first = window.library.current_id
@@ -87,7 +87,7 @@ def test_a_comparisons_settings_are_its_own_and_come_back_when_it_is_reopened(
 
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.opening.open_new(article_files[2:4])
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     assert window.comparison.settings.threshold == 0.5  # a new comparison starts with the defaults
     assert window.threshold.threshold() == 0.5
 
@@ -113,7 +113,7 @@ def test_defaults_are_set_from_a_comparison_and_restored(window, open_articles, 
     assert not dialog.restore_button.isEnabled()  # the defaults are Parallax's own already
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         dialog.threshold.slider.setValue(65)
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     assert "similarity 0.50" in dialog.defaults_text.text()
     dialog.use_button.click()
     store.sync()
@@ -132,7 +132,7 @@ def test_reset_to_defaults_gives_this_comparison_the_defaults(window, open_artic
     open_articles(article_files[:2])
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.set_threshold(0.8)
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     dialog = window.settings_link.show_dialog()
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         dialog.reset_button.click()

@@ -47,7 +47,7 @@ def test_a_worker_exception_shows_an_error_and_keeps_the_window_and_result(
     assert "the aligner fell over" in dialogs[0]
     assert "Traceback" not in dialogs[0]
     assert window.comparison is before
-    assert not window.session.busy
+    assert not window.session.runs.busy
     assert "failed" in window.status.text()
     monkeypatch.undo()
     monkeypatch.setattr(QMessageBox, "exec", lambda box: dialogs.append(box.text()) or 0)
@@ -72,7 +72,7 @@ def test_a_cancelled_run_keeps_the_previous_result(window, open_articles, articl
         qtbot.waitUntil(started.is_set, timeout=10000)
         window.cancel_button.click()
     assert window.comparison is before
-    assert not window.session.busy
+    assert not window.session.runs.busy
     assert "cancelled" in window.status.text()
 
 
@@ -92,7 +92,7 @@ def test_the_session_is_kept_on_disk_and_removed_on_a_clean_close(qtbot, store, 
     assert [s.location for s in snapshot.sources] == [*article_files[:2], "Pasted text 1"]
     assert snapshot.sources[2].article.text.startswith("Dock workers struck on Tuesday")
     assert snapshot.settings == win.session.settings
-    win.session.wait(10000)
+    win.session.runs.wait(10000)
     win.close()
     assert recovery_files(folder) == []
     assert not list(folder.glob("*.lock"))
@@ -132,7 +132,7 @@ def test_after_a_hard_kill_the_next_start_offers_the_session_back(qtbot, store, 
     assert win.comparison.settings.threshold == 0.6
     qtbot.waitUntil(lambda: len(recovery_files(folder)) == 1, timeout=5000)  # now this window's own file
     assert recovery_files(folder)[0].name.startswith(f"session-{os.getpid()}-")
-    win.session.wait(10000)
+    win.session.runs.wait(10000)
     win.library.wait(10000)
     win.close()
     assert recovery_files(folder) == []

@@ -14,7 +14,7 @@ from desktop.cli import main as cli_main
 from desktop.core.model import Note, Settings
 from desktop.core.pipeline import compare
 from desktop.library import open_library
-from desktop.ui import session as session_module
+from desktop.ui import compare_runs
 from desktop.ui.app import create_window
 from desktop.ui.library_worker import comparison_name
 from desktop.ui.models import NOTE_ROLE
@@ -37,7 +37,7 @@ def open_saved(window, qtbot, comparison_id):
 
 
 def wait_saved(window, qtbot):
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     # The save lands, then the lists it asks for are read.
     for _ in range(3):
         window.library.wait(30000)
@@ -51,11 +51,11 @@ def test_opening_a_saved_comparison_shows_it_as_saved_without_a_worker_run(windo
     def no_worker(*args, **kwargs):
         raise AssertionError("reopening must not align again")
 
-    monkeypatch.setattr(session_module, "CompareWorker", no_worker)
+    monkeypatch.setattr(compare_runs, "CompareWorker", no_worker)
     open_saved(window, qtbot, cid)
     assert window.comparison == saved
     assert window.comparison == own_library.load(cid)
-    assert not window.session.busy
+    assert not window.session.runs.busy
     assert window.aligned_model.columnCount() == 3
     assert "Elbe bridge" in window.status.text()
     assert not window.info_bar.isVisible()  # same settings, same engine: nothing to offer
@@ -242,7 +242,7 @@ def test_a_damaged_library_file_is_reported_and_left_untouched(qtbot, store, tmp
     assert win.info_bar.isVisible() and "damaged.sqlite3" in win.info_bar.message.text()
     with qtbot.waitSignal(win.session.comparison_changed, timeout=30000):
         win.session.set_sources(article_files[:2])  # the app works without a library
-    win.session.wait(10000)
+    win.session.runs.wait(10000)
     assert not win.actions_.note_sentence.isEnabled()
     win.close()
     assert damaged.read_bytes() == before

@@ -30,7 +30,7 @@ def test_match_choice_realigns_this_comparison_only(window, open_articles, artic
     assert choice.match() == "auto"
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         choice.setCurrentIndex(choice.findData("fuzzy"))
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=30000)
     assert window.comparison is not before
     assert window.comparison.settings.match == "fuzzy"
     assert "matched by text" in window.status.text()

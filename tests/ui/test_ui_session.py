@@ -49,7 +49,7 @@ def test_worker_keeps_the_event_loop_running_during_a_large_compare(qtbot, tmp_p
     assert blocker.args[0] is not None
     assert ticks_at_start == 0  # set_sources returned before any tick: nothing ran on the GUI thread
     assert len(ticks) >= 5
-    session.wait(10000)
+    session.runs.wait(10000)
 
 
 def test_stale_results_are_dropped(qtbot, article_files):
@@ -58,12 +58,12 @@ def test_stale_results_are_dropped(qtbot, article_files):
     session.comparison_changed.connect(shown.append)
     session.set_sources(article_files[:2])
     session.update_settings(threshold=0.4, debounce=False)
-    qtbot.waitUntil(lambda: not session.busy, timeout=30000)
-    session.wait(10000)
+    qtbot.waitUntil(lambda: not session.runs.busy, timeout=30000)
+    session.runs.wait(10000)
     assert shown, "the newest run must be shown"
     assert all(c.settings.threshold == 0.4 for c in shown)
     newest = session.comparison
-    session.accept(RunResult(generation=session.generation - 1, comparison=None, articles=()))
+    session.accept(RunResult(generation=session.runs.generation - 1, comparison=None, articles=()))
     assert session.comparison is newest
 
 
@@ -71,11 +71,11 @@ def test_cancel_stops_the_run_and_keeps_the_previous_result(qtbot, tmp_path, art
     session = Session()
     with qtbot.waitSignal(session.comparison_changed, timeout=30000):
         session.set_sources(article_files[:2])
-    qtbot.waitUntil(lambda: not session.busy, timeout=30000)
+    qtbot.waitUntil(lambda: not session.runs.busy, timeout=30000)
     previous = session.comparison
     session.add_sources([long_article(tmp_path / "long.txt", 1500, 3)])
     session.cancel()
-    qtbot.waitUntil(lambda: not session.busy, timeout=60000)
+    qtbot.waitUntil(lambda: not session.runs.busy, timeout=60000)
     assert session.comparison is previous
 
 
@@ -85,4 +85,4 @@ def test_a_single_readable_article_gives_no_comparison(qtbot, article_files):
         session.set_sources(article_files[:1])
     assert blocker.args[0].comparison is None
     assert len(blocker.args[0].articles) == 1
-    session.wait(10000)
+    session.runs.wait(10000)
