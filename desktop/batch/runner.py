@@ -66,7 +66,8 @@ def run_batch(corpus: str | Path, out_dir: str | Path, settings: Settings, optio
         reports = run_dask(todo, settings, out, scheduler=options.scheduler, workers=options.processes)
     else:
         reports = run_local(todo, settings, out, options.processes)
-    articles, failures = 0, []
+    articles = 0
+    failures: list[tuple[str, str, str]] = []
     for report in reports:
         bar.advance(report.clusters)
         articles += report.articles

@@ -10,6 +10,7 @@ Ctrl+click it and Ctrl+K); Ctrl+click toggles a pick, Esc forgets the picks.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -382,7 +383,7 @@ class Corrections(QObject):
 
     def _watch_reading(self) -> None:
         for column in self.reading.columns:
-            self._watch(column.list, lambda c=column: self._reading_rects(c))
+            self._watch(column.list, functools.partial(self._reading_rects, column))
 
     def _aligned_rects(self) -> list[QRect]:
         view = self.aligned

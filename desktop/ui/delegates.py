@@ -12,6 +12,7 @@ import html
 from collections import OrderedDict
 from collections.abc import Callable
 from itertools import pairwise
+from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLine,
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
@@ -133,6 +135,13 @@ def _pieces(cell: Cell) -> list[tuple[int, int, frozenset[MarkKind]]]:
     return pieces
 
 
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where the cursor at ``position`` sits on ``line``: PySide6's ``cursorToX`` returns (x, position), which its
+    stub calls ``object``."""
+    x, _position = cast(tuple[float, int], line.cursorToX(position))
+    return x
+
+
 def label_lines(
     cell: Cell, doc: QTextDocument, prefix: int, kind: MarkKind = MarkKind.LABEL
 ) -> list[tuple[float, float, float]]:
@@ -156,7 +165,7 @@ def label_lines(
             stop = min(end, line.textStart() + line.textLength())
             while stop > position and cell.text[stop - prefix - 1 : stop - prefix].isspace():
                 stop -= 1
-            x_from, x_to = line.cursorToX(position)[0], line.cursorToX(stop)[0]
+            x_from, x_to = _x_of(line, position), _x_of(line, stop)
             y = line.y() + line.ascent() + min(2.5, line.descent() * 0.5)
             if x_to > x_from:
                 found.append((origin.x() + x_from, origin.x() + x_to, origin.y() + y))

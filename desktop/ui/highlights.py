@@ -130,7 +130,8 @@ def make_cell(
     if not indices:
         return Cell(article)
     views = [presentation.sentence(article, i) for i in indices]
-    marks, position = [], 0
+    marks: list[Mark] = []
+    position = 0
     for view in views:
         marks.extend(replace(m, start=m.start + position, end=m.end + position) for m in view.marks)
         position += len(view.text) + 1
@@ -243,17 +244,17 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         stated = [v for v in conflict.values if v.text] or list(conflict.values)
         if not stated:
             continue
-        first = stated[0]
+        value = stated[0]
         about = f" · {conflict.about}" if conflict.about else ""
         found.append(
             Difference(
                 DiffKind.CONFLICT,
-                first.article,
-                first.sentence,
+                value.article,
+                value.sentence,
                 f"Disagreement · {conflict.kind}{about}",
                 conflict_values(conflict),
                 conflict_tip(conflict),
-                row_of.get((first.article, first.sentence), 0),
+                row_of.get((value.article, value.sentence), 0),
                 tuple(dict.fromkeys(v.article for v in conflict.values)),
             )
         )

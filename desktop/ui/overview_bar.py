@@ -156,7 +156,7 @@ class OverviewBar(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            mark = self.mark_at(event.position().y())
+            mark = self.mark_at(event.pos().y())  # QHelpEvent has no position(), unlike the mouse events
             if mark is not None:
                 QToolTip.showText(event.globalPos(), mark.tip, self)
             else:

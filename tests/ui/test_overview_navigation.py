@@ -5,7 +5,9 @@ scroll bar, clickable; Next/Previous Difference move by block (a run of unique r
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QToolTip
 
 from desktop.ui.highlights import DiffKind
 
@@ -81,6 +83,18 @@ def test_the_overview_bar_marks_every_block_in_row_order(window, ferry, qtbot):
     assert run.kinds == (DiffKind.UNIQUE,)
     assert run.bottom - run.top > bar.marks[0].bottom - bar.marks[0].top  # three rows tall, not one
     assert "unique · 3 rows" in run.tip
+
+
+def test_hovering_a_mark_shows_its_tip(window, ferry, qtbot, monkeypatch):
+    """A tooltip event (QHelpEvent has pos(), not the mouse events' position()) finds the mark under the pointer."""
+    bar = window.aligned.overview
+    qtbot.waitUntil(lambda: len(bar.marks) == len(window.navigator.blocks))
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *args: shown.append(text))
+    mark = bar.marks[0]
+    point = bar.mark_rect(mark).center().toPoint()
+    assert bar.event(QHelpEvent(QEvent.Type.ToolTip, point, bar.mapToGlobal(point)))
+    assert shown == [mark.tip]
 
 
 def test_clicking_a_mark_goes_to_its_difference(window, ferry, qtbot):
