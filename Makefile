@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check desktop tests benchmarks main.py
 	$(BIN)/ruff format --check desktop tests benchmarks main.py
 	$(BIN)/lint-imports
-	$(BIN)/mypy desktop/core desktop/library desktop/export
+	$(BIN)/mypy desktop
 
 test: $(STAMP) system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
