@@ -12,11 +12,11 @@ from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from desktop.core import collector
-from desktop.core.align import matching
+from desktop.core.align import aside, matching
 from desktop.core.align.cancellation import ComparisonCancelled as ComparisonCancelled  # raised by compare
 from desktop.core.align.cancellation import check
 from desktop.core.align.groups import build_group
-from desktop.core.detect import conflicts, corrections
+from desktop.core.detect import conflicts, corrections, omissions, sentences
 from desktop.core.detect.omissions import find_facts
 from desktop.core.detect.sentences import classify_sentences
 from desktop.core.detect.summary import summarise
@@ -76,7 +76,17 @@ def compare(
     matched_by = matching.resolve(settings.match, [a.language for a in articles])
     # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
     encoder = engine.encoder if matched_by != "fuzzy" else None
-    raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
+    if matched_by == "fuzzy" and aside.worth_it(sum(len(s) for s in spans)):
+        # Long articles: a child process aligns while this one reads the sentences ahead on the other core.
+        with aside.Aside(
+            aligned_sets, articles=articles, spans=spans, settings=settings, matched_by=matched_by, reference=reference
+        ) as running:
+            sentences.read_ahead(articles, spans)
+            check(cancelled)
+            omissions.read_ahead(articles, spans, engine.fact_index)
+            raw_sets = running.result(cancelled)
+    else:
+        raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
     raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
     raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
     step(2)

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from desktop.core.model import ArticleResult, Fact, FactKind, Group, Role, Sentence
+from desktop.core.model import Article, ArticleResult, Fact, FactKind, Group, Role, Sentence, Span
 from desktop.core.text.facts.extraction import QUOTED_KINDS, extract_facts, introduced_surnames, speaker_words
 from desktop.core.text.facts.index import FactIndex
+
+
+def read_ahead(
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], index: Callable[[str, str], FactIndex]
+) -> None:
+    """Build each article's fact index and read each sentence's facts now, as ``find_facts`` will (``index``
+    keeps the indexes, extraction remembers its sentences), while a child process aligns (``align.aside``)."""
+    for article, article_spans in zip(articles, spans, strict=True):
+        body = [article.text[s.start : s.end] for s in article_spans if s.role != Role.BOILERPLATE]
+        index(" ".join(body), article.language)
+        surnames: set[str] = set()
+        for text in body:
+            surnames.update(introduced_surnames(extract_facts(text, article.language, surnames)))
 
 
 def find_facts(

@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from desktop.core.align.embeddings import Encoder
 
 
+def read_ahead(articles: Sequence[Article], spans: Sequence[Sequence[Span]]) -> None:
+    """Work out now the cues and labels ``classify_sentences`` will ask for (each is remembered per sentence), in
+    a comparison matched by strings whose sentences a child process is aligning meanwhile (``align.aside``)."""
+    for article, article_spans in zip(articles, spans, strict=True):
+        for span in article_spans:
+            if span.role != Role.BOILERPLATE:
+                text = article.text[span.start : span.end]
+                commentary_verdict.commentary_cues(text, article.language)
+                commentary.find_labels(text, article.language)
+
+
 def classify_sentences(
     articles: Sequence[Article], spans: Sequence[Sequence[Span]], groups: Sequence[Group], encoder: Encoder | None
 ) -> list[ArticleResult]:

@@ -1,0 +1,16 @@
+"""Functions a test starts in a child process (``desktop.core.align.aside``): a child imports them by name."""
+
+import time
+
+
+def add(a, b, cancelled=None):
+    return a + b
+
+
+def refuse(cancelled=None):
+    raise ValueError("refused in the child")
+
+
+def wait(seconds, cancelled=None):
+    time.sleep(seconds)
+    return seconds

@@ -1,0 +1,64 @@
+"""Long comparisons align in a child process while the comparison reads ahead: same result, errors and cancels
+reach the caller, and without a child the work runs in the caller's process."""
+
+import time
+
+import aside_calls
+import pytest
+
+from desktop.core import pipeline
+from desktop.core.align import aside
+from desktop.core.align.aside import Aside
+from desktop.core.align.cancellation import ComparisonCancelled
+from desktop.core.model import Settings
+from desktop.core.resources import sample_paths
+from desktop.core.sources.loading import load_article
+from desktop.export import jsonio
+
+
+def test_the_child_answers_and_its_error_is_raised_here():
+    with Aside(aside_calls.add, a=2, b=3) as running:
+        assert running.result() == 5
+    with Aside(aside_calls.refuse) as running, pytest.raises(ValueError, match="refused in the child"):
+        running.result()
+
+
+def test_a_cancel_stops_the_child_at_once():
+    started = time.monotonic()
+    with Aside(aside_calls.wait, seconds=60) as running, pytest.raises(ComparisonCancelled):
+        running.result(cancelled=lambda: time.monotonic() - started > 0.5)
+    assert running._process is None  # stopped and reaped, not left running
+    assert time.monotonic() - started < 30
+
+
+def test_without_a_child_the_call_runs_here(monkeypatch):
+    def no_child(self):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", no_child)
+    with Aside(aside_calls.add, a=1, b=1) as running:
+        assert running.result() == 2
+
+
+def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
+    articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "ABC", strict=True)]
+    settings = Settings(match="fuzzy")
+    here = jsonio.dumps(pipeline.compare(articles, settings))
+    monkeypatch.setattr(aside, "MIN_SENTENCES", 1)
+    assert aside.worth_it(2)
+    started = []
+    real = Aside.__init__
+
+    def counted(self, *args, **kwargs):
+        started.append(args)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Aside, "__init__", counted)
+    assert jsonio.dumps(pipeline.compare(articles, settings)) == here
+    assert started  # it did go aside
+
+
+def test_short_comparisons_and_pool_workers_stay_in_process(monkeypatch):
+    assert not aside.worth_it(aside.MIN_SENTENCES - 1)
+    monkeypatch.setattr("multiprocessing.current_process", lambda: type("Worker", (), {"daemon": True})())
+    assert not aside.worth_it(aside.MIN_SENTENCES * 10)
