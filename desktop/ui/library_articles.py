@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.library import LibraryArticle, LibraryStore
-from desktop.ui.empty_note import EmptyNote
+from desktop.ui.library_table import SORT_ROLE, library_table
 from desktop.ui.library_worker import LibraryWorker
 
 Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 TITLE, OUTLET, LANGUAGE, IMPORTED = range(4)
 _HEADERS = ("Title", "Outlet", "Lang.", "Imported")
@@ -82,28 +78,18 @@ class LibraryArticlesView(QWidget):
         self.worker = worker
         self._asked = 0  # number of the newest request: an answer to an older one is dropped
         self.model = LibraryArticlesModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search article titles and text")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search library articles")
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(IMPORTED, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setTabKeyNavigation(False)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
-        self.view.setObjectName("libraryList")
-        self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.view.setAccessibleName("Library articles")
-        self.empty_note = EmptyNote(self.view)
+        table = library_table(
+            self,
+            self.model,
+            newest_first=IMPORTED,
+            stretch=TITLE,
+            search_hint="Search article titles and text",
+            search_name="Search library articles",
+            list_name="Library articles",
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            edits=QAbstractItemView.EditTrigger.NoEditTriggers,
+        )
+        self.proxy, self.search, self.view, self.empty_note = table.proxy, table.search, table.view, table.empty_note
         self.add_button = QPushButton("&Add to comparison", self)
         self.status = QLabel(self)
 

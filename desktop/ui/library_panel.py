@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -26,24 +25,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.library import ComparisonInfo, LibraryStore, UnknownComparison
-from desktop.ui.empty_note import EmptyNote
 from desktop.ui.library_articles import LibraryArticlesView
+from desktop.ui.library_table import SORT_ROLE, library_table
 from desktop.ui.library_worker import LibraryWorker
 
 Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, OUTLETS, UPDATED = range(3)
 NARROW_PANEL = 420  # pixels: below this the Articles column is hidden
@@ -199,33 +195,22 @@ class LibraryPanel(QWidget):
         self.worker = worker
         self._asked = 0  # number of the newest list request: an answer to an older one is dropped
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search names, titles and article text")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the library")
-
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setTabKeyNavigation(False)  # Tab moves on to the buttons; arrows move inside the list
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)  # one line per entry; the tooltip has the rest
+        table = library_table(
+            self,
+            self.model,
+            newest_first=UPDATED,
+            stretch=NAME,
+            search_hint="Search names, titles and article text",
+            search_name="Search the library",
+            list_name="Saved comparisons",
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            edits=QAbstractItemView.EditTrigger.EditKeyPressed,
+        )
+        self.proxy, self.search, self.view, self.empty_note = table.proxy, table.search, table.view, table.empty_note
         # Rows of twin names are two lines high (name, then when saved and which articles).
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setObjectName("libraryList")
-        self.view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(OUTLETS, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setAccessibleName("Saved comparisons")
-        self.empty_note = EmptyNote(self.view)
 
         self.open_button = QPushButton("&Open", self)
         self.rename_button = QPushButton("&Rename", self)
