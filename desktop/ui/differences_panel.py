@@ -6,10 +6,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QLabel,
     QListView,
-    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.highlights import Difference, DiffKind
 from desktop.ui.models import DIFFERENCE_ROLE, DifferenceFilter, DifferencesModel
 from desktop.ui.theme import theme_for
@@ -134,7 +133,7 @@ class DifferencesPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.chips: dict[DiffKind, QToolButton] = {}
         chips = QWidget()
-        chip_layout = _FlowRows(chips)
+        chip_layout = FlowLayout(chips)
         self._counts = dict.fromkeys(_CHIP_LABELS, 0)
         for kind, (_one, many, _what) in _CHIP_LABELS.items():
             chip = QToolButton()
@@ -145,7 +144,7 @@ class DifferencesPanel(QWidget):
             chip.toggled.connect(lambda on, k=kind: self._toggle(k, on))
             self.chips[kind] = chip
             self._label_chip(kind)
-            chip_layout.add(chip)
+            chip_layout.addWidget(chip)
         self.list = QListView()
         self.list.setObjectName("differencesList")
         self.list.setAccessibleName("Differences")
@@ -229,19 +228,3 @@ class DifferencesPanel(QWidget):
         item: Difference = index.data(DIFFERENCE_ROLE)
         self.jump_requested.emit(item)
         return item
-
-
-class _FlowRows:
-    """Two chips per row: enough for five filters without a full flow layout."""
-
-    def __init__(self, host: QWidget) -> None:
-        self.grid = QGridLayout(host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(6)
-        self.count = 0
-
-    def add(self, widget: QWidget) -> None:
-        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.grid.addWidget(widget, self.count // 2, self.count % 2)
-        self.count += 1
