@@ -486,6 +486,8 @@ def nest(text: str, marks: Sequence[Mark]) -> list[_Piece]:
     """A sentence's text as properly nested pieces, one element per mark (split where two marks cross). Where a
     crossing mark cuts a strike or underline next to a space, the space stays outside it."""
     marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    if not marks:  # most sentences of a long comparison: one plain piece (what the loop below makes of them)
+        return [_Piece("", _clean(text))] if text else []
     order = sorted(marks, key=lambda m: (m.kind in _INNER, -(m.end - m.start), _RANK[m.kind], m.start))
     bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
     root = _Piece("")
