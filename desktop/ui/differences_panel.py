@@ -133,7 +133,8 @@ class DifferencesPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.chips: dict[DiffKind, QToolButton] = {}
         chips = QWidget()
-        chip_layout = FlowLayout(chips)
+        chip_layout = FlowLayout(chips, spacing=6, line_spacing=6)
+        chip_layout.setContentsMargins(0, 0, 0, 0)
         self._counts = dict.fromkeys(_CHIP_LABELS, 0)
         for kind, (_one, many, _what) in _CHIP_LABELS.items():
             chip = QToolButton()

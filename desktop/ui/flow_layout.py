@@ -1,18 +1,25 @@
-"""A layout that places its widgets left to right at their natural width and starts a new row when the next one
-does not fit: filter chips keep their whole label ("✓ 266 omitted facts") however long the counts grow."""
+"""A layout that places its widgets left to right at their natural width and starts a new line when the next one
+does not fit: the legend, and the filter chips, which keep their whole label ("✓ 266 omitted facts") however long
+the counts grow."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    """Items left to right, wrapping to a new line when the width runs out.
+
+    The legend must not set the window's minimum width: in one unbreakable row it needs about 1,280 px, which
+    with the side panels pushed the window past a 1600 px screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 16, line_spacing: int = 4) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
+        self._line_spacing = line_spacing
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -33,11 +40,11 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
+        return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()
@@ -49,17 +56,18 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _place(self, rect: QRect, *, move: bool) -> int:
-        """Lay the items out in ``rect`` (or only measure); returns the height they need."""
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        x, y, line = area.x(), area.y(), 0
         for item in self._items:
+            if item.isEmpty():  # a hidden entry takes no room
+                continue
             hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._spacing, 0
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._line_spacing, 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
