@@ -35,7 +35,7 @@ from typing import Any
 from benchmarks.synthetic_articles import CASES, Sizes, articles
 from desktop.core import pipeline
 from desktop.core.align import matching, worddiff
-from desktop.core.detect import commentary
+from desktop.core.detect import commentary, omissions, sentences
 from desktop.core.engine import Engine
 from desktop.core.model import Article, Comparison, Settings
 from desktop.core.text import segmentation
@@ -81,8 +81,8 @@ def stage_clock(clock: Clock) -> Iterator[None]:
         (segmentation, "segment", "segment"),
         (matching, "align_sentences", "align"),
         (pipeline, "build_group", "word diff"),
-        (pipeline, "classify_sentences", "commentary"),
-        (pipeline, "find_facts", "facts"),
+        (sentences, "classify_sentences", "commentary"),
+        (omissions, "find_facts", "facts"),
         (pipeline, "summarise", "summary"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]

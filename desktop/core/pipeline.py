@@ -17,8 +17,6 @@ from desktop.core.align.cancellation import ComparisonCancelled as ComparisonCan
 from desktop.core.align.cancellation import check
 from desktop.core.align.groups import build_group
 from desktop.core.detect import conflicts, corrections, omissions, sentences
-from desktop.core.detect.omissions import find_facts
-from desktop.core.detect.sentences import classify_sentences
 from desktop.core.detect.summary import summarise
 from desktop.core.engine import Engine
 from desktop.core.model import (
@@ -105,8 +103,8 @@ def compare(
     ]
     step(3)
 
-    results = corrections.apply_to_sentences(classify_sentences(articles, spans, groups, encoder), user_links)
-    found_facts = find_facts(results, groups, engine.fact_index)
+    results = corrections.apply_to_sentences(sentences.classify_sentences(articles, spans, groups, encoder), user_links)
+    found_facts = omissions.find_facts(results, groups, engine.fact_index)
     step(4)
 
     summary = summarise(results, found_facts)
