@@ -10,9 +10,11 @@ from desktop.core import pipeline
 from desktop.core.align import aside
 from desktop.core.align.aside import Aside
 from desktop.core.align.cancellation import ComparisonCancelled
+from desktop.core.engine import Engine
 from desktop.core.model import Settings
 from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
+from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
 
 
@@ -54,8 +56,21 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(Aside, "__init__", counted)
-    assert jsonio.dumps(pipeline.compare(articles, settings)) == here
+    built_here = []
+    build = FactIndex.build
+
+    def spied(cls, text, language):
+        built_here.append(text)
+        return build(text, language)
+
+    monkeypatch.setattr(FactIndex, "build", classmethod(spied))
+    engine = Engine()
+    assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here
     assert started  # it did go aside
+    # The child indexed one article's facts and handed the index over; this process built the other two.
+    assert len(built_here) == 2 and len(engine._indexes) == 3
+    assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here
+    assert len(built_here) == 2  # the next comparison of the same articles finds all three kept
 
 
 def test_short_comparisons_and_pool_workers_stay_in_process(monkeypatch):

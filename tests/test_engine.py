@@ -2,6 +2,7 @@
 comparison on its own depends on nothing an earlier one left behind."""
 
 import dataclasses
+import pickle
 import threading
 
 import pytest
@@ -9,10 +10,11 @@ import pytest
 from desktop.core import engine as engine_module
 from desktop.core.align import embeddings
 from desktop.core.engine import Engine
-from desktop.core.model import Article, Settings
+from desktop.core.model import Article, FactKind, Settings
 from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
+from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
 
 
@@ -45,6 +47,24 @@ def test_a_fact_index_cannot_be_changed_by_one_of_the_comparisons_sharing_it():
         index.numbers = frozenset()  # type: ignore[misc]
     with pytest.raises(TypeError):
         index.by_initial["k"] = ("someone",)  # type: ignore[index]
+
+
+def test_a_fact_index_built_in_another_process_arrives_whole_and_read_only():
+    index = Engine().fact_index("Kowalczyk told Reuters that 27 members voted on 6 May in Warsaw.", "en")
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy == index
+    assert copy.contains("Kowalczk", FactKind.NAME) and copy.contains("6 May", FactKind.DATE)
+    with pytest.raises(TypeError):
+        copy.by_initial["k"] = ("someone",)  # type: ignore[index]
+
+
+def test_an_index_kept_from_elsewhere_answers_without_being_built_again():
+    engine = Engine()
+    index = FactIndex.build("The bridge opens on Friday.", "en")
+    assert not engine.holds_fact_index("The bridge opens on Friday.", "en")
+    engine.keep_fact_index("The bridge opens on Friday.", "en", index)
+    assert engine.holds_fact_index("The bridge opens on Friday.", "en")
+    assert engine.fact_index("The bridge opens on Friday.", "en") is index
 
 
 def test_comparisons_sharing_an_engine_give_what_fresh_ones_give():

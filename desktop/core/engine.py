@@ -52,6 +52,14 @@ class _Recent(Generic[K, V]):
                 self._items.popitem(last=False)
         return value
 
+    def put(self, key: K, value: V) -> None:
+        """Keep ``value``, worked out elsewhere (another process), as if ``get`` had built it."""
+        self.get(key, lambda: value)
+
+    def __contains__(self, key: K) -> bool:
+        with self._lock:
+            return key in self._items
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -76,6 +84,13 @@ class Engine:
     def fact_index(self, text: str, language: str) -> FactIndex:
         """What an article (its body, furniture left out) states, indexed for ``FactIndex.contains``."""
         return self._indexes.get((text, language), lambda: FactIndex.build(text, language))
+
+    def holds_fact_index(self, text: str, language: str) -> bool:
+        return (text, language) in self._indexes
+
+    def keep_fact_index(self, text: str, language: str, index: FactIndex) -> None:
+        """Keep an index built elsewhere (a child process, ``align.aside``) for ``fact_index`` to answer with."""
+        self._indexes.put((text, language), index)
 
     @property
     def encoder(self) -> Encoder:

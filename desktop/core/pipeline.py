@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import collector
 from desktop.core.align import aside, matching
@@ -28,6 +28,7 @@ from desktop.core.model import (
     Span,
     UserLink,
 )
+from desktop.core.text.facts.index import FactIndex
 from desktop.core.text.language import detect_language
 from desktop.core.text.normalize import canonical, matching_key
 
@@ -75,14 +76,27 @@ def compare(
     # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
     encoder = engine.encoder if matched_by != "fuzzy" else None
     if matched_by == "fuzzy" and aside.worth_it(sum(len(s) for s in spans)):
-        # Long articles: a child process aligns while this one reads the sentences ahead on the other core.
+        # Long articles: a child process aligns, then indexes half the articles' facts, while this one reads the
+        # sentences ahead and indexes the other half on the other core.
+        bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
+        unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
         with aside.Aside(
-            aligned_sets, articles=articles, spans=spans, settings=settings, matched_by=matched_by, reference=reference
+            _aligned_and_indexed,
+            bodies=unindexed[1::2],
+            articles=articles,
+            spans=spans,
+            settings=settings,
+            matched_by=matched_by,
+            reference=reference,
         ) as running:
             sentences.read_ahead(articles, spans)
             check(cancelled)
-            omissions.read_ahead(articles, spans, engine.fact_index)
-            raw_sets = running.result(cancelled)
+            omissions.read_ahead(articles, spans)
+            for text, language in unindexed[::2]:
+                engine.fact_index(text, language)
+            raw_sets, indexes = running.result(cancelled)
+        for (text, language), index in zip(unindexed[1::2], indexes, strict=True):
+            engine.keep_fact_index(text, language, index)
     else:
         raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
     raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
@@ -124,6 +138,15 @@ def compare(
 
 
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
+
+
+def _aligned_and_indexed(
+    *, bodies: Sequence[tuple[str, str]], cancelled: Cancelled | None, **align: Any
+) -> tuple[list[RawSet], list[FactIndex]]:
+    """A long comparison's work for its child process (``align.aside``): the aligned sets, then the fact indexes
+    of the article ``bodies`` (text, language) the engine does not hold yet."""
+    found = aligned_sets(**align, cancelled=cancelled)
+    return found, [FactIndex.build(text, language) for text, language in bodies]
 
 
 def aligned_sets(

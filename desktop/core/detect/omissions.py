@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from desktop.core.model import Article, ArticleResult, Fact, FactKind, Group, Role, Sentence, Span
 from desktop.core.text.facts.extraction import QUOTED_KINDS, extract_facts, introduced_surnames, speaker_words
 from desktop.core.text.facts.index import FactIndex
 
 
-def read_ahead(
-    articles: Sequence[Article], spans: Sequence[Sequence[Span]], index: Callable[[str, str], FactIndex]
-) -> None:
-    """Build each article's fact index and read each sentence's facts now, as ``find_facts`` will (``index``
-    keeps the indexes, extraction remembers its sentences), while a child process aligns (``align.aside``)."""
+def body(sentences: Iterable[tuple[str, Role]]) -> str:
+    """An article as its fact index reads it: its sentences (text and role) without the page's furniture."""
+    return " ".join(text for text, role in sentences if role != Role.BOILERPLATE)
+
+
+def article_body(article: Article, spans: Sequence[Span]) -> str:
+    return body((article.text[s.start : s.end], s.role) for s in spans)
+
+
+def read_ahead(articles: Sequence[Article], spans: Sequence[Sequence[Span]]) -> None:
+    """Read each sentence's facts now, as ``find_facts`` will (extraction remembers its sentences), while a child
+    process aligns and builds the fact indexes (``align.aside``)."""
     for article, article_spans in zip(articles, spans, strict=True):
-        body = [article.text[s.start : s.end] for s in article_spans if s.role != Role.BOILERPLATE]
-        index(" ".join(body), article.language)
         surnames: set[str] = set()
-        for text in body:
-            surnames.update(introduced_surnames(extract_facts(text, article.language, surnames)))
+        for span in article_spans:
+            if span.role != Role.BOILERPLATE:
+                text = article.text[span.start : span.end]
+                surnames.update(introduced_surnames(extract_facts(text, article.language, surnames)))
 
 
 def find_facts(
@@ -31,10 +38,7 @@ def find_facts(
     Quotations cannot be compared word for word across languages: there a quotation counts as present when
     its sentence has an aligned counterpart in the other article, or the other article quotes the same speaker.
     """
-    indexes = {
-        r.article.id: index(" ".join(s.text for s in r.sentences if s.role != Role.BOILERPLATE), r.article.language)
-        for r in results
-    }
+    indexes = {r.article.id: index(body((s.text, s.role) for s in r.sentences), r.article.language) for r in results}
     group_by_id = {g.id: g for g in groups}
     found = []
     for result in results:

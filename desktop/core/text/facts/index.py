@@ -9,10 +9,11 @@ import bisect
 import datetime
 import itertools
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -76,6 +77,13 @@ class FactIndex:
     clocks: tuple[float, ...] = ()  # times of day in hours: "6:07 p.m." -> 18.12
     stems: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # each sentence's content stems and their pairs
     stem_pairs: frozenset[str] = frozenset()  # word pairs without inflection endings, for quoted terms
+
+    def __reduce__(self) -> tuple[Callable[[dict[str, object]], FactIndex], tuple[dict[str, object]]]:
+        """Pickled as its fields, ``by_initial`` as a plain dict: a child process builds indexes while the
+        comparing one reads ahead (``align.aside``), and a read-only mapping cannot be pickled."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["by_initial"] = dict(self.by_initial)
+        return _unpickled, (values,)
 
     @classmethod
     def build(cls, text: str, language: str) -> FactIndex:
@@ -325,6 +333,10 @@ class FactIndex:
             return False
         pool = self.by_initial.get(folded[0], ())
         return process.extractOne(folded, pool, scorer=fuzz.ratio, score_cutoff=_NAME_SCORE) is not None
+
+
+def _unpickled(values: dict[str, Any]) -> FactIndex:
+    return FactIndex(**{**values, "by_initial": MappingProxyType(values["by_initial"])})
 
 
 _STATEMENT_WORDS = 3  # content words a reworded quotation must share with one sentence, at least
