@@ -88,6 +88,12 @@ class _SentenceView:
     partial: bool = False
     corrected: str = ""  # what the user's corrections changed here, "" if nothing
 
+    @property
+    def plain(self) -> str | None:
+        """The text of a sentence without marks (most of a long comparison's), written without nesting."""
+        only = self.pieces[0] if len(self.pieces) == 1 else None
+        return only.text if only is not None and not only.tag else None
+
 
 @dataclass(frozen=True, slots=True)
 class _Cell:
@@ -440,13 +446,12 @@ _KIND_CLASS = {
 }
 
 
+_KIND_LABEL = {SentenceKind.BOILERPLATE: "boilerplate: ", SentenceKind.REWORDED: "reworded: "}
+
+
 def _sentence_view(view: SentenceView, footnote: int | None, notes: list[str]) -> _SentenceView:
     classes = ["s", _KIND_CLASS[view.kind]]
-    label = {
-        SentenceKind.BOILERPLATE: "boilerplate: ",
-        SentenceKind.UNIQUE: f"only in {view.article}: ",
-        SentenceKind.REWORDED: "reworded: ",
-    }.get(view.kind, "")
+    label = f"only in {view.article}: " if view.kind == SentenceKind.UNIQUE else _KIND_LABEL.get(view.kind, "")
     if view.title:
         classes.append("tt")
     title = ""
