@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop.core.align import soft_overlap
+from desktop.core.memo import per_sentence
 from desktop.core.model import FactKind
 from desktop.core.text import wordlists
 from desktop.core.text.facts.extraction import extract_facts
@@ -101,7 +102,7 @@ def _stem(word: str, language: str) -> str:
     return str(stemmer.stemWord(word))  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def profile(text: str, language: str) -> Profile:
     """The features of one sentence; cached, since outlets repeat sentences and re-runs repeat all of them."""
     key = matching_key(text)

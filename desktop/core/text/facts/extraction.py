@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Iterator
-from functools import lru_cache
 
+from desktop.core.memo import per_sentence
 from desktop.core.model import FactKind
 from desktop.core.text.facts.dates import find_dates
 from desktop.core.text.facts.lexicon import names
@@ -36,13 +36,13 @@ def extract_facts(text: str, language: str, known_names: Collection[str] = ()) -
     return list(_extract_facts(text, language, relevant))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _name_candidates(text: str) -> frozenset[str]:
     """The words of a sentence that could be a known surname: each word, and each word less a plural "s"."""
     return frozenset(w for token in TOKEN.findall(text) for w in (token, token.removesuffix("s")))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _extract_facts(text: str, language: str, known_names: frozenset[str]) -> tuple[ExtractedFact, ...]:
     # Quotations, dates and numbers are claimed before names and do not depend on the known names: a sentence met
     # again with other known names (later in its article, or in another outlet) only looks for its names again.
@@ -55,7 +55,7 @@ def _extract_facts(text: str, language: str, known_names: frozenset[str]) -> tup
     return tuple(sorted(found, key=lambda fact: fact[2]))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _claims_before_names(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[ExtractedFact, ...]]:
     """The quotations, dates and numbers of a sentence, claimed in that order: starts, ends and facts."""
     taken_starts: list[int] = []

@@ -11,12 +11,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.core.memo import per_sentence
 from desktop.core.model import FactKind
 from desktop.core.text.facts.dates import ABBREVIATED_MONTHS, DATE, DateKey, date_key, find_dates
 from desktop.core.text.facts.extraction import QUOTED_KINDS
@@ -357,7 +357,7 @@ _CONNECTORS = r"(?:of|for|and|the|on|für|der|die|des|und|de|du|la)"
 _CAPITALISED_RUN = re.compile(rf"[A-ZÄÖÜ][\w'’-]*(?:\s+(?:{_CONNECTORS}\s+)?[A-ZÄÖÜ][\w'’-]*)+")
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _folded_initials(run: str) -> frozenset[str]:
     """``_run_initials`` folded, remembered per run: an article repeats its names."""
     return frozenset(fold_name(initials) for initials in _run_initials(run))
@@ -375,12 +375,12 @@ def _run_initials(run: str) -> list[str]:
 
 
 # Dates and speakers are read sentence by sentence; outlets share sentences, so each is read once.
-@lru_cache(maxsize=65536)
+@per_sentence
 def _chunk_dates(chunk: str) -> tuple[DateKey, ...]:
     return tuple(date_key(m) for m in find_dates(chunk))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _chunk_speakers(chunk: str) -> tuple[str, ...]:
     """Folded capitalised words of a sentence that quotes someone (none for one that does not)."""
     if not _QUOTE_MARK.search(chunk):

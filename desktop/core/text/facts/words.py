@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from desktop.core.memo import per_sentence
 from desktop.core.text import wordlists
 
 TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}|\w+(?:[-'’]\w+)*")
@@ -65,7 +66,7 @@ def word_stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _content_words(text: str) -> tuple[str, ...]:
     return tuple(stem for word in LETTERS.findall(text) if (stem := _content_stem(word)))
 

@@ -7,8 +7,8 @@ corpora, which have no layout to back a rule up, get only the obvious ones.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from desktop.core.memo import per_sentence
 from desktop.core.text.roles.rules import Rules, compiled_rules, rules_for
 from desktop.core.text.roles.shapes import NAME_TOKEN, SENTENCE_END, WORD, normalised
 
@@ -51,7 +51,7 @@ _MAX_BAR_PARTS = 4
 _MAX_DATE_LEAD_WORDS = 12
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def sentence_signals(sentence: str, language: str) -> tuple[bool, str]:
     """Whether a sentence on its own is an appeal (or notice), and its other furniture reason; remembered,
     since outlets and re-runs hand the same sentences over again."""
@@ -96,7 +96,7 @@ def _reason(sentence: str, rules: Rules, low: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def obvious_reason_of(sentence: str, language: str) -> str:
     """``_obvious_reason`` remembered per line: outlets share most lines of a presegmented corpus."""
     return _obvious_reason(sentence, compiled_rules(language))
