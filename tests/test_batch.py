@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
-from desktop.batch.corpus import Columns, CorpusError, read_corpus
+from desktop.batch.corpus import Cluster, Columns, CorpusArticle, CorpusError, longest_first, read_corpus
 from desktop.batch.output import read_table
 from desktop.batch.runner import BatchOptions, run_batch
 from desktop.batch.synthetic import generate_rows, write_jsonl
@@ -207,3 +207,21 @@ def test_preloaded_worker_has_compared_before_its_first_task():
     preload.dask_setup(worker=None)
     assert "pyarrow" in sys.modules and "pandas" in sys.modules  # pyarrow imports pandas on its first table
     assert commentary.lexicon.cache_info().currsize >= 1  # lexicons read
+
+
+def test_the_longest_partitions_start_first_and_keep_their_numbers(tmp_path):
+    short, long_file = "Short text.", tmp_path / "long.txt"
+    long_file.write_text("A much longer text. " * 50, encoding="utf-8")
+
+    def cluster(name, *articles):
+        return Cluster(name, tuple(articles))
+
+    work = [
+        (0, [cluster("a", CorpusArticle("1", text=short), CorpusArticle("2", text=short))]),
+        (1, [cluster("b", CorpusArticle("3", text=short * 20), CorpusArticle("4", text=short * 20))]),
+        (2, [cluster("c", CorpusArticle("5", resolved=str(long_file)), CorpusArticle("6", text=short))]),
+        (3, [cluster("d", CorpusArticle("7", text=short), CorpusArticle("8", resolved=str(tmp_path / "gone.txt")))]),
+    ]
+    ordered = longest_first(work)
+    assert [number for number, _ in ordered] == [2, 1, 0, 3]  # a file counts by its length, a missing one as empty
+    assert sorted(ordered) == sorted(work)  # the same partitions, each with its own number

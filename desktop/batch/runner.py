@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.batch.corpus import Columns, SourcePolicy, partitions, read_corpus
+from desktop.batch.corpus import Columns, SourcePolicy, longest_first, partitions, read_corpus
 from desktop.batch.engines import run_dask, run_local
 from desktop.batch.manifest import build_manifest, prepare_output
 from desktop.batch.output import is_done
@@ -58,7 +58,7 @@ def run_batch(corpus: str | Path, out_dir: str | Path, settings: Settings, optio
     manifest = build_manifest(corpus, clusters, settings, options.partition_size, options.columns, options.sources)
     prepare_output(out, manifest, resume=options.resume, overwrite=options.overwrite)
     work = partitions(clusters, options.partition_size)
-    todo = [(n, c) for n, c in work if not (options.resume and is_done(out, n))]
+    todo = longest_first([(n, c) for n, c in work if not (options.resume and is_done(out, n))])
     skipped = sum(len(c) for n, c in work) - sum(len(c) for n, c in todo)
     bar = ProgressBar(sum(len(c) for _, c in todo), enabled=options.progress)
     reports: Iterator[PartitionReport]
