@@ -12,6 +12,7 @@ import pytest
 
 from desktop.core.detect import commentary, subjectivity
 from desktop.core.detect.commentary_verdict import commentary_cues
+from desktop.core.detect.subjectivity.grammar import TOKEN
 
 
 def _lexicon_only(text: str, language: str) -> bool:
@@ -137,3 +138,12 @@ def test_an_unanchored_sentence_lets_one_judging_cue_reach_the_threshold_but_a_d
 
 def test_unknown_language_uses_the_english_rules():
     assert "ought to" in commentary_cues("The police chief ought to resign.", "fr")
+
+
+def test_phrase_lists_are_split_into_words_as_sentences_are():
+    """The phrase index is looked up with the words ``commentary.word_spans`` reads a sentence by: both must cut
+    hyphens, apostrophes and punctuation alike, or a listed phrase would never meet its sentence."""
+    sentence = "So-called experts’ „wish list“: it's the regime's doing—again, don't you think?"
+    words, starts, ends = commentary.word_spans(sentence)
+    assert words == tuple(TOKEN.findall(sentence))
+    assert [sentence[s:e] for s, e in zip(starts, ends, strict=True)] == list(words)

@@ -39,6 +39,18 @@ _QUESTION_WORDS = 6
 _MIN_QUESTION_WORDS = 4
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+@lru_cache(maxsize=1024)
+def word_spans(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The words of a sentence (``_WORD``) with their starts and ends. Remembered for the sentences in hand:
+    the commentary and attribution lexicons and the subjectivity phrases read the same sentence (or its copy
+    with quotations blanked, mostly equal to it), and the word scan was a third of a lexicon's time."""
+    tokens = list(_WORD.finditer(text))
+    return tuple(map(_GROUP, tokens)), tuple(map(_START, tokens)), tuple(map(_END, tokens))
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """One lexicon line compiled: its regex (capturing the literal parts), weight and section."""
@@ -67,6 +79,34 @@ def _compile(expression: str) -> re.Pattern[str]:
 _PREFIX = 3  # characters of a word's beginning that index the cues starting with ``word*``
 
 
+_Candidates = tuple[tuple[Pattern, re.Pattern[str]], ...]
+_APOSTROPHE = re.compile(r"['’]")
+
+
+class _CueStarts(dict[str, _Candidates]):
+    """A word as written → the indexed patterns that may start at it, in lookup order, compiled; filled as words
+    are met. Kept per lexicon: a 10,000-sentence article repeats its vocabulary, and rebuilding the list (a
+    stem split, three lookups, a compile-cache call per pattern) was most of the per-word cost."""
+
+    __slots__ = ("_by_prefix", "_by_word")
+
+    def __init__(self, by_word: dict[str, tuple[Pattern, ...]], by_prefix: dict[str, tuple[Pattern, ...]]) -> None:
+        super().__init__()
+        self._by_word = by_word
+        self._by_prefix = by_prefix
+
+    def __missing__(self, word: str) -> _Candidates:
+        lowered = word.lower()
+        stem = _APOSTROPHE.split(lowered, maxsplit=1)[0]  # "regime's" is looked up as "regime"
+        found = (
+            *self._by_word.get(lowered, ()),
+            *(self._by_word.get(stem, ()) if stem != lowered else ()),
+            *self._by_prefix.get(lowered[:_PREFIX], ()),
+        )
+        candidates = self[word] = tuple((pattern, pattern.regex) for pattern in found)
+        return candidates
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Cue patterns indexed by their first word, so a sentence costs one dictionary lookup per word and a
@@ -77,8 +117,10 @@ class Lexicon:
     by_prefix: dict[str, tuple[Pattern, ...]]
     anywhere: tuple[Pattern, ...]  # first word starts with "*" or is too short to index by prefix
     anchored: tuple[Pattern, ...]  # "^…": only at the start of the sentence
-    # lower-case word → the indexed patterns that may start there, filled as words are met
-    candidates: dict[str, tuple[tuple[Pattern, re.Pattern[str]], ...]] = field(default_factory=dict, compare=False)
+    candidates: _CueStarts = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "candidates", _CueStarts(self.by_word, self.by_prefix))
 
     def matches(self, text: str) -> Iterator[tuple[Pattern, re.Match[str]]]:
         """Every pattern occurrence, overlapping ones included (a strong cue may sit inside a weak one)."""
@@ -87,41 +129,21 @@ class Lexicon:
             if match:
                 yield pattern, match
         anywhere = tuple((p, p.regex) for p in self.anywhere if _core_search(p.source).search(text))
-        candidates_of = self.candidates
-        for token in _WORD.finditer(text):
-            word = token.group()
-            lowered = word.lower()
-            candidates = candidates_of.get(lowered)
-            if candidates is None:
-                candidates = candidates_of[lowered] = self._candidates(lowered)
-            if anywhere:
-                candidates = (*candidates, *anywhere)
-            elif not candidates:
-                continue  # most words start no cue: nothing more to do for them
+        words, starts, _ = word_spans(text)
+        # One C-level lookup per word; the loop below only visits the few words that may start a cue (every
+        # word, where a "*…" cue occurs in the sentence).
+        found = list(map(self.candidates.__getitem__, words))
+        visit = range(len(words)) if anywhere else [k for k, c in enumerate(found) if c]
+        for k in visit:
+            candidates = (*found[k], *anywhere) if anywhere else found[k]
+            word, start = words[k], starts[k]
             capitalised = word[:1].isupper()
-            start = token.start()
             for pattern, regex in candidates:
                 if pattern.lowercase and capitalised and not _opens_sentence(text, start):
                     continue
                 match = regex.match(text, start)
                 if match:
                     yield pattern, match
-
-    def _candidates(self, word: str) -> tuple[tuple[Pattern, re.Pattern[str]], ...]:
-        """The indexed patterns that may start at a word (lower case), in lookup order, compiled.
-
-        Kept per word on the lexicon: a 10,000-sentence article repeats its vocabulary, and rebuilding the list
-        (a stem split, three lookups, a compile-cache call per pattern) was most of the per-word cost."""
-        stem = _APOSTROPHE.split(word, maxsplit=1)[0]  # "regime's" is looked up as "regime"
-        found = (
-            *self.by_word.get(word, ()),
-            *(self.by_word.get(stem, ()) if stem != word else ()),
-            *self.by_prefix.get(word[:_PREFIX], ()),
-        )
-        return tuple((pattern, pattern.regex) for pattern in found)
-
-
-_APOSTROPHE = re.compile(r"['’]")
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from desktop.core.detect import commentary
 from desktop.core.detect.subjectivity.english import ENGLISH
 from desktop.core.detect.subjectivity.german import GERMAN
-from desktop.core.detect.subjectivity.grammar import TOKEN, Grammar, Phrase
+from desktop.core.detect.subjectivity.grammar import Grammar, Phrase
 
 _GRAMMARS = {"en": ENGLISH, "de": GERMAN}
 
@@ -91,38 +91,38 @@ def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
 
 def _phrases(outside: str, grammar: Grammar) -> tuple[list[commentary.Cue], set[tuple[int, int]]]:
     """Phrase cues, and the spans of those that judge (which an unanchored sentence lets count once more)."""
-    tokens = list(TOKEN.finditer(outside))
-    words = [t.group().lower() for t in tokens]
+    written, starts, ends = commentary.word_spans(outside)  # the words the lexicon cues were looked up by
+    words = list(map(str.lower, written))
     found: list[commentary.Cue] = []
     judging: set[tuple[int, int]] = set()
     for i, word in enumerate(words):
         if word not in grammar.phrases:
             continue  # most words open no phrase: skipped without a call
-        phrase = _phrase_at(words, i, grammar, tokens, outside)
+        phrase = _phrase_at(words, i, grammar, written[i], ends[i], outside)
         if phrase is None:
             continue
         last = i + len(phrase.tokens) - 1
         weight = phrase.weight
         if phrase.family == "evaluative-weak" and grammar.copulas.intersection(words[max(0, i - _COPULA_REACH) : i]):
             weight = 2  # "the rollout was chaotic": the author's own predicate, not a description of a scene
-        start, end = tokens[i].start(), tokens[last].end()
+        start, end = starts[i], ends[last]
         found.append(commentary.Cue(outside[start:end], start, end, weight))
         if phrase.family in _JUDGING:
             judging.add((start, end))
     return found, judging
 
 
-def _phrase_at(words: list[str], i: int, grammar: Grammar, tokens: list[re.Match[str]], outside: str) -> Phrase | None:
+def _phrase_at(words: list[str], i: int, grammar: Grammar, first: str, end: int, outside: str) -> Phrase | None:
+    """The longest phrase of the grammar starting at word ``i`` (written ``first``, ending at ``end``)."""
     for phrase in grammar.phrases.get(words[i], ()):
         n = len(phrase.tokens)
         if tuple(words[i : i + n]) != phrase.tokens:
             continue
-        first = tokens[i].group()
         if first.lower() in grammar.case_sensitive and first != first.lower():
             continue
         if phrase.family.startswith("address") and i + n < len(words) and words[i + n] in grammar.self_reference:
             continue
-        if words[i] in grammar.need_follower and not _followed_by_word(outside, tokens[i].end()):
+        if words[i] in grammar.need_follower and not _followed_by_word(outside, end):
             continue
         return phrase
     return None
