@@ -49,6 +49,7 @@ from desktop.ui.info_bar import InfoBar
 from desktop.ui.legend import Legend
 from desktop.ui.library_dock import LibraryDock, refresh_recent_comparisons
 from desktop.ui.library_link import LibraryLink
+from desktop.ui.meaning_offer import MeaningOffer
 from desktop.ui.models import AlignedModel
 from desktop.ui.note_commands import NoteCommands
 from desktop.ui.notes import NoteIndex
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = self.run_status.cancel_button
         self.run_status.alert.connect(self.alert)
         self.library = LibraryLink(session, self.info_bar, library_path, library_error, self)
+        self.meaning_offer = MeaningOffer(session, self.info_bar, self)
         self.library.message.connect(self.status.setText)
         self.library.alert.connect(self.alert)
         self.corrections = Corrections(session, self.aligned, self.reading, self.current_view, self)

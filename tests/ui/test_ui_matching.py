@@ -95,3 +95,50 @@ def test_german_and_english_are_aligned_by_meaning_without_word_diff(window, ope
         cell.text[m.start : m.end] for cell in cells if cell is not None for m in cell.marks if m.kind == MarkKind.FACT
     ]
     assert "Northwood" in facts
+
+
+# Two outlets' own reports of one event: the same facts, hardly a sentence alike word for word.
+HARBOUR = (
+    "Harbour council approves new ferry timetable.\n\n"
+    "The council of Port Ellery voted on Tuesday to add two evening crossings to the island ferry.\n\n"
+    "The new timetable starts in May, and the extra crossings will cost the town 380,000 euros a year.\n\n"
+    "Mayor Ines Kerr called the decision overdue.\n"
+)
+ISLAND = (
+    "Islanders win later boats.\n\n"
+    "Two more ferries will leave for the island each evening from May, Port Ellery's councillors decided on "
+    "Tuesday.\n\n"
+    "Running them costs 380,000 euros every year, the town says.\n\n"
+    "Commuters had asked for later boats for a decade.\n"
+)
+
+
+def test_two_outlets_paired_by_strings_get_an_offer_to_align_by_all_evidence(window, open_articles, tmp_path, qtbot):
+    files = []
+    for name, text in (("harbour.txt", HARBOUR), ("island.txt", ISLAND)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    shown = open_articles(files)
+    assert matching.matched_by(shown) == "fuzzy"
+    bar = window.info_bar
+    assert bar.isVisible() and bar.topic == "match-by-evidence"
+    assert "matched word for word" in bar.message.text()
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=60000):
+        bar.button("Align by all evidence").click()
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=60000)
+    assert window.comparison.settings.match == "combined"
+    assert _paired(window.comparison) > _paired(shown)
+    assert bar.isHidden()  # the offer is taken: nothing more to suggest for this comparison
+
+
+def _paired(comparison):
+    return sum(s.group is not None for r in comparison.articles for s in r.sentences)
+
+
+def test_no_offer_for_two_versions_of_one_text(window, open_articles, tmp_path):
+    files = []
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    open_articles(files)
+    assert window.info_bar.topic != "match-by-evidence"

@@ -176,22 +176,32 @@ def _counting_encoder(
 FEW_PAIRED = 0.3  # share of the shorter article's sentences the fuzzy aligner paired, below which it is a hint
 
 
-def advice(comparison: Comparison) -> str:
-    """A one-line hint when the default left two articles to fuzzy matching and it paired few of their
-    sentences: they are probably independent outlets, for which the combined matcher pairs far more (two-outlet
-    subsets of the real-news dev sets: pair F1 0.12 fuzzy, 0.50 combined). "" when there is nothing to say.
+def few_paired(comparison: Comparison) -> tuple[int, int] | None:
+    """(paired, sentences) of the shorter article when the default left two articles to fuzzy matching and it
+    paired few of their sentences: they are probably independent outlets, for which the combined matcher pairs
+    far more (``benchmarks/news_pairs.py``, every same-language pair of outlets of the real-news dev sets: pair
+    F1 0.13 by ``auto``, 0.53 combined). None when there is nothing to say.
 
-    Only a hint: two versions of one text (an edit, a plain-language rewrite) are where fuzzy matching is the
-    better judge, and they cannot be told apart from two outlets reliably enough to switch on their own.
+    Only a hint for the CLI's ``advice`` and the app's offer: two versions of one text (an edit, a plain-language
+    rewrite) are where fuzzy matching is the better judge, and they cannot be told apart from two outlets reliably
+    enough to switch on their own.
     """
     if comparison.settings.match != "auto" or matched_by(comparison) != "fuzzy" or len(comparison.articles) != 2:
-        return ""
+        return None
     content = [sum(s.role != Role.BOILERPLATE for s in r.sentences) for r in comparison.articles]
     paired = [sum(s.group is not None for s in r.sentences) for r in comparison.articles]
     shorter = min(range(2), key=lambda k: content[k])
     if content[shorter] == 0 or paired[shorter] >= FEW_PAIRED * content[shorter]:
+        return None
+    return paired[shorter], content[shorter]
+
+
+def advice(comparison: Comparison) -> str:
+    """The command line's one-line hint for ``few_paired``; "" when there is nothing to say."""
+    few = few_paired(comparison)
+    if few is None:
         return ""
     return (
-        f"few sentences matched word for word ({paired[shorter]} of {content[shorter]}); if these are two "
+        f"few sentences matched word for word ({few[0]} of {few[1]}); if these are two "
         "outlets' own reports, compare them with --match combined (Settings ▸ Matching ▸ All evidence)"
     )
