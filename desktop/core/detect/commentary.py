@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from desktop.core.memo import per_sentence
 from desktop.core.resources import resource_path
 from desktop.core.text import wordlists
 
@@ -283,7 +284,7 @@ def attributed_spans(text: str, language: str) -> list[tuple[int, int]]:
     return list(_attributed_spans(text, language))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _attributed_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """Remembered per sentence: the lexicon cues, the structural cues and the classifier all mask the same
     ranges of the same sentence."""
@@ -359,7 +360,7 @@ def find_cues(text: str, language: str) -> list[Cue]:
     return list(_cues(text, language))
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _cues(text: str, language: str) -> tuple[Cue, ...]:
     """Remembered per sentence: the pipeline asks again for a sentence shared word for word by several
     outlets, and for the same text when it checks the words an outlet added to a shared sentence."""
@@ -405,7 +406,7 @@ def find_labels(text: str, language: str) -> tuple[LabelCue, ...]:
     return _labels(text, language)
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _labels(text: str, language: str) -> tuple[LabelCue, ...]:
     quoted = quoted_spans(text)
     found: list[LabelCue] = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from desktop.core.detect.conflicts.attribution import read_attribution, read_certainty
 from desktop.core.detect.conflicts.dates import date_context, preposition_before
@@ -14,6 +13,7 @@ from desktop.core.detect.conflicts.lexicon import WORD
 from desktop.core.detect.conflicts.names import loose_places, read_name
 from desktop.core.detect.conflicts.numbers import read_number, spelled_numbers
 from desktop.core.detect.conflicts.statements import Date, Side, Token, Value
+from desktop.core.memo import per_sentence
 from desktop.core.model import ArticleResult, FactKind, Role, Sentence, Status
 from desktop.core.text.facts.dates import DATE, date_key
 from desktop.core.text.facts.extraction import extract_facts
@@ -51,7 +51,7 @@ def read_side(result: ArticleResult, indices: Sequence[int]) -> Side | None:
     return side
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def sentence_reading(text: str, language: str) -> Side:
     """What one sentence states, offsets inside it: outlets share sentences, and a re-run reads the same ones.
     The result is shared, so it is only ever copied from."""

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from desktop.core.detect import commentary
 from desktop.core.detect.subjectivity.english import ENGLISH
 from desktop.core.detect.subjectivity.german import GERMAN
 from desktop.core.detect.subjectivity.grammar import Grammar, Phrase
+from desktop.core.memo import per_sentence
 
 _GRAMMARS = {"en": ENGLISH, "de": GERMAN}
 
@@ -58,7 +58,7 @@ def subjectivity_cues(text: str, language: str, taken: Sequence[commentary.Cue] 
     return found
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _signal(text: str, language: str) -> tuple[commentary.Cue, ...]:
     grammar = _GRAMMARS.get(language, _GRAMMARS["en"])
     masked = commentary.attributed_spans(text, language)

@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.core.memo import per_sentence
 from desktop.core.text.facts.dates import month_and_day_words
 from desktop.core.text.facts.lexicon import is_acronym, is_title, known_place, names, phrase_openers, without_possessive
 from desktop.core.text.facts.words import TOKEN, fold_name
@@ -68,7 +69,7 @@ def find_names(text: str, language: str, known: Collection[str] = ()) -> Iterato
     yield from _name_runs(text, reading, roles, bare, language)
 
 
-@lru_cache(maxsize=65536)
+@per_sentence
 def _read(text: str, language: str) -> _Reading:
     """The tokens of a sentence and their roles with no known surnames, the names found before the runs, and
     the words a known surname would promote."""
