@@ -232,3 +232,25 @@ def test_sandwiched_paraphrase_sharing_an_inflected_word_is_still_paired():
     ]
     result = groups(align(keys(original, simple), threshold=0.5))
     assert ((0, (1,)), (1, (1,))) in result
+
+
+def test_a_sentence_too_common_to_weigh_does_not_join_its_neighbours_bead(monkeypatch):
+    # A line repeated throughout a long document has no word rare enough to count (here the cap is lowered, as a
+    # long document's join budget lowers it): joining a bead adds nothing to its similarity, and that tie must not
+    # turn every 1:1 pair next to it into a 2:1 merge.
+    monkeypatch.setattr(candidates, "max_df", lambda df_a, df_b, sentences=0: 3)
+    units = [
+        "Der Stadtrat hat am Montag den Haushalt beschlossen.",
+        "Die Grundschule am Markt bekommt ein neues Dach.",
+        "Für die Sanierung der Brücke fehlen noch zwei Millionen Euro.",
+        "Die Feuerwehr zieht im Herbst in das neue Gerätehaus.",
+        "Im Freibad beginnt die Saison eine Woche früher.",
+        "Der Wochenmarkt wandert auf den Platz vor der Kirche.",
+    ]
+    repeated = "Das sagte er dann auch so."
+    a = [line for unit in units for line in (unit, repeated)]
+    b = [line for k, unit in enumerate(units) for line in ([unit, repeated] if k % 2 else [unit])]
+    groups = align([[matching_key(s) for s in a], [matching_key(s) for s in b]])
+    pairs = sorted((g.members[0], g.members[1]) for g in groups if len(g.members) == 2)
+    assert [(a[i[0]], b[j[0]]) for i, j in pairs if a[i[0]] != repeated] == list(zip(units, units, strict=True))
+    assert all(len(i) == 1 and len(j) == 1 for i, j in pairs)
