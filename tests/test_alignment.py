@@ -7,7 +7,7 @@ import pytest
 
 from desktop.core.align import alignment, candidates
 from desktop.core.align.alignment import align, align_pair
-from desktop.core.align.beads import AlignedSet
+from desktop.core.align.beads import AlignedSet, Bead
 from desktop.core.align.candidates import MAX_DF, article_features, pair_index
 from desktop.core.pipeline import ComparisonCancelled
 from desktop.core.text.normalize import matching_key
@@ -254,3 +254,24 @@ def test_a_sentence_too_common_to_weigh_does_not_join_its_neighbours_bead(monkey
     pairs = sorted((g.members[0], g.members[1]) for g in groups if len(g.members) == 2)
     assert [(a[i[0]], b[j[0]]) for i, j in pairs if a[i[0]] != repeated] == list(zip(units, units, strict=True))
     assert all(len(i) == 1 and len(j) == 1 for i, j in pairs)
+
+
+def test_unpaired_copies_of_one_sentence_pair_in_order_between_the_same_beads():
+    found = [Bead((0,), (0,), 1.0), Bead((3,), (2,), 1.0), Bead((5,), (1,), 0.8)]
+    keys_a = ["x", "r", "r", "y", "r", "moved", "r"]
+    keys_b = ["x", "moved", "y", "r", "r", "z"]
+    extra = alignment.identical_in_gaps(found, keys_a, keys_b)
+    # Between x and y: two copies of r in A, none in B (its sentence there belongs to a moved bead). The bead
+    # moved back (A 5, B 1) opens no gap before it, so the r beside it in A (4) stays alone; after it, A's last
+    # r meets the first unpaired r in B.
+    assert [(b.a, b.b) for b in extra] == [((6,), (3,))]
+
+
+def test_identical_sentences_without_a_weighted_word_still_pair(monkeypatch):
+    monkeypatch.setattr(candidates, "max_df", lambda df_a, df_b, sentences=0: 3)
+    repeated = "Das sagte er dann auch so."
+    units = [f"Der Stadtrat hat am {day} den Punkt {n} beschlossen." for n, day in enumerate(["Montag", "Dienstag",
+             "Mittwoch", "Donnerstag", "Freitag"])]  # fmt: skip
+    a = [line for unit in units for line in (unit, repeated)]
+    groups = align([[matching_key(s) for s in a], [matching_key(s) for s in a]])
+    assert sorted((g.members[0], g.members[1]) for g in groups) == [((i,), (i,)) for i in range(len(a))]

@@ -80,9 +80,40 @@ def align(
         fa = features[a] if len(left_a) == features[a].count else subset(features[a], left_a)
         fb = features[b] if len(left_b) == features[b].count else subset(features[b], left_b)
         shares = _sharing([words[a][i] for i in left_a], [words[b][j] for j in left_b])
-        return align_pair(fa, fb, threshold, cancelled, dense_cells, shares)
+        found = align_pair(fa, fb, threshold, cancelled, dense_cells, shares)
+        return found + identical_in_gaps(found, [keys[a][i] for i in left_a], [keys[b][j] for j in left_b])
 
     return beads.align_articles([len(k) for k in keys], reference, pair)
+
+
+def identical_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequence[str]) -> list[Bead]:
+    """Pairs of identical sentences the passes left alone, between the same two beads on both sides.
+
+    The index weighs only words rare enough to join within its budget: a sentence a long document repeats
+    hundreds of times may have no word left that counts, so even its identical copy in the other article scores
+    nothing and both stay unpaired (in the 2 x 10,000 benchmark, 1,192 of 1,453 missed pairs). Between two
+    consecutive beads (and before the first and after the last), the unpaired copies of one sentence are paired
+    in order, as a line diff would."""
+    ordered = sorted(found, key=lambda bead: min(bead.a))
+    used_a = {i for bead in found for i in bead.a}
+    used_b = {j for bead in found for j in bead.b}
+    # Each gap: the A and B sentences between a bead and the next one in A, when that one also follows it in B.
+    # Only neighbours count: a moved block of beads closes the gaps beside it, not every gap after it.
+    bounds = [(-1, -1)] + [(max(bead.a), max(bead.b)) for bead in ordered]
+    starts = [(min(bead.a), min(bead.b)) for bead in ordered] + [(len(keys_a), len(keys_b))]
+    extra = []
+    for (end_a, end_b), (start_a, start_b) in zip(bounds, starts, strict=True):
+        if start_b <= end_b:  # the next bead moved: no gap that both articles share
+            continue
+        waiting: dict[str, list[int]] = {}
+        for j in range(end_b + 1, start_b):
+            if j not in used_b and keys_b[j]:
+                waiting.setdefault(keys_b[j], []).append(j)
+        for i in range(end_a + 1, start_a):
+            copies = waiting.get(keys_a[i]) if i not in used_a else None
+            if copies:
+                extra.append(Bead((i,), (copies.pop(0),), 1.0))
+    return extra
 
 
 def _content_words(key: str) -> frozenset[str]:
