@@ -80,9 +80,10 @@ def compare(
         # sentences ahead and indexes the other half on the other core.
         bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
         unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
+        here, there = unindexed[::2], unindexed[1::2]
         with aside.Aside(
             _aligned_and_indexed,
-            bodies=unindexed[1::2],
+            bodies=there,
             articles=articles,
             spans=spans,
             settings=settings,
@@ -92,10 +93,10 @@ def compare(
             sentences.read_ahead(articles, spans)
             check(cancelled)
             omissions.read_ahead(articles, spans)
-            for text, language in unindexed[::2]:
+            for text, language in here:
                 engine.fact_index(text, language)
             raw_sets, indexes = running.result(cancelled)
-        for (text, language), index in zip(unindexed[1::2], indexes, strict=True):
+        for (text, language), index in zip(there, indexes, strict=True):
             engine.keep_fact_index(text, language, index)
     else:
         raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
