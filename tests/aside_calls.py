@@ -1,5 +1,6 @@
 """Functions a test starts in a child process (``desktop.core.align.aside``): a child imports them by name."""
 
+import os
 import time
 
 
@@ -14,3 +15,11 @@ def refuse(cancelled=None):
 def wait(seconds, cancelled=None):
     time.sleep(seconds)
     return seconds
+
+
+def length(text, cancelled=None):
+    return len(text)
+
+
+def process_id(marker=None, cancelled=None):
+    return os.getpid()

@@ -1,6 +1,7 @@
 """Long comparisons align in a child process while the comparison reads ahead: same result, errors and cancels
 reach the caller, and without a child the work runs in the caller's process."""
 
+import os
 import time
 
 import aside_calls
@@ -23,6 +24,19 @@ def test_the_child_answers_and_its_error_is_raised_here():
         assert running.result() == 5
     with Aside(aside_calls.refuse) as running, pytest.raises(ValueError, match="refused in the child"):
         running.result()
+
+
+def test_a_job_larger_than_a_pipe_holds_reaches_the_child():
+    text = "x" * 5_000_000  # a pipe buffers ~64 KB: the job is written while the child reads it
+    with Aside(aside_calls.length, text=text) as running:
+        assert running.result() == len(text)
+
+
+def test_a_job_that_cannot_be_sent_runs_here():
+    with Aside(aside_calls.process_id) as running:
+        assert running.result() != os.getpid()
+    with Aside(aside_calls.process_id, marker=lambda: 1) as running:  # a lambda does not pickle
+        assert running.result() == os.getpid()
 
 
 def test_a_cancel_stops_the_child_at_once():

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
@@ -52,16 +53,34 @@ class Aside(Generic[T]):
     def __init__(self, call: Callable[..., T], **kwargs: Any) -> None:
         self._call = call
         self._kwargs = kwargs
-        # A fresh interpreter on every system (a fork of this threaded process would copy its locks mid-use); it
-        # starts without keeping this process waiting, and imports the aligner while this one reads ahead.
+        # A fresh interpreter on every system (a fork of this threaded process would copy its locks mid-use).
         context = multiprocessing.get_context("spawn")
         self._receive, send = context.Pipe(duplex=False)
-        self._process: SpawnProcess | None = context.Process(target=_run, args=(send, call, kwargs), daemon=True)
+        jobs, self._give = context.Pipe(duplex=False)
+        self._process: SpawnProcess | None = context.Process(target=_serve, args=(jobs, send), daemon=True)
         try:
             self._process.start()
         except (OSError, RuntimeError, pickle.PicklingError):  # no child here: ``result`` aligns in this process
             self._process = None
         send.close()  # the child holds the only sending end: its exit ends the pipe
+        jobs.close()
+        # The job goes down the pipe from a thread: the child reads it only once it has imported the aligner
+        # (~0.5 s), and a pipe holds far less than two long articles, so writing it here kept this process
+        # waiting instead of reading ahead.
+        self._sender: threading.Thread | None = None
+        if self._process is not None:
+            self._sender = threading.Thread(target=self._send_job, name="aside-job", daemon=True)
+            self._sender.start()
+        else:
+            self._give.close()
+
+    def _send_job(self) -> None:
+        try:
+            self._give.send((self._call, self._kwargs))
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass  # the child finds the pipe closed and ends without an answer: ``result`` runs the call here
+        finally:
+            self._give.close()
 
     def __enter__(self) -> Aside[T]:
         return self
@@ -94,10 +113,20 @@ class Aside(Generic[T]):
                 self._process.terminate()
             self._process.join()
             self._process = None
+        if self._sender is not None:
+            self._sender.join()  # the child is gone, so a write still waiting in it has failed and returned
+            self._sender = None
         self._receive.close()
 
 
-def _run(send: Connection, call: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+def _serve(jobs: Connection, send: Connection) -> None:
+    """The child: wait for the job, run it, send back its value or its error."""
+    try:
+        call, kwargs = jobs.recv()
+    except (EOFError, OSError):
+        return  # no job came: the parent runs it itself
+    finally:
+        jobs.close()
     try:
         send.send(("value", call(**kwargs, cancelled=None)))
     except BaseException as error:  # handed to the parent, which raises it where the comparison runs
