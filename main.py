@@ -2,9 +2,9 @@
 
 import sys
 
-from desktop.cli import main
+from desktop.cli import run
 
 if __name__ == "__main__":
     # From a checkout, no arguments opens the bundled samples (``make run``); the installed ``parallax`` command
     # (the desktop entry) shows the start page instead.
-    sys.exit(main(sys.argv[1:] or ["--samples"]))
+    run(sys.argv[1:] or ["--samples"])

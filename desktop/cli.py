@@ -7,9 +7,11 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop import __version__, cli_batch, cli_library
 from desktop.cli_settings import EXIT_BAD_INPUT, add_settings_arguments, fail, settings_from_args, settings_problem
+from desktop.core import collector
 from desktop.core.align import matching
 from desktop.core.model import Comparison, article_ids
 from desktop.core.pipeline import compare
@@ -92,17 +94,19 @@ def run_compare(args: argparse.Namespace) -> int:
     if len(articles) < 2:
         return fail(f"{len(articles)} readable article(s); a comparison needs two")
     settings = settings_from_args(args)
-    comparison = compare(articles, settings)
-    try:
-        if args.json:
-            write_json(comparison, args.json)
-        if args.html:
-            from desktop.export import write_html
+    # One pause from comparing to writing: resuming in between walked every result once (~0.2 s on 2 x 10,000).
+    with collector.paused():
+        comparison = compare(articles, settings)
+        try:
+            if args.json:
+                write_json(comparison, args.json)
+            if args.html:
+                from desktop.export import write_html
 
-            write_html(comparison, args.html, full_paths=args.html_full_paths)
-    except OSError as error:
-        target = error.filename or args.json or args.html
-        return fail(f"{target}: cannot write: {error.strerror or error}")
+                write_html(comparison, args.html, full_paths=args.html_full_paths)
+        except OSError as error:
+            target = error.filename or args.json or args.html
+            return fail(f"{target}: cannot write: {error.strerror or error}")
     if cli_library.save_from_args(comparison, args):
         return EXIT_BAD_INPUT
     if not args.quiet:
@@ -111,6 +115,22 @@ def run_compare(args: argparse.Namespace) -> int:
         if hint:
             print(f"note: {hint}")
     return EXIT_BAD_INPUT if failed else 0
+
+
+def run(argv: Sequence[str] | None = None) -> NoReturn:
+    """The ``parallax`` command and ``main.py``: ``main``, its code the process's exit status.
+
+    A ``compare`` ends without tearing the interpreter down: its files are written and closed, the library saved
+    and closed, the summary printed, and freeing the memos of a long comparison (millions of small objects) was
+    the last ~0.7 s of 8 (2 x 10,000 sentences). Every other command, the window above all, exits normally.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    code = main(argv)
+    if argv[:1] == ["compare"]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

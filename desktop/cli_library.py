@@ -87,9 +87,14 @@ def save_from_args(comparison: Comparison, args: argparse.Namespace) -> int:
 
     try:
         store = _open(args)
+    except LibraryError as error:
+        return _fail(str(error))
+    try:
         comparison_id = store.save(comparison, args.save)
     except LibraryError as error:
         return _fail(str(error))
+    finally:
+        store.close()  # written through to the file: the command ends without closing anything for it
     if not getattr(args, "quiet", False):
         print(printable(f"saved as #{comparison_id} {args.save!r} in {library_path(args.db)}"))
     return 0

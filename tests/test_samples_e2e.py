@@ -8,6 +8,7 @@ remove an entry as soon as its case passes (strict=False keeps a passing pending
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -336,9 +337,38 @@ def test_compare_without_files_runs_on_the_english_samples(tmp_path: Path) -> No
     )
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
+    # A pipe buffers what is printed, and compare ends the process without the usual teardown: the summary and
+    # its note must still arrive whole.
+    assert run.stdout.startswith(f"{len(SAMPLES['en'].files)} articles, ")
+    assert len(run.stdout.splitlines()) > len(SAMPLES["en"].files)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [Path(a["path"]).name for a in data["articles"]] == list(SAMPLES["en"].files)
     _check_contract(data, None)
+
+
+def test_a_command_line_save_reaches_the_library_file_and_a_failure_its_exit_status(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    saved = subprocess.run(
+        [sys.executable, "main.py", "compare", "--save", "strike", "--db", str(library), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert saved.returncode == 0, saved.stderr
+    # closed before the process ended: no write-ahead log left beside the library
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library.sqlite"]
+    with sqlite3.connect(library) as db:
+        assert db.execute("SELECT name FROM comparisons").fetchall() == [("strike",)]
+    missing = subprocess.run(
+        [sys.executable, "main.py", "compare", str(tmp_path / "gone.txt"), str(tmp_path / "gone2.txt")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 2
+    assert "gone.txt" in missing.stderr and "Traceback" not in missing.stderr
 
 
 # Runs the CLI in a fresh interpreter, then prints what it imported, as JSON on the last line of stdout.
