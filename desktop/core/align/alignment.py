@@ -101,16 +101,20 @@ def identical_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequ
     # Only neighbours count: a moved block of beads closes the gaps beside it, not every gap after it.
     bounds = [(-1, -1)] + [(max(bead.a), max(bead.b)) for bead in ordered]
     starts = [(min(bead.a), min(bead.b)) for bead in ordered] + [(len(keys_a), len(keys_b))]
+    # A gap next to a moved block spans thousands of B sentences: only the unpaired ones are looked at.
+    free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
     extra = []
     for (end_a, end_b), (start_a, start_b) in zip(bounds, starts, strict=True):
         if start_b <= end_b:  # the next bead moved: no gap that both articles share
             continue
+        free_a = [i for i in range(end_a + 1, start_a) if i not in used_a]
+        if not free_a:
+            continue
         waiting: dict[str, list[int]] = {}
-        for j in range(end_b + 1, start_b):
-            if j not in used_b and keys_b[j]:
-                waiting.setdefault(keys_b[j], []).append(j)
-        for i in range(end_a + 1, start_a):
-            copies = waiting.get(keys_a[i]) if i not in used_a else None
+        for j in free_b[bisect.bisect_right(free_b, end_b) : bisect.bisect_left(free_b, start_b)]:
+            waiting.setdefault(keys_b[j], []).append(j)
+        for i in free_a:
+            copies = waiting.get(keys_a[i])
             if copies:
                 extra.append(Bead((i,), (copies.pop(0),), 1.0))
     return extra
