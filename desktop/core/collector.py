@@ -35,4 +35,10 @@ def paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _resume:
+                # Everything allocated during the pause still sits in the youngest generation, and the first
+                # collection after resuming would walk all of it (~0.2 s after 2 x 10,000 sentences). Freezing and
+                # unfreezing moves every tracked object to the oldest generation in one step, where only a full
+                # collection looks: the results are long-lived anyway.
+                gc.freeze()
+                gc.unfreeze()
                 gc.enable()
