@@ -63,8 +63,8 @@ from desktop.core.sources import loading
 from desktop.core.text import segmentation
 loading.MAX_TEXT_CHARS = 10**9
 segmentation.MAX_SENTENCES = 10**7
-from desktop.cli import main
-sys.exit(main(sys.argv[1:]))
+from desktop.cli import run
+run(sys.argv[1:])
 """
 
 EXPORT = """
