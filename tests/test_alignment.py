@@ -267,6 +267,17 @@ def test_unpaired_copies_of_one_sentence_pair_in_order_between_the_same_beads():
     assert [(b.a, b.b) for b in extra] == [((6,), (3,))]
 
 
+def test_an_unpaired_sentence_joins_one_gap_only_the_narrowest():
+    # Beads by A: p (A 1, B 1), q (A 3, B 6), r (A 5, B 3). The gap p-q spans B 2-5, the gap after r B 4-8: both
+    # hold B 4, the only unpaired "x" there, and both have an "x" in A. The narrower gap (p-q) takes it; it was
+    # once paired in both, one B sentence in two groups.
+    found = [Bead((1,), (1,), 0.9), Bead((3,), (6,), 0.9), Bead((5,), (3,), 0.9)]
+    keys_a = ["a0", "p", "x", "q", "a4", "r", "x"]
+    keys_b = ["b0", "p", "b2", "r", "x", "b5", "q", "b7", "b8"]
+    extra = alignment.identical_in_gaps(found, keys_a, keys_b)
+    assert [(b.a, b.b) for b in extra] == [((2,), (4,))]
+
+
 def test_identical_sentences_without_a_weighted_word_still_pair(monkeypatch):
     monkeypatch.setattr(candidates, "max_df", lambda df_a, df_b, sentences=0: 3)
     repeated = "Das sagte er dann auch so."

@@ -101,22 +101,29 @@ def identical_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequ
     # Only neighbours count: a moved block of beads closes the gaps beside it, not every gap after it.
     bounds = [(-1, -1)] + [(max(bead.a), max(bead.b)) for bead in ordered]
     starts = [(min(bead.a), min(bead.b)) for bead in ordered] + [(len(keys_a), len(keys_b))]
-    # A gap next to a moved block spans thousands of B sentences: only the unpaired ones are looked at.
-    free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
+    # Each unpaired B sentence under its key, in order: a gap next to a moved block spans thousands of B lines,
+    # so a gap's A sentences look their copies up instead of the gap's B sentences being read.
+    copies_of: dict[str, list[int]] = {}
+    for j, key in enumerate(keys_b):
+        if key and j not in used_b:
+            copies_of.setdefault(key, []).append(j)
+    # The narrowest gaps choose first: a gap beside a moved block spans the block in B, and must not take the
+    # copy that belongs to a gap inside it.
+    gaps = sorted(
+        ((end_a, end_b, start_a, start_b) for (end_a, end_b), (start_a, start_b) in zip(bounds, starts, strict=True)),
+        key=lambda gap: gap[3] - gap[1],
+    )
     extra = []
-    for (end_a, end_b), (start_a, start_b) in zip(bounds, starts, strict=True):
+    for end_a, end_b, start_a, start_b in gaps:
         if start_b <= end_b:  # the next bead moved: no gap that both articles share
             continue
-        free_a = [i for i in range(end_a + 1, start_a) if i not in used_a]
-        if not free_a:
-            continue
-        waiting: dict[str, list[int]] = {}
-        for j in free_b[bisect.bisect_right(free_b, end_b) : bisect.bisect_left(free_b, start_b)]:
-            waiting.setdefault(keys_b[j], []).append(j)
-        for i in free_a:
-            copies = waiting.get(keys_a[i])
-            if copies:
-                extra.append(Bead((i,), (copies.pop(0),), 1.0))
+        for i in range(end_a + 1, start_a):
+            copies = copies_of.get(keys_a[i]) if i not in used_a else None
+            if not copies:
+                continue
+            at = bisect.bisect_right(copies, end_b)  # the first copy in this gap not paired yet
+            if at < len(copies) and copies[at] < start_b:
+                extra.append(Bead((i,), (copies.pop(at),), 1.0))
     return extra
 
 
