@@ -3,6 +3,7 @@ reach the caller, and without a child the work runs in the caller's process."""
 
 import os
 import time
+from functools import partial
 
 import aside_calls
 import pytest
@@ -20,7 +21,7 @@ from desktop.export import jsonio
 
 
 def test_the_child_answers_and_its_error_is_raised_here():
-    with Aside(aside_calls.add, a=2, b=3) as running:
+    with Aside(partial(aside_calls.add, a=2, b=3)) as running:
         assert running.result() == 5
     with Aside(aside_calls.refuse) as running, pytest.raises(ValueError, match="refused in the child"):
         running.result()
@@ -28,20 +29,30 @@ def test_the_child_answers_and_its_error_is_raised_here():
 
 def test_a_job_larger_than_a_pipe_holds_reaches_the_child():
     text = "x" * 5_000_000  # a pipe buffers ~64 KB: the job is written while the child reads it
-    with Aside(aside_calls.length, text=text) as running:
+    with Aside(partial(aside_calls.length, text=text)) as running:
         assert running.result() == len(text)
 
 
 def test_a_job_that_cannot_be_sent_runs_here():
     with Aside(aside_calls.process_id) as running:
         assert running.result() != os.getpid()
-    with Aside(aside_calls.process_id, marker=lambda: 1) as running:  # a lambda does not pickle
+    with Aside(partial(aside_calls.process_id, marker=lambda: 1)) as running:  # a lambda does not pickle
         assert running.result() == os.getpid()
+
+
+def test_calls_answer_in_order_and_what_a_lost_child_left_runs_here():
+    with Aside(aside_calls.process_id, partial(aside_calls.add, a=2, b=3)) as running:
+        assert running.result() != os.getpid()
+        assert running.result() == 5
+    assert running._process is None  # the last answer ends the child
+    with Aside(aside_calls.process_id, partial(aside_calls.end_child, os.getpid())) as running:
+        assert running.result() != os.getpid()  # the child answered the first call, then ended
+        assert running.result() == "answered here"
 
 
 def test_a_cancel_stops_the_child_at_once():
     started = time.monotonic()
-    with Aside(aside_calls.wait, seconds=60) as running, pytest.raises(ComparisonCancelled):
+    with Aside(partial(aside_calls.wait, seconds=60)) as running, pytest.raises(ComparisonCancelled):
         running.result(cancelled=lambda: time.monotonic() - started > 0.5)
     assert running._process is None  # stopped and reaped, not left running
     assert time.monotonic() - started < 30
@@ -52,7 +63,7 @@ def test_without_a_child_the_call_runs_here(monkeypatch):
         raise OSError("no processes left")
 
     monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", no_child)
-    with Aside(aside_calls.add, a=1, b=1) as running:
+    with Aside(partial(aside_calls.add, a=1, b=1)) as running:
         assert running.result() == 2
 
 

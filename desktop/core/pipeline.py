@@ -7,9 +7,10 @@ plain callables so the core never needs to know who is listening.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import replace
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core import collector
 from desktop.core.align import aside, matching
@@ -75,51 +76,56 @@ def compare(
     matched_by = matching.resolve(settings.match, [a.language for a in articles])
     # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
     encoder = engine.encoder if matched_by != "fuzzy" else None
-    if matched_by == "fuzzy" and aside.worth_it(sum(len(s) for s in spans)):
-        # Long articles: a child process aligns, then indexes half the articles' facts, while this one reads the
-        # sentences ahead and indexes the other half on the other core.
-        bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
-        unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
-        here, there = unindexed[::2], unindexed[1::2]
-        with aside.Aside(
-            _aligned_and_indexed,
-            bodies=there,
-            articles=articles,
-            spans=spans,
-            settings=settings,
-            matched_by=matched_by,
-            reference=reference,
-        ) as running:
+    with ExitStack() as stack:
+        running: aside.Aside | None = None
+        if matched_by == "fuzzy" and aside.worth_it(sum(len(s) for s in spans)):
+            # Long articles: a child process aligns, then indexes half the articles' facts, while this one reads
+            # the sentences ahead and indexes the other half on the other core. The alignment comes back first,
+            # so the groups are built while the child still indexes.
+            bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
+            unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
+            here, there = unindexed[::2], unindexed[1::2]
+            running = stack.enter_context(
+                aside.Aside(
+                    partial(aligned_sets, articles, spans, settings, matched_by, reference),
+                    partial(_fact_indexes, there),
+                )
+            )
             sentences.read_ahead(articles, spans)
             check(cancelled)
             omissions.read_ahead(articles, spans)
             for text, language in here:
                 engine.fact_index(text, language)
-            raw_sets, indexes = running.result(cancelled)
-        for (text, language), index in zip(there, indexes, strict=True):
-            engine.keep_fact_index(text, language, index)
-    else:
-        raw_sets = aligned_sets(articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder)
-    raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
-    raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
-    step(2)
+            raw_sets: list[RawSet] = running.result(cancelled)
+        else:
+            raw_sets = aligned_sets(
+                articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder
+            )
+        raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
+        raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
+        step(2)
 
-    groups = [
-        build_group(
-            number,
-            {ids[art]: idx for art, idx in sorted(members.items())},
-            similarity,
-            articles,
-            spans,
-            ids[reference],
-            evidence,
+        groups = [
+            build_group(
+                number,
+                {ids[art]: idx for art, idx in sorted(members.items())},
+                similarity,
+                articles,
+                spans,
+                ids[reference],
+                evidence,
+            )
+            for number, (members, similarity, evidence) in enumerate(raw_sets)
+        ]
+        step(3)
+
+        results = corrections.apply_to_sentences(
+            sentences.classify_sentences(articles, spans, groups, encoder), user_links
         )
-        for number, (members, similarity, evidence) in enumerate(raw_sets)
-    ]
-    step(3)
-
-    results = corrections.apply_to_sentences(sentences.classify_sentences(articles, spans, groups, encoder), user_links)
-    found_facts = omissions.find_facts(results, groups, engine.fact_index)
+        if running is not None:
+            for (text, language), index in zip(there, running.result(cancelled), strict=True):
+                engine.keep_fact_index(text, language, index)
+        found_facts = omissions.find_facts(results, groups, engine.fact_index)
     step(4)
 
     summary = summarise(results, found_facts)
@@ -141,16 +147,14 @@ def compare(
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
 
 
-@collector.paused()  # the child's own collector, as in ``compare``: 0.4-0.6 s of its ~3 s walked live objects
-def _aligned_and_indexed(
-    *, bodies: Sequence[tuple[str, str]], cancelled: Cancelled | None, **align: Any
-) -> tuple[list[RawSet], list[FactIndex]]:
-    """A long comparison's work for its child process (``align.aside``): the aligned sets, then the fact indexes
-    of the article ``bodies`` (text, language) the engine does not hold yet."""
-    found = aligned_sets(**align, cancelled=cancelled)
-    return found, [FactIndex.build(text, language) for text, language in bodies]
+@collector.paused()  # in the child as in ``compare``: 0.4-0.6 s of the child's ~3 s was collecting live objects
+def _fact_indexes(bodies: Sequence[tuple[str, str]], cancelled: Cancelled | None = None) -> list[FactIndex]:
+    """The fact indexes of article ``bodies`` (text, language): a long comparison's second call for its child
+    process (``align.aside``), after the alignment."""
+    return [FactIndex.build(text, language) for text, language in bodies]
 
 
+@collector.paused()  # in the child as in ``compare``
 def aligned_sets(
     articles: Sequence[Article],
     spans: Sequence[Sequence[Span]],

@@ -5,7 +5,7 @@ Aligning two long documents (numpy and rapidfuzz: ~3 s for 2 x 10,000 sentences)
 at a time: so a child process aligns while the comparing process reads ahead. A child costs a few tenths of a
 second to start, so only long inputs go aside, and only where a child may be started at all: not in a frozen build,
 not inside a daemonic process (a pool's worker), not on one core. When the child cannot deliver (killed, out of
-memory) the alignment runs here instead: a comparison never fails for want of a second process.
+memory) what it has not answered runs here instead: a comparison never fails for want of a second process.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from desktop.core.align.cancellation import ComparisonCancelled
 
 MIN_SENTENCES = 4_000  # below this the child's start-up costs more than it saves
 POLL_SECONDS = 0.1  # how often a waiting comparison looks at its cancel flag
-
-T = TypeVar("T")
 
 
 def worth_it(sentences: int) -> bool:
@@ -46,13 +44,14 @@ def _main_importable() -> bool:
     return path is None or os.path.isfile(path)
 
 
-class Aside(Generic[T]):
-    """``call(**kwargs, cancelled=None)`` started in a child process; ``result`` waits for it. Used as a context
+class Aside:
+    """``calls`` (each taking ``cancelled=None``) run one after another in a child process; each ``result`` waits for
+    the next one's value, so the comparison takes the alignment while the child still indexes. Used as a context
     manager, so the child is stopped however the ``with`` block ends (a cancel while reading ahead, an error)."""
 
-    def __init__(self, call: Callable[..., T], **kwargs: Any) -> None:
-        self._call = call
-        self._kwargs = kwargs
+    def __init__(self, *calls: Callable[..., Any]) -> None:
+        self._calls = calls
+        self._received = 0
         # A fresh interpreter on every system (a fork of this threaded process would copy its locks mid-use).
         context = multiprocessing.get_context("spawn")
         self._receive, send = context.Pipe(duplex=False)
@@ -60,37 +59,39 @@ class Aside(Generic[T]):
         self._process: SpawnProcess | None = context.Process(target=_serve, args=(jobs, send), daemon=True)
         try:
             self._process.start()
-        except (OSError, RuntimeError, pickle.PicklingError):  # no child here: ``result`` aligns in this process
+        except (OSError, RuntimeError, pickle.PicklingError):  # no child here: ``result`` runs the calls here
             self._process = None
         send.close()  # the child holds the only sending end: its exit ends the pipe
         jobs.close()
-        # The job goes down the pipe from a thread: the child reads it only once it has imported the aligner
-        # (~0.5 s), and a pipe holds far less than two long articles, so writing it here kept this process
+        # The calls go down the pipe from a thread: the child reads them only once it has imported the aligner
+        # (~0.4 s), and a pipe holds far less than two long articles, so writing them here kept this process
         # waiting instead of reading ahead.
         self._sender: threading.Thread | None = None
         if self._process is not None:
-            self._sender = threading.Thread(target=self._send_job, name="aside-job", daemon=True)
+            self._sender = threading.Thread(target=self._send_calls, name="aside-calls", daemon=True)
             self._sender.start()
         else:
             self._give.close()
 
-    def _send_job(self) -> None:
+    def _send_calls(self) -> None:
         try:
-            self._give.send((self._call, self._kwargs))
+            self._give.send(self._calls)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass  # the child finds the pipe closed and ends without an answer: ``result`` runs the call here
+            pass  # the child finds the pipe closed and ends without an answer: ``result`` runs the calls here
         finally:
             self._give.close()
 
-    def __enter__(self) -> Aside[T]:
+    def __enter__(self) -> Aside:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self._stop()
 
-    def result(self, cancelled: Callable[[], bool] | None = None) -> T:
-        """The child's answer; raises ``ComparisonCancelled`` (and stops the child) once ``cancelled()`` turns
-        true; runs ``call`` here when the child ends without an answer, and re-raises the child's error."""
+    def result(self, cancelled: Callable[[], bool] | None = None) -> Any:
+        """The next call's value; raises ``ComparisonCancelled`` (and stops the child) once ``cancelled()`` turns
+        true; runs the call here when the child ends without its answer, and re-raises the child's error."""
+        call = self._calls[self._received]
+        self._received += 1
         try:
             if self._process is None:
                 raise EOFError
@@ -99,13 +100,17 @@ class Aside(Generic[T]):
                     raise ComparisonCancelled()
             kind, value = self._receive.recv()
         except (EOFError, OSError):
-            return self._call(**self._kwargs, cancelled=cancelled)
-        finally:
+            self._stop()  # the calls left all run here
+            return call(cancelled=cancelled)
+        except BaseException:
             self._stop()
+            raise
         if kind == "error":
+            self._stop()
             raise value
-        result: T = value
-        return result
+        if self._received == len(self._calls):
+            self._stop()
+        return value
 
     def _stop(self) -> None:
         if self._process is not None:
@@ -120,16 +125,30 @@ class Aside(Generic[T]):
 
 
 def _serve(jobs: Connection, send: Connection) -> None:
-    """The child: wait for the job, run it, send back its value or its error."""
+    """The child: wait for the calls, run them in order, send back each value, or the first error. A value is
+    written from a thread while the next call runs: the parent reads it only when it asks for it, and until then a
+    value larger than the pipe kept the child waiting instead of working."""
     try:
-        call, kwargs = jobs.recv()
+        calls = jobs.recv()
     except (EOFError, OSError):
-        return  # no job came: the parent runs it itself
+        return  # no calls came: the parent runs them itself
     finally:
         jobs.close()
+    writing: threading.Thread | None = None
+
+    def write(message: tuple[str, Any]) -> None:
+        nonlocal writing
+        if writing is not None:
+            writing.join()  # in order
+        writing = threading.Thread(target=send.send, args=(message,), name="aside-answer")
+        writing.start()
+
     try:
-        send.send(("value", call(**kwargs, cancelled=None)))
+        for call in calls:
+            write(("value", call(cancelled=None)))
     except BaseException as error:  # handed to the parent, which raises it where the comparison runs
-        send.send(("error", error))
+        write(("error", error))
     finally:
+        if writing is not None:
+            writing.join()
         send.close()
