@@ -4,6 +4,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.align import alignment, candidates
 from desktop.core.align.alignment import align, align_pair
@@ -286,3 +288,12 @@ def test_identical_sentences_without_a_weighted_word_still_pair(monkeypatch):
     a = [line for unit in units for line in (unit, repeated)]
     groups = align([[matching_key(s) for s in a], [matching_key(s) for s in a]])
     assert sorted((g.members[0], g.members[1]) for g in groups) == [((i,), (i,)) for i in range(len(a))]
+
+
+@given(st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1) | st.sampled_from([0, 1, -1, 7]), max_size=60))
+def test_the_sorted_unique_gives_numpys_answer(values):
+    array = np.asarray(values, dtype=np.int64)
+    distinct, inverse = candidates._unique_inverse(array)
+    expected, expected_inverse = np.unique(array, return_inverse=True)
+    assert np.array_equal(distinct, expected) and np.array_equal(inverse, expected_inverse)
+    assert np.array_equal(distinct[inverse], array)

@@ -140,6 +140,16 @@ def _distinct(sentence: Ints, hashed: npt.NDArray[np.uint64]) -> FeatureSet:
     return FeatureSet(sentence[first], hashed[first].view(np.int64))
 
 
+def _unique_inverse(values: Ints) -> tuple[Ints, Ints]:
+    """``np.unique(values, return_inverse=True)``: the distinct values, ascending, and where each value stands among
+    them. numpy sorts plain values several times faster than it sorts their positions, which ``np.unique`` does for
+    the inverse: here the distinct values come from a plain sort and each value's place from a binary search
+    (2 x 50,000 sentences: the pair index 3.3 -> 2.9 s)."""
+    ordered = np.sort(values)
+    distinct = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
+    return distinct, np.searchsorted(distinct, values).astype(np.int64)
+
+
 def _word_features(characters: tuple[npt.NDArray[np.uint64], Ints]) -> FeatureSet:
     """Whole words, hashed with numpy: a polynomial hash from prefix sums, so no Python loop over words."""
     chars, sentence = characters
@@ -201,7 +211,7 @@ def pair_index(a: ArticleFeatures, b: ArticleFeatures) -> PairIndex:
             code = np.flatnonzero((word > 0) | (gram > 0))
             word, gram = word[code], gram[code]
         else:
-            code, inverse = np.unique(np.concatenate([word_code, gram_code]), return_inverse=True)
+            code, inverse = _unique_inverse(np.concatenate([word_code, gram_code]))
             word = np.bincount(inverse[: len(word_code)], weights=word_w, minlength=len(code))
             gram = np.bincount(inverse[len(word_code) :], weights=gram_w, minlength=len(code))
         codes.append(code + r0 * b.count)
@@ -270,7 +280,7 @@ class _Postings:
 def _postings(fa: FeatureSet, fb: FeatureSet, size_a: int, size_b: int) -> _Postings:
     """idf weights of one feature family over both articles, and B's postings of every weighted feature."""
     both = np.concatenate([fa.feature, fb.feature])
-    uniq, inverse = np.unique(both, return_inverse=True)
+    uniq, inverse = _unique_inverse(both)
     ida, idb = inverse[: len(fa.feature)], inverse[len(fa.feature) :]
     df_a = np.bincount(ida, minlength=len(uniq))
     df_b = np.bincount(idb, minlength=len(uniq))
