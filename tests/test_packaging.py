@@ -75,7 +75,7 @@ def test_wheel_carries_every_package_and_the_command(wheel: zipfile.ZipFile) -> 
     assert not [n for n in names if n.startswith(("tests/", "packaging/", "benchmarks/"))]
     info = f"parallax-{__version__}.dist-info"
     assert f"Version: {__version__}\n" in wheel.read(f"{info}/METADATA").decode()
-    assert "parallax = desktop.cli:main" in wheel.read(f"{info}/entry_points.txt").decode()
+    assert "parallax = desktop.cli:run" in wheel.read(f"{info}/entry_points.txt").decode()
 
 
 def test_version_flag_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
