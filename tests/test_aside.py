@@ -20,42 +20,49 @@ from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
 
 
+def started(*calls):
+    """A child handed ``calls``."""
+    child = Aside()
+    child.run(*calls)
+    return child
+
+
 def test_the_child_answers_and_its_error_is_raised_here():
-    with Aside(partial(aside_calls.add, a=2, b=3)) as running:
+    with started(partial(aside_calls.add, a=2, b=3)) as running:
         assert running.result() == 5
-    with Aside(aside_calls.refuse) as running, pytest.raises(ValueError, match="refused in the child"):
+    with started(aside_calls.refuse) as running, pytest.raises(ValueError, match="refused in the child"):
         running.result()
 
 
 def test_a_job_larger_than_a_pipe_holds_reaches_the_child():
     text = "x" * 5_000_000  # a pipe buffers ~64 KB: the job is written while the child reads it
-    with Aside(partial(aside_calls.length, text=text)) as running:
+    with started(partial(aside_calls.length, text=text)) as running:
         assert running.result() == len(text)
 
 
 def test_a_job_that_cannot_be_sent_runs_here():
-    with Aside(aside_calls.process_id) as running:
+    with started(aside_calls.process_id) as running:
         assert running.result() != os.getpid()
-    with Aside(partial(aside_calls.process_id, marker=lambda: 1)) as running:  # a lambda does not pickle
+    with started(partial(aside_calls.process_id, marker=lambda: 1)) as running:  # a lambda does not pickle
         assert running.result() == os.getpid()
 
 
 def test_calls_answer_in_order_and_what_a_lost_child_left_runs_here():
-    with Aside(aside_calls.process_id, partial(aside_calls.add, a=2, b=3)) as running:
+    with started(aside_calls.process_id, partial(aside_calls.add, a=2, b=3)) as running:
         assert running.result() != os.getpid()
         assert running.result() == 5
     assert running._process is None  # the last answer ends the child
-    with Aside(aside_calls.process_id, partial(aside_calls.end_child, os.getpid())) as running:
+    with started(aside_calls.process_id, partial(aside_calls.end_child, os.getpid())) as running:
         assert running.result() != os.getpid()  # the child answered the first call, then ended
         assert running.result() == "answered here"
 
 
 def test_a_cancel_stops_the_child_at_once():
-    started = time.monotonic()
-    with Aside(partial(aside_calls.wait, seconds=60)) as running, pytest.raises(ComparisonCancelled):
-        running.result(cancelled=lambda: time.monotonic() - started > 0.5)
+    begun = time.monotonic()
+    with started(partial(aside_calls.wait, seconds=60)) as running, pytest.raises(ComparisonCancelled):
+        running.result(cancelled=lambda: time.monotonic() - begun > 0.5)
     assert running._process is None  # stopped and reaped, not left running
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - begun < 30
 
 
 def test_without_a_child_the_call_runs_here(monkeypatch):
@@ -63,7 +70,7 @@ def test_without_a_child_the_call_runs_here(monkeypatch):
         raise OSError("no processes left")
 
     monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", no_child)
-    with Aside(partial(aside_calls.add, a=1, b=1)) as running:
+    with started(partial(aside_calls.add, a=1, b=1)) as running:
         assert running.result() == 2
 
 
@@ -71,7 +78,7 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
     articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "ABC", strict=True)]
     settings = Settings(match="fuzzy")
     here = jsonio.dumps(pipeline.compare(articles, settings))
-    monkeypatch.setattr(aside, "MIN_SENTENCES", 1)
+    monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
     assert aside.worth_it(2)
     started = []
     real = Aside.__init__
@@ -98,7 +105,13 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
     assert not built_here  # the next comparison of the same articles finds all three kept
 
 
+def test_a_child_never_handed_calls_is_stopped():
+    with Aside(prepare=("desktop.core.pipeline",)) as running:
+        assert running._process is not None and running._process.is_alive()
+    assert running._process is None
+
+
 def test_short_comparisons_and_pool_workers_stay_in_process(monkeypatch):
-    assert not aside.worth_it(aside.MIN_SENTENCES - 1)
+    assert not aside.worth_it(aside.MIN_CHARACTERS - 1)
     monkeypatch.setattr("multiprocessing.current_process", lambda: type("Worker", (), {"daemon": True})())
-    assert not aside.worth_it(aside.MIN_SENTENCES * 10)
+    assert not aside.worth_it(aside.MIN_CHARACTERS * 10)

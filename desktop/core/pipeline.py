@@ -68,30 +68,32 @@ def compare(
 
     step(0)
     articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
-    spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
-    step(1)
-
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
     matched_by = matching.resolve(settings.match, [a.language for a in articles])
     # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
     encoder = engine.encoder if matched_by != "fuzzy" else None
     with ExitStack() as stack:
-        running: aside.Aside | None = None
-        if matched_by == "fuzzy" and aside.worth_it(sum(len(s) for s in spans)):
-            # Long articles: a child process aligns, then indexes the articles' facts, while this one reads the
-            # sentences ahead on the other core. The alignment comes back first: this process builds the groups,
-            # classifies the sentences and finds the conflicts while the child still indexes. (This process
-            # indexing half the articles itself kept it from the groups for longer than the child took to index
-            # them: 2 x 10,000 in 5.6 s instead of 6.0; the child's second index also reuses the first one's
-            # per-sentence readings.)
+        # Long articles matched by strings: a child process aligns, then indexes the articles' facts, while this
+        # one reads the sentences ahead on the other core. It starts now, to import the aligner while this process
+        # segments. The alignment comes back first: this process builds the groups, classifies the sentences and
+        # finds the conflicts while the child still indexes. (This process indexing half the articles itself kept
+        # it from the groups for longer than the child took to index them: 2 x 10,000 in 5.6 s instead of 6.0;
+        # the child's second index also reuses the first one's per-sentence readings.)
+        running = (
+            stack.enter_context(aside.Aside(prepare=(__name__,)))
+            if matched_by == "fuzzy" and aside.worth_it(sum(len(a.text) for a in articles))
+            else None
+        )
+        spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
+        step(1)
+
+        if running is not None:
             bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
             unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
-            running = stack.enter_context(
-                aside.Aside(
-                    partial(aligned_sets, articles, spans, settings, matched_by, reference),
-                    partial(_fact_indexes, unindexed),
-                )
+            running.run(
+                partial(aligned_sets, articles, spans, settings, matched_by, reference),
+                partial(_fact_indexes, unindexed),
             )
             sentences.read_ahead(articles, spans)
             check(cancelled)

@@ -10,6 +10,7 @@ memory) what it has not answered runs here instead: a comparison never fails for
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -22,14 +23,16 @@ from typing import Any
 
 from desktop.core.align.cancellation import ComparisonCancelled
 
-MIN_SENTENCES = 4_000  # below this the child's start-up costs more than it saves
+# Below this many characters (all articles together; ~4,000 sentences of news) the child's start-up costs more
+# than it saves. Counted in characters so that the child can start before the articles are segmented.
+MIN_CHARACTERS = 400_000
 POLL_SECONDS = 0.1  # how often a waiting comparison looks at its cancel flag
 
 
-def worth_it(sentences: int) -> bool:
-    """Whether aligning ``sentences`` sentences in a child process pays here."""
+def worth_it(characters: int) -> bool:
+    """Whether aligning articles of ``characters`` characters in all in a child process pays here."""
     return (
-        sentences >= MIN_SENTENCES
+        characters >= MIN_CHARACTERS
         and (os.cpu_count() or 1) >= 2
         and not getattr(sys, "frozen", False)
         and not multiprocessing.current_process().daemon
@@ -45,28 +48,33 @@ def _main_importable() -> bool:
 
 
 class Aside:
-    """``calls`` (each taking ``cancelled=None``) run one after another in a child process; each ``result`` waits for
-    the next one's value, so the comparison takes the alignment while the child still indexes. Used as a context
-    manager, so the child is stopped however the ``with`` block ends (a cancel while reading ahead, an error)."""
+    """A child process that imports the modules ``prepare`` names as it starts, then runs the ``calls`` given to
+    ``run`` (each taking ``cancelled=None``) one after another; each ``result`` waits for the next one's value, so
+    the comparison takes the alignment while the child still indexes. Used as a context manager, so the child is
+    stopped however the ``with`` block ends (a cancel while reading ahead, an error)."""
 
-    def __init__(self, *calls: Callable[..., Any]) -> None:
-        self._calls = calls
+    def __init__(self, prepare: tuple[str, ...] = ()) -> None:
+        self._calls: tuple[Callable[..., Any], ...] = ()
         self._received = 0
-        # A fresh interpreter on every system (a fork of this threaded process would copy its locks mid-use).
+        # A fresh interpreter on every system (a fork of this threaded process would copy its locks mid-use),
+        # started before the calls are known, so that it imports while this process still segments.
         context = multiprocessing.get_context("spawn")
         self._receive, send = context.Pipe(duplex=False)
         jobs, self._give = context.Pipe(duplex=False)
-        self._process: SpawnProcess | None = context.Process(target=_serve, args=(jobs, send), daemon=True)
+        self._process: SpawnProcess | None = context.Process(target=_serve, args=(jobs, send, prepare), daemon=True)
         try:
             self._process.start()
         except (OSError, RuntimeError, pickle.PicklingError):  # no child here: ``result`` runs the calls here
             self._process = None
         send.close()  # the child holds the only sending end: its exit ends the pipe
         jobs.close()
-        # The calls go down the pipe from a thread: the child reads them only once it has imported the aligner
-        # (~0.4 s), and a pipe holds far less than two long articles, so writing them here kept this process
-        # waiting instead of reading ahead.
         self._sender: threading.Thread | None = None
+
+    def run(self, *calls: Callable[..., Any]) -> None:
+        """Hand the child its calls. They go down the pipe from a thread: the child reads them only once it has
+        imported what it prepares (~0.4 s), and a pipe holds far less than two long articles, so writing them
+        here kept this process waiting instead of reading ahead."""
+        self._calls = calls
         if self._process is not None:
             self._sender = threading.Thread(target=self._send_calls, name="aside-calls", daemon=True)
             self._sender.start()
@@ -121,13 +129,16 @@ class Aside:
         if self._sender is not None:
             self._sender.join()  # the child is gone, so a write still waiting in it has failed and returned
             self._sender = None
+        self._give.close()  # if no calls were ever handed over
         self._receive.close()
 
 
-def _serve(jobs: Connection, send: Connection) -> None:
-    """The child: wait for the calls, run them in order, send back each value, or the first error. A value is
-    written from a thread while the next call runs: the parent reads it only when it asks for it, and until then a
-    value larger than the pipe kept the child waiting instead of working."""
+def _serve(jobs: Connection, send: Connection, prepare: tuple[str, ...]) -> None:
+    """The child: import what it prepares, wait for the calls, run them in order, send back each value, or the
+    first error. A value is written from a thread while the next call runs: the parent reads it only when it asks
+    for it, and until then a value larger than the pipe kept the child waiting instead of working."""
+    for module in prepare:
+        importlib.import_module(module)
     try:
         calls = jobs.recv()
     except (EOFError, OSError):
