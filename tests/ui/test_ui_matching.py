@@ -135,6 +135,23 @@ def _paired(comparison):
     return sum(s.group is not None for r in comparison.articles for s in r.sentences)
 
 
+def test_a_dismissed_offer_stays_away_when_the_same_articles_are_realigned(window, open_articles, tmp_path, qtbot):
+    files = []
+    for name, text in (("harbour.txt", HARBOUR), ("island.txt", ISLAND)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    open_articles(files)
+    bar = window.info_bar
+    assert bar.topic == "match-by-evidence"
+    bar.close_button.click()
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=60000):
+        window.session.update_settings(threshold=0.45, debounce=False)
+    qtbot.waitUntil(lambda: not window.session.runs.busy, timeout=60000)
+    assert window.comparison.settings.threshold == 0.45
+    assert matching.few_paired(window.comparison) is not None  # still few paired, but the user said no
+    assert bar.topic != "match-by-evidence"
+
+
 def test_no_offer_for_two_versions_of_one_text(window, open_articles, tmp_path):
     files = []
     for name in ("first.txt", "second.txt"):
