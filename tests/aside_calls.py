@@ -30,3 +30,8 @@ def end_child(parent, cancelled=None):
     if os.getpid() != parent:
         os._exit(1)
     return "answered here"
+
+
+def unpicklable(cancelled=None):
+    """A value that cannot travel back from the child."""
+    return lambda: os.getpid()

@@ -57,6 +57,12 @@ def test_calls_answer_in_order_and_what_a_lost_child_left_runs_here():
         assert running.result() == "answered here"
 
 
+def test_an_answer_that_cannot_travel_back_is_worked_out_here_and_no_later_one_takes_its_place():
+    with started(aside_calls.unpicklable, aside_calls.process_id) as running:
+        assert running.result()() == os.getpid()
+        assert running.result() == os.getpid()
+
+
 def test_a_cancel_stops_the_child_at_once():
     begun = time.monotonic()
     with started(partial(aside_calls.wait, seconds=60)) as running, pytest.raises(ComparisonCancelled):

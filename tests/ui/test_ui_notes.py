@@ -51,7 +51,7 @@ def test_moving_an_article_keeps_its_sentence_note_on_the_same_sentence(
     window.actions_.note_sentence.trigger()
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.session.move(1, -1)
-    qtbot.waitUntil(lambda: ("A", 1) in window.library.notes.index.sentences, timeout=5000)
+    qtbot.waitUntil(lambda: ("A", 1) in window.library.notes.index.sentences, timeout=30000)
     assert window.comparison.article("A").sentences[1].text == sentence.text
     qtbot.waitUntil(lambda: not window.library.notes.waiting, timeout=10000)
     assert own_library.notes.of(window.library.current_id) == (Note("checked: quote is real", "A", 1),)
@@ -66,7 +66,7 @@ def test_removing_the_article_of_a_note_keeps_the_note_text_on_the_comparison(
     window.actions_.note_sentence.trigger()
     with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
         window.session.remove(2)
-    qtbot.waitUntil(lambda: "headline overstates" in window.library.notes.index.comparison, timeout=5000)
+    qtbot.waitUntil(lambda: "headline overstates" in window.library.notes.index.comparison, timeout=30000)
     assert "no longer in the comparison" in window.library.notes.index.comparison
     assert window.library.notes.index.sentences == {}
 

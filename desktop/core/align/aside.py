@@ -146,20 +146,32 @@ def _serve(jobs: Connection, send: Connection, prepare: tuple[str, ...]) -> None
     finally:
         jobs.close()
     writing: threading.Thread | None = None
+    failed = threading.Event()
 
-    def write(message: tuple[str, Any]) -> None:
+    def write(message: tuple[str, Any]) -> bool:
         nonlocal writing
         if writing is not None:
             writing.join()  # in order
-        writing = threading.Thread(target=send.send, args=(message,), name="aside-answer")
+        if failed.is_set():
+            return False
+        writing = threading.Thread(target=_send, args=(send, message, failed), name="aside-answer")
         writing.start()
+        return True
 
     try:
         for call in calls:
-            write(("value", call(cancelled=None)))
+            if not write(("value", call(cancelled=None))):
+                break  # an answer did not go: the parent, finding the pipe closed, runs that call and the rest
     except BaseException as error:  # handed to the parent, which raises it where the comparison runs
         write(("error", error))
     finally:
         if writing is not None:
             writing.join()
         send.close()
+
+
+def _send(send: Connection, message: tuple[str, Any], failed: threading.Event) -> None:
+    try:
+        send.send(message)
+    except Exception:  # a value that does not pickle, or the parent gone: no later answer may take its place
+        failed.set()
