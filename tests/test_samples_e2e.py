@@ -346,6 +346,16 @@ def test_compare_without_files_runs_on_the_english_samples(tmp_path: Path) -> No
     _check_contract(data, None)
 
 
+@pytest.mark.skipif(not Path("/bin/sh").exists(), reason="closes standard output through a POSIX shell")
+def test_compare_with_standard_output_closed_still_writes_and_exits_cleanly(tmp_path: Path) -> None:
+    out = tmp_path / "closed.json"
+    command = f'"{sys.executable}" main.py compare --json "{out}" >&-'
+    run = subprocess.run(["/bin/sh", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"]
+
+
 def test_a_command_line_save_reaches_the_library_file_and_a_failure_its_exit_status(tmp_path: Path) -> None:
     library = tmp_path / "library.sqlite"
     saved = subprocess.run(
