@@ -57,6 +57,8 @@ def readable(ops: tuple[tuple[DiffOp, str], ...]) -> bool:
     ``MIN_SHARED_WORDS`` shared words the pair is shown side by side without marks, as pairs across languages
     are.
     """
+    if all(kind == DiffOp.EQUAL for kind, _ in ops):
+        return True  # nothing differs (most groups of a long comparison): no need to count the words
     counted = {DiffOp.EQUAL: 0, DiffOp.DELETE: 0, DiffOp.INSERT: 0}
     for kind, text in ops:  # each part's words counted once (three passes over every part were a third of a diff)
         counted[kind] += len(_WORDS.findall(text))
