@@ -1,6 +1,7 @@
 """Long comparisons align in a child process while the comparison reads ahead: same result, errors and cancels
 reach the caller, and without a child the work runs in the caller's process."""
 
+import multiprocessing
 import os
 import time
 from functools import partial
@@ -115,6 +116,25 @@ def test_a_child_never_handed_calls_is_stopped():
     with Aside(prepare=("desktop.core.pipeline",)) as running:
         assert running._process is not None and running._process.is_alive()
     assert running._process is None
+
+
+def test_a_long_comparison_cancelled_while_reading_ahead_leaves_no_child(monkeypatch):
+    articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "ABC", strict=True)]
+    monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
+    reads = []
+    real = pipeline.omissions.read_ahead
+
+    def reading(*args):
+        reads.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(pipeline.omissions, "read_ahead", reading)
+    checks = iter(range(1000))
+    with pytest.raises(ComparisonCancelled):
+        # step 0 and step 1 pass; the check between the two read-aheads cancels
+        pipeline.compare(articles, Settings(match="fuzzy"), cancelled=lambda: next(checks) >= 2)
+    assert not reads  # cancelled before the second read-ahead
+    assert not multiprocessing.active_children()
 
 
 def test_short_comparisons_and_pool_workers_stay_in_process(monkeypatch):
