@@ -93,7 +93,10 @@ class ComparisonNotes(QObject):
         if waiting:
             waiting.follow(old, new)
             self._show(waiting.index())
-        if self.index.sentences or self.index.groups:
+        # A note still being written is not shown yet, but the worker runs in order: it is in the library before
+        # the carry reads it. (Carried only when shown, a note written just before its article was removed stayed
+        # on a sentence no longer there.)
+        if self.index.sentences or self.index.groups or self._writes:
             self._carry(old, new)
 
     def for_report(self) -> tuple[Note, ...] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -69,6 +70,25 @@ def test_removing_the_article_of_a_note_keeps_the_note_text_on_the_comparison(
     qtbot.waitUntil(lambda: "headline overstates" in window.library.notes.index.comparison, timeout=30000)
     assert "no longer in the comparison" in window.library.notes.index.comparison
     assert window.library.notes.index.sentences == {}
+
+
+def test_a_note_still_being_written_follows_its_sentence_when_the_article_is_removed(
+    window, open_articles, article_files, monkeypatch, qtbot
+):
+    open_articles(article_files[:3])
+    notes = window.library.notes
+    qtbot.waitUntil(lambda: notes.worker.current_id is not None, timeout=30000)  # the first save has landed
+    gate = threading.Event()
+    notes.worker.ask(lambda store: gate.wait(30))  # the library is busy: the note's write queues behind this
+    window.aligned.show_sentence("C", 0)
+    monkeypatch.setattr(window.note_commands, "ask_note", lambda *args: "headline overstates")
+    window.actions_.note_sentence.trigger()
+    assert notes.index.sentences == {}  # not written yet, so not shown yet
+    with qtbot.waitSignal(window.session.comparison_changed, timeout=30000):
+        window.session.remove(2)
+    gate.set()
+    qtbot.waitUntil(lambda: "headline overstates" in notes.index.comparison, timeout=30000)
+    assert notes.index.sentences == {}
 
 
 def test_right_click_on_a_sentence_offers_notes_for_it(window, open_articles, article_files, monkeypatch, qtbot):
