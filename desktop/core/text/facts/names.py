@@ -31,6 +31,7 @@ _SAINTLY = frozenset({"St", "Saint", "Mt", "Mount", "San", "Santa", "Sankt"})
 
 
 _CANDIDATE_ROLES = frozenset({"weak", "name", "strong"})  # the roles a name run is made of
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,11 @@ def find_names(text: str, language: str, known: Collection[str] = ()) -> Iterato
 def _read(text: str, language: str) -> _Reading:
     """The tokens of a sentence and their roles with no known surnames, the names found before the runs, and
     the words a known surname would promote."""
-    words = TOKEN.findall(text)
-    if not words:
+    tokens = list(TOKEN.finditer(text))  # one scan for the words and their offsets
+    if not tokens:
         return _Reading((), (), (), (), (), (), ())
-    starts, ends = zip(*(m.span() for m in TOKEN.finditer(text)), strict=True)
+    words = list(map(_GROUP, tokens))
+    starts, ends = tuple(map(_START, tokens)), tuple(map(_END, tokens))
     roles = [""] * len(words)
     spans = [*_known_phrases(text, words, starts, ends, roles), *_institutions(text, starts, roles)]
     surnames: list[tuple[int, str, str]] = []
