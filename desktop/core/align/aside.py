@@ -84,8 +84,8 @@ class Aside:
     def _send_calls(self) -> None:
         try:
             self._give.send(self._calls)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass  # the child finds the pipe closed and ends without an answer: ``result`` runs the calls here
+        except Exception:  # unpicklable calls, or the child gone: it finds the pipe closed, ``result`` runs them here
+            pass
         finally:
             self._give.close()
 
