@@ -10,7 +10,7 @@ import aside_calls
 import pytest
 
 from desktop.core import pipeline
-from desktop.core.align import aside
+from desktop.core.align import alignment, aside, combined_alignment
 from desktop.core.align.aside import Aside
 from desktop.core.align.cancellation import ComparisonCancelled
 from desktop.core.engine import Engine
@@ -19,6 +19,12 @@ from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
 from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
+
+
+def spy(calls, real, *args, **kwargs):
+    """``real``, noting the call in ``calls``."""
+    calls.append(args)
+    return real(*args, **kwargs)
 
 
 def started(*calls):
@@ -81,9 +87,10 @@ def test_without_a_child_the_call_runs_here(monkeypatch):
         assert running.result() == 2
 
 
-def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
+@pytest.mark.parametrize("match", ["fuzzy", "combined"])
+def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch, match):
     articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "ABC", strict=True)]
-    settings = Settings(match="fuzzy")
+    settings = Settings(match=match)
     here = jsonio.dumps(pipeline.compare(articles, settings))
     monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
     assert aside.worth_it(2)
@@ -103,9 +110,14 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch):
         return build(text, language)
 
     monkeypatch.setattr(FactIndex, "build", classmethod(spied))
+    aligned_here = []
+    for module, name in ((alignment, "align"), (combined_alignment, "fuzzy_groups")):
+        monkeypatch.setattr(module, name, partial(spy, aligned_here, getattr(module, name)))
     engine = Engine()
     assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here
     assert started  # it did go aside
+    # The child aligned (matched by both: found the fuzzy aligner's groups): this process did not.
+    assert not aligned_here
     # The child indexed the three articles' facts and handed the indexes over: this process built none.
     assert not built_here and len(engine._indexes) == 3
     assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here

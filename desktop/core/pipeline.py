@@ -13,9 +13,10 @@ from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from desktop.core import collector
-from desktop.core.align import aside, matching
+from desktop.core.align import aside, combined_alignment, matching
 from desktop.core.align.cancellation import ComparisonCancelled as ComparisonCancelled  # raised by compare
 from desktop.core.align.cancellation import check
+from desktop.core.align.combined_alignment import FuzzyGroups
 from desktop.core.align.groups import build_group
 from desktop.core.detect import conflicts, corrections, omissions, sentences
 from desktop.core.detect.summary import summarise
@@ -74,34 +75,51 @@ def compare(
     # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
     encoder = engine.encoder if matched_by != "fuzzy" else None
     with ExitStack() as stack:
-        # Long articles matched by strings: a child process aligns, then indexes the articles' facts, while this
-        # one reads the sentences ahead on the other core. It starts now, to import the aligner while this process
-        # segments. The alignment comes back first: this process builds the groups, classifies the sentences and
-        # finds the conflicts while the child still indexes. (This process indexing half the articles itself kept
-        # it from the groups for longer than the child took to index them: 2 x 10,000 in 5.6 s instead of 6.0;
-        # the child's second index also reuses the first one's per-sentence readings.)
+        # Long articles: a child process indexes the articles' facts (and, matched by strings, aligns them first)
+        # on the other core. It starts now, to import the pipeline while this process segments. Matched by
+        # strings, the alignment comes back first while this process reads the sentences ahead: it then builds the
+        # groups, classifies the sentences and finds the conflicts while the child still indexes. (This process
+        # indexing half the articles itself kept it from the groups for longer than the child took to index them:
+        # 2 x 10,000 in 5.6 s instead of 6.0; the child's second index also reuses the first one's per-sentence
+        # readings.) Matched by both, the child finds the fuzzy aligner's groups instead of the alignment, and this
+        # process goes on from them with its encoder; matched by meaning alone, the child only indexes.
         running = (
             stack.enter_context(aside.Aside(prepare=(__name__,)))
-            if matched_by == "fuzzy" and aside.worth_it(sum(len(a.text) for a in articles))
+            if aside.worth_it(sum(len(a.text) for a in articles))
             else None
         )
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
 
+        unindexed = _unindexed_bodies(articles, spans, engine) if running is not None else []
+        raw_sets: list[RawSet] | None = None
+        found_by_fuzzy: FuzzyGroups | None = None
         if running is not None:
-            bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
-            unindexed = [body for body in bodies if not engine.holds_fact_index(*body)]
-            running.run(
-                partial(aligned_sets, articles, spans, settings, matched_by, reference),
-                partial(_fact_indexes, unindexed),
-            )
+            index_facts = partial(_fact_indexes, unindexed)
+            if matched_by == "fuzzy":
+                running.run(partial(aligned_sets, articles, spans, settings, matched_by, reference), index_facts)
+            elif matched_by == "combined":
+                running.run(partial(fuzzy_groups, articles, spans, settings, reference), index_facts)
+            else:
+                running.run(index_facts)
             sentences.read_ahead(articles, spans)
             check(cancelled)
             omissions.read_ahead(articles, spans)
-            raw_sets: list[RawSet] = running.result(cancelled)
-        else:
+            if matched_by == "fuzzy":
+                raw_sets = running.result(cancelled)
+            elif matched_by == "combined":
+                found_by_fuzzy = running.result(cancelled)
+        if raw_sets is None:
             raw_sets = aligned_sets(
-                articles, spans, settings, matched_by, reference, cancelled, encoding, encoder=encoder
+                articles,
+                spans,
+                settings,
+                matched_by,
+                reference,
+                cancelled,
+                encoding,
+                encoder=encoder,
+                found_by_fuzzy=found_by_fuzzy,
             )
         raw_sets = corrections.apply_to_sets(raw_sets, user_links, ids, [len(s) for s in spans])
         raw_sets.sort(key=lambda found: min((min(idx), art) for art, idx in found[0].items()))
@@ -150,6 +168,14 @@ def compare(
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
 
 
+def _unindexed_bodies(
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], engine: Engine
+) -> list[tuple[str, str]]:
+    """The bodies (text, language) of the articles whose fact index ``engine`` does not hold yet."""
+    bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
+    return [body for body in bodies if not engine.holds_fact_index(*body)]
+
+
 @collector.paused()  # in the child as in ``compare``: 0.4-0.6 s of the child's ~3 s was collecting live objects
 def _fact_indexes(bodies: Sequence[tuple[str, str]], cancelled: Cancelled | None = None) -> list[FactIndex]:
     """The fact indexes of article ``bodies`` (text, language): a long comparison's second call for its child
@@ -168,22 +194,19 @@ def aligned_sets(
     encoding: Progress | None = None,
     model: object = None,
     encoder: Encoder | None = None,
+    found_by_fuzzy: FuzzyGroups | None = None,
 ) -> list[RawSet]:
     """Every sentence that is not furniture, aligned by the resolved ``matched_by`` (``matching.align_sentences``
     decides how headlines and body meet); public so the fitting script scores held-out events on exactly what
-    ``compare`` aligns, with its own link ``model``."""
-    # Outlets share many sentences word for word: each distinct sentence is keyed once.
-    key_of = cache(
-        partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
-    )
-    positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
-    sentences = [[a.text[s[i].start : s[i].end] for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    ``compare`` aligns, with its own link ``model``. ``found_by_fuzzy``: what ``fuzzy_groups`` gave for the same
+    arguments in a child process."""
+    positions, sentences, keys, titles = _aligner_input(articles, spans, settings)
     found = matching.align_sentences(
         matched_by,
-        [[key_of(text) for text in article] for article in sentences],
+        keys,
         # display text for the encoder; the fuzzy aligner does not need it
         [[canonical(text) for text in article] for article in sentences] if matched_by != "fuzzy" else [],
-        [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)],
+        titles,
         threshold=settings.threshold,
         reference=reference,
         languages=[a.language for a in articles],
@@ -191,8 +214,39 @@ def aligned_sets(
         progress=encoding,
         model=model,
         encoder=encoder,
+        found_by_fuzzy=found_by_fuzzy,
     )
     return [
         ({art: tuple(positions[art][i] for i in idx) for art, idx in raw.members.items()}, raw.similarity, raw.evidence)
         for raw in found
     ]
+
+
+@collector.paused()  # in the child as in ``compare``
+def fuzzy_groups(
+    articles: Sequence[Article],
+    spans: Sequence[Sequence[Span]],
+    settings: Settings,
+    reference: int = 0,
+    cancelled: Cancelled | None = None,
+) -> FuzzyGroups:
+    """The combined aligner's fuzzy groups over the sentences ``aligned_sets`` aligns: a long comparison matched by
+    meaning has its child process find them while this one reads the sentences ahead (``align.aside``)."""
+    _positions, _sentences, keys, titles = _aligner_input(articles, spans, settings)
+    return combined_alignment.fuzzy_groups(keys, titles, settings.threshold, reference, cancelled)
+
+
+def _aligner_input(
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], settings: Settings
+) -> tuple[list[list[int]], list[list[str]], list[list[str]], list[list[bool]]]:
+    """What the aligners see of each article: the positions of its sentences that are not furniture, their
+    texts, their matching keys and whether each is a headline."""
+    # Outlets share many sentences word for word: each distinct sentence is keyed once.
+    key_of = cache(
+        partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
+    )
+    positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
+    sentences = [[a.text[s[i].start : s[i].end] for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    keys = [[key_of(text) for text in article] for article in sentences]
+    titles = [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)]
+    return positions, sentences, keys, titles

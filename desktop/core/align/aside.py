@@ -2,7 +2,8 @@
 
 Aligning two long documents (numpy and rapidfuzz: ~3 s for 2 x 10,000 sentences) and reading their sentences
 (commentary cues, facts, fact indexes: pure Python, ~5 s) do not depend on each other, and Python runs one thread
-at a time: so a child process aligns while the comparing process reads ahead. A child costs a few tenths of a
+at a time: so a child process aligns (matched by both strings and meaning: finds the fuzzy aligner's groups, the
+comparing process holding the encoder) while the comparing process reads ahead. A child costs a few tenths of a
 second to start, so only long inputs go aside, and only where a child may be started at all: not in a frozen build,
 not inside a daemonic process (a pool's worker), not on one core. When the child cannot deliver (killed, out of
 memory) what it has not answered runs here instead: a comparison never fails for want of a second process.

@@ -33,6 +33,7 @@ TOP_K = 10  # candidates per sentence and article pair handed to the grouping
 
 Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Detail = tuple[evidence.PairEvidence, evidence.Matrix, int, int]  # a link's evidence, its pair's log-odds, cell
+FuzzyGroups = list[tuple[list[grouping.Node], float]]  # the fuzzy aligner's groups of (article, sentence), similarity
 
 
 def align(
@@ -46,11 +47,15 @@ def align(
     encode: Encode | None,
     cancelled: Callable[[], bool] | None = None,
     model: LinkModel | None = None,
+    found_by_fuzzy: FuzzyGroups | None = None,
 ) -> list[AlignedSet]:
     """Aligned sets over all sentences given (headlines and body together); ``encode`` is None where the
     encoder is not installed, and then meaning is simply not among the signals. ``model`` replaces the bundled
-    link model (the fitting script scores held-out events with models fitted without them)."""
-    found_by_fuzzy = _fuzzy_groups(keys, titles, threshold, reference, cancelled)
+    link model (the fitting script scores held-out events with models fitted without them).
+    ``found_by_fuzzy`` is what ``fuzzy_groups`` gives for these keys, where another process found it
+    (``align.aside``)."""
+    if found_by_fuzzy is None:
+        found_by_fuzzy = fuzzy_groups(keys, titles, threshold, reference, cancelled)
     fixed = [group for group, _similarity in found_by_fuzzy]
     fixed_nodes = {node for group in fixed for node in group}
     total = sum(len(k) for k in keys)
@@ -200,16 +205,16 @@ def _candidates(odds: evidence.Matrix) -> npt.NDArray[np.bool_]:
     return selected
 
 
-def _fuzzy_groups(
+def fuzzy_groups(
     keys: Sequence[Sequence[str]],
     titles: Sequence[Sequence[bool]],
     threshold: float,
     reference: int,
-    cancelled: Callable[[], bool] | None,
-) -> list[tuple[list[grouping.Node], float]]:
+    cancelled: Callable[[], bool] | None = None,
+) -> FuzzyGroups:
     """The fuzzy aligner's groups and similarities, headlines with headlines and body with body as it was
     calibrated."""
-    out: list[tuple[list[grouping.Node], float]] = []
+    out: FuzzyGroups = []
     for positions in sections.split(titles):
         section_keys = sections.pick(keys, positions)
         found = alignment.align(section_keys, threshold=threshold, reference=reference, cancelled=cancelled)

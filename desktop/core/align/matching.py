@@ -68,11 +68,14 @@ def align_sentences(
     progress: Callable[[int, int], None] | None = None,
     model: Any = None,
     encoder: Encoder | None = None,
+    found_by_fuzzy: Any = None,
 ) -> list[AlignedSet]:
     """Aligned sets by the resolved ``mode`` over the sentences given (furniture left out): ``keys`` feed the fuzzy
     signal, ``texts`` (display text; none needed for fuzzy) the encoder, ``titles`` mark the headlines.
     ``progress(done, total)`` counts sentences encoded; ``model`` replaces the combined aligner's link model (a
-    ``news_model.LinkModel``); ``encoder`` turns sentences into vectors for every mode but fuzzy.
+    ``news_model.LinkModel``); ``encoder`` turns sentences into vectors for every mode but fuzzy;
+    ``found_by_fuzzy`` is the combined aligner's fuzzy groups where another process found them
+    (``combined_alignment.fuzzy_groups``).
 
     The combined aligner takes headlines and body together (a role is one of its signals); the bead aligners align
     the two apart (``sections``), with one progress count over both, so a bar never jumps back between them.
@@ -91,6 +94,7 @@ def align_sentences(
             encode=encode,
             cancelled=cancelled,
             model=model,
+            found_by_fuzzy=found_by_fuzzy,
         )
     found: list[AlignedSet] = []
     parts = sections.split(titles)
