@@ -70,6 +70,20 @@ def test_an_answer_that_cannot_travel_back_is_worked_out_here_and_no_later_one_t
         assert running.result() == os.getpid()
 
 
+def test_waiting_holds_until_the_next_answer_arrives():
+    with started(partial(aside_calls.wait, seconds=0.5), partial(aside_calls.add, a=2, b=3)) as running:
+        assert running.waiting()  # the child sleeps
+        deadline = time.monotonic() + 30
+        while running.waiting() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not running.waiting()  # the first answer is in the pipe
+        assert running.result() == 0.5
+        while running.waiting() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert running.result() == 5
+    assert not running.waiting()  # no child, nothing to wait for
+
+
 def test_a_cancel_stops_the_child_at_once():
     begun = time.monotonic()
     with started(partial(aside_calls.wait, seconds=60)) as running, pytest.raises(ComparisonCancelled):

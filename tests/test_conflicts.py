@@ -189,3 +189,23 @@ def test_the_second_story_set_meets_the_bars_too(capsys):
         print(f"\nconflicts on the second set: precision {result.precision:.3f}, recall {result.recall:.3f}")
     assert result.precision >= 0.90, result.false_alarms
     assert result.recall >= 0.80, result.misses
+
+
+def test_reading_ahead_reads_only_sentences_no_other_article_shares_and_stops_when_told(monkeypatch):
+    from desktop.core.detect.conflicts import reading
+    from desktop.core.engine import Engine
+
+    shared = "The council met on Monday."
+    a = Article("A", "a.txt", f"{shared} About 20,000 protesters marched. The mayor spoke.", language="en")
+    b = Article("B", "b.txt", f"{shared} About 6,000 protesters marched. Police were calm.", language="en")
+    spans = [Engine().segment(x.text, x.language, False) for x in (a, b)]
+    read = []
+    monkeypatch.setattr(reading, "sentence_reading", lambda text, language: read.append(text))
+    reading.read_ahead([a, b], spans, lambda: True)
+    assert shared not in read  # a sentence both have word for word is in no group that can disagree
+    assert sorted(read) == sorted(
+        ["About 20,000 protesters marched.", "The mayor spoke.", "About 6,000 protesters marched.", "Police were calm."]
+    )
+    read.clear()
+    reading.read_ahead([a, b], spans, lambda: False)  # the answer it waited for is in: nothing more is read
+    assert read == []

@@ -105,6 +105,8 @@ def compare(
             sentences.read_ahead(articles, spans)
             check(cancelled)
             omissions.read_ahead(articles, spans)
+            # Still waiting (2 x 50,000 sentences: ~2 s), this process reads the sentences the conflicts will.
+            conflicts.read_ahead(articles, spans, partial(_waiting, running, cancelled))
             if matched_by == "fuzzy":
                 raw_sets = running.result(cancelled)
             elif matched_by == "combined":
@@ -166,6 +168,12 @@ def compare(
 
 
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
+
+
+def _waiting(child: aside.Aside, cancelled: Cancelled | None) -> bool:
+    """Whether the child's next answer is still to come; raises ``ComparisonCancelled`` once cancelled."""
+    check(cancelled)
+    return child.waiting()
 
 
 def _unindexed_bodies(

@@ -96,6 +96,13 @@ class Aside:
     def __exit__(self, *_exc: object) -> None:
         self._stop()
 
+    def waiting(self) -> bool:
+        """Whether the next answer is still to come from a running child: the comparison reads ahead meanwhile."""
+        try:
+            return self._process is not None and not self._receive.poll(0)
+        except (EOFError, OSError):
+            return False
+
     def result(self, cancelled: Callable[[], bool] | None = None) -> Any:
         """The next call's value; raises ``ComparisonCancelled`` (and stops the child) once ``cancelled()`` turns
         true; runs the call here when the child ends without its answer, and re-raises the child's error."""

@@ -22,5 +22,6 @@ parties, places), ``attribution`` (sources and certainty).
 """
 
 from desktop.core.detect.conflicts.finding import find_conflicts
+from desktop.core.detect.conflicts.reading import read_ahead
 
-__all__ = ["find_conflicts"]
+__all__ = ["find_conflicts", "read_ahead"]
