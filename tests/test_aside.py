@@ -116,6 +116,14 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch, match)
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(Aside, "__init__", counted)
+    handed = []
+    run = Aside.run
+
+    def noted(self, *calls):
+        handed.append(calls)
+        run(self, *calls)
+
+    monkeypatch.setattr(Aside, "run", noted)
     built_here = []
     build = FactIndex.build
 
@@ -134,6 +142,9 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch, match)
     assert not aligned_here
     # The child indexed the three articles' facts and handed the indexes over: this process built none.
     assert not built_here and len(engine._indexes) == 3
+    # In the order the facts ask for them: the first article's facts are checked against B and C first.
+    indexed = [call.args[0] for call in handed[0][1:]]  # the calls after the alignment
+    assert [[a.id for a in articles if text[:20] in a.text] for text in indexed] == [["B"], ["C"], ["A"]]
     assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here
     assert not built_here  # the next comparison of the same articles finds all three kept
 

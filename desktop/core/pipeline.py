@@ -91,17 +91,20 @@ def compare(
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
 
-        unindexed = _unindexed_bodies(articles, spans, engine) if running is not None else []
+        # ``find_facts`` checks the first article's facts against the others' indexes first, and needs the first
+        # article's own index last: the child builds them in that order, and each is taken as it comes.
         raw_sets: list[RawSet] | None = None
         found_by_fuzzy: FuzzyGroups | None = None
+        unindexed: list[tuple[str, str]] = []
         if running is not None:
-            index_facts = partial(_fact_indexes, unindexed)
+            unindexed = _unindexed_bodies([*articles[1:], articles[0]], [*spans[1:], spans[0]], engine)
+            index_facts = [partial(_fact_index, text, language) for text, language in unindexed]
             if matched_by == "fuzzy":
-                running.run(partial(aligned_sets, articles, spans, settings, matched_by, reference), index_facts)
+                running.run(partial(aligned_sets, articles, spans, settings, matched_by, reference), *index_facts)
             elif matched_by == "combined":
-                running.run(partial(fuzzy_groups, articles, spans, settings, reference), index_facts)
+                running.run(partial(fuzzy_groups, articles, spans, settings, reference), *index_facts)
             else:
-                running.run(index_facts)
+                running.run(*index_facts)
             sentences.read_ahead(articles, spans)
             check(cancelled)
             omissions.read_ahead(articles, spans)
@@ -145,10 +148,8 @@ def compare(
             sentences.classify_sentences(articles, spans, groups, encoder), user_links
         )
         found_conflicts = conflicts.find_conflicts(results, groups)  # before the child's indexes are asked for
-        if running is not None:
-            for (text, language), index in zip(unindexed, running.result(cancelled), strict=True):
-                engine.keep_fact_index(text, language, index)
-        found_facts = omissions.find_facts(results, groups, engine.fact_index)
+        fact_index = engine.fact_index if running is None else partial(_kept, running, unindexed, engine, cancelled)
+        found_facts = omissions.find_facts(results, groups, fact_index)
     step(4)
 
     summary = summarise(results, found_facts)
@@ -185,10 +186,26 @@ def _unindexed_bodies(
 
 
 @collector.paused()  # in the child as in ``compare``: 0.4-0.6 s of the child's ~3 s was collecting live objects
-def _fact_indexes(bodies: Sequence[tuple[str, str]], cancelled: Cancelled | None = None) -> list[FactIndex]:
-    """The fact indexes of article ``bodies`` (text, language): a long comparison's second call for its child
-    process (``align.aside``), after the alignment."""
-    return [FactIndex.build(text, language) for text, language in bodies]
+def _fact_index(text: str, language: str, cancelled: Cancelled | None = None) -> FactIndex:
+    """The fact index of an article body: a long comparison's child process (``align.aside``) builds them after
+    the alignment."""
+    return FactIndex.build(text, language)
+
+
+def _kept(
+    child: aside.Aside,
+    pending: list[tuple[str, str]],
+    engine: Engine,
+    cancelled: Cancelled | None,
+    text: str,
+    language: str,
+) -> FactIndex:
+    """``engine.fact_index``, taking the ``pending`` indexes (bodies in the order the child builds them) from the
+    child as they come: the facts checked against the first can be while the child still builds the next."""
+    while pending and not engine.holds_fact_index(text, language):
+        body = pending.pop(0)
+        engine.keep_fact_index(*body, child.result(cancelled))
+    return engine.fact_index(text, language)
 
 
 @collector.paused()  # in the child as in ``compare``

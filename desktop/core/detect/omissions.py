@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 
 from desktop.core.model import Article, ArticleResult, Fact, FactKind, Group, Role, Sentence, Span
 from desktop.core.text.facts.extraction import QUOTED_KINDS, extract_facts, introduced_surnames, speaker_words
@@ -38,7 +39,13 @@ def find_facts(
     Quotations cannot be compared word for word across languages: there a quotation counts as present when
     its sentence has an aligned counterpart in the other article, or the other article quotes the same speaker.
     """
-    indexes = {r.article.id: index(body((s.text, s.role) for s in r.sentences), r.article.language) for r in results}
+    bodies = {r.article.id: (body((s.text, s.role) for s in r.sentences), r.article.language) for r in results}
+
+    @cache
+    def index_of(article_id: str) -> FactIndex:
+        """Asked for when first needed: a long comparison's child process hands the indexes over one by one."""
+        return index(*bodies[article_id])
+
     group_by_id = {g.id: g for g in groups}
     found = []
     for result in results:
@@ -61,7 +68,7 @@ def find_facts(
                     known = lacking.get((text, kind))
                     if known is None:
                         known = lacking[(text, kind)] = tuple(
-                            o.id for o in others if not indexes[o.id].contains(text, kind, article.language)
+                            o.id for o in others if not index_of(o.id).contains(text, kind, article.language)
                         )
                     found.append(_fact(text, kind, article.id, sentence, start, end, known))
                     continue
@@ -74,9 +81,9 @@ def find_facts(
                         if speakers is None:
                             speakers = speaker_words(sentence.text, extracted)
                         aligned = group is not None and oid in group.members
-                        present = aligned or indexes[oid].quotes_someone_named(speakers)
+                        present = aligned or index_of(oid).quotes_someone_named(speakers)
                     else:
-                        present = indexes[oid].contains(text, kind, article.language)
+                        present = index_of(oid).contains(text, kind, article.language)
                     if not present:
                         missing.append(oid)
                 found.append(_fact(text, kind, article.id, sentence, start, end, tuple(missing)))
