@@ -293,7 +293,15 @@ def test_identical_sentences_without_a_weighted_word_still_pair(monkeypatch):
 @given(st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1) | st.sampled_from([0, 1, -1, 7]), max_size=60))
 def test_the_sorted_unique_gives_numpys_answer(values):
     array = np.asarray(values, dtype=np.int64)
-    distinct, inverse = candidates._unique_inverse(array)
     expected, expected_inverse = np.unique(array, return_inverse=True)
-    assert np.array_equal(distinct, expected) and np.array_equal(inverse, expected_inverse)
-    assert np.array_equal(distinct[inverse], array)
+    for in_runs in (False, True):
+        distinct, inverse = candidates._unique_inverse(array, in_runs=in_runs)
+        assert np.array_equal(distinct, expected) and np.array_equal(inverse, expected_inverse)
+        assert np.array_equal(distinct[inverse], array)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1) | st.sampled_from([0, 1, 7, 2**64 - 1]), max_size=60))
+def test_first_occurrences_give_numpys_answer(values):
+    array = np.asarray(values, dtype=np.uint64)
+    expected = np.sort(np.unique(array, return_index=True)[1])
+    assert np.array_equal(candidates._first_occurrences(array), expected)

@@ -24,6 +24,7 @@ MAX_DF = 64
 JOIN_BUDGET = 500_000  # sentence-pair entries the join may produce per feature family (short documents)
 JOIN_PER_SENTENCE = 100  # … and per sentence of both articles (long documents)
 _BLOCK_ENTRIES = 2_000_000  # joined entries reduced at a time: bounds peak memory on long documents
+_SLICE = 1 << 16  # pairs whose similarity is worked out at a time: each intermediate array stays in the cache
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _MULT_SENTENCE = np.uint64(0xC2B2AE3D27D4EB4F)
 _MULT_INVERSE = np.uint64(pow(0x9E3779B97F4A7C15, -1, 2**64))
@@ -70,11 +71,20 @@ class PairIndex:
         return self.code % max(self.size_b, 1)
 
     def similarity(self) -> Floats:
-        """Mean of word dice and 4-gram dice for every indexed pair, in [0, 1]."""
-        rows, cols = self.rows, self.cols
-        word = 2 * self.word / np.maximum(self.total_word_a[rows] + self.total_word_b[cols], 1e-9)
-        gram = 2 * self.gram / np.maximum(self.total_gram_a[rows] + self.total_gram_b[cols], 1e-9)
-        return np.minimum((word + gram) / 2, 1.0)
+        """Mean of word dice and 4-gram dice for every indexed pair, in [0, 1].
+
+        Worked out a slice at a time: a dozen steps over the whole index (13 million pairs for 2 x 50,000
+        sentences) passed every intermediate array through memory, 1.1 s, where slices that stay in the cache take
+        0.16 s for the same values."""
+        out = np.empty(len(self.code))
+        size_b = max(self.size_b, 1)
+        for lo in range(0, len(self.code), _SLICE):
+            hi = lo + _SLICE
+            rows, cols = np.divmod(self.code[lo:hi], size_b)
+            word = 2 * self.word[lo:hi] / np.maximum(self.total_word_a[rows] + self.total_word_b[cols], 1e-9)
+            gram = 2 * self.gram[lo:hi] / np.maximum(self.total_gram_a[rows] + self.total_gram_b[cols], 1e-9)
+            np.minimum((word + gram) / 2, 1.0, out=out[lo:hi])
+        return out
 
     def block(self, rows: range, cols: range) -> tuple[Floats, Floats]:
         """Dense shared word and gram weights for a block of rows and columns (zeros where nothing is shared)."""
@@ -132,19 +142,42 @@ def _characters(keys: Sequence[str]) -> tuple[npt.NDArray[np.uint64], Ints]:
 
 
 def _distinct(sentence: Ints, hashed: npt.NDArray[np.uint64]) -> FeatureSet:
-    """Drop repeats of a feature within a sentence: one sort over a 64-bit mix of both (lexsort is 10× slower)."""
+    """Drop repeats of a feature within a sentence, keeping each one's first occurrence in text order: one sort
+    over a 64-bit mix of both (lexsort is 10× slower)."""
     with np.errstate(over="ignore"):
         mixed = hashed ^ (sentence.astype(np.uint64) * _MULT_SENTENCE)
-    _, first = np.unique(mixed, return_index=True)
-    first.sort()
+    first = _first_occurrences(mixed)
     return FeatureSet(sentence[first], hashed[first].view(np.int64))
 
 
-def _unique_inverse(values: Ints) -> tuple[Ints, Ints]:
+def _first_occurrences(values: npt.NDArray[np.uint64]) -> Ints:
+    """Where each distinct value first stands, ascending: ``np.unique(values, return_index=True)[1]`` sorted. The
+    stable sort ``np.unique`` needs for that took twice as long as a plain one and the smallest position among
+    equal values (4.5 million grams: 0.92 -> 0.47 s)."""
+    if not len(values):
+        return np.zeros(0, np.int64)
+    order = np.argsort(values)
+    ordered = values[order]
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    first = np.minimum.reduceat(order, starts)
+    first.sort()
+    return first.astype(np.int64)
+
+
+def _unique_inverse(values: Ints, *, in_runs: bool = False) -> tuple[Ints, Ints]:
     """``np.unique(values, return_inverse=True)``: the distinct values, ascending, and where each value stands among
     them. numpy sorts plain values several times faster than it sorts their positions, which ``np.unique`` does for
     the inverse: here the distinct values come from a plain sort and each value's place from a binary search
-    (2 x 50,000 sentences: the pair index 3.3 -> 2.9 s)."""
+    (2 x 50,000 sentences: the pair index 3.3 -> 2.9 s). Values ``in_runs`` (a block's pair codes come row by row,
+    words then grams) are the exception: a stable sort of their positions merges the runs, and gives the inverse
+    without a search (a block of 3.5 million codes: 0.51 -> 0.34 s)."""
+    if in_runs and len(values):
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        new = np.concatenate([[True], ordered[1:] != ordered[:-1]])
+        inverse = np.empty(len(values), np.int64)
+        inverse[order] = np.cumsum(new) - 1
+        return ordered[new], inverse
     ordered = np.sort(values)
     distinct = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
     return distinct, np.searchsorted(distinct, values).astype(np.int64)
@@ -211,7 +244,7 @@ def pair_index(a: ArticleFeatures, b: ArticleFeatures) -> PairIndex:
             code = np.flatnonzero((word > 0) | (gram > 0))
             word, gram = word[code], gram[code]
         else:
-            code, inverse = _unique_inverse(np.concatenate([word_code, gram_code]))
+            code, inverse = _unique_inverse(np.concatenate([word_code, gram_code]), in_runs=True)
             word = np.bincount(inverse[: len(word_code)], weights=word_w, minlength=len(code))
             gram = np.bincount(inverse[len(word_code) :], weights=gram_w, minlength=len(code))
         codes.append(code + r0 * b.count)
