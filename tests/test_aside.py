@@ -155,6 +155,24 @@ def test_a_child_never_handed_calls_is_stopped():
     assert running._process is None
 
 
+def test_an_article_given_twice_is_indexed_once_by_the_child(monkeypatch):
+    first, second = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "AB", strict=False)]
+    articles = [first, second, load_article(first.path, "C")]  # C is A again
+    settings = Settings(match="fuzzy")
+    here = jsonio.dumps(pipeline.compare(articles, settings))
+    monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
+    handed = []
+    run = Aside.run
+
+    def noted(self, *calls):
+        handed.append(calls)
+        run(self, *calls)
+
+    monkeypatch.setattr(Aside, "run", noted)
+    assert jsonio.dumps(pipeline.compare(articles, settings)) == here
+    assert len(handed[0]) == 3  # the alignment, then B's index and A's (which is C's too)
+
+
 def test_a_long_comparison_cancelled_while_reading_ahead_leaves_no_child(monkeypatch):
     articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("en"), "ABC", strict=True)]
     monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)

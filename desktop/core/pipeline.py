@@ -180,9 +180,10 @@ def _waiting(child: aside.Aside, cancelled: Cancelled | None) -> bool:
 def _unindexed_bodies(
     articles: Sequence[Article], spans: Sequence[Sequence[Span]], engine: Engine
 ) -> list[tuple[str, str]]:
-    """The bodies (text, language) of the articles whose fact index ``engine`` does not hold yet."""
+    """The bodies (text, language) of the articles whose fact index ``engine`` does not hold yet, each once (an
+    article given twice is indexed once)."""
     bodies = [(omissions.article_body(a, s), a.language) for a, s in zip(articles, spans, strict=True)]
-    return [body for body in bodies if not engine.holds_fact_index(*body)]
+    return list(dict.fromkeys(body for body in bodies if not engine.holds_fact_index(*body)))
 
 
 @collector.paused()  # in the child as in ``compare``: 0.4-0.6 s of the child's ~3 s was collecting live objects
