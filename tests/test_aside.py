@@ -27,6 +27,19 @@ def spy(calls, real, *args, **kwargs):
     return real(*args, **kwargs)
 
 
+def calls_handed(monkeypatch):
+    """The calls each child of the test is handed (``Aside.run``), one tuple per child."""
+    handed = []
+    run = Aside.run
+
+    def noted(self, *calls):
+        handed.append(calls)
+        run(self, *calls)
+
+    monkeypatch.setattr(Aside, "run", noted)
+    return handed
+
+
 def started(*calls):
     """A child handed ``calls``."""
     child = Aside()
@@ -116,14 +129,7 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch, match)
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(Aside, "__init__", counted)
-    handed = []
-    run = Aside.run
-
-    def noted(self, *calls):
-        handed.append(calls)
-        run(self, *calls)
-
-    monkeypatch.setattr(Aside, "run", noted)
+    handed = calls_handed(monkeypatch)
     built_here = []
     build = FactIndex.build
 
@@ -161,14 +167,7 @@ def test_an_article_given_twice_is_indexed_once_by_the_child(monkeypatch):
     settings = Settings(match="fuzzy")
     here = jsonio.dumps(pipeline.compare(articles, settings))
     monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
-    handed = []
-    run = Aside.run
-
-    def noted(self, *calls):
-        handed.append(calls)
-        run(self, *calls)
-
-    monkeypatch.setattr(Aside, "run", noted)
+    handed = calls_handed(monkeypatch)
     assert jsonio.dumps(pipeline.compare(articles, settings)) == here
     assert len(handed[0]) == 3  # the alignment, then B's index and A's (which is C's too)
 
