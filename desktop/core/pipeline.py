@@ -13,10 +13,9 @@ from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from desktop.core import collector
-from desktop.core.align import aside, combined_alignment, matching
+from desktop.core.align import aside, matching
 from desktop.core.align.cancellation import ComparisonCancelled as ComparisonCancelled  # raised by compare
 from desktop.core.align.cancellation import check
-from desktop.core.align.combined_alignment import FuzzyGroups
 from desktop.core.align.groups import build_group
 from desktop.core.detect import conflicts, corrections, omissions, sentences
 from desktop.core.detect.summary import summarise
@@ -35,6 +34,7 @@ from desktop.core.text.language import detect_language
 from desktop.core.text.normalize import canonical, matching_key
 
 if TYPE_CHECKING:
+    from desktop.core.align.combined_alignment import FuzzyGroups
     from desktop.core.align.embeddings import Encoder
 
 Progress = Callable[[int, int], None]
@@ -259,6 +259,8 @@ def fuzzy_groups(
     """The combined aligner's fuzzy groups over the sentences ``aligned_sets`` aligns: a long comparison matched by
     meaning has its child process find them while this one reads the sentences ahead (``align.aside``)."""
     _positions, _sentences, keys, titles = _aligner_input(articles, spans, settings)
+    from desktop.core.align import combined_alignment  # as in ``matching``: a comparison by strings never needs it
+
     return combined_alignment.fuzzy_groups(keys, titles, settings.threshold, reference, cancelled)
 
 
