@@ -429,6 +429,23 @@ def test_compare_does_not_load_the_library_stack(german_cli_run: CliRun) -> None
     assert [m for m in german_cli_run.modules if m.split(".")[0] in {"pandas", "sqlite_utils"}] == []
 
 
+def test_a_comparison_by_strings_does_not_import_the_combined_aligner(tmp_path: Path) -> None:
+    """Two articles of one language are matched by strings: the combined aligner, its evidence and link model
+    are imported only by comparisons that use them (and by the child process of a long one)."""
+    paths = [str(p) for p in sample_paths("en")[:2]]
+    run = subprocess.run(
+        [sys.executable, "-c", _COMPARE_AND_LIST_MODULES, "compare", *paths, "--json", str(tmp_path / "two.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads((tmp_path / "two.json").read_text("utf-8"))["matched_by"] == "fuzzy"
+    modules = json.loads(run.stdout.strip().splitlines()[-1])
+    assert "desktop.core.align.combined_alignment" not in modules
+
+
 # --- saved web page and Markdown versions ------------------------------------------------------------------------
 
 
