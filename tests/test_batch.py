@@ -103,8 +103,12 @@ def test_cli_batch_without_dask_says_how_to_install(corpus, tmp_path, monkeypatc
     assert "pip install 'parallax[batch]'" in capsys.readouterr().err
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def dask_cluster():
+    """A cluster for one test, closed after it: a session-wide one kept its event-loop and process-watching
+    threads running through every later test (the Qt ones too), where a cyclic collection tripped in such a
+    thread can destroy a Qt object away from the GUI thread; a full run crashed once in a Qt event loop with
+    them alive."""
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     yield cluster
