@@ -91,12 +91,12 @@ def compare(
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
 
-        # ``find_facts`` checks the first article's facts against the others' indexes first, and needs the first
-        # article's own index last: the child builds them in that order, and each is taken as it comes.
         raw_sets: list[RawSet] | None = None
         found_by_fuzzy: FuzzyGroups | None = None
         unindexed: list[tuple[str, str]] = []
         if running is not None:
+            # ``find_facts`` checks the first article's facts against the others' indexes first, and needs the
+            # first article's own index last: the child builds them in that order, and each is taken as it comes.
             unindexed = _unindexed_bodies([*articles[1:], articles[0]], [*spans[1:], spans[0]], engine)
             index_facts = [partial(_fact_index, text, language) for text, language in unindexed]
             if matched_by == "fuzzy":

@@ -18,6 +18,7 @@ from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Comparison, MatchMode, Role
 
 if TYPE_CHECKING:
+    from desktop.core.align.combined_alignment import FuzzyGroups
     from desktop.core.align.embeddings import Encoder
 
 MODES = tuple(MatchMode)
@@ -68,7 +69,7 @@ def align_sentences(
     progress: Callable[[int, int], None] | None = None,
     model: Any = None,
     encoder: Encoder | None = None,
-    found_by_fuzzy: Any = None,
+    found_by_fuzzy: FuzzyGroups | None = None,
 ) -> list[AlignedSet]:
     """Aligned sets by the resolved ``mode`` over the sentences given (furniture left out): ``keys`` feed the fuzzy
     signal, ``texts`` (display text; none needed for fuzzy) the encoder, ``titles`` mark the headlines.
