@@ -34,11 +34,18 @@ def paused() -> Iterator[None]:
     finally:
         with _lock:
             _depth -= 1
-            if _depth == 0 and _resume:
+            if _depth == 0:
                 # Everything allocated during the pause still sits in the youngest generation, and the first
                 # collection after resuming would walk all of it (~0.2 s after 2 x 10,000 sentences). Freezing and
                 # unfreezing moves every tracked object to the oldest generation in one step, where only a full
-                # collection looks: the results are long-lived anyway.
+                # collection looks: the results are long-lived anyway. (Also where automatic collection was off
+                # before: the app collects from its GUI thread instead, ``desktop.ui.garbage``.)
                 gc.freeze()
                 gc.unfreeze()
-                gc.enable()
+                if _resume:
+                    gc.enable()
+
+
+def active() -> bool:
+    """Whether a paused block runs now, in any thread: a collection started by hand would walk what it builds."""
+    return _depth > 0

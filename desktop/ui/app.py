@@ -17,6 +17,7 @@ from desktop import __version__
 from desktop.core.model import Comparison
 from desktop.core.resources import resource_path, sample_paths
 from desktop.library import LibraryError, library_path, open_library
+from desktop.ui.garbage import GuiThreadCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Preferences
 from desktop.ui.recovery import Recovery
@@ -114,6 +115,8 @@ def run(files: list[str], db: str | None = None, *, samples: bool = False) -> in
     app.setDesktopFileName("io.github.parallaxapp.Parallax")
     app.setStyleSheet(stylesheet())
     install_exception_hook()
+    garbage = GuiThreadCollector(app)  # cycles are freed on this thread, never in a worker's
+    app.aboutToQuit.connect(garbage.stop)
     window = create_window(files or (default_files() if samples else []), QSettings(), db=db)
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.library import open_library
 from desktop.ui.app import create_window
+from desktop.ui.garbage import GuiThreadCollector
 
 ARTICLES = {
     "wire.txt": (
@@ -35,6 +36,14 @@ ARTICLES = {
         "Container traffic was halted for the day. Talks resume on Monday.\n"
     ),
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_gui_thread(qapp):
+    """The window tests run with cyclic garbage collected as the app collects it: on the GUI thread only."""
+    owner = GuiThreadCollector(qapp)
+    yield owner
+    owner.stop()
 
 
 @pytest.fixture(autouse=True)
