@@ -82,3 +82,28 @@ def test_nothing_is_collected_while_a_comparison_holds_the_collector(garbage, co
     after = [_cycle() for _ in range(2_000)]
     qtbot.waitUntil(lambda: all(ref() is None for ref in after), timeout=5000)
     assert set(collections) == {threading.main_thread().name}
+
+
+def test_a_full_collection_waits_until_the_heap_has_grown_by_a_quarter(qapp, monkeypatch):
+    """Every generation is due by its count; only the heap's growth decides whether the oldest is walked too."""
+    asked: list[int] = []
+    heap = [1_000_000]
+    monkeypatch.setattr("sys.getallocatedblocks", lambda: heap[0])
+    owner = GuiThreadCollector(interval_ms=3_600_000)  # driven by hand below
+    monkeypatch.setattr(gc, "get_count", lambda: (701, 11, 11))
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(gc, "collect", lambda generation=2: asked.append(generation) or 0)
+    try:
+        for blocks in (
+            1_000_000,  # as at the start: the middle generation only
+            1_200_000,  # a fifth more: still only the middle one
+            1_300_000,  # past a quarter: everything
+            800_000,  # a comparison closed, its blocks freed
+            1_050_000,  # a quarter above that low point: everything again
+        ):
+            heap[0] = blocks
+            owner.collect_due()
+        assert asked == [1, 1, 2, 1, 2]
+    finally:
+        monkeypatch.undo()
+        owner.stop()
