@@ -6,6 +6,10 @@ unique sentences a solid block (the solid rule), commentary a tint edged with da
 rewording a tinted, outlined block (the tint). What sits inside its words is drawn over the body: an omitted
 fact as dots (the dotted underline), a disagreement as a double line (the double underline). The bar only draws
 what ``AlignedView`` hands it, as fractions of the table's height.
+
+The marks are drawn once into a picture of the bar, kept until they, the bar's size or its palette change: the
+part on screen moves with every scroll step, and painting every mark of a 10,000-sentence comparison again each
+time took 0.12-0.15 s, on the GUI thread, at every step of a scroll and every chunk of rows being sized.
 """
 
 from __future__ import annotations
@@ -13,7 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.ui.highlights import DiffKind
@@ -52,12 +66,14 @@ class OverviewBar(QWidget):
         self.current = -1
         self.span = (0.0, 1.0)  # the part of the table on screen
         self._dragging = False
+        self._marks_picture: QPixmap | None = None  # the marks alone, drawn for the bar's present size and palette
 
     def sizeHint(self) -> QSize:
         return QSize(WIDTH, 200)
 
     def set_marks(self, marks: list[OverviewMark]) -> None:
         self.marks = marks
+        self._marks_picture = None
         self.update()
 
     def set_current(self, index: int) -> None:
@@ -114,10 +130,8 @@ class OverviewBar(QWidget):
         shade = QColor(theme.link)
         shade.setAlpha(40)
         painter.fillRect(visible, shade)
+        painter.drawPixmap(0, 0, self._marks_drawn(theme))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        order = list(DiffKind)
-        for mark in sorted(self.marks, key=lambda m: -order.index(m.kinds[0])):  # the most telling last, on top
-            paint_mark(painter, self.mark_rect(mark), mark.kinds, theme)
         edge = QColor(theme.link)
         edge.setAlpha(160)
         painter.setPen(QPen(edge, 1))
@@ -130,6 +144,32 @@ class OverviewBar(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.text)
             painter.drawPolygon(QPolygonF([QPointF(0, y - 4), QPointF(4, y), QPointF(0, y + 4)]))
+
+    def _marks_drawn(self, theme: Theme) -> QPixmap:
+        """Every mark on a transparent picture of the bar, drawn again only when it no longer fits the bar."""
+        ratio = self.devicePixelRatioF()
+        picture = self._marks_picture
+        if picture is None or picture.size() != self.size() * ratio or picture.devicePixelRatio() != ratio:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            order = list(DiffKind)
+            for mark in sorted(self.marks, key=lambda m: -order.index(m.kinds[0])):  # the most telling last, on top
+                paint_mark(painter, self.mark_rect(mark), mark.kinds, theme)
+            painter.end()
+            self._marks_picture = picture
+        return picture
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._marks_picture = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the marks take their colours from the palette
+            self._marks_picture = None
+        super().changeEvent(event)
 
     # -- input ------------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

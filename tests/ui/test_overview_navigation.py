@@ -154,3 +154,33 @@ def test_marks_of_a_table_shorter_than_the_view_sit_level_with_their_rows(window
         return abs(bar_y - table.rowViewportPosition(row) / table.viewport().height()) < 0.03
 
     qtbot.waitUntil(level, timeout=2000)  # marks follow the settled row heights
+
+
+def test_the_marks_are_drawn_once_and_scrolling_only_moves_the_frame(window, ferry, qtbot, monkeypatch):
+    """Scrolling repaints the bar at every step: the marks come from a picture drawn when they, the bar's size or
+    its palette change, and look the same as drawn afresh."""
+    from desktop.ui import overview_bar
+
+    bar = window.aligned.overview
+    qtbot.waitUntil(lambda: len(bar.marks) == len(window.navigator.blocks) > 1)
+    drawn = []
+    real = overview_bar.paint_mark
+    monkeypatch.setattr(overview_bar, "paint_mark", lambda *args: drawn.append(args[2]) or real(*args))
+    marks = len(bar.marks)
+    bar.set_marks(list(bar.marks))
+    bar.set_span(0.0, 0.4)
+    first = bar.grab().toImage()
+    assert len(drawn) == marks
+    bar.set_span(0.5, 0.9)
+    scrolled = bar.grab().toImage()
+    bar.set_span(0.2, 0.6)
+    bar.grab()
+    assert len(drawn) == marks  # the frame moved twice, no mark was drawn again
+    assert scrolled != first
+    bar.set_marks(list(bar.marks))  # the same marks handed over again: drawn afresh, looking the same
+    bar.set_span(0.5, 0.9)
+    assert bar.grab().toImage() == scrolled
+    assert len(drawn) == 2 * marks
+    bar.resize(bar.width(), bar.height() + 40)
+    bar.grab()
+    assert len(drawn) == 3 * marks
