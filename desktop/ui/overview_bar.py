@@ -156,8 +156,14 @@ class OverviewBar(QWidget):
             painter = QPainter(picture)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             order = list(DiffKind)
+            drawn: set[tuple[int, int, tuple[DiffKind, ...]]] = set()
             for mark in sorted(self.marks, key=lambda m: -order.index(m.kinds[0])):  # the most telling last, on top
-                paint_mark(painter, self.mark_rect(mark), mark.kinds, theme)
+                rect = self.mark_rect(mark)
+                # Thousands of blocks share a few hundred pixels: a mark the same as one drawn there adds nothing.
+                seen = (round(rect.top() * ratio), round(rect.height() * ratio), mark.kinds)
+                if seen not in drawn:
+                    drawn.add(seen)
+                    paint_mark(painter, rect, mark.kinds, theme)
             painter.end()
             self._marks_picture = picture
         return picture
