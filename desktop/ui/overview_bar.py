@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -167,10 +166,6 @@ class OverviewBar(QWidget):
             painter.end()
             self._marks_picture = picture
         return picture
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._marks_picture = None
-        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the marks take their colours from the palette
