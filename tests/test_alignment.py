@@ -305,3 +305,54 @@ def test_first_occurrences_give_numpys_answer(values):
     array = np.asarray(values, dtype=np.uint64)
     expected = np.sort(np.unique(array, return_index=True)[1])
     assert np.array_equal(candidates._first_occurrences(array), expected)
+
+
+def test_an_unpaired_sentence_pairs_its_only_identical_copy_wherever_it_stands():
+    # A 4 stands after every bead in A; its copy is B 0, before every bead in B: no gap holds both.
+    found = [Bead((0,), (1,), 0.9), Bead((1,), (2,), 0.9)]
+    keys_a = ["p", "q", "twice", "twice", "moved", ""]
+    keys_b = ["moved", "p", "q", "twice", ""]
+    extra = alignment.identical_anywhere(found, keys_a, keys_b)
+    # "twice" has two unpaired copies in A: which one is meant is not known, so neither pairs; empty keys never do.
+    assert [(b.a, b.b, b.similarity) for b in extra] == [((4,), (0,), 1.0)]
+
+
+def test_a_reworded_sentence_in_a_small_gap_pairs_by_its_characters():
+    found = [Bead((0,), (0,), 0.9), Bead((3,), (3,), 0.9)]
+    keys_a = ["p", "the council approved the new budget on monday", "an unrelated line about the weather", "q"]
+    keys_b = ["p", "a different remark on sports results", "the council approved its new budget on monday", "q"]
+    extra = alignment.similar_in_gaps(found, keys_a, keys_b, 0.6)
+    assert [(b.a, b.b) for b in extra] == [((1,), (2,))]
+    assert 0.6 <= extra[0].similarity < 1.0
+    # A stricter bar than the pair's characters reach keeps them apart.
+    assert alignment.similar_in_gaps(found, keys_a, keys_b, 0.99) == []
+
+
+def test_only_small_gaps_are_compared_by_their_characters():
+    size = int(alignment.GAP_CELLS**0.5) + 1  # a gap of size x size sentence pairs is over the limit
+    keys_a = ["p", *(f"line {n} of the first text" for n in range(size)), "q"]
+    keys_b = ["p", *(f"line {n} of the first text!" for n in range(size)), "q"]
+    found = [Bead((0,), (0,), 0.9), Bead((size + 1,), (size + 1,), 0.9)]
+    assert alignment.similar_in_gaps(found, keys_a, keys_b, 0.6) == []
+    # One more bead splits it into gaps of 1 x 1 and (size - 2) x (size - 2) pairs: both are read.
+    split = [*found, Bead((2,), (2,), 0.9)]
+    extra = sorted((b.a[0], b.b[0]) for b in alignment.similar_in_gaps(split, keys_a, keys_b, 0.6))
+    assert extra == [(n, n) for n in range(1, size + 1) if n != 2]
+
+
+def test_sentences_of_words_too_common_to_weigh_still_align(monkeypatch):
+    # A long document written from a small vocabulary: no word or 4-gram is rare enough for the index (here its
+    # cap drops them all). Verbatim sentences, a reworded one and a moved block must all still pair.
+    monkeypatch.setattr(candidates, "max_df", lambda df_a, df_b, sentences=0: 0)
+    rng = random.Random(5)
+    vocabulary = ["rat", "stadt", "plan", "jahr", "geld", "haus", "weg", "tag", "bau", "amt"]
+    a = [" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(40)]
+    b = list(a)
+    words = b[7].split()
+    words[3] = "brücke"
+    b[7] = " ".join(words)  # reworded
+    b[30:35], b[5:5] = [], b[30:35]  # a block of five moved forward
+    pairs = {(g.members[0][0], g.members[1][0]) for g in align([a, b]) if len(g.members) == 2}
+    where = {text: j for j, text in enumerate(b)}
+    truth = {(i, where[text]) for i, text in enumerate(a) if text in where} | {(7, where[" ".join(words)])}
+    assert pairs == truth
