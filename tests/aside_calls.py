@@ -1,6 +1,7 @@
 """Functions a test starts in a child process (``desktop.core.align.aside``): a child imports them by name."""
 
 import os
+import threading
 import time
 
 
@@ -26,8 +27,13 @@ def process_id(marker=None, cancelled=None):
 
 
 def end_child(parent, cancelled=None):
-    """Ends the child process without an answer; run in the parent, it answers."""
+    """Ends the child process without an answer, once its earlier answers are out (the child writes each from a
+    thread while the next call runs: ending at once lost the first answer under load); run in the parent, it
+    answers."""
     if os.getpid() != parent:
+        for thread in threading.enumerate():
+            if thread.name == "aside-answer":
+                thread.join()
         os._exit(1)
     return "answered here"
 
