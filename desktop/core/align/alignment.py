@@ -157,7 +157,8 @@ def similar_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequen
     The index's signal is rare words. A long document written from a small vocabulary has few: every word and
     4-gram occurs in hundreds of sentences, so a reworded sentence shares nothing the index weighs with its
     original, and pass 2 never looks at it. Its characters still say what a reader sees: most of the sentence
-    is the same. Only gaps of at most ``GAP_CELLS`` sentence pairs are read, so the cost stays linear."""
+    is the same. Only gaps of at most ``GAP_CELLS`` sentence pairs are read, so the cost stays linear. A pair's
+    similarity is its characters' share, as the index gave it nothing to go by."""
     used_a = {i for bead in found for i in bead.a}
     used_b = {j for bead in found for j in bead.b}
     free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
