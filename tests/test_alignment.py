@@ -356,3 +356,33 @@ def test_sentences_of_words_too_common_to_weigh_still_align(monkeypatch):
     where = {text: j for j, text in enumerate(b)}
     truth = {(i, where[text]) for i, text in enumerate(a) if text in where} | {(7, where[" ".join(words)])}
     assert pairs == truth
+
+
+def test_a_rare_word_alone_does_not_pair_sentences_the_index_barely_weighs(monkeypatch):
+    # Every word but "zebra" occurs in more sentences than the (lowered) cap, so the index weighs only "zebra"
+    # and its 4-grams: the two sentences holding it score 1.0 though they share nothing else.
+    monkeypatch.setattr(candidates, "max_df", lambda df_a, df_b, sentences=0: 2)
+    rng = random.Random(3)
+    syllables = ["ka", "ber", "lin", "mo", "ra", "ten", "dor", "vi", "sel", "hau"]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(3)) for _ in range(80)})
+
+    def line() -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(20))
+
+    shared = [line() for _ in range(12)]
+    a = [*shared[:6], line() + " zebra", *shared[6:]]
+    b = [*shared[:6], "zebra " + line(), *shared[6:]]
+    index = pair_index(article_features(a), article_features(b))
+    assert max(index.weighed_a[6], index.weighed_b[6]) < alignment.SEEN
+    pairs = {(g.members[0][0], g.members[1][0]) for g in align([a, b]) if len(g.members) == 2}
+    assert pairs == {(i, i) for i in range(13) if i != 6}
+    # Without the check, the rare word alone paired them.
+    monkeypatch.setattr(alignment._Words, "seen", lambda self, bead: True)
+    assert (6, 6) in {(g.members[0][0], g.members[1][0]) for g in align([a, b]) if len(g.members) == 2}
+
+
+def test_an_index_that_drops_nothing_weighs_every_sentence_whole():
+    a = ["Der Stadtrat hat am Montag den Haushalt beschlossen.", "Die Brücke bleibt gesperrt.", ""]
+    b = ["Am Montag beschloss der Stadtrat den Haushalt.", "Das Freibad öffnet früher."]
+    index = pair_index(article_features([matching_key(s) for s in a]), article_features([matching_key(s) for s in b]))
+    assert index.weighed_a.tolist() == [1.0, 1.0, 1.0] and index.weighed_b.tolist() == [1.0, 1.0]

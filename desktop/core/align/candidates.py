@@ -61,6 +61,11 @@ class PairIndex:
     total_gram_a: Floats
     total_word_b: Floats
     total_gram_b: Floats
+    # Each sentence's share of its own feature weight that the index weighs (1.0 where no feature was dropped):
+    # a long document's join budget drops its common features, and the few left can make unrelated sentences
+    # look alike.
+    weighed_a: Floats
+    weighed_b: Floats
 
     @property
     def rows(self) -> Ints:
@@ -263,7 +268,14 @@ def pair_index(a: ArticleFeatures, b: ArticleFeatures) -> PairIndex:
         grams.total_a,
         words.total_b,
         grams.total_b,
+        _share(words.total_a + grams.total_a, words.full_a + grams.full_a),
+        _share(words.total_b + grams.total_b, words.full_b + grams.full_b),
     )
+
+
+def _share(weighed: Floats, full: Floats) -> Floats:
+    """``weighed / full``, 1.0 where the sentence has no feature weight at all (nothing was dropped from it)."""
+    return np.divide(weighed, full, out=np.ones_like(full), where=full > 0)
 
 
 def max_df(df_a: Ints, df_b: Ints, sentences: int = 0) -> int:
@@ -294,6 +306,8 @@ class _Postings:
     b_sentence: Ints
     total_a: Floats
     total_b: Floats
+    full_a: Floats  # each sentence's weight had no feature been dropped
+    full_b: Floats
 
     def entries_per_row(self, size_a: int) -> Ints:
         return np.bincount(self.a_sentence, weights=self.count, minlength=size_a).astype(np.int64)
@@ -319,6 +333,8 @@ def _postings(fa: FeatureSet, fb: FeatureSet, size_a: int, size_b: int) -> _Post
     df_b = np.bincount(idb, minlength=len(uniq))
     df = df_a + df_b
     idf = np.log((size_a + size_b + 1) / np.maximum(df, 1))
+    full_a = np.bincount(fa.sentence, weights=idf[ida], minlength=size_a).astype(np.float64)
+    full_b = np.bincount(fb.sentence, weights=idf[idb], minlength=size_b).astype(np.float64)
     idf[df > max_df(df_a, df_b, size_a + size_b)] = 0.0
     total_a = np.bincount(fa.sentence, weights=idf[ida], minlength=size_a).astype(np.float64)
     total_b = np.bincount(fb.sentence, weights=idf[idb], minlength=size_b).astype(np.float64)
@@ -338,4 +354,6 @@ def _postings(fa: FeatureSet, fb: FeatureSet, size_a: int, size_b: int) -> _Post
         sb_sorted,
         total_a,
         total_b,
+        full_a,
+        full_b,
     )
