@@ -13,6 +13,8 @@ peak resident memory through ``os.wait4``), printed beside a baseline run in the
   afternoon; it is skipped where it would take minutes (50,000 sentences);
 - ``compare --match fuzzy`` (the default for two articles of one language) and ``--match combined``, with the
   pair F1 of each against the truth (pairs of A and B sentences sharing a group);
+- the same edits on two documents drawn uniformly from 300 made-up words, naive and fuzzy: every word there is
+  too common for the aligner's index, the opposite of news and the kind of input a quick generator writes;
 - the HTML report of the 10,000-sentence comparison, written from its JSON, against writing that JSON again in
   the same process;
 - the bundled samples (``compare --json`` without files) against a Python process that writes the same files'
@@ -33,11 +35,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.synthetic_articles import _Varier, sample_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
+Documents = tuple[Path, Path, set[tuple[int, int]]]  # document A, document B, the true (A line, B line) pairs
 
 NAIVE = """
 import json, sys
@@ -81,22 +85,61 @@ print(json_seconds, time.perf_counter() - start)
 """
 
 
-def presplit_pair(
-    n: int, folder: Path, seed: int = 11, language: str = "de"
-) -> tuple[Path, Path, set[tuple[int, int]]]:
+def presplit_pair(n: int, folder: Path, seed: int = 11, language: str = "de") -> Documents:
     """Two pre-split documents and the true (A line, B line) pairs."""
     rng = random.Random(seed)
     pool = sample_sentences(language)
     varier = _Varier(language, rng)
-    base = [varier.fresh(rng.choice(pool)) for _ in range(n)]
+    return _edited_pair(
+        [varier.fresh(rng.choice(pool)) for _ in range(n)],
+        varier.reword,
+        lambda: varier.fresh(rng.choice(pool)),
+        rng,
+        folder / f"{n}-A.txt",
+        folder / f"{n}-B.txt",
+    )
+
+
+def small_vocabulary_pair(n: int, folder: Path, seed: int = 7, words: int = 300) -> Documents:
+    """Two pre-split documents of sentences drawn uniformly from ``words`` made-up words, edited the same way
+    (a reworded sentence has a fifth of its words replaced): the kind of input a quick independent generator
+    writes, and the opposite of news, whose rare words the aligner's index lives on. Here every word and 4-gram
+    occurs in hundreds of sentences."""
+    rng = random.Random(seed)
+    syllables = ("ka", "ber", "lin", "mo", "ra", "ten", "dor", "vi", "sel", "hau", "gro", "nes", "tal", "wen")
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(words)})
+
+    def fresh() -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 28))).capitalize() + "."
+
+    def reword(sentence: str) -> str:
+        tokens = sentence[:-1].split()
+        for _ in range(max(1, len(tokens) // 5)):
+            tokens[rng.randrange(len(tokens))] = rng.choice(vocabulary)
+        return " ".join(tokens) + "."
+
+    base = [fresh() for _ in range(n)]
+    return _edited_pair(base, reword, fresh, rng, folder / f"{n}-small-A.txt", folder / f"{n}-small-B.txt")
+
+
+def _edited_pair(
+    base: list[str],
+    reword: Callable[[str], str],
+    fresh: Callable[[], str],
+    rng: random.Random,
+    a: Path,
+    b: Path,
+) -> Documents:
+    """B is ``base`` with 15 % of sentences reworded, 8 % deleted, 8 % new ones inserted and 10 % moved in
+    blocks of five; both written one sentence a line, with the true pairs."""
     other: list[tuple[str, int | None]] = []
     for i, sentence in enumerate(base):
         roll = rng.random()
         if roll < 0.08:
             continue
-        other.append((varier.reword(sentence) if roll < 0.23 else sentence, i))
+        other.append((reword(sentence) if roll < 0.23 else sentence, i))
         if rng.random() < 0.08:
-            other.append((varier.fresh(rng.choice(pool)), None))
+            other.append((fresh(), None))
     moved = 0
     while moved < 0.10 * len(other):
         start = rng.randrange(len(other) - 5)
@@ -105,7 +148,6 @@ def presplit_pair(
         at = rng.randrange(len(other))
         other[at:at] = block
         moved += 5
-    a, b = folder / f"{n}-A.txt", folder / f"{n}-B.txt"
     a.write_text("\n".join(base) + "\n", encoding="utf-8")
     b.write_text("\n".join(text for text, _ in other) + "\n", encoding="utf-8")
     return a, b, {(i, j) for j, (_, i) in enumerate(other) if i is not None}
@@ -131,13 +173,15 @@ def compared_pairs(path: Path) -> set[tuple[int, int]]:
     return {(i, j) for g in data["alignments"] for i in g["members"].get("A", []) for j in g["members"].get("B", [])}
 
 
-def long_documents(n: int, folder: Path, naive: bool, combined: bool) -> Path:
-    a, b, truth = presplit_pair(n, folder)
-    out = folder / f"{n}.json"
-    label = f"2 x {n:,}"
+def long_documents(
+    n: int, folder: Path, naive: bool, combined: bool, documents: Callable[..., Documents] = presplit_pair
+) -> Path:
+    a, b, truth = documents(n, folder)
+    out = folder / f"{a.stem}.json"
+    label = f"2 x {n:,}" + ("" if documents is presplit_pair else ", 300 words")
     cli = [sys.executable, "-c", BIG] if n > 25_000 else [sys.executable, "main.py"]
     if naive:
-        naive_out = folder / f"{n}-naive.json"
+        naive_out = folder / f"{a.stem}-naive.json"
         naive_s, naive_mb = run([sys.executable, "-c", NAIVE, str(a), str(b), str(naive_out)])
         naive_f1 = f1({(i, j) for i, j in json.loads(naive_out.read_text())}, truth)
         print(f"{label:12} naive extractOne      {naive_s:7.2f} s {naive_mb:6.0f} MB  F1 {naive_f1:.3f}")
@@ -145,7 +189,7 @@ def long_documents(n: int, folder: Path, naive: bool, combined: bool) -> Path:
         naive_s = 0.0
     modes = ["fuzzy", "combined"] if combined else ["fuzzy"]
     for mode in modes:
-        target = out if mode == "fuzzy" else folder / f"{n}-{mode}.json"
+        target = out if mode == "fuzzy" else folder / f"{a.stem}-{mode}.json"
         seconds, mb = run(
             [*cli, "compare", str(a), str(b), "--presegmented", "--match", mode, "--json", str(target), "--quiet"]
         )
@@ -201,6 +245,7 @@ def main() -> None:
         samples(folder)
         size = 1_000 if args.quick else 10_000
         ten = long_documents(size, folder, naive=not args.no_naive, combined=True)
+        long_documents(size, folder, naive=not args.no_naive, combined=False, documents=small_vocabulary_pair)
         if not args.quick:
             export(ten, folder)
         if args.big:
