@@ -364,18 +364,14 @@ _CAPITALISED_RUN = re.compile(rf"[A-ZÄÖÜ][\w'’-]*(?:\s+(?:{_CONNECTORS}\s+)
 @per_sentence
 def _folded_initials(run: str) -> frozenset[str]:
     """``_run_initials`` folded, remembered per run: an article repeats its names."""
-    return frozenset(fold_name(initials) for initials in _run_initials(run))
+    return frozenset(map(fold_name, set(_run_initials(run))))  # a long run repeats its stretches' initials
 
 
 def _run_initials(run: str) -> list[str]:
     """Initials of every stretch of two to six capitalised words in a run (connecting words skipped), the
     acronym a later sentence or another outlet may use for them."""
-    words = [w for w in run.split() if w[:1].isupper() and not is_acronym(w)]
-    found = []
-    for i in range(len(words)):
-        for j in range(i + 2, min(len(words), i + 6) + 1):
-            found.append("".join(w[0] for w in words[i:j]))
-    return found if len(words) >= 2 else []
+    letters = "".join(w[0] for w in run.split() if w[:1].isupper() and not is_acronym(w))
+    return [letters[i:j] for i in range(len(letters)) for j in range(i + 2, min(len(letters), i + 6) + 1)]
 
 
 # Dates and speakers are read sentence by sentence; outlets share sentences, so each is read once.

@@ -19,11 +19,14 @@ _TRANSLITERATION = (
     ("w", "v"), ("z", "s"), ("ij", "y"), ("yj", "y"), ("iy", "y"), ("j", "y"), ("c", "k"), ("ie", "i"), ("ou", "u"),
 )  # fmt: skip
 _DOUBLE = re.compile(r"(\w)\1+")
+_WORD_CHARACTERS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=262144)
 def plain_form(text: str) -> str:
     """Case and accents folded, umlauts as their vowels and "ß" as "ss": the form words are compared in."""
+    if text.isascii():
+        return text.casefold()  # what the steps below leave of a plain ASCII word (most words, and every initial)
     text = text.casefold().replace("ß", "ss")
     for umlaut, vowel in (("ä", "a"), ("ö", "o"), ("ü", "u")):
         text = text.replace(umlaut, vowel)
@@ -36,12 +39,15 @@ def fold_name(text: str) -> str:
     """A spelling-blind form of a name: accents, case and the German/English transliteration habits folded,
     so Selenskij, Selenskyj, Zelensky and Zelenskyy all read "selensky"."""
     words = []
-    for word in re.findall(r"\w+", plain_form(text).replace(".", "")):
+    for word in _WORD_CHARACTERS.findall(plain_form(text).replace(".", "")):
         if word.endswith("our") and len(word) > 5:  # British and American spelling: Harbour/Harbor, Labour/Labor
             word = word[:-3] + "or"
+        # Each rule is looked for before it is applied, and doubles before they are collapsed: most words hold
+        # few of them, and a long document's name runs fold ~100,000 initials ("nws") that the memo has not seen.
         for old, new in _TRANSLITERATION:
-            word = word.replace(old, new)
-        words.append(_DOUBLE.sub(r"\1", word))
+            if old in word:
+                word = word.replace(old, new)
+        words.append(_DOUBLE.sub(r"\1", word) if _DOUBLE.search(word) else word)
     return " ".join(words)
 
 
