@@ -317,27 +317,34 @@ def test_an_unpaired_sentence_pairs_its_only_identical_copy_wherever_it_stands()
     assert [(b.a, b.b, b.similarity) for b in extra] == [((4,), (0,), 1.0)]
 
 
-def test_a_reworded_sentence_in_a_small_gap_pairs_by_its_characters():
+def test_a_reworded_sentence_nearby_pairs_by_its_characters():
     found = [Bead((0,), (0,), 0.9), Bead((3,), (3,), 0.9)]
     keys_a = ["p", "the council approved the new budget on monday", "an unrelated line about the weather", "q"]
     keys_b = ["p", "a different remark on sports results", "the council approved its new budget on monday", "q"]
-    extra = alignment.similar_in_gaps(found, keys_a, keys_b, 0.6)
+    extra = alignment.similar_nearby(found, keys_a, keys_b, 0.6)
     assert [(b.a, b.b) for b in extra] == [((1,), (2,))]
     assert 0.6 <= extra[0].similarity < 1.0
     # A stricter bar than the pair's characters reach keeps them apart.
-    assert alignment.similar_in_gaps(found, keys_a, keys_b, 0.99) == []
+    assert alignment.similar_nearby(found, keys_a, keys_b, 0.99) == []
 
 
-def test_only_small_gaps_are_compared_by_their_characters():
-    size = int(alignment.GAP_CELLS**0.5) + 1  # a gap of size x size sentence pairs is over the limit
-    keys_a = ["p", *(f"line {n} of the first text" for n in range(size)), "q"]
-    keys_b = ["p", *(f"line {n} of the first text!" for n in range(size)), "q"]
-    found = [Bead((0,), (0,), 0.9), Bead((size + 1,), (size + 1,), 0.9)]
-    assert alignment.similar_in_gaps(found, keys_a, keys_b, 0.6) == []
-    # One more bead splits it into gaps of 1 x 1 and (size - 2) x (size - 2) pairs: both are read.
-    split = [*found, Bead((2,), (2,), 0.9)]
-    extra = sorted((b.a[0], b.b[0]) for b in alignment.similar_in_gaps(split, keys_a, keys_b, 0.6))
-    assert extra == [(n, n) for n in range(1, size + 1) if n != 2]
+def test_a_counterpart_is_looked_for_near_where_the_bead_before_puts_it():
+    # The bead before A 1 puts it at B 1 (after a moved block, B 1 may be anywhere): B sentences up to NEARBY
+    # away are read, no further.
+    original = "the council approved the new budget on monday"
+    reworded = "the council approved its new budget on monday"
+    for distance, pairs in ((alignment.NEARBY, True), (alignment.NEARBY + 1, False)):
+        keys_b = ["p", *(f"filler line number {n}" for n in range(distance)), reworded]
+        extra = alignment.similar_nearby([Bead((0,), (0,), 0.9)], ["p", original], keys_b, 0.6)
+        assert [(b.a, b.b) for b in extra] == ([((1,), (distance + 1,))] if pairs else [])
+
+
+def test_the_best_pair_by_characters_comes_first_and_each_sentence_pairs_once():
+    found = [Bead((0,), (0,), 0.9)]
+    keys_a = ["p", "the mayor opened the new bridge on friday", "the mayor opened the old bridge on friday"]
+    keys_b = ["p", "the mayor opened the old bridge on friday!"]
+    extra = alignment.similar_nearby(found, keys_a, keys_b, 0.6)
+    assert [(b.a, b.b) for b in extra] == [((2,), (1,))]
 
 
 def test_sentences_of_words_too_common_to_weigh_still_align(monkeypatch):

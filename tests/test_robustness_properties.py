@@ -123,7 +123,7 @@ def test_moved_exact_copy_beats_a_weak_gap_pair_in_both_directions() -> None:
 
 def test_near_threshold_paraphrase_in_both_directions() -> None:
     # Once found in one direction only (a strict xfail): from B's side the passes left it in a gap, where its
-    # characters now pair it (``alignment.similar_in_gaps``).
+    # characters now pair it (``alignment.similar_nearby``).
     a = [
         "brücke brücke brücke ort0 name0",
         "brücke brücke gesperrt ort1 name1",

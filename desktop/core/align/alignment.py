@@ -7,8 +7,9 @@ agreed pairs (≤ 3 × 8 sentences) and only pairs that share a content word; th
 sentences between two split beads moved to the neighbour they share more with, and unaligned neighbours joining a
 group when, on average over words and 4-grams, half of their weight occurs in the other side. What the passes leave
 unpaired gets three last looks, for sentences the index cannot see (every word too common to weigh): identical
-copies between the same two beads, identical copies that are the only ones left on each side, and the sentences of
-a small gap whose characters mostly agree.
+copies between the same two beads, identical copies that are the only ones left on each side, and sentences whose
+characters mostly agree near where the beads put them; a bead whose sentences the index barely weighs must also
+agree by its characters.
 
 The constants were calibrated on the 147 DEplain-web test pairs (German, human gold, exact n:m F1) by sweeping
 one at a time on a round grid, then kept round: with the user threshold ``t`` (default 0.5), pass 1 uses τ = t,
@@ -33,7 +34,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from desktop.core.align import beads
 from desktop.core.align.beads import AlignedSet, Bead, Passes
@@ -61,7 +62,7 @@ ATTACH = 0.5  # share of a neighbour's weighted words that must occur in the gro
 TIE = 1e-6
 SEEN = 0.25  # share of a sentence's feature weight the index must weigh for its similarity to count alone
 CHARACTERS = 0.7  # share of characters (rapidfuzz ratio) two unpaired sentences of one small gap must share
-GAP_CELLS = 64  # sentence pairs up to which a gap's unpaired sentences are compared by their characters
+NEARBY = 8  # sentences either side of its expected place where an unpaired sentence's counterpart is looked for
 CONTENT_LETTERS = 3  # a word this long that is no function word carries content (a gap pair must share one)
 
 _ENDINGS = ("ern", "em", "en", "er", "es", "e", "n", "s")  # German and English inflections, longest first
@@ -91,7 +92,7 @@ def align(
         found = align_pair(fa, fb, threshold, cancelled, dense_cells, shares, (keys_a, keys_b))
         found += identical_in_gaps(found, keys_a, keys_b)
         found += identical_anywhere(found, keys_a, keys_b)
-        return found + similar_in_gaps(found, keys_a, keys_b, max(CHARACTERS, threshold))
+        return found + similar_nearby(found, keys_a, keys_b, max(CHARACTERS, threshold))
 
     return beads.align_articles([len(k) for k in keys], reference, pair)
 
@@ -151,38 +152,57 @@ def _only_copies(keys: Sequence[str], used: set[int]) -> dict[str, int]:
     return {key: n for key, n in seen.items() if key not in repeated}
 
 
-def similar_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequence[str], bar: float) -> list[Bead]:
-    """Pairs of unpaired sentences in a small gap between the same two beads whose characters agree: mutual best
-    by rapidfuzz's ``ratio``, at least ``bar`` (a share, 0-1).
+def similar_nearby(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequence[str], bar: float) -> list[Bead]:
+    """Pairs of unpaired sentences whose characters agree (rapidfuzz's ``ratio``, at least ``bar``, a share 0-1),
+    each B sentence within ``NEARBY`` sentences of where the beads before its A sentence put it; the best pairs
+    first, each sentence once.
 
     The index's signal is rare words. A long document written from a small vocabulary has few: every word and
     4-gram occurs in hundreds of sentences, so a reworded sentence shares nothing the index weighs with its
     original, and pass 2 never looks at it. Its characters still say what a reader sees: most of the sentence
-    is the same. Only gaps of at most ``GAP_CELLS`` sentence pairs are read, so the cost stays linear. A pair's
+    is the same. Each A sentence reads at most 2 x ``NEARBY`` + 1 others, so the cost stays linear. A pair's
     similarity is its characters' share, as the index gave it nothing to go by."""
     used_a = {i for bead in found for i in bead.a}
     used_b = {j for bead in found for j in bead.b}
     free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
+    where = _predicted(found, len(keys_a))
+    cutoff = 100 * bar
+    scored = []
+    for i, key in enumerate(keys_a):
+        if i in used_a or not key:
+            continue
+        lo, hi = bisect.bisect_left(free_b, where[i] - NEARBY), bisect.bisect_right(free_b, where[i] + NEARBY)
+        for j in free_b[lo:hi]:
+            score = fuzz.ratio(key, keys_b[j], score_cutoff=cutoff)
+            if score:
+                scored.append((-score, abs(where[i] - j), i, j))
     extra = []
-    for end_a, end_b, start_a, start_b in _gaps(found, len(keys_a), len(keys_b)):
-        in_a = [i for i in range(end_a + 1, start_a) if i not in used_a and keys_a[i]]
-        if not in_a:
-            continue
-        lo, hi = bisect.bisect_right(free_b, end_b), bisect.bisect_left(free_b, start_b)
-        if not 0 < (hi - lo) * len(in_a) <= GAP_CELLS:
-            continue
-        in_b = [j for j in free_b[lo:hi] if j not in used_b]  # a gap beside a moved block overlaps another
-        if not in_b:
-            continue
-        scores = process.cdist(
-            [keys_a[i] for i in in_a], [keys_b[j] for j in in_b], scorer=fuzz.ratio, score_cutoff=100 * bar
-        )
-        best_b, best_a = scores.argmax(axis=1), scores.argmax(axis=0)
-        for r, c in enumerate(best_b):
-            if scores[r, c] > 0 and best_a[c] == r:
-                extra.append(Bead((in_a[r],), (in_b[c],), float(scores[r, c]) / 100))
-                used_b.add(in_b[c])
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for score, _, i, j in sorted(scored):
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            extra.append(Bead((i,), (j,), -score / 100))
     return extra
+
+
+def _predicted(found: Sequence[Bead], size_a: int) -> list[int]:
+    """Where each sentence of A would stand in B, going by the last bead before it in A (before every bead, by the
+    first): a sentence beside a moved block is looked for where the block went."""
+    ordered = sorted(found, key=lambda bead: min(bead.a))
+    if not ordered:
+        return list(range(size_a))
+    where = []
+    k = -1
+    for i in range(size_a):
+        while k + 1 < len(ordered) and min(ordered[k + 1].a) <= i:
+            k += 1
+        if k < 0:
+            where.append(min(ordered[0].b) - (min(ordered[0].a) - i))
+        else:
+            where.append(max(ordered[k].b) + (i - max(ordered[k].a)))
+    return where
 
 
 def _gaps(found: Sequence[Bead], size_a: int, size_b: int) -> list[tuple[int, int, int, int]]:
