@@ -393,3 +393,10 @@ def test_an_index_that_drops_nothing_weighs_every_sentence_whole():
     b = ["Am Montag beschloss der Stadtrat den Haushalt.", "Das Freibad öffnet früher."]
     index = pair_index(article_features([matching_key(s) for s in a]), article_features([matching_key(s) for s in b]))
     assert index.weighed_a.tolist() == [1.0, 1.0, 1.0] and index.weighed_b.tolist() == [1.0, 1.0]
+
+
+def test_a_sentence_whose_clauses_swapped_places_still_pairs_by_its_characters():
+    found = [Bead((0,), (0,), 0.9), Bead((2,), (2,), 0.9)]
+    keys_a = ["p", "on monday evening the city council approved the new budget", "q"]
+    keys_b = ["p", "the city council approved the new budget on monday evening", "q"]
+    assert [(b.a, b.b) for b in alignment.similar_nearby(found, keys_a, keys_b, 0.7)] == [((1,), (1,))]
