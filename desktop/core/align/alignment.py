@@ -61,7 +61,7 @@ ATTACH = 0.5  # share of a neighbour's weighted words that must occur in the gro
 # 0.703; the real-news dev sets and 2 x 1,000 unchanged).
 TIE = 1e-6
 SEEN = 0.25  # share of a sentence's feature weight the index must weigh for its similarity to count alone
-CHARACTERS = 0.7  # share of characters (rapidfuzz ratio) two unpaired sentences of one small gap must share
+CHARACTERS = 0.7  # share of characters (_characters) a pair by characters, or a bead the index barely sees, needs
 NEARBY = 8  # sentences either side of its expected place where an unpaired sentence's counterpart is looked for
 CONTENT_LETTERS = 3  # a word this long that is no function word carries content (a gap pair must share one)
 
@@ -296,7 +296,7 @@ def align_pair(
 
 
 def _characters_agree(bead: Bead, keys_a: Sequence[str], keys_b: Sequence[str], bar: float) -> bool:
-    """Whether a bead's sentences, each side joined, share at least ``bar`` of their characters (rapidfuzz ratio)."""
+    """Whether a bead's sentences, each side joined, share at least ``bar`` of their characters (``_characters``)."""
     joined_a, joined_b = " ".join(keys_a[i] for i in bead.a), " ".join(keys_b[j] for j in bead.b)
     return _characters(joined_a, joined_b, 100 * bar) > 0
 
