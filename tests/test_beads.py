@@ -83,3 +83,19 @@ def test_the_gains_computed_a_band_of_columns_at_a_time_give_the_same_beads(monk
     banded = beads.bead_dp(Cosine.of(a, b), 0.3, passes)
     assert banded == whole
     assert any(len(x.a) > 1 or len(x.b) > 1 for x in whole)
+
+
+def test_expected_places_follow_the_last_bead_before_a_sentence() -> None:
+    found = [Bead((2,), (5,), 0.9), Bead((4, 5), (1,), 0.9)]  # A 4-5 moved to the start of B
+    # Before every bead, by the first; from a bead on, one place per sentence after its last sentence (A 4, inside
+    # the moved bead, one before B 1; A 6 right after it).
+    assert beads.expected_places(found, 8) == [3, 4, 5, 6, 0, 1, 2, 3]
+    assert beads.expected_places([], 3) == [0, 1, 2]
+
+
+def test_of_equally_good_pairs_the_reordering_pass_takes_the_nearest() -> None:
+    # A 2 reads the same as B 0 and B 12 (a repeated line); the beads before it put it at B 12.
+    found = [Bead((0,), (10,), 0.9), Bead((1,), (11,), 0.9)]
+    rows, cols, sim = np.array([2, 2]), np.array([0, 12]), np.array([1.0, 1.0])
+    added = beads._reordered(found, rows, cols, sim, 3, 13, 0.6)[len(found) :]
+    assert [(b.a, b.b) for b in added] == [((2,), (12,))]

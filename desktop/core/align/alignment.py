@@ -165,7 +165,7 @@ def similar_nearby(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequenc
     used_a = {i for bead in found for i in bead.a}
     used_b = {j for bead in found for j in bead.b}
     free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
-    where = _predicted(found, len(keys_a))
+    where = beads.expected_places(found, len(keys_a))
     cutoff = 100 * bar
     scored = []
     for i, key in enumerate(keys_a):
@@ -185,24 +185,6 @@ def similar_nearby(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequenc
             taken_b.add(j)
             extra.append(Bead((i,), (j,), -score / 100))
     return extra
-
-
-def _predicted(found: Sequence[Bead], size_a: int) -> list[int]:
-    """Where each sentence of A would stand in B, going by the last bead before it in A (before every bead, by the
-    first): a sentence beside a moved block is looked for where the block went."""
-    ordered = sorted(found, key=lambda bead: min(bead.a))
-    if not ordered:
-        return list(range(size_a))
-    where = []
-    k = -1
-    for i in range(size_a):
-        while k + 1 < len(ordered) and min(ordered[k + 1].a) <= i:
-            k += 1
-        if k < 0:
-            where.append(min(ordered[0].b) - (min(ordered[0].a) - i))
-        else:
-            where.append(max(ordered[k].b) + (i - max(ordered[k].a)))
-    return where
 
 
 def _gaps(found: Sequence[Bead], size_a: int, size_b: int) -> list[tuple[int, int, int, int]]:
