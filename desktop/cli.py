@@ -13,11 +13,8 @@ from typing import NoReturn
 from desktop import __version__, cli_batch, cli_library
 from desktop.cli_settings import EXIT_BAD_INPUT, add_settings_arguments, fail, settings_from_args, settings_problem
 from desktop.core import collector
-from desktop.core.align import matching
 from desktop.core.model import Comparison, article_ids
-from desktop.core.pipeline import compare
 from desktop.core.resources import sample_paths
-from desktop.core.sources.articles import load_articles
 from desktop.export import write_json
 from desktop.export.output_guard import OutputConflict, check_outputs, input_files, printable
 from desktop.library import library_path
@@ -72,6 +69,11 @@ def print_summary(comparison: Comparison, seconds: float) -> None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    # The engine is imported here, not with the command line: ``batch`` hands its work to other processes.
+    from desktop.core.align import matching
+    from desktop.core.pipeline import compare
+    from desktop.core.sources.articles import load_articles
+
     sources = args.inputs or [str(p) for p in sample_paths()]
     if not args.inputs and args.presegmented:
         return fail("--presegmented needs input files")

@@ -7,8 +7,7 @@ import argparse
 import math
 import sys
 
-from desktop.core.align import matching
-from desktop.core.model import Settings, article_ids
+from desktop.core.model import MatchMode, Settings, article_ids
 from desktop.export.output_guard import printable
 
 EXIT_BAD_INPUT = 2
@@ -30,7 +29,7 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-punctuation", action="store_true", help="let punctuation count when matching")
     parser.add_argument(
         "--match",
-        choices=matching.MODES,
+        choices=tuple(MatchMode),  # as ``matching.MODES``, without importing the aligner for a flag
         default=Settings().match,
         help="how sentences are matched: auto (combined for three or more articles or two languages, else fuzzy), "
         "fuzzy strings, semantic (multilingual sentence vectors), both (strings and vectors in one bead score) or "

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 
 import pandas as pd
 import pytest
 
 from desktop.batch.corpus import Cluster, Columns, CorpusArticle, CorpusError, longest_first, read_corpus
+from desktop.batch.layout import TABLES
 from desktop.batch.output import read_table
 from desktop.batch.runner import BatchOptions, run_batch
 from desktop.batch.synthetic import generate_rows, write_jsonl
-from desktop.batch.tables import TABLES
 from desktop.cli import main
 from desktop.core.model import Settings
 
@@ -229,3 +230,20 @@ def test_the_longest_partitions_start_first_and_keep_their_numbers(tmp_path):
     ordered = longest_first(work)
     assert [number for number, _ in ordered] == [2, 1, 0, 3]  # a file counts by its length, a missing one as empty
     assert sorted(ordered) == sorted(work)  # the same partitions, each with its own number
+
+
+def test_the_tables_written_are_the_tables_the_layout_names():
+    from desktop.batch.tables import SCHEMAS
+
+    assert tuple(SCHEMAS) == TABLES
+
+
+def test_a_dask_job_is_planned_and_submitted_without_the_engine_or_pyarrow():
+    # The submitting command imports the runner and hands tasks over by name; the engine behind a task and the
+    # Parquet writer load where the task runs (a fresh interpreter shows what the runner alone imports).
+    code = (
+        "import sys, desktop.batch.runner, desktop.batch.task; "
+        "print(sorted(m for m in ('pyarrow', 'desktop.core.pipeline', 'desktop.batch.worker') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

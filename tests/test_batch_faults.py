@@ -10,7 +10,8 @@ import pytest
 
 from desktop.batch import engines
 from desktop.batch.corpus import partitions, read_corpus
-from desktop.batch.output import is_done, read_table
+from desktop.batch.layout import is_done
+from desktop.batch.output import read_table
 from desktop.batch.synthetic import generate_rows, write_jsonl
 from desktop.batch.worker import compare_partition
 from desktop.cli import main

@@ -27,12 +27,13 @@ def _one_error_line(capsys) -> str:
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-0.1", "1.5"])
 def test_bad_threshold_is_refused_before_fetching(articles, value, capsys, monkeypatch):
-    import desktop.cli
+    import desktop.core.sources.articles
 
     def no_loading(*args, **kwargs):
         raise AssertionError("loaded before the settings were checked")
 
-    monkeypatch.setattr(desktop.cli, "load_articles", no_loading)
+    # ``compare`` imports the loader when it runs (``batch`` never needs it), so it is replaced where it lives.
+    monkeypatch.setattr(desktop.core.sources.articles, "load_articles", no_loading)
     a, _ = articles
     assert main(["compare", str(a), "http://127.0.0.1:9/story", f"--threshold={value}", "--quiet"]) == 2
     assert "--threshold must be a number between 0 and 1" in _one_error_line(capsys)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.batch.corpus import Cluster
-from desktop.batch.worker import PartitionReport, compare_partition
+from desktop.batch.report import PartitionReport
+from desktop.batch.task import compare_partition
 from desktop.core.model import Settings
 
 PRELOAD = "desktop.batch.preload"  # for workers of a cluster you start: dask worker ADDRESS --preload …

@@ -21,7 +21,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.batch.corpus import Cluster, Columns, SourcePolicy
-from desktop.batch.tables import TABLES
+from desktop.batch.layout import TABLES
 from desktop.core.model import Settings
 from desktop.export.atomic import atomic_write_text
 

@@ -14,22 +14,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from desktop.batch.tables import SCHEMAS, TABLES
-
-
-def part_name(partition: int) -> str:
-    return f"part-{partition:05d}.parquet"
-
-
-def marker(out_dir: Path, partition: int) -> Path:
-    return out_dir / "_done" / f"part-{partition:05d}"
-
-
-def is_done(out_dir: Path, partition: int) -> bool:
-    """Marked finished and all its files still there (a deleted file means: compute it again)."""
-    return marker(out_dir, partition).exists() and all(
-        (out_dir / table / part_name(partition)).is_file() for table in TABLES
-    )
+from desktop.batch.layout import TABLES, marker, part_name
+from desktop.batch.tables import SCHEMAS
 
 
 def write_partition(out_dir: Path, partition: int, rows: dict[str, list[dict[str, Any]]]) -> None:

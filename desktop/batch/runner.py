@@ -10,10 +10,10 @@ from pathlib import Path
 
 from desktop.batch.corpus import Columns, SourcePolicy, longest_first, partitions, read_corpus
 from desktop.batch.engines import run_dask, run_local
+from desktop.batch.layout import is_done
 from desktop.batch.manifest import build_manifest, prepare_output
-from desktop.batch.output import is_done
 from desktop.batch.progress import ProgressBar
-from desktop.batch.worker import PartitionReport
+from desktop.batch.report import PartitionReport
 from desktop.core.model import Settings
 from desktop.export.atomic import atomic_write_text
 

@@ -69,7 +69,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     "comparisons": pa.schema([("cluster", _STR), ("comparison", _STR)]),
     "failures": pa.schema([("cluster", _STR), ("article_id", _STR), ("reason", _STR)]),
 }
-TABLES = tuple(SCHEMAS)
 
 
 def comparison_rows(
@@ -87,7 +86,7 @@ def comparison_rows(
 def _rows(
     cluster: str, document: dict[str, Any], corpus_ids: dict[str, str], outlets: dict[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
     for article in document["articles"]:
         letter = article["id"]
         corpus = {"cluster": cluster, "article": letter, "article_id": corpus_ids[letter], "outlet": outlets[letter]}

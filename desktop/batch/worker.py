@@ -5,13 +5,15 @@ Lives in the package (not in a script or test) because Dask workers import it by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from desktop.batch.corpus import Cluster, CorpusArticle
+from desktop.batch.layout import TABLES
 from desktop.batch.output import write_partition
-from desktop.batch.tables import TABLES, comparison_rows
+from desktop.batch.report import PartitionReport
+from desktop.batch.tables import comparison_rows
 from desktop.core.engine import Engine
 from desktop.core.model import Article, Settings
 from desktop.core.pipeline import compare
@@ -21,14 +23,6 @@ from desktop.core.sources.errors import LoadError
 # This worker process's engine: its partitions share one encoder (one model load, one vector cache), as the
 # windows of the app share theirs. A Dask worker runs tasks in threads; an Engine may be used from any thread.
 ENGINE = Engine()
-
-
-@dataclass(frozen=True, slots=True)
-class PartitionReport:
-    partition: int
-    clusters: int
-    articles: int
-    failures: tuple[tuple[str, str, str], ...]  # (cluster, article id, reason)
 
 
 def _input(item: CorpusArticle) -> ArticleInput:
