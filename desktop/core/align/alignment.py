@@ -105,8 +105,7 @@ def identical_in_gaps(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequ
     nothing and both stay unpaired (in the 2 x 10,000 benchmark, 1,192 of 1,453 missed pairs). Between two
     consecutive beads (and before the first and after the last), the unpaired copies of one sentence are paired
     in order, as a line diff would."""
-    used_a = {i for bead in found for i in bead.a}
-    used_b = {j for bead in found for j in bead.b}
+    used_a, used_b = _paired(found)
     # Each unpaired B sentence under its key, in order: a gap next to a moved block spans thousands of B lines,
     # so a gap's A sentences look their copies up instead of the gap's B sentences being read.
     copies_of: dict[str, list[int]] = {}
@@ -133,8 +132,7 @@ def identical_anywhere(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Seq
     verbatim sentences stayed unpaired: in two 10,000-sentence documents drawn from a vocabulary of 700 words,
     406 of 7,638 identical sentences. A sentence that occurs once among each side's leftovers has one counterpart
     and no order to respect, as in the unique lines a patience diff starts from."""
-    used_a = {i for bead in found for i in bead.a}
-    used_b = {j for bead in found for j in bead.b}
+    used_a, used_b = _paired(found)
     once_a = _only_copies(keys_a, used_a)
     once_b = _only_copies(keys_b, used_b)
     return [Bead((i,), (once_b[key],), 1.0) for key, i in once_a.items() if key in once_b]
@@ -162,8 +160,7 @@ def similar_nearby(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequenc
     original, and pass 2 never looks at it. Its characters still say what a reader sees: most of the sentence
     is the same. Each A sentence reads at most 2 x ``NEARBY`` + 1 others, so the cost stays linear. A pair's
     similarity is its characters' share, as the index gave it nothing to go by."""
-    used_a = {i for bead in found for i in bead.a}
-    used_b = {j for bead in found for j in bead.b}
+    used_a, used_b = _paired(found)
     free_b = [j for j in range(len(keys_b)) if j not in used_b and keys_b[j]]
     where = beads.expected_places(found, len(keys_a))
     cutoff = 100 * bar
@@ -185,6 +182,11 @@ def similar_nearby(found: Sequence[Bead], keys_a: Sequence[str], keys_b: Sequenc
             taken_b.add(j)
             extra.append(Bead((i,), (j,), -score / 100))
     return extra
+
+
+def _paired(found: Sequence[Bead]) -> tuple[set[int], set[int]]:
+    """The sentences of A and of B that ``found`` holds."""
+    return {i for bead in found for i in bead.a}, {j for bead in found for j in bead.b}
 
 
 def _gaps(found: Sequence[Bead], size_a: int, size_b: int) -> list[tuple[int, int, int, int]]:

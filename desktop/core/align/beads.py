@@ -360,10 +360,11 @@ def _reordered(beads: list[Bead], rows: Ints, cols: Ints, sim: Floats, na: int, 
     article with one thousands of sentences away (2 x 10,000 English sentences, half of them repeats)."""
     used_a, used_b = _used(beads, na, nb)
     keep = (sim >= tau) & ~used_a[rows] & ~used_b[cols]
-    distance = np.abs(np.asarray(expected_places(beads, na), dtype=np.int64)[rows[keep]] - cols[keep])
-    order = np.lexsort((distance, -sim[keep]))
+    rows, cols, sim = rows[keep], cols[keep], sim[keep]
+    distance = np.abs(np.asarray(expected_places(beads, na), dtype=np.int64)[rows] - cols)
+    order = np.lexsort((distance, -sim))
     found = list(beads)
-    for i, j, s in zip(rows[keep][order].tolist(), cols[keep][order].tolist(), sim[keep][order].tolist(), strict=True):
+    for i, j, s in zip(rows[order].tolist(), cols[order].tolist(), sim[order].tolist(), strict=True):
         if used_a[i] or used_b[j]:
             continue
         used_a[i] = used_b[j] = True
