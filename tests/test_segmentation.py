@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from shared_inputs import SEEDS
 
 from desktop.core.model import Role, Span
-from desktop.core.text.segmentation import segment, split_sentences
+from desktop.core.text.segmentation import CORPUS_LINES, segment, split_sentences
 
 
 def sentences(text: str, language: str = "") -> list[str]:
@@ -323,6 +323,42 @@ def test_presegmented_marks_only_obvious_furniture() -> None:
     )
     roles = [s.role for s in segment(text, "de", presegmented=True)]
     assert roles == [Role.BODY, Role.BOILERPLATE, Role.BODY, Role.BOILERPLATE]
+
+
+def _numbered_lines(count: int) -> list[str]:
+    return [f"Der Ausschuss {n} tagte am Montag in Halle und vertagte die Entscheidung." for n in range(count)]
+
+
+_CUT_BY_THE_RULES = "Die Sitzung ist am Montag, 26. Brumaire, in Paris."  # a month name the rules do not know
+
+
+def test_a_long_file_of_one_sentence_a_line_is_read_line_by_line() -> None:
+    lines = _numbered_lines(CORPUS_LINES)
+    lines[100] = _CUT_BY_THE_RULES
+    text = "\n".join(lines) + "\n"
+    assert sentences(text, "de") == lines
+    assert segment(text, "de") == segment(text, "de", presegmented=True)
+
+
+def test_a_short_text_of_one_sentence_a_line_is_still_cut_by_the_rules() -> None:
+    lines = _numbered_lines(CORPUS_LINES - 1)
+    lines[100] = _CUT_BY_THE_RULES
+    assert sentences("\n".join(lines), "de")[100:102] == ["Die Sitzung ist am Montag, 26.", "Brumaire, in Paris."]
+
+
+def test_a_long_file_whose_lines_often_hold_two_sentences_is_cut_by_the_rules() -> None:
+    lines = _numbered_lines(CORPUS_LINES)
+    for n in range(0, CORPUS_LINES, 25):  # 4 % of the lines
+        lines[n] += " Das Protokoll folgt."
+    found = sentences("\n".join(lines), "de")
+    assert len(found) == CORPUS_LINES + CORPUS_LINES // 25
+    assert found[:2] == [_numbered_lines(1)[0], "Das Protokoll folgt."]
+
+
+def test_lines_broken_by_a_separator_other_than_a_newline_are_cut_by_the_rules() -> None:
+    """A presegmented file is read by \\n and \\r only: read line by line, this text would be one sentence."""
+    lines = _numbered_lines(CORPUS_LINES)
+    assert sentences("\u2028".join(lines), "de") == lines
 
 
 def test_empty_and_blank_text_have_no_sentences() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -63,6 +64,10 @@ MAX_SENTENCE_CHARS = 2000
 # 1,000 sentences of one article over the whole comparison); three files of a million one-line sentences took
 # 6 minutes and 8.3 GB. At this limit three such articles compare in 11 s within 0.5 GB.
 MAX_SENTENCES = 25_000
+# A text of at least this many lines, of which at least this share are each exactly one sentence, is read one
+# sentence a line, as if ``presegmented`` (``_one_sentence_a_line``).
+CORPUS_LINES = 200
+CORPUS_WHOLE_LINES = 0.98
 
 
 class TooManySentences(ValueError):
@@ -116,10 +121,27 @@ def segment(text: str, language: str = "", *, presegmented: bool = False) -> lis
         pieces = [Piece(s, e, paragraph=i, line=i, whole_line=True) for i, (s, e) in enumerate(lines)]
     else:
         pieces = _split_article(text, language)
+        if _one_sentence_a_line(text, pieces):
+            return segment(text, language, presegmented=True)
         if len(pieces) > MAX_SENTENCES:
             raise TooManySentences(len(pieces), presegmented=False)
     roles = assign_roles(text, pieces, language, presegmented=presegmented)
     return [Span(p.start, p.end, role) for p, role in zip(pieces, roles, strict=True)]
+
+
+def _one_sentence_a_line(text: str, pieces: Sequence[Piece]) -> bool:
+    """Whether the text is a sentence-per-line file (a corpus, another tool's output) that was not declared one.
+
+    Hundreds of lines of which nearly every one is exactly one sentence were segmented by whoever wrote them; the
+    few lines the rules would cut are likelier the rules' mistakes (an abbreviation or a month name they do not
+    know: "am Donnerstag, 26. Nivôse, …") than two sentences, and cutting them would shift every later sentence's
+    line. A news article has tens of paragraphs, so it never reaches the bar.
+    """
+    lines = len({piece.line for piece in pieces})
+    if lines < CORPUS_LINES or sum(piece.whole_line for piece in pieces) < CORPUS_WHOLE_LINES * lines:
+        return False
+    # The lines a presegmented file is read by: only \r and \n break them, not a form feed or U+2028.
+    return len(_lines(text, _PRESEGMENTED_BREAK)) == lines
 
 
 def split_sentences(text: str, language: str = "") -> list[tuple[int, int]]:
