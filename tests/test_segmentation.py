@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -353,6 +354,22 @@ def test_a_long_file_whose_lines_often_hold_two_sentences_is_cut_by_the_rules() 
     found = sentences("\n".join(lines), "de")
     assert len(found) == CORPUS_LINES + CORPUS_LINES // 25
     assert found[:2] == [_numbered_lines(1)[0], "Das Protokoll folgt."]
+
+
+def test_a_long_file_of_lines_without_punctuation_is_read_line_by_line() -> None:
+    """The rules run a line that starts in lower case into the line above; a corpus without punctuation keeps its
+    lines."""
+    lines = [f"item number {n} of the list" for n in range(CORPUS_LINES)]
+    assert sentences("\n".join(lines), "en") == lines
+    assert len(sentences("\n".join(lines[: CORPUS_LINES - 1]), "en")) < 10
+
+
+def test_long_hard_wrapped_prose_is_still_joined_into_its_sentences() -> None:
+    prose = " ".join(f"Der Ausschuss {n} tagte am Montag in Halle und vertagte die Entscheidung." for n in range(170))
+    wrapped = textwrap.wrap(prose, width=60)
+    assert len(wrapped) >= CORPUS_LINES
+    found = [" ".join(sentence.split()) for sentence in sentences("\n".join(wrapped), "de")]
+    assert found == re.findall(r"Der Ausschuss \d+ [^.]+\.", prose)
 
 
 def test_lines_broken_by_a_separator_other_than_a_newline_are_cut_by_the_rules() -> None:

@@ -132,16 +132,28 @@ def segment(text: str, language: str = "", *, presegmented: bool = False) -> lis
 def _one_sentence_a_line(text: str, pieces: Sequence[Piece]) -> bool:
     """Whether the text is a sentence-per-line file (a corpus, another tool's output) that was not declared one.
 
-    Hundreds of lines of which nearly every one is exactly one sentence were segmented by whoever wrote them; the
-    few lines the rules would cut are likelier the rules' mistakes (an abbreviation or a month name they do not
-    know: "am Donnerstag, 26. Nivôse, …") than two sentences, and cutting them would shift every later sentence's
-    line. A news article has tens of paragraphs, so it never reaches the bar.
+    Hundreds of lines were segmented by whoever wrote them when nearly every one is exactly one sentence by the
+    rules, or when nearly none has a sentence end before its own (lines without punctuation, which the rules would
+    run together where the next starts in lower case). The few lines the rules would cut are likelier the rules'
+    mistakes (an abbreviation or a month name they do not know: "am Donnerstag, 26. Nivôse, …") than two sentences,
+    and cutting or joining lines would shift every later sentence's line. A news article has tens of paragraphs,
+    and hard-wrapped prose has sentence ends inside many of its lines.
     """
-    lines = len({piece.line for piece in pieces})
-    if lines < CORPUS_LINES or sum(piece.whole_line for piece in pieces) < CORPUS_WHOLE_LINES * lines:
+    lines = _lines(text, _PRESEGMENTED_BREAK)
+    # Only within the sentence limit (past it the rules' fewer pieces are compared, as before), and only where
+    # \r and \n are the only line breaks: the rules also break at a form feed or U+2028, a presegmented file not.
+    if not CORPUS_LINES <= len(lines) <= MAX_SENTENCES or len(lines) != len(_lines(text, _LINE_BREAK)):
         return False
-    # The lines a presegmented file is read by: only \r and \n break them, not a form feed or U+2028.
-    return len(_lines(text, _PRESEGMENTED_BREAK)) == lines
+    most = CORPUS_WHOLE_LINES * len(lines)
+    if sum(piece.whole_line for piece in pieces) >= most:
+        return True
+    return sum(not _ends_inside(text, start, end) for start, end in lines) >= most
+
+
+def _ends_inside(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends inside the line ``text[start:end]`` before the line's own end."""
+    found = _TERMINAL.search(text, start, end)
+    return found is not None and found.end() < end
 
 
 def split_sentences(text: str, language: str = "") -> list[tuple[int, int]]:
