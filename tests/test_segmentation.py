@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from shared_inputs import SEEDS
 
 from desktop.core.model import Role, Span
-from desktop.core.text.segmentation import CORPUS_LINES, segment, split_sentences
+from desktop.core.text import segmentation
+from desktop.core.text.roles.piece import Piece
+from desktop.core.text.segmentation import CORPUS_LINES, MAX_SENTENCES, check_sentence_count, segment, split_sentences
 
 
 def sentences(text: str, language: str = "") -> list[str]:
@@ -376,6 +378,24 @@ def test_lines_broken_by_a_separator_other_than_a_newline_are_cut_by_the_rules()
     """A presegmented file is read by \\n and \\r only: read line by line, this text would be one sentence."""
     lines = _numbered_lines(CORPUS_LINES)
     assert sentences("\u2028".join(lines), "de") == lines
+
+
+def test_a_long_text_the_loader_counted_is_not_cut_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader cuts an article past the one-pass bound to count it exactly; the comparison reuses those cuts."""
+    text = " ".join(f"Satz {n} steht hier. Dr. Meier prüft ihn z. B. am Montag." for n in range(MAX_SENTENCES // 3))
+    cuts = 0
+    real = segmentation._split_article
+
+    def counting(*args: str) -> list[Piece]:
+        nonlocal cuts
+        cuts += 1
+        return real(*args)
+
+    monkeypatch.setattr(segmentation, "_split_article", counting)
+    segmentation._rule_pieces.cache_clear()
+    check_sentence_count(text, "de")
+    spans = segment(text, "de")
+    assert (cuts, len(spans)) == (1, 2 * (MAX_SENTENCES // 3))
 
 
 def test_empty_and_blank_text_have_no_sentences() -> None:

@@ -30,6 +30,7 @@ from desktop.core.sources.html_extract import (
 )
 from desktop.core.sources.markdown_text import markdown_to_text
 from desktop.core.sources.pdf_text import PdfProblem, pdf_to_text
+from desktop.core.text.language import detect_language
 from desktop.core.text.segmentation import TooManySentences, check_sentence_count
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -310,7 +311,9 @@ def _check_length(source: str, text: str) -> None:
 
 def _check_sentences(source: str, text: str, presegmented: bool) -> None:
     try:
-        check_sentence_count(text, presegmented=presegmented)
+        # In the language the comparison will detect, so both count the same sentences (and the comparison finds
+        # a long article already cut).
+        check_sentence_count(text, detect_language(text), presegmented=presegmented)
     except TooManySentences as error:
         raise LoadError(source, str(error)) from None
 
