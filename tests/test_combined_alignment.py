@@ -26,6 +26,27 @@ def test_a_fixed_group_is_never_split_by_a_stronger_link_elsewhere():
     assert [(0, 0), (1, 0)] in groups  # (2, 0) has no link to (0, 0): refused, and the pair stays whole
 
 
+def _alike(nodes):
+    """Every cross-article pair of ``nodes`` linked strongly: sentences cast in one mould."""
+    return [Link(x, y, 4.0) for x in nodes for y in nodes if x < y and x[0] != y[0]]
+
+
+def test_two_aligned_pairs_far_apart_stay_apart_however_alike():
+    near, far = [(0, 10), (1, 10)], [(0, 400), (1, 407)]
+    assert cluster(_alike(near + far), fixed=[near, far], articles=2) == [near, far]
+
+
+def test_two_aligned_pairs_close_by_merge_as_a_restatement():
+    headline, lead = [(0, 0), (1, 0)], [(0, 2), (1, 3)]
+    assert cluster(_alike(headline + lead), fixed=[headline, lead], articles=2) == [sorted(headline + lead)]
+
+
+def test_aligned_pairs_that_leave_an_article_out_may_merge_from_afar():
+    """Only pairs holding every article are the aligner's one-to-one decision; these grow like any group."""
+    first, second = [(0, 10), (1, 10)], [(0, 400), (1, 407)]
+    assert cluster(_alike(first + second), fixed=[first, second], articles=3) == [sorted(first + second)]
+
+
 def test_unlinked_pairs_count_against_a_merge():
     assert UNLINKED < 0
     links = [Link((0, 0), (1, 0), 4.0), Link((0, 1), (1, 1), 4.0), Link((0, 0), (1, 1), 0.5)]

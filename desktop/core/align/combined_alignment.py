@@ -106,7 +106,11 @@ def align(
         x, y = sorted(pair)
         fixed_links.append(grouping.Link(x, y, FIXED_LOG_ODDS))
     groups = grouping.cluster(
-        [*fixed_links, *links], fixed=fixed, same_article=model.same_article, link_min=model.link_min
+        [*fixed_links, *links],
+        fixed=fixed,
+        same_article=model.same_article,
+        link_min=model.link_min,
+        articles=len(keys),
     )
     fixed_similarity = {tuple(group): similarity for group, similarity in found_by_fuzzy}
     sets = []

@@ -9,7 +9,11 @@ positive. A pair with no link counts ``UNLINKED`` against the merge, and two sen
 when both are linked to the others.
 
 Fixed groups (the fuzzy aligner's beads) enter as they are and never split, so no pair the fuzzy aligner finds is
-lost; they grow like any other group.
+lost; they grow like any other group. Two groups that each hold a fixed group with a sentence of every article
+merge only when they lie within ``RESTATEMENT_SPREAD`` sentences of each other in every article: the aligner paired
+those sentences one to one, and what joins such pairs is a fact restated close by (a headline, a standfirst and a
+lead), where the same wording far apart is another statement cast in the same mould ("6,500 signatures are needed"
+in one paragraph, "7,500" in a later one), which long documents repeat in their hundreds.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ Node = tuple[int, int]  # (article position, sentence index)
 
 UNLINKED = -5.0
 MAX_PER_ARTICLE = 5  # sentences one article may have in a group (headline, standfirst, lead, a split)
+RESTATEMENT_SPREAD = 3  # sentences apart, in each article, two groups of fixed pairs may be and still merge
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,25 +38,43 @@ class Link:
     log_odds: float
 
 
+def _spread(nodes: Sequence[Node]) -> int:
+    """How many sentences apart the furthest two members of one article are, in the article where it is most."""
+    lowest: dict[int, int] = {}
+    highest: dict[int, int] = {}
+    for article, sentence in nodes:
+        lowest[article] = min(lowest.get(article, sentence), sentence)
+        highest[article] = max(highest.get(article, sentence), sentence)
+    return max(highest[article] - lowest[article] for article in lowest)
+
+
 def cluster(
     links: Iterable[Link],
     *,
     fixed: Sequence[Sequence[Node]] = (),
     same_article: float = 1.0,
     link_min: float = 0.0,
+    articles: int | None = None,
 ) -> list[list[Node]]:
-    """Groups of two or more sentences; ``fixed`` groups are kept whole and may grow."""
+    """Groups of two or more sentences; ``fixed`` groups are kept whole and may grow. ``articles``: how many
+    articles are compared (by default, how many the nodes come from), so that a fixed group holding a sentence of
+    every one is known."""
     weight: dict[frozenset[Node], float] = {}
     for link in links:
         key = frozenset((link.a, link.b))
         weight[key] = max(weight.get(key, UNLINKED), link.log_odds)
     members: dict[Node, list[Node]] = {}
     root: dict[Node, Node] = {}
+    if articles is None:
+        articles = len({node[0] for group in fixed for node in group} | {node[0] for key in weight for node in key})
+    complete: set[Node] = set()  # roots of groups that hold a fixed group with a sentence of every article
     for group in fixed:
         head = group[0]
         for node in group:
             root[node] = head
         members[head] = list(group)
+        if len({node[0] for node in group}) == articles:
+            complete.add(head)
     for key in weight:
         for node in key:
             if node not in root:
@@ -71,11 +94,16 @@ def cluster(
         together = Counter(n[0] for n in members[rx]) + Counter(n[0] for n in members[ry])
         if max(together.values()) > MAX_PER_ARTICLE:
             continue
+        if rx in complete and ry in complete and _spread(members[rx] + members[ry]) > RESTATEMENT_SPREAD:
+            continue
         gain = sum(pair_weight(p, q) for p in members[rx] for q in members[ry])
         if gain <= 0:
             continue
         if len(members[rx]) < len(members[ry]):
             rx, ry = ry, rx
+        if ry in complete:
+            complete.discard(ry)
+            complete.add(rx)
         for node in members[ry]:
             root[node] = rx
         members[rx].extend(members.pop(ry))
