@@ -41,10 +41,17 @@ def test_two_aligned_pairs_close_by_merge_as_a_restatement():
     assert cluster(_alike(headline + lead), fixed=[headline, lead], articles=2) == [sorted(headline + lead)]
 
 
-def test_aligned_pairs_that_leave_an_article_out_may_merge_from_afar():
+def test_aligned_pairs_that_leave_an_article_out_may_merge_from_further():
     """Only pairs holding every article are the aligner's one-to-one decision; these grow like any group."""
-    first, second = [(0, 10), (1, 10)], [(0, 400), (1, 407)]
+    first, second = [(0, 10), (1, 10)], [(0, 60), (1, 67)]
     assert cluster(_alike(first + second), fixed=[first, second], articles=3) == [sorted(first + second)]
+
+
+def test_no_group_gathers_alike_sentences_from_all_over_a_long_document():
+    scattered = [(0, 5), (0, 900), (1, 7), (1, 950)]
+    groups = cluster(_alike(scattered))
+    assert sorted(groups) == [[(0, 5), (1, 7)], [(0, 900), (1, 950)]]
+    assert cluster(_alike([(0, 5), (0, 60), (1, 7)])) == [[(0, 5), (0, 60), (1, 7)]]  # a restatement, same article
 
 
 def test_unlinked_pairs_count_against_a_merge():

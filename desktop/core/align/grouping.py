@@ -13,7 +13,10 @@ lost; they grow like any other group. Two groups that each hold a fixed group wi
 merge only when they lie within ``RESTATEMENT_SPREAD`` sentences of each other in every article: the aligner paired
 those sentences one to one, and what joins such pairs is a fact restated close by (a headline, a standfirst and a
 lead), where the same wording far apart is another statement cast in the same mould ("6,500 signatures are needed"
-in one paragraph, "7,500" in a later one), which long documents repeat in their hundreds.
+in one paragraph, "7,500" in a later one), which long documents repeat in their hundreds. For the same reason no
+group holds two sentences of one article more than ``MAX_SPREAD`` apart: longer than a news article, so news never
+meets the bound, while in a long document it keeps sentences the aligner left unpaired from gathering the same
+mould's variants from everywhere.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ Node = tuple[int, int]  # (article position, sentence index)
 UNLINKED = -5.0
 MAX_PER_ARTICLE = 5  # sentences one article may have in a group (headline, standfirst, lead, a split)
 RESTATEMENT_SPREAD = 3  # sentences apart, in each article, two groups of fixed pairs may be and still merge
+MAX_SPREAD = 100  # sentences apart two members of one article may be in any group
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,8 @@ def cluster(
         together = Counter(n[0] for n in members[rx]) + Counter(n[0] for n in members[ry])
         if max(together.values()) > MAX_PER_ARTICLE:
             continue
-        if rx in complete and ry in complete and _spread(members[rx] + members[ry]) > RESTATEMENT_SPREAD:
+        spread = _spread(members[rx] + members[ry])
+        if spread > MAX_SPREAD or (rx in complete and ry in complete and spread > RESTATEMENT_SPREAD):
             continue
         gain = sum(pair_weight(p, q) for p in members[rx] for q in members[ry])
         if gain <= 0:
