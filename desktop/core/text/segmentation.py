@@ -95,8 +95,8 @@ def check_sentence_count(text: str, language: str = "", *, presegmented: bool = 
     bound = 2 * (sum(1 for _ in _TERMINAL.finditer(text)) + breaks) + len(text) // (MAX_SENTENCE_CHARS // 2) + 1
     if bound <= MAX_SENTENCES:
         return
-    pieces = _rule_pieces(text, language)
-    if pieces is not None and len(pieces) > MAX_SENTENCES:
+    pieces, _by_lines = _rule_pieces(text, language)
+    if len(pieces) > MAX_SENTENCES:
         raise TooManySentences(len(pieces), presegmented=False)
 
 
@@ -116,34 +116,39 @@ def segment(text: str, language: str = "", *, presegmented: bool = False) -> lis
     """Sentence spans of ``text`` in order; with ``presegmented`` every non-blank line is exactly one span, as in a
     long text the rules find written one sentence a line (``_corpus_lines``). Raises ``TooManySentences`` past
     ``MAX_SENTENCES`` (the loader refuses such a file first)."""
-    pieces = None if presegmented else _rule_pieces(text, language)
-    if pieces is None:
-        presegmented = True
+    if presegmented:
         lines = _lines(text, _PRESEGMENTED_BREAK)
         if len(lines) > MAX_SENTENCES:
             raise TooManySentences(len(lines), presegmented=True)
-        pieces = tuple(Piece(s, e, paragraph=i, line=i, whole_line=True) for i, (s, e) in enumerate(lines))
-    elif len(pieces) > MAX_SENTENCES:
-        raise TooManySentences(len(pieces), presegmented=False)
-    roles = assign_roles(text, pieces, language, presegmented=presegmented)
+        pieces, by_lines = _line_pieces(lines), True
+    else:
+        pieces, by_lines = _rule_pieces(text, language)
+        if len(pieces) > MAX_SENTENCES:  # not when by lines: ``_corpus_lines`` stops at the limit
+            raise TooManySentences(len(pieces), presegmented=False)
+    roles = assign_roles(text, pieces, language, presegmented=by_lines)
     return [Span(p.start, p.end, role) for p, role in zip(pieces, roles, strict=True)]
 
 
+def _line_pieces(lines: Sequence[tuple[int, int]]) -> tuple[Piece, ...]:
+    return tuple(Piece(s, e, paragraph=i, line=i, whole_line=True) for i, (s, e) in enumerate(lines))
+
+
 @lru_cache(maxsize=4)
-def _rule_pieces(text: str, language: str) -> tuple[Piece, ...] | None:
-    """The sentences the rules cut ``text`` into, or None for a text to be read one sentence a line. Lines with no
-    sentence end inside are known before any cutting, so such a file costs no more than with ``presegmented``.
+def _rule_pieces(text: str, language: str) -> tuple[tuple[Piece, ...], bool]:
+    """The sentences of ``text`` without ``presegmented``, and whether they are its lines: a text written one
+    sentence a line is read so. Lines with no sentence end inside are known before any cutting, so such a file
+    costs no more than with ``presegmented``.
 
     Remembered for the last few texts: the loader cuts a long article to count its sentences
     (``check_sentence_count``), and the comparison then segments the same text in the same language (0.45 s
     for 10,000 sentences)."""
     corpus = _corpus_lines(text)
     if corpus is not None and _mostly(sum(not _ends_inside(text, s, e) for s, e in corpus), corpus):
-        return None
+        return _line_pieces(corpus), True
     pieces = tuple(_split_article(text, language))
     if corpus is not None and _mostly(sum(piece.whole_line for piece in pieces), corpus):
-        return None
-    return pieces
+        return _line_pieces(corpus), True
+    return pieces, False
 
 
 def _corpus_lines(text: str) -> list[tuple[int, int]] | None:
