@@ -12,12 +12,16 @@ from pathlib import Path
 TABLES = ("sentences", "groups", "facts", "summary", "comparisons", "failures")
 
 
+def _part(partition: int) -> str:
+    return f"part-{partition:05d}"
+
+
 def part_name(partition: int) -> str:
-    return f"part-{partition:05d}.parquet"
+    return f"{_part(partition)}.parquet"
 
 
 def marker(out_dir: Path, partition: int) -> Path:
-    return out_dir / "_done" / f"part-{partition:05d}"
+    return out_dir / "_done" / _part(partition)
 
 
 def is_done(out_dir: Path, partition: int) -> bool:
