@@ -10,7 +10,7 @@ from library_samples import engine_comparison, rich_comparison
 from desktop import __version__
 from desktop.core import model
 from desktop.core.model import Article, Note, Settings
-from desktop.library import ENV_VAR, LibraryStore, UnknownComparison, library_path, open_library
+from desktop.library import ENV_VAR, LibraryStore, UnknownComparison, library_path, open_library, result_rows
 
 
 @pytest.fixture
@@ -241,6 +241,24 @@ def test_one_query_answers_which_outlets_left_out_a_name(store):
         """
     ).fetchall()
     assert rows == [("Bridge", "Herald B"), ("Bridge, second look", "Herald B")]
+
+
+def test_rows_laid_out_before_the_save_belong_to_the_comparison_they_are_written_for(store):
+    """The app lays a comparison's rows out before it knows their comparison and fact ids (``ResultRows``); written
+    after other comparisons, they must take that comparison's id and facts of their own."""
+    first = store.save(rich_comparison(), "Bridge")
+    laid_out = result_rows(engine_comparison())
+    second = store.save(engine_comparison(), "Elbe", rows=laid_out)
+    store.update(first, engine_comparison(), rows=laid_out)  # the same rows, now for the first comparison
+    assert store.load(first) == store.load(second) == engine_comparison()
+    counts = store.db.execute(
+        "SELECT f.comparison_id, COUNT(DISTINCT f.id), COUNT(fa.fact_id) FROM facts AS f "
+        "LEFT JOIN fact_absences AS fa ON fa.fact_id = f.id AND fa.comparison_id = f.comparison_id "
+        "GROUP BY f.comparison_id ORDER BY f.comparison_id"
+    ).fetchall()
+    absences = len(laid_out.absences)
+    assert absences and counts == [(first, len(laid_out.facts), absences), (second, len(laid_out.facts), absences)]
+    assert store.db.execute("SELECT COUNT(*) FROM fact_absences").fetchone()[0] == 2 * absences
 
 
 def test_sentences_are_queryable_by_status_and_commentary(store):

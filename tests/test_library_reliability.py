@@ -80,7 +80,7 @@ KILLED_SAVE = """
 
     db, comparison_json, mode = sys.argv[1:4]
     store = open_library(db)
-    LibraryStore._write_facts = lambda self, rows: os.kill(os.getpid(), signal.SIGKILL)
+    LibraryStore._write_facts = lambda self, *rows: os.kill(os.getpid(), signal.SIGKILL)
     if mode == "update":
         store.update(1, read_json(comparison_json))
     else:
@@ -118,7 +118,7 @@ def test_error_mid_save_rolls_back_in_the_same_process(tmp_path, monkeypatch):
     store = open_library(tmp_path / "lib.sqlite3")
     cid = store.save(rich_comparison(), "Bridge")
 
-    def fail(self, rows):
+    def fail(self, *rows):
         raise RuntimeError("disk went away")
 
     monkeypatch.setattr(LibraryStore, "_write_facts", fail)

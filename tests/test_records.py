@@ -96,10 +96,10 @@ def test_the_json_document_is_made_of_the_records():
 
 
 def test_library_rows_are_the_records_with_their_columns_renamed():
-    laid_out = rows.result_rows(COMPARISON, 7, [11, 12], first_fact_id=1)
+    laid_out = rows.result_rows(COMPARISON)
     sentence = COMPARISON.articles[0].sentences[2]
     row = laid_out.sentences[2]
-    assert (row["comparison_id"], row["article"], row["number"], row["start_char"]) == (7, "A", 2, sentence.start)
+    assert (row["article"], row["number"], row["start_char"]) == ("A", 2, sentence.start)
     assert json.loads(row["labels"]) == records.sentence_record(sentence)["labels"]
     # Read back as the store reads it (columns selected under the record's names), it is the same record.
     selected = [row[rows.SENTENCE.column(k)] for k in rows.SENTENCE.keys]

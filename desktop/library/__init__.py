@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # for type checkers, and so that PyInstaller sees the modules
     from desktop.library.connection import UnknownComparison
     from desktop.library.location import ENV_VAR, FILE_NAME, default_library_path, library_path
     from desktop.library.notes import LibraryNotes
+    from desktop.library.rows import ResultRows, result_rows
     from desktop.library.schema import LibraryError
     from desktop.library.search_index import SearchIndexDamaged
     from desktop.library.store import ComparisonInfo, LibraryStore, open_library
@@ -34,11 +35,13 @@ __all__ = [
     "LibraryError",
     "LibraryNotes",
     "LibraryStore",
+    "ResultRows",
     "SearchIndexDamaged",
     "UnknownComparison",
     "default_library_path",
     "library_path",
     "open_library",
+    "result_rows",
 ]
 
 _HOMES = {
@@ -50,11 +53,13 @@ _HOMES = {
     "LibraryError": "schema",
     "LibraryNotes": "notes",
     "LibraryStore": "store",
+    "ResultRows": "rows",
     "SearchIndexDamaged": "search_index",
     "UnknownComparison": "connection",
     "default_library_path": "location",
     "library_path": "location",
     "open_library": "store",
+    "result_rows": "rows",
 }
 
 __getattr__ = lazy_door(__name__, _HOMES)

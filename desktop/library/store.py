@@ -36,6 +36,7 @@ from desktop.library.rows import (
     MEMBERS_SQL,
     SENTENCES_SQL,
     ResultRows,
+    comparison_article_rows,
     comparison_from_rows,
     comparison_row,
     content_hash,
@@ -139,12 +140,21 @@ class LibraryStore:
         return int(articles), int(comparisons)
 
     @sqlite_errors("save to")
-    def save(self, comparison: Comparison, name: str, notes: Sequence[Note] = ()) -> int:
-        """Store a new comparison with its articles and notes; returns its id."""
-        return self._insert(comparison, name, notes, engine_version=__version__, created=None)
+    def save(
+        self, comparison: Comparison, name: str, notes: Sequence[Note] = (), rows: ResultRows | None = None
+    ) -> int:
+        """Store a new comparison with its articles and notes; returns its id. ``rows``: ``result_rows(comparison)``
+        if laid out already."""
+        return self._insert(comparison, name, notes, engine_version=__version__, created=None, rows=rows)
 
     def _insert(
-        self, comparison: Comparison, name: str, notes: Sequence[Note], engine_version: str, created: str | None
+        self,
+        comparison: Comparison,
+        name: str,
+        notes: Sequence[Note],
+        engine_version: str,
+        created: str | None,
+        rows: ResultRows | None = None,
     ) -> int:
         when = now()
         row = {"name": name, "created": created or when, "updated": when, "engine_version": engine_version}
@@ -154,14 +164,20 @@ class LibraryStore:
                 f"INSERT INTO comparisons ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row
             )
             comparison_id = int(cursor.lastrowid or 0)
-            self._write_results(comparison_id, comparison, when)
+            self._write_results(comparison_id, comparison, when, rows)
             for note in notes:
                 self.notes.write(comparison_id, note, when)
         return comparison_id
 
     @sqlite_errors("save to")
-    def update(self, comparison_id: int, comparison: Comparison, engine_version: str = __version__) -> None:
-        """Replace a saved comparison's results (autosave, re-align); name and notes stay."""
+    def update(
+        self,
+        comparison_id: int,
+        comparison: Comparison,
+        engine_version: str = __version__,
+        rows: ResultRows | None = None,
+    ) -> None:
+        """Replace a saved comparison's results (autosave, re-align); name and notes stay. ``rows`` as in ``save``."""
         when = now()
         row = {"updated": when, "engine_version": engine_version} | comparison_row(comparison)
         with self.connection.writing():
@@ -171,7 +187,7 @@ class LibraryStore:
                 {**row, "id": comparison_id},
             )
             self._delete_results(comparison_id)
-            self._write_results(comparison_id, comparison, when)
+            self._write_results(comparison_id, comparison, when, rows)
 
     def _delete_results(self, comparison_id: int) -> None:
         # Children first, so the delete does not lean on cascades being switched on in this connection.
@@ -187,28 +203,32 @@ class LibraryStore:
         for table in children:
             self.db.execute(f"DELETE FROM {table} WHERE comparison_id = ?", [comparison_id])
 
-    def _write_results(self, comparison_id: int, comparison: Comparison, when: str) -> None:
+    def _write_results(self, comparison_id: int, comparison: Comparison, when: str, rows: ResultRows | None) -> None:
         article_ids = [self.articles.file(r.article, when) for r in comparison.articles]
-        next_fact = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM facts").fetchone()[0]
-        rows = result_rows(comparison, comparison_id, article_ids, int(next_fact))
-        self._insert_rows("comparison_articles", rows.comparison_articles)
-        self._insert_rows("sentences", rows.sentences)
-        self._insert_rows("alignment_groups", rows.groups)
-        self._insert_rows("group_members", rows.members)
-        self._write_facts(rows)
-        self._insert_rows("conflicts", rows.conflicts)
+        self._insert_rows("comparison_articles", comparison_article_rows(comparison, comparison_id, article_ids))
+        rows = rows or result_rows(comparison)
+        mine = {"comparison_id": str(comparison_id)}
+        self._insert_rows("sentences", rows.sentences, mine)
+        self._insert_rows("alignment_groups", rows.groups, mine)
+        self._insert_rows("group_members", rows.members, mine)
+        self._write_facts(rows, mine)
+        self._insert_rows("conflicts", rows.conflicts, mine)
 
-    def _write_facts(self, rows: ResultRows) -> None:
-        self._insert_rows("facts", rows.facts)
-        self._insert_rows("fact_absences", rows.absences)
+    def _write_facts(self, rows: ResultRows, mine: dict[str, str]) -> None:
+        first = int(self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM facts").fetchone()[0])
+        self._insert_rows("facts", rows.facts, mine | {"id": f"{first} + :position"})
+        self._insert_rows("fact_absences", rows.absences, mine | {"fact_id": f"{first} + :fact_id"})
 
-    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Plain ``executemany``: the tables exist with their types, so sqlite-utils' column inference is not needed."""
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]], values: dict[str, str] | None = None) -> None:
+        """Plain ``executemany``: the tables exist with their types, so sqlite-utils' column inference is not needed.
+        ``values``: columns whose value is this SQL expression (built here from integers only) instead of the row's
+        own, which it may use."""
         if not rows:
             return
-        columns = list(rows[0])
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
-        self.db.conn.executemany(sql, rows)
+        values = values or {}
+        columns = list(dict.fromkeys([*values, *rows[0]]))
+        expressions = ", ".join(values.get(c, ":" + c) for c in columns)
+        self.db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({expressions})", rows)
 
     @sqlite_errors("read")
     def load(self, comparison_id: int) -> Comparison:

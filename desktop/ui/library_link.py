@@ -172,7 +172,7 @@ class LibraryLink(QObject):
         self._shown = new
         if new is None or self.worker is None:
             return
-        self.worker.save(new)
+        self.worker.save(new, result.library_rows)
         if old is not None:
             self.notes.follow(old, new)
 

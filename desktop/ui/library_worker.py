@@ -26,7 +26,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.model import Comparison, Note
 from desktop.core.presentation import Presentation, present
-from desktop.library import ComparisonInfo, LibraryError, LibraryStore, UnknownComparison, open_library
+from desktop.library import (
+    ComparisonInfo,
+    LibraryError,
+    LibraryStore,
+    ResultRows,
+    UnknownComparison,
+    open_library,
+)
 
 log = logging.getLogger(__name__)
 NAME_LENGTH = 80
@@ -85,11 +92,20 @@ class Reply(QObject):
 
 
 class _SaveJob(QRunnable):
-    def __init__(self, path: Path, target: SaveTarget, comparison: Comparison, number: int, signals: _Signals) -> None:
+    def __init__(
+        self,
+        path: Path,
+        target: SaveTarget,
+        comparison: Comparison,
+        rows: ResultRows | None,
+        number: int,
+        signals: _Signals,
+    ) -> None:
         super().__init__()
         self._path = path
         self._target = target
         self._comparison = comparison
+        self._rows = rows
         self._number = number
         self._signals = signals
 
@@ -117,7 +133,7 @@ class _SaveJob(QRunnable):
         target = self._target
         if target.id is not None:
             try:
-                store.update(target.id, self._comparison)
+                store.update(target.id, self._comparison, rows=self._rows)
                 return
             except UnknownComparison:
                 log.info("comparison %s was deleted from the library; saving it anew", target.id)
@@ -125,10 +141,10 @@ class _SaveJob(QRunnable):
         if same is not None:
             # The same articles in the same order (the app started again on the same files): that entry is this
             # comparison, so it is brought up to date instead of piling up copies.
-            store.update(same, self._comparison)
+            store.update(same, self._comparison, rows=self._rows)
             target.id = same
             return
-        target.id = store.save(self._comparison, target.name or comparison_name(self._comparison))
+        target.id = store.save(self._comparison, target.name or comparison_name(self._comparison), rows=self._rows)
 
 
 class _AskJob(QRunnable):
@@ -229,11 +245,12 @@ class LibraryWorker(QObject):
         """What is on screen is the saved comparison ``comparison_id``: later results update it."""
         self.target = SaveTarget(name, comparison_id)
 
-    def save(self, comparison: Comparison) -> None:
+    def save(self, comparison: Comparison, rows: ResultRows | None = None) -> None:
+        """``rows``: the comparison's library rows, if laid out already (``RunResult.library_rows``)."""
         if self.target is None:
             self.target = SaveTarget(comparison_name(comparison))
         self.target.latest += 1
-        self._pool.start(_SaveJob(self.path, self.target, comparison, self.target.latest, self._signals))
+        self._pool.start(_SaveJob(self.path, self.target, comparison, rows, self.target.latest, self._signals))
 
     def load(self, comparison_id: int) -> None:
         """Read a saved comparison (after any queued saves); ``opened`` or ``open_failed`` follows."""

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -18,6 +19,9 @@ from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation, present
 from desktop.core.sources.errors import LoadError
 from desktop.ui import placed_links
+
+if TYPE_CHECKING:
+    from desktop.library import ResultRows
 
 log = logging.getLogger(__name__)
 _STEPS = 100  # progress units per loaded article or compare stage, so embedding can move the bar inside a stage
@@ -70,6 +74,7 @@ class RunResult:
     load_seconds: float = 0.0
     compare_seconds: float = 0.0
     display: Presentation | None = None  # what the views draw, prepared off the GUI thread
+    library_rows: ResultRows | None = None  # what the autosave writes, laid out off the GUI thread too
 
 
 class WorkerSignals(QObject):
@@ -129,6 +134,7 @@ class CompareWorker(QRunnable):
     def _run(self) -> None:
         from desktop.core.pipeline import STAGES, ComparisonCancelled, compare
         from desktop.core.sources.articles import ArticleInput, load_articles
+        from desktop.library import result_rows
 
         scale = ProgressScale(len(self._sources), STAGES)
         started = time.perf_counter()
@@ -178,6 +184,9 @@ class CompareWorker(QRunnable):
                 engine=self._engine,
             )
         display = present(comparison) if comparison is not None else None
+        # Laid out here, not by the save: on the save's thread it took the interpreter from the window while the
+        # window showed the result (``rows.ResultRows``).
+        library_rows = result_rows(comparison) if comparison is not None else None
         self.signals.finished.emit(
             RunResult(
                 generation=self.generation,
@@ -188,5 +197,6 @@ class CompareWorker(QRunnable):
                 load_seconds=load_seconds,
                 compare_seconds=time.perf_counter() - compare_started,
                 display=display,
+                library_rows=library_rows,
             )
         )

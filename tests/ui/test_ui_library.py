@@ -79,6 +79,27 @@ def test_autosave_creates_one_row_then_updates_it(window, open_articles, article
     assert window.library.last_save_seconds is not None
 
 
+def test_the_autosave_writes_the_rows_the_comparison_worker_laid_out(
+    window, open_articles, article_files, private_library, monkeypatch, qtbot
+):
+    """Laying the rows out on the save's thread took the interpreter from the window while it showed the result
+    (``library.rows.ResultRows``): the comparison's worker lays them out, and the save only writes them."""
+    from desktop.library import store as library_store
+
+    def not_here(comparison):
+        raise AssertionError("the save laid the rows out again")
+
+    monkeypatch.setattr(library_store, "result_rows", not_here)
+    comparison = open_articles(article_files[:2])
+    wait_saved(window, qtbot)
+    assert window.info_bar.topic != "autosave"
+    store = open_library(private_library)
+    try:
+        assert store.load(window.library.current_id) == comparison
+    finally:
+        store.db.close()
+
+
 def test_removing_every_article_shows_the_start_page_with_recent_comparisons(
     window, own_library, open_articles, article_files, qtbot
 ):
@@ -312,7 +333,7 @@ def test_cancelling_a_realign_keeps_the_saved_result_and_closes_the_bar(window, 
 def test_a_failing_autosave_says_so_and_keeps_the_comparison(window, open_articles, article_files, monkeypatch, qtbot):
     from desktop.library import LibraryError, LibraryStore
 
-    def full(self, comparison, name, notes=()):
+    def full(self, comparison, name, notes=(), rows=None):
         raise LibraryError(self.location(), "could not save to the library: database or disk is full")
 
     monkeypatch.setattr(LibraryStore, "save", full)
