@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.align import alignment, candidates
+from desktop.core.align import alignment, candidates, segments
 from desktop.core.align.alignment import align, align_pair
 from desktop.core.align.beads import AlignedSet, Bead
 from desktop.core.align.candidates import MAX_DF, article_features, pair_index
@@ -157,7 +157,9 @@ def test_pruned_long_document_path_gives_the_same_groups_as_the_full_dp():
     fa, fb = article_features(a), article_features(b)
     index = pair_index(fa, fb)
     sim = index.similarity()
-    cut = alignment._segments(index, sim, index.rows, index.cols, dense_cells=1_000)
+    cut = segments.cut(
+        index.rows, index.cols, sim, index.size_a, index.size_b, anchor=alignment.ANCHOR, dense_cells=1_000
+    )
     assert len(cut) >= 3  # the pruned path really runs segment by segment
     full = align_pair(fa, fb, 0.5, dense_cells=10**9)
     pruned = align_pair(fa, fb, 0.5, dense_cells=1_000)

@@ -164,6 +164,13 @@ def test_auto_is_fuzzy_for_two_articles_of_one_language_and_combined_otherwise()
     assert matching.resolve("auto", ["de", "en"]) == combined
     assert matching.resolve("auto", ["de", "de", "en"]) == combined
     assert matching.resolve("auto", ["de", ""]) == "fuzzy"  # undetected is not different
+    # Two languages too long for the combined aligner to score every pair: by meaning, cut into segments.
+    semantic = "semantic" if embeddings.available() else "fuzzy"
+    assert matching.resolve("auto", ["de", "en"], [1_500, 1_500]) == semantic
+    assert matching.resolve("auto", ["de", "en"], [1_400, 1_400]) == combined
+    assert matching.resolve("auto", ["de", "de", "en"], [5_000, 5_000, 10]) == combined  # the German pair: strings
+    assert matching.resolve("auto", ["de", "de"], [5_000, 5_000]) == "fuzzy"
+    assert matching.resolve("combined", ["de", "en"], [5_000, 5_000]) == combined  # asked for: kept
     assert matching.resolve("fuzzy", ["de", "en"]) == "fuzzy"
     with pytest.raises(ValueError, match="unknown match mode"):
         matching.resolve("exact", ["de"])
@@ -322,6 +329,47 @@ def test_pairs_too_large_for_the_dp_still_pair_best_candidates(monkeypatch: pyte
     b = np.stack([_unit(3), _unit(9), _unit(1)])
     sets = semantic_alignment.align([a, b], languages=["de", "en"])
     assert sorted((s.members[0], s.members[1]) for s in sets) == [((0,), (2,)), ((2,), (0,))]
+
+
+def _translated(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]]]:
+    """Literal vectors of a long translated pair: a third of the pairs as close as a literal translation
+    (cosine 0.75), the rest as loose as a free one (0.45: above the bead bar of two languages, below the bar of
+    a pair found out of order), 5 % of B's sentences deleted and 5 % inserted."""
+    rng = np.random.default_rng(seed)
+
+    def unit(rows: np.ndarray) -> np.ndarray:
+        return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+    a = unit(rng.normal(size=(n, embeddings.DIMENSIONS)))
+    b, truth = [], set()
+    for i in range(n):
+        if rng.random() < 0.05:
+            continue
+        cosine = 0.75 if rng.random() < 1 / 3 else 0.45
+        other = rng.normal(size=embeddings.DIMENSIONS)
+        other -= (other @ a[i]) * a[i]
+        truth.add((i, len(b)))
+        b.append(cosine * a[i] + np.sqrt(1 - cosine**2) * other / np.linalg.norm(other))
+        if rng.random() < 0.05:
+            b.append(rng.normal(size=embeddings.DIMENSIONS))
+    return a, unit(np.array(b)), truth
+
+
+def test_a_pair_too_large_for_one_dp_is_aligned_segment_by_segment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``DENSE_CELLS`` pairs the DP runs inside the segments that mutual-best anchors cut the pair into;
+    with only each sentence's best candidates (what there was before), a loose translation found few pairs."""
+    monkeypatch.setattr(semantic_alignment, "DENSE_CELLS", 40_000)  # 600 x 600 is too large, a segment is not
+    a, b, truth = _translated(600, seed=5)
+
+    def pairs() -> set[tuple[int, int]]:
+        sets = semantic_alignment.align([a, b], languages=["de", "en"])
+        return {(i, j) for s in sets for i in s.members.get(0, ()) for j in s.members.get(1, ())}
+
+    found = pairs()
+    assert len(found & truth) >= 0.95 * len(truth)
+    assert len(found & truth) >= 0.95 * len(found)
+    monkeypatch.setattr(semantic_alignment.segments, "cut", lambda *args, **kwargs: [])
+    assert len(pairs() & truth) < 0.5 * len(truth)
 
 
 @needs_encoder

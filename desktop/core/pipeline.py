@@ -71,9 +71,6 @@ def compare(
     articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
-    matched_by = matching.resolve(settings.match, [a.language for a in articles])
-    # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
-    encoder = engine.encoder if matched_by != "fuzzy" else None
     with ExitStack() as stack:
         # Long articles: a child process indexes the articles' facts (and, matched by strings, aligns them first)
         # on the other core. It starts now, to import the pipeline while this process segments. Matched by
@@ -90,6 +87,11 @@ def compare(
         )
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
+        matched_by = matching.resolve(
+            settings.match, [a.language for a in articles], [_aligned_count(s) for s in spans]
+        )
+        # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
+        encoder = engine.encoder if matched_by != "fuzzy" else None
 
         raw_sets: list[RawSet] | None = None
         found_by_fuzzy: FuzzyGroups | None = None
@@ -169,6 +171,11 @@ def compare(
 
 
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
+
+
+def _aligned_count(spans: Sequence[Span]) -> int:
+    """How many of an article's sentences the aligners see: all but its page furniture."""
+    return sum(1 for span in spans if span.role != Role.BOILERPLATE)
 
 
 def _waiting(child: aside.Aside, cancelled: Cancelled | None) -> bool:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -40,12 +39,12 @@ from desktop.core.align import beads
 from desktop.core.align.beads import AlignedSet, Bead, Passes
 from desktop.core.align.candidates import ArticleFeatures, Floats, Ints, PairIndex, article_features, pair_index, subset
 from desktop.core.align.scoring import Dice
+from desktop.core.align.segments import cut
 from desktop.core.text import wordlists
 
 MAX_SPLIT = 8  # simple-side sentences one sentence may be split into (1:k beads)
 MAX_MERGE = 3  # sentences that may be merged into one (n:1 beads)
 DENSE_CELLS = 250_000  # sentence pairs up to which one DP covers the whole document pair
-SEGMENT = 150  # sentences per side a segment of a long document aims for
 ANCHOR = 0.9  # similarity of a pair that may bound a segment
 PARALLEL = 0.5  # median best similarity from which two articles count as parallel
 PARALLEL_SCALE = 0.4  # pass 1 threshold for parallel articles, relative to the user threshold
@@ -326,7 +325,8 @@ class _Words:
 
     def blocks(self) -> list[tuple[range, range]]:
         # A segment with no anchor to cut it at is left to the reordering pass.
-        segments = _segments(self.index, self.sim, self.rows, self.cols, self.dense_cells)
+        size_a, size_b = self.shape
+        segments = cut(self.rows, self.cols, self.sim, size_a, size_b, anchor=ANCHOR, dense_cells=self.dense_cells)
         return [(a, b) for a, b in segments if len(a) * len(b) <= self.dense_cells]
 
     def scorer(self, rows: range, cols: range) -> Dice:
@@ -355,51 +355,3 @@ def _contained(word: float, gram: float, own_word: float, own_gram: float) -> bo
     if own_word <= 0 or own_gram <= 0:
         return False
     return bool((word / own_word + gram / own_gram) / 2 >= ATTACH)
-
-
-def _segments(index: PairIndex, sim: Floats, rows: Ints, cols: Ints, dense_cells: int) -> list[tuple[range, range]]:
-    na, nb = index.size_a, index.size_b
-    if na * nb <= dense_cells:
-        return [(range(na), range(nb))]
-    chain = _anchor_chain(sim, rows, cols, na, nb)
-    cuts = [(0, 0)]
-    for (i0, j0), (i1, j1) in pairwise(chain):
-        if i1 == i0 + 1 and j1 == j0 + 1 and (i1 - cuts[-1][0] >= SEGMENT or j1 - cuts[-1][1] >= SEGMENT):
-            cuts.append((i1, j1))
-    cuts.append((na, nb))
-    return [(range(a0, a1), range(b0, b1)) for (a0, b0), (a1, b1) in pairwise(cuts)]
-
-
-def _anchor_chain(sim: Floats, rows: Ints, cols: Ints, na: int, nb: int) -> list[tuple[int, int]]:
-    """Mutual-best near-verbatim pairs on the longest chain increasing in both articles."""
-    strong = sim >= ANCHOR
-    best_a = np.full(na, -1.0)
-    best_b = np.full(nb, -1.0)
-    np.maximum.at(best_a, rows, sim)
-    np.maximum.at(best_b, cols, sim)
-    mutual = strong & (sim >= best_a[rows]) & (sim >= best_b[cols])
-    order = np.lexsort((cols[mutual], rows[mutual]))
-    return _longest_chain(list(zip(rows[mutual][order].tolist(), cols[mutual][order].tolist(), strict=True)))
-
-
-def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence strictly increasing in both coordinates (patience sorting, O(n log n))."""
-    pairs = sorted(pairs, key=lambda p: (p[0], -p[1]))  # equal rows in falling order: at most one is chosen
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        back[n] = tail_at[pos - 1] if pos else -1
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(n)
-        else:
-            tails[pos] = j
-            tail_at[pos] = n
-    chain = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = back[k]
-    return chain[::-1]

@@ -5,12 +5,15 @@ meaning and roles) when several outlets are compared (three or more articles) or
 what finds what independent outlets report in their own words (real-news dev sets, pair F1 0.15 with fuzzy alone,
 0.47 combined). Two articles of one language stay ``fuzzy``: most such pairs are versions of one text, where the
 bead search is calibrated (DEplain-web, 40 pairs: exact n:m F1 0.69 fuzzy, 0.61 combined, 0.66 with a strict
-link bar). Where the encoder is not installed everything falls back to fuzzy; it is loaded only when used.
+link bar). Two articles in different languages too long for ``combined`` to score their pairs are ``semantic``
+instead (``_too_long_to_score``). Where the encoder is not installed everything falls back to fuzzy; it is loaded
+only when used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.align import alignment, sections
@@ -29,14 +32,17 @@ def cross_language(languages: Sequence[str]) -> bool:
     return len({lang for lang in languages if lang}) > 1
 
 
-def resolve(requested: str, languages: Sequence[str]) -> str:
-    """The mode that will run: ``auto`` decided by the languages, and semantic modes only where the encoder
-    is installed (otherwise fuzzy, which the caller reports through ``Comparison.matched_by``)."""
+def resolve(requested: str, languages: Sequence[str], sizes: Sequence[int] = ()) -> str:
+    """The mode that will run: ``auto`` decided by the languages (and the articles' ``sizes``, sentences the
+    aligners see, where known), and semantic modes only where the encoder is installed (otherwise fuzzy, which
+    the caller reports through ``Comparison.matched_by``)."""
     if requested not in MODES:
         raise ValueError(f"unknown match mode {requested!r}; expected one of {', '.join(MODES)}")
     mode = requested
     if mode == "auto":
         mode = "combined" if len(languages) > 2 or cross_language(languages) else "fuzzy"
+        if mode == "combined" and _too_long_to_score(languages, sizes):
+            mode = "semantic"
     if mode != "fuzzy":
         from desktop.core.align import embeddings
 
@@ -45,13 +51,32 @@ def resolve(requested: str, languages: Sequence[str]) -> str:
     return mode
 
 
+def _too_long_to_score(languages: Sequence[str], sizes: Sequence[int]) -> bool:
+    """Whether two articles in different languages are too long for the combined aligner to score their pairs
+    (``combined_alignment.MAX_CELLS``): it would keep only the fuzzy aligner's groups, which across languages are
+    next to none, while the semantic aligner cuts a long pair into segments by meaning (2 x 2,000 translated
+    sentences: pair F1 0.000 by the one, 0.960 by the other)."""
+    if len(sizes) != len(languages):
+        return False
+    from desktop.core.align.combined_alignment import MAX_CELLS
+
+    return any(
+        la and lb and la != lb and na * nb > MAX_CELLS
+        for (la, na), (lb, nb) in combinations(zip(languages, sizes, strict=True), 2)
+    )
+
+
 def matched_by(comparison: Comparison) -> str:
     """The signal a comparison's sentences were aligned with, for the JSON and the app's status line: as
     recorded when it was aligned, or, for a comparison saved before that was recorded, worked out again."""
     if comparison.matched_by:
         return comparison.matched_by
     try:
-        return resolve(comparison.settings.match, [r.article.language for r in comparison.articles])
+        return resolve(
+            comparison.settings.match,
+            [r.article.language for r in comparison.articles],
+            [sum(1 for s in r.sentences if s.role != Role.BOILERPLATE) for r in comparison.articles],
+        )
     except ValueError:
         return comparison.settings.match
 
