@@ -216,6 +216,26 @@ def test_semantic_on_one_language_keeps_word_diffs() -> None:
     assert sum(s.group is not None for s in content) >= len(content) // 2
 
 
+@needs_encoder
+@pytest.mark.parametrize("match", ["auto", "semantic"])
+def test_a_translated_report_pairs_every_sentence_with_its_translation(match: str) -> None:
+    """A German report and its English translation, one sentence a line (written for this test): every sentence
+    meets its own translation and no other, but for the headline, which the combined aligner (auto) also joins
+    with the lead that restates it, as it does for outlets."""
+    data = ROOT / "tests" / "data"
+    articles = [
+        load_article(str(data / f"translation_{language}.txt"), aid, presegmented=True)
+        for language, aid in (("de", "A"), ("en", "B"))
+    ]
+    comparison = compare(articles, Settings(match=match, presegmented=True))
+    pairs = {(i, j) for g in comparison.groups for i in g.members.get("A", ()) for j in g.members.get("B", ())}
+    lines = len(comparison.article("A").sentences)
+    assert lines == len(comparison.article("B").sentences) == 29
+    assert {(i, i) for i in range(lines)} <= pairs
+    headline_and_lead = {(0, 1), (1, 0)} if match == "auto" else set()
+    assert pairs - {(i, i) for i in range(lines)} <= headline_and_lead
+
+
 # --- the aligner on literal vectors -----------------------------------------------------------------------------
 
 
