@@ -43,10 +43,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.bilingual_documents import bilingual_pair
-from benchmarks.synthetic_articles import _Varier, sample_sentences
+from benchmarks.synthetic_articles import Documents, _Varier, edited_pair, sample_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-Documents = tuple[Path, Path, set[tuple[int, int]]]  # document A, document B, the true (A line, B line) pairs
 
 NAIVE = """
 import json, sys
@@ -95,7 +94,7 @@ def presplit_pair(n: int, folder: Path, seed: int = 11, language: str = "de") ->
     rng = random.Random(seed)
     pool = sample_sentences(language)
     varier = _Varier(language, rng)
-    return _edited_pair(
+    return edited_pair(
         [varier.fresh(rng.choice(pool)) for _ in range(n)],
         varier.reword,
         lambda: varier.fresh(rng.choice(pool)),
@@ -124,38 +123,7 @@ def small_vocabulary_pair(n: int, folder: Path, seed: int = 7, words: int = 300)
         return " ".join(tokens) + "."
 
     base = [fresh() for _ in range(n)]
-    return _edited_pair(base, reword, fresh, rng, folder / f"{n}-small-A.txt", folder / f"{n}-small-B.txt")
-
-
-def _edited_pair(
-    base: list[str],
-    reword: Callable[[str], str],
-    fresh: Callable[[], str],
-    rng: random.Random,
-    a: Path,
-    b: Path,
-) -> Documents:
-    """B is ``base`` with 15 % of sentences reworded, 8 % deleted, 8 % new ones inserted and 10 % moved in
-    blocks of five; both written one sentence a line, with the true pairs."""
-    other: list[tuple[str, int | None]] = []
-    for i, sentence in enumerate(base):
-        roll = rng.random()
-        if roll < 0.08:
-            continue
-        other.append((reword(sentence) if roll < 0.23 else sentence, i))
-        if rng.random() < 0.08:
-            other.append((fresh(), None))
-    moved = 0
-    while moved < 0.10 * len(other):
-        start = rng.randrange(len(other) - 5)
-        block = other[start : start + 5]
-        del other[start : start + 5]
-        at = rng.randrange(len(other))
-        other[at:at] = block
-        moved += 5
-    a.write_text("\n".join(base) + "\n", encoding="utf-8")
-    b.write_text("\n".join(text for text, _ in other) + "\n", encoding="utf-8")
-    return a, b, {(i, j) for j, (_, i) in enumerate(other) if i is not None}
+    return edited_pair(base, reword, fresh, rng, folder / f"{n}-small-A.txt", folder / f"{n}-small-B.txt")
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from benchmarks.synthetic_articles import Documents, edited_pair
+
 # (German, English): one statement each, with the slots {person}, {place}, {number}, {day}.
 TEMPLATES: tuple[tuple[str, str], ...] = (
     (
@@ -187,7 +189,6 @@ _DAYS = (
     ("Sonntag", "Sunday"),
 )
 _SYLLABLES = ("ka", "ber", "lin", "mo", "ra", "ten", "dor", "vi", "sel", "hau", "gro", "nes", "tal", "wen", "ost")
-Documents = tuple[Path, Path, set[tuple[int, int]]]  # German document, English document, true (line, line) pairs
 
 
 def _word(rng: random.Random) -> str:
@@ -213,23 +214,14 @@ def bilingual_pair(n: int, folder: Path, seed: int = 13) -> Documents:
     """A German document of ``n`` sentences and its English counterpart, edited, one sentence a line."""
     rng = random.Random(seed)
     pairs = [_pair(rng) for _ in range(n)]
-    english: list[tuple[str, int | None]] = []
-    for i, (_german, translated) in enumerate(pairs):
-        if rng.random() < 0.08:
-            continue
-        english.append((translated, i))
-        if rng.random() < 0.08:
-            english.append((_pair(rng)[1], None))
-    moved = 0
-    while moved < 0.10 * len(english):
-        start = rng.randrange(len(english) - 5)
-        block = english[start : start + 5]
-        del english[start : start + 5]
-        at = rng.randrange(len(english))
-        english[at:at] = block
-        moved += 5
+    translation = dict(pairs)
     folder.mkdir(parents=True, exist_ok=True)
-    a, b = folder / f"{n}-de.txt", folder / f"{n}-en.txt"
-    a.write_text("\n".join(german for german, _ in pairs) + "\n", encoding="utf-8")
-    b.write_text("\n".join(text for text, _ in english) + "\n", encoding="utf-8")
-    return a, b, {(i, j) for j, (_, i) in enumerate(english) if i is not None}
+    return edited_pair(
+        [german for german, _ in pairs],
+        translation.__getitem__,
+        lambda: _pair(rng)[1],
+        rng,
+        folder / f"{n}-de.txt",
+        folder / f"{n}-en.txt",
+        reworded=1.0,  # every sentence translated
+    )

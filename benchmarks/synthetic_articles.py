@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _NUMBER = re.compile(r"\d+")
 _CAPITALISED = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}\b")
 _SYLLABLES = ("ka", "ber", "lin", "mo", "ra", "ten", "dor", "vi", "sel", "hau", "gro", "nes", "tal", "wen", "ost")
+Documents = tuple[Path, Path, set[tuple[int, int]]]  # document A, document B, the true (A line, B line) pairs
 _FILLERS = {
     "de": ("auch", "noch", "bereits", "nun", "offenbar", "erneut", "zunächst", "jedenfalls"),
     "en": ("also", "still", "already", "now", "apparently", "again", "initially", "reportedly"),
@@ -145,3 +147,35 @@ CASES = (
     Sizes("5 × 500", 5, 500),
     Sizes("20 × 300", 20, 300),
 )
+
+
+def edited_pair(
+    base: list[str],
+    reword: Callable[[str], str],
+    fresh: Callable[[], str],
+    rng: random.Random,
+    a: Path,
+    b: Path,
+    reworded: float = 0.15,
+) -> Documents:
+    """B is ``base`` with a ``reworded`` share of its sentences reworded, 8 % deleted, 8 % new ones inserted and
+    10 % moved in blocks of five; both written one sentence a line, with the true pairs."""
+    other: list[tuple[str, int | None]] = []
+    for i, sentence in enumerate(base):
+        roll = rng.random()
+        if roll < 0.08:
+            continue
+        other.append((reword(sentence) if roll < 0.08 + reworded else sentence, i))
+        if rng.random() < 0.08:
+            other.append((fresh(), None))
+    moved = 0
+    while moved < 0.10 * len(other):
+        start = rng.randrange(len(other) - 5)
+        block = other[start : start + 5]
+        del other[start : start + 5]
+        at = rng.randrange(len(other))
+        other[at:at] = block
+        moved += 5
+    a.write_text("\n".join(base) + "\n", encoding="utf-8")
+    b.write_text("\n".join(text for text, _ in other) + "\n", encoding="utf-8")
+    return a, b, {(i, j) for j, (_, i) in enumerate(other) if i is not None}
