@@ -183,6 +183,7 @@ class ResultRows:
 
 
 def result_rows(comparison: Comparison) -> ResultRows:
+    """The comparison's result rows, their comparison and fact ids left to the store."""
     sentences: list[Row] = []
     for result in comparison.articles:
         head = {"article": result.article.id}
