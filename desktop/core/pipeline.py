@@ -186,9 +186,13 @@ def compare(
 RawSet = tuple[dict[int, tuple[int, ...]], float, MatchEvidence | None]
 
 
+def _aligned_positions(spans: Sequence[Span]) -> list[int]:
+    """The positions of the sentences of an article the aligners see: all but its page furniture."""
+    return [i for i, span in enumerate(spans) if span.role != Role.BOILERPLATE]
+
+
 def _aligned_count(spans: Sequence[Span]) -> int:
-    """How many of an article's sentences the aligners see: all but its page furniture."""
-    return sum(1 for span in spans if span.role != Role.BOILERPLATE)
+    return len(_aligned_positions(spans))
 
 
 def _waiting(child: aside.Aside, cancelled: Cancelled | None) -> bool:
@@ -243,7 +247,7 @@ def _encoding_shares(
     """The distinct sentences the aligner will encode: a third for this process, which reads the sentences ahead
     first, then two thirds for the child (2 x 10,000 translated sentences, start to JSON: 13.3 s with a third
     here, 14.0 with two fifths, 14.2 with a quarter, 15.3 with a half, 19.7 all here)."""
-    _positions, texts, _keys, _titles = _aligner_input(articles, spans, settings)
+    texts = _aligned_texts(articles, spans, [_aligned_positions(s) for s in spans])
     distinct = list(dict.fromkeys(canonical(text) for article in texts for text in article))
     middle = len(distinct) // 3
     return distinct[:middle], distinct[middle:]
@@ -329,8 +333,15 @@ def _aligner_input(
     key_of = cache(
         partial(matching_key, ignore_case=settings.ignore_case, ignore_punctuation=settings.ignore_punctuation)
     )
-    positions = [[i for i, span in enumerate(spans_of) if span.role != Role.BOILERPLATE] for spans_of in spans]
-    sentences = [[a.text[s[i].start : s[i].end] for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
+    positions = [_aligned_positions(spans_of) for spans_of in spans]
+    sentences = _aligned_texts(articles, spans, positions)
     keys = [[key_of(text) for text in article] for article in sentences]
     titles = [[s[i].role == Role.TITLE for i in p] for s, p in zip(spans, positions, strict=True)]
     return positions, sentences, keys, titles
+
+
+def _aligned_texts(
+    articles: Sequence[Article], spans: Sequence[Sequence[Span]], positions: Sequence[Sequence[int]]
+) -> list[list[str]]:
+    """The texts of each article's sentences at ``positions``."""
+    return [[a.text[s[i].start : s[i].end] for i in p] for a, s, p in zip(articles, spans, positions, strict=True)]
