@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from benchmarks.synthetic_articles import Documents, edited_pair
+from benchmarks.synthetic_articles import _SYLLABLES, Documents, edited_pair
 
 # (German, English): one statement each, with the slots {person}, {place}, {number}, {day}.
 TEMPLATES: tuple[tuple[str, str], ...] = (
@@ -188,7 +188,6 @@ _DAYS = (
     ("Samstag", "Saturday"),
     ("Sonntag", "Sunday"),
 )
-_SYLLABLES = ("ka", "ber", "lin", "mo", "ra", "ten", "dor", "vi", "sel", "hau", "gro", "nes", "tal", "wen", "ost")
 
 
 def _word(rng: random.Random) -> str:
