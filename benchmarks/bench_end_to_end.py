@@ -18,7 +18,8 @@ peak resident memory through ``os.wait4``), printed beside a baseline run in the
   too common for the aligner's index, the opposite of news and the kind of input a quick generator writes;
 - a German document against its English translation (``bilingual_documents``), naive and with default
   settings, which match two languages by meaning, twice (the encoder reading every sentence, then their vectors
-  cached), with the pair F1 of each;
+  cached), with the pair F1 of each; and a German document against two English ones, each edited on its own
+  (``--three``, default settings against ``--match fuzzy`` in the same run, with each two articles' pair F1);
 - the HTML report of the 10,000-sentence comparison, written from its JSON, against writing that JSON again in
   the same process;
 - the bundled samples (``compare --json`` without files) against a Python process that writes the same files'
@@ -42,7 +43,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.bilingual_documents import bilingual_pair
+from benchmarks.bilingual_documents import bilingual_pair, bilingual_trio
 from benchmarks.synthetic_articles import Documents, _Varier, edited_pair, sample_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,9 +142,11 @@ def f1(found: set[tuple[int, int]], truth: set[tuple[int, int]]) -> float:
     return 2 * hits / (len(found) + len(truth)) if found or truth else 1.0
 
 
-def compared_pairs(path: Path) -> set[tuple[int, int]]:
+def compared_pairs(path: Path, first: str = "A", second: str = "B") -> set[tuple[int, int]]:
     data = json.loads(path.read_text("utf-8"))
-    return {(i, j) for g in data["alignments"] for i in g["members"].get("A", []) for j in g["members"].get("B", [])}
+    return {
+        (i, j) for g in data["alignments"] for i in g["members"].get(first, []) for j in g["members"].get(second, [])
+    }
 
 
 def long_documents(
@@ -197,6 +200,30 @@ def two_languages(n: int, folder: Path, naive: bool) -> None:
         print(f"{label:12} compare {name:18} {seconds:6.2f} s {mb:6.0f} MB  F1 {score:.3f}  {ratio}")
 
 
+def three_articles(n: int, folder: Path) -> None:
+    """A German document and two English ones (``bilingual_documents.bilingual_trio``), with default settings (each
+    with a vector cache of its own, empty) against ``--match fuzzy``, which pairs next to nothing across the
+    languages but is the cheapest run of the same three files."""
+    paths, truths = bilingual_trio(n, folder / "three-articles")
+    out = folder / "three-articles.json"
+    label = f"3 x {n:,}, de/en/en"
+    fuzzy_s = 0.0
+    for name, options in (("fuzzy", ["--match", "fuzzy"]), ("default", [])):
+        env = dict(os.environ, PARALLAX_VECTOR_CACHE=str(folder / f"three-{name}-vectors.sqlite3"))
+        command = [sys.executable, "main.py", "compare", *map(str, paths), "--presegmented", "--json", str(out)]
+        seconds, mb = run([*command, "--quiet", *options], env)
+        fuzzy_s = fuzzy_s or seconds
+        scores = " ".join(
+            f"{'ABC'[a]}{'ABC'[b]} {f1(compared_pairs(out, 'ABC'[a], 'ABC'[b]), truth):.3f}"
+            for (a, b), truth in truths.items()
+        )
+        matched_by = json.loads(out.read_text("utf-8"))["matched_by"]
+        print(
+            f"{label:12} compare ({matched_by:8}) {seconds:7.2f} s {mb:6.0f} MB  F1 {scores}  "
+            f"{seconds / fuzzy_s:5.2f}x fuzzy"
+        )
+
+
 def export(json_path: Path, folder: Path) -> None:
     start = time.perf_counter()
     child = subprocess.run(
@@ -236,6 +263,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2 x 1,000 instead of 2 x 10,000, no export")
     parser.add_argument("--big", action="store_true", help="also 2 x 50,000 (limits lifted in-process)")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    parser.add_argument("--three", action="store_true", help="also a German document against two English ones")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as name:
@@ -245,6 +273,8 @@ def main() -> None:
         ten = long_documents(size, folder, naive=not args.no_naive, combined=True)
         long_documents(size, folder, naive=not args.no_naive, combined=False, documents=small_vocabulary_pair)
         two_languages(size, folder, naive=not args.no_naive)
+        if args.three:
+            three_articles(size, folder)
         if not args.quick:
             export(ten, folder)
         if args.big:

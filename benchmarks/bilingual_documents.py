@@ -209,14 +209,19 @@ def _pair(rng: random.Random) -> tuple[str, str]:
     return filled[0], filled[1]
 
 
+def _statements(n: int, rng: random.Random) -> tuple[list[str], dict[str, str]]:
+    """``n`` German sentences and each one's English translation."""
+    pairs = [_pair(rng) for _ in range(n)]
+    return [german for german, _ in pairs], dict(pairs)
+
+
 def bilingual_pair(n: int, folder: Path, seed: int = 13) -> Documents:
     """A German document of ``n`` sentences and its English counterpart, edited, one sentence a line."""
     rng = random.Random(seed)
-    pairs = [_pair(rng) for _ in range(n)]
-    translation = dict(pairs)
+    german, translation = _statements(n, rng)
     folder.mkdir(parents=True, exist_ok=True)
     return edited_pair(
-        [german for german, _ in pairs],
+        german,
         translation.__getitem__,
         lambda: _pair(rng)[1],
         rng,
@@ -224,3 +229,25 @@ def bilingual_pair(n: int, folder: Path, seed: int = 13) -> Documents:
         folder / f"{n}-en.txt",
         reworded=1.0,  # every sentence translated
     )
+
+
+Truth = set[tuple[int, int]]
+
+
+def bilingual_trio(n: int, folder: Path, seed: int = 13) -> tuple[list[Path], dict[tuple[int, int], Truth]]:
+    """A German document of ``n`` sentences and two English counterparts, each edited on its own, as two outlets
+    would carry one agency report: the three files and the true pairs of each two (by their place in the list);
+    the two English ones pair where both kept a German sentence."""
+    rng = random.Random(seed)
+    german, translation = _statements(n, rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{n}-de.txt", folder / f"{n}-en-1.txt", folder / f"{n}-en-2.txt"]
+    truths = [
+        edited_pair(german, translation.__getitem__, lambda: _pair(rng)[1], rng, paths[0], path, reworded=1.0)[2]
+        for path in paths[1:]
+    ]
+    first: dict[int, list[int]] = {}
+    for i, j in truths[0]:
+        first.setdefault(i, []).append(j)
+    between = {(j, k) for i, k in truths[1] for j in first.get(i, ())}
+    return paths, {(0, 1): truths[0], (0, 2): truths[1], (1, 2): between}

@@ -168,7 +168,13 @@ def test_auto_is_fuzzy_for_two_articles_of_one_language_and_combined_otherwise()
     semantic = "semantic" if embeddings.available() else "fuzzy"
     assert matching.resolve("auto", ["de", "en"], [1_500, 1_500]) == semantic
     assert matching.resolve("auto", ["de", "en"], [1_400, 1_400]) == combined
-    assert matching.resolve("auto", ["de", "en", "en"], [5_000, 5_000, 5_000]) == combined  # three: too costly
+    assert matching.resolve("auto", ["de", "en", "en"], [5_000, 5_000, 5_000]) == semantic  # any long pair
+    assert matching.resolve("auto", ["en", "en", "de"], [5_000, 5_000, 500]) == semantic
+    assert matching.resolve("auto", ["en", "en", "de"], [5_000, 5_000, 100]) == combined  # 500,000 pairs: scored
+    # Past two articles at the sentence limit in all, encoding every sentence would take more than a minute.
+    assert matching.resolve("auto", ["de", "en", "en"], [20_000, 20_000, 20_000]) == combined
+    assert matching.resolve("auto", ["de", "en", "en"], [5_000] * 3, 3 * 1_900_000) == combined  # and characters
+    assert matching.resolve("auto", ["de", "en"], [5_000] * 2, 2 * 1_900_000) == semantic
     assert matching.resolve("auto", ["de", "de"], [5_000, 5_000]) == "fuzzy"
     assert matching.resolve("combined", ["de", "en"], [5_000, 5_000]) == combined  # asked for: kept
     assert matching.resolve("fuzzy", ["de", "en"]) == "fuzzy"
@@ -234,6 +240,32 @@ def test_a_translated_report_pairs_every_sentence_with_its_translation(match: st
     assert {(i, i) for i in range(lines)} <= pairs
     headline_and_lead = {(0, 1), (1, 0)} if match == "auto" else set()
     assert pairs - {(i, i) for i in range(lines)} <= headline_and_lead
+
+
+@needs_encoder
+def test_three_articles_too_long_to_score_across_languages_are_aligned_by_meaning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The German report against two English ones, with the combined aligner's bound on scored pairs lowered so
+    that these 29 lines stand for documents of thousands: the combined aligner would pair nothing across the
+    languages, so ``auto`` aligns by meaning and each German sentence meets its translation in both."""
+    from desktop.core.align import combined_alignment
+
+    monkeypatch.setattr(combined_alignment, "MAX_CELLS", 29 * 24)
+    data = ROOT / "tests" / "data"
+    english = (data / "translation_en.txt").read_text("utf-8").splitlines()
+    moved = english[:10] + english[15:] + english[10:15]  # the second English outlet has five lines further down
+    (tmp_path / "other_en.txt").write_text("\n".join(moved) + "\n", "utf-8")
+    paths = [data / "translation_de.txt", data / "translation_en.txt", tmp_path / "other_en.txt"]
+    articles = [load_article(str(p), aid, presegmented=True) for p, aid in zip(paths, "ABC", strict=True)]
+    comparison = compare(articles, Settings(presegmented=True))
+    assert comparison.matched_by == "semantic"
+
+    def pairs(x: str, y: str) -> set[tuple[int, int]]:
+        return {(i, j) for g in comparison.groups for i in g.members.get(x, ()) for j in g.members.get(y, ())}
+
+    assert {(i, i) for i in range(29)} <= pairs("A", "B")
+    assert {(i, moved.index(line)) for i, line in enumerate(english)} <= pairs("A", "C")
 
 
 # --- the aligner on literal vectors -----------------------------------------------------------------------------

@@ -90,7 +90,10 @@ def compare(
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
         matched_by = matching.resolve(
-            settings.match, [a.language for a in articles], [_aligned_count(s) for s in spans]
+            settings.match,
+            [a.language for a in articles],
+            [_aligned_count(s) for s in spans],
+            sum(len(a.text) for a in articles),
         )
         # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
         encoder = engine.encoder if matched_by != "fuzzy" else None

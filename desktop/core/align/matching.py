@@ -5,7 +5,7 @@ meaning and roles) when several outlets are compared (three or more articles) or
 what finds what independent outlets report in their own words (real-news dev sets, pair F1 0.15 with fuzzy alone,
 0.47 combined). Two articles of one language stay ``fuzzy``: most such pairs are versions of one text, where the
 bead search is calibrated (DEplain-web, 40 pairs: exact n:m F1 0.69 fuzzy, 0.61 combined, 0.66 with a strict
-link bar). Two articles in different languages too long for ``combined`` to score their pairs are ``semantic``
+link bar). Articles in different languages too long for ``combined`` to score their pairs are aligned ``semantic``
 instead (``_too_long_to_score``). Where the encoder is not installed everything falls back to fuzzy; it is loaded
 only when used.
 """
@@ -13,17 +13,25 @@ only when used.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.align import alignment, sections
 from desktop.core.align.beads import AlignedSet
 from desktop.core.model import Comparison, MatchMode, Role
+from desktop.core.text.segmentation import MAX_SENTENCES
 
 if TYPE_CHECKING:
     from desktop.core.align.combined_alignment import FuzzyGroups
     from desktop.core.align.embeddings import Encoder
 
 MODES = tuple(MatchMode)
+# How much text in all long articles in two languages may hold to be aligned by meaning rather than left to what
+# the string aligner finds across the languages (``_too_long_to_score``): as much as two articles at the limits
+# (sentences, and the 2 million characters of an article) hold, the heaviest of which took 40 s with the vectors
+# encoded as it ran (``docs/robustness.md``).
+SEMANTIC_SENTENCES = 2 * MAX_SENTENCES
+SEMANTIC_CHARACTERS = 4_000_000
 
 
 def cross_language(languages: Sequence[str]) -> bool:
@@ -31,16 +39,16 @@ def cross_language(languages: Sequence[str]) -> bool:
     return len({lang for lang in languages if lang}) > 1
 
 
-def resolve(requested: str, languages: Sequence[str], sizes: Sequence[int] = ()) -> str:
-    """The mode that will run: ``auto`` decided by the languages (and the articles' ``sizes``, sentences the
-    aligners see, where known), and semantic modes only where the encoder is installed (otherwise fuzzy, which
-    the caller reports through ``Comparison.matched_by``)."""
+def resolve(requested: str, languages: Sequence[str], sizes: Sequence[int] = (), characters: int = 0) -> str:
+    """The mode that will run: ``auto`` decided by the languages (and, where known, the articles' ``sizes``,
+    sentences the aligners see, and their ``characters`` in all), and semantic modes only where the encoder is
+    installed (otherwise fuzzy, which the caller reports through ``Comparison.matched_by``)."""
     if requested not in MODES:
         raise ValueError(f"unknown match mode {requested!r}; expected one of {', '.join(MODES)}")
     mode = requested
     if mode == "auto":
         mode = "combined" if len(languages) > 2 or cross_language(languages) else "fuzzy"
-        if mode == "combined" and _too_long_to_score(languages, sizes):
+        if mode == "combined" and _too_long_to_score(languages, sizes, characters):
             mode = "semantic"
     if mode != "fuzzy":
         from desktop.core.align import embeddings
@@ -50,20 +58,23 @@ def resolve(requested: str, languages: Sequence[str], sizes: Sequence[int] = ())
     return mode
 
 
-def _too_long_to_score(languages: Sequence[str], sizes: Sequence[int]) -> bool:
-    """Whether two articles in different languages are too long for the combined aligner to score their pairs
-    (``combined_alignment.MAX_CELLS``): it would keep only the fuzzy aligner's groups, which across languages are
-    next to none, while the semantic aligner cuts a long pair into segments by meaning (2 x 2,000 translated
-    sentences: pair F1 0.000 by the one, 0.960 by the other). Two articles only: the semantic aligner encodes
-    every sentence, ~2,000 a second on one core, so three at the sentence limit took 87 s instead of 21, beyond
-    the minute any accepted input may take (``docs/robustness.md``), and lost what the combined aligner finds
-    between the two of one language."""
-    if len(sizes) != 2 or len(languages) != 2:
+def _too_long_to_score(languages: Sequence[str], sizes: Sequence[int], characters: int) -> bool:
+    """Whether two of the articles, in different languages, are too long for the combined aligner to score their
+    pairs (``combined_alignment.MAX_CELLS``): it would keep only the fuzzy aligner's groups, which across languages
+    are next to none, while the semantic aligner cuts a long pair into segments by meaning (2 x 2,000 translated
+    sentences: pair F1 0.000 by the one, 0.960 by the other; three articles of 10,000, one German and two English:
+    0.05 and 0.97 across the languages, 0.94 and 0.89 between the two English ones). Only up to
+    ``SEMANTIC_SENTENCES`` and ``SEMANTIC_CHARACTERS`` in all: the semantic aligner encodes every sentence, ~2,000
+    a second on one core, and three articles at the sentence limit took 87 s instead of 21, beyond the minute any
+    accepted input may take (``docs/robustness.md``)."""
+    if len(sizes) != len(languages) or sum(sizes) > SEMANTIC_SENTENCES or characters > SEMANTIC_CHARACTERS:
         return False
     from desktop.core.align.combined_alignment import MAX_CELLS
 
-    (la, na), (lb, nb) = zip(languages, sizes, strict=True)
-    return bool(la and lb and la != lb and na * nb > MAX_CELLS)
+    return any(
+        la and lb and la != lb and na * nb > MAX_CELLS
+        for (la, na), (lb, nb) in combinations(zip(languages, sizes, strict=True), 2)
+    )
 
 
 def matched_by(comparison: Comparison) -> str:
@@ -76,6 +87,7 @@ def matched_by(comparison: Comparison) -> str:
             comparison.settings.match,
             [r.article.language for r in comparison.articles],
             [sum(1 for s in r.sentences if s.role != Role.BOILERPLATE) for r in comparison.articles],
+            sum(len(r.article.text) for r in comparison.articles),
         )
     except ValueError:
         return comparison.settings.match
