@@ -187,8 +187,9 @@ class DifferencesPanel(QWidget):
         return [*self.chips.values(), self.list]
 
     def shown(self) -> list[Difference]:
-        proxy = self.proxy
-        return [proxy.data(proxy.index(n, 0), DIFFERENCE_ROLE) for n in range(proxy.rowCount())]
+        """What the list shows, read from the model rather than row by row through the filter (thousands of
+        differences on a long comparison)."""
+        return [item for item in self.model.items() if self.proxy.accepts(item)]
 
     def _label_chip(self, kind: DiffKind) -> None:
         chip = self.chips[kind]

@@ -35,7 +35,6 @@ from desktop.ui.notes import EMPTY, NoteIndex
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the user's notes on a cell, joined; "" when none
 
 Index = QModelIndex | QPersistentModelIndex
@@ -330,6 +329,9 @@ class DifferencesModel(QAbstractListModel):
         self._items = differences(comparison, rows) if comparison is not None else []
         self.endResetModel()
 
+    def items(self) -> list[Difference]:
+        return list(self._items)
+
     def counts(self) -> dict[DiffKind, int]:
         counts = dict.fromkeys(DiffKind, 0)
         for item in self._items:
@@ -348,8 +350,6 @@ class DifferencesModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == DIFFERENCE_ROLE:
             return item
-        if role == KIND_ROLE:
-            return str(item.kind)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.heading}\n{item.text}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -378,7 +378,10 @@ class DifferenceFilter(QSortFilterProxyModel):
             (self._kinds.add if shown else self._kinds.discard)(kind)
             self.invalidateFilter()
 
+    def accepts(self, item: Difference) -> bool:
+        return item.kind in self._kinds
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        return DiffKind(model.data(index, KIND_ROLE)) in self._kinds
+        assert isinstance(model, DifferencesModel)
+        return self.accepts(model.item(source_row))
