@@ -24,6 +24,7 @@ from desktop.core.presentation import (
     conflict_values,
     label_tip,
     missing_tip,
+    quoted,
     shorten,
 )
 from desktop.core.presentation import sentence_marks as _presented_marks
@@ -198,7 +199,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
         if removed and added:
             summary = f"{removed} → {added}"
         else:
-            summary = f"“{removed}” left out" if removed else f"“{added}” added"
+            summary = f"{quoted(removed)} left out" if removed else f"{quoted(added)} added"
         source = first.source
         index = group.members[source][0]
         targets = ", ".join(d.target for d in changed)
@@ -234,7 +235,7 @@ def differences(comparison: Comparison, rows: Sequence[Row]) -> list[Difference]
                 article,
                 sentence,
                 f"Omitted fact · {missing_tip(missing)}",
-                f"“{shorten(text, 60)}” ({', '.join(present)})",
+                f"{quoted(shorten(text, 60))} ({', '.join(present)})",
                 "",
                 row_of.get((article, sentence), 0),
                 present,

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.model import Comparison, Role, Status
-from desktop.core.presentation import Presentation, corrected_tip, present
+from desktop.core.presentation import Presentation, corrected_tip, present, quoted
 from desktop.core.presentation.collation import Row
 from desktop.core.presentation.match_display import LINKED_BY_YOU, PARTIAL_MARK, PARTIAL_MEANING, match_lines
 from desktop.ui.highlights import (
@@ -72,7 +72,7 @@ def cell_tooltip(cell: Cell, match: str = "") -> str:
         lines.append(f"<b>≠</b> “{html.escape(cell.text[mark.start : mark.end])}”: {html.escape(mark.tip)}")
     facts = [m for m in cell.marks if m.kind == "fact"]
     for mark in facts[:6]:
-        lines.append(f"Fact “{html.escape(cell.text[mark.start : mark.end])}”: {html.escape(mark.tip)}")
+        lines.append(f"Fact {html.escape(quoted(cell.text[mark.start : mark.end]))}: {html.escape(mark.tip)}")
     labels = [m for m in cell.marks if m.kind == MarkKind.LABEL]
     for mark in labels[:6]:
         words = html.escape(cell.text[mark.start : mark.end])

@@ -24,7 +24,7 @@ from desktop.core.presentation import present
 from desktop.core.presentation.collation import collate
 from desktop.ui.article_header import ArticleHeader
 from desktop.ui.delegates import build_document
-from desktop.ui.highlights import MarkKind, differences, make_cell, sentence_marks
+from desktop.ui.highlights import DiffKind, MarkKind, differences, make_cell, sentence_marks
 from desktop.ui.models import AlignedModel, DifferencesModel, cell_tooltip
 from desktop.ui.theme import theme_for
 
@@ -115,6 +115,20 @@ def test_differences_list_every_kind_with_counts():
     assert counts["reworded"] == 1
     rows = [d.row for d in differences(comparison, model.rows)]
     assert rows == sorted(rows)
+
+
+def test_an_omitted_quotation_is_listed_in_its_own_quotation_marks_only():
+    """A quotation reported as a fact keeps the outlet's marks; the list does not wrap it in a second pair."""
+    said = 'Mayor Brennan said the bridge was "safe for everyone and every car" on Monday. It rained in Leeds.'
+    a = Article("A", "a.txt", said, language="en")
+    b = Article("B", "b.txt", "The mayor said the bridge opened on Monday. It rained in Leeds.", language="en")
+    comparison = compare([a, b], Settings(threshold=0.5))
+    model = AlignedModel()
+    model.set_comparison(comparison)
+    facts = [d.text for d in differences(comparison, model.rows) if d.kind == DiffKind.FACT]
+    assert '"safe for everyone and every car" (A)' in facts
+    assert "“Brennan” (A)" in facts  # a name is quoted by the list
+    assert not any(text.startswith(('“"', "““")) for text in facts)
 
 
 HOSTILE = 'Breaking: <script>alert("x")</script> <b>bold</b> & <img src=x onerror=1> ends.'

@@ -33,6 +33,7 @@ from desktop.core.presentation.wording import (
     inserted_tip,
     label_tip,
     missing_tip,
+    quoted,
     shorten,
     shown_location,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "label_tip",
     "missing_tip",
     "present",
+    "quoted",
     "sentence_corrections",
     "sentence_kind",
     "sentence_marks",

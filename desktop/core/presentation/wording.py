@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from desktop.core.model import Conflict
+from desktop.core.text.segmentation import QUOTE_OPENERS
 
 SNIPPET = 90
 
@@ -23,6 +24,12 @@ def shorten(text: str, limit: int = SNIPPET) -> str:
     """One line of at most ``limit`` characters, whitespace folded, "…" where it was cut."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it opens with its own: a quotation reported as an omitted fact keeps the
+    outlet's marks and is not quoted twice."""
+    return text if text[:1] in QUOTE_OPENERS else f"“{text}”"
 
 
 def _names(articles: Iterable[str]) -> str:

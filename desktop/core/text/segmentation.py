@@ -37,7 +37,7 @@ _CLOSERS = "\"'”’»«›‹)]}“‘"
 _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _QUOTE_OR_BRACKET = re.compile(r"[\"„“”«»()\[\]]")
 _OPENERS = "\"'„“‚‘«»‹›([{¿¡"
-_QUOTE_OPENERS = "\"'„“‚‘«»‹›"
+QUOTE_OPENERS = "\"'„“‚‘«»‹›"  # also: a text that carries its own quotation marks (ui.highlights.quoted)
 _DETACHED_CLOSERS = '"“”»«’'
 _LEADING = "\"'„“”‚‘’«»‹›([{<-–—*•/¿¡…"
 _WORD_AT = re.compile(r"[^\W_]+")
@@ -437,7 +437,7 @@ def _period_ends_sentence(text: str, period: int, sentence_start: int, following
     next_word_match = _WORD_AT.match(text, following + 1 if nxt in _OPENERS else following)
     next_word = next_word_match.group() if next_word_match else ""
     # A quotation opening after the period starts a sentence; a parenthesis does not ("Gregor I. (um 604)").
-    starter_next = nxt in _QUOTE_OPENERS or next_word in rules.starters
+    starter_next = nxt in QUOTE_OPENERS or next_word in rules.starters
 
     kind = _abbreviation_kind(words, token, rules)
     if kind == "inside":
