@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.model import Comparison
+from desktop.core.presentation.collation import Row
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.highlights import Difference, DiffKind
 from desktop.ui.models import DIFFERENCE_ROLE, DifferenceFilter, DifferencesModel
@@ -174,8 +178,11 @@ class DifferencesPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.setMinimumWidth(270)
 
-    def set_comparison(self, comparison: object, rows: list) -> None:  # type: ignore[type-arg]
-        self.model.set_comparison(comparison, rows)  # type: ignore[arg-type]
+    def set_comparison(
+        self, comparison: Comparison | None, rows: list[Row], gathered: Sequence[Difference] | None = None
+    ) -> None:
+        """``gathered``: the comparison's differences when already gathered (off the GUI thread, with its rows)."""
+        self.model.set_comparison(comparison, rows, gathered)
         self._counts = self.model.counts()
         for kind in self.chips:
             self._label_chip(kind)

@@ -374,8 +374,8 @@ class MainWindow(QMainWindow):
         self.navigator.set_comparison(comparison, self._rows)
         self._stale_views = {"aligned", "reading"}
         self._render_current()
-        rows = self._rows
-        self.differences.set_comparison(comparison, rows)
+        gathered = self.session.differences if presentation is self.session.display else None
+        self.differences.set_comparison(comparison, self._rows, gathered)
         title = comparison.title if comparison is not None else ""
         self.setWindowTitle(f"{title} — Parallax" if title else "Parallax")
         self.legend.set_cross_language(comparison is not None and comparison.cross_language)

@@ -8,6 +8,7 @@ so a 10,000-sentence article costs nothing until it scrolls into view.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -324,9 +325,14 @@ class DifferencesModel(QAbstractListModel):
         super().__init__(parent)
         self._items: list[Difference] = []
 
-    def set_comparison(self, comparison: Comparison | None, rows: list[Row]) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, rows: list[Row], gathered: Sequence[Difference] | None = None
+    ) -> None:
         self.beginResetModel()
-        self._items = differences(comparison, rows) if comparison is not None else []
+        if comparison is None:
+            self._items = []
+        else:
+            self._items = list(gathered) if gathered is not None else differences(comparison, rows)
         self.endResetModel()
 
     def items(self) -> list[Difference]:

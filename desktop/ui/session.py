@@ -15,6 +15,7 @@ from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation
 from desktop.core.sources.errors import LoadError
 from desktop.ui.compare_runs import CompareRuns
+from desktop.ui.highlights import Difference
 from desktop.ui.placed_links import Placed, placed
 from desktop.ui.worker import RunResult, Source
 
@@ -78,6 +79,7 @@ class Session(QObject):
         self.articles: tuple[Article, ...] = ()
         self.last_result: RunResult | None = None
         self.display: Presentation | None = None
+        self.differences: tuple[Difference, ...] | None = None  # those of ``display``, when gathered with it
         self._cache: dict[str, Article] = {}
         self._pasted = 0
         # The user's corrections, placed (keyed by source location, ``placed_links``), applied on every run; and those
@@ -208,6 +210,7 @@ class Session(QObject):
         self.articles = articles
         self.comparison = comparison
         self.display = display
+        self.differences = None
         self.last_result = None
         self.sources_changed.emit()
         self.comparison_changed.emit(comparison)
@@ -238,6 +241,7 @@ class Session(QObject):
         self.articles = ()
         self.comparison = None
         self.display = None
+        self.differences = None
         self.last_result = None
         if settings is not None:
             self.settings = settings
@@ -368,6 +372,7 @@ class Session(QObject):
         self.articles = result.articles
         self.comparison = result.comparison
         self.display = result.display
+        self.differences = result.differences
         self.last_result = result
         self.finished_run.emit(result)
         self.comparison_changed.emit(result.comparison)

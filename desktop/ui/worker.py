@@ -19,6 +19,7 @@ from desktop.core.model import Article, Comparison, Settings, UserLink
 from desktop.core.presentation import Presentation, present
 from desktop.core.sources.errors import LoadError
 from desktop.ui import placed_links
+from desktop.ui.highlights import Difference, differences
 
 if TYPE_CHECKING:
     from desktop.library import ResultRows
@@ -75,6 +76,7 @@ class RunResult:
     compare_seconds: float = 0.0
     display: Presentation | None = None  # what the views draw, prepared off the GUI thread
     library_rows: ResultRows | None = None  # what the autosave writes, laid out off the GUI thread too
+    differences: tuple[Difference, ...] | None = None  # the Differences list of ``display``, gathered here too
 
 
 class WorkerSignals(QObject):
@@ -184,6 +186,7 @@ class CompareWorker(QRunnable):
                 engine=self._engine,
             )
         display = present(comparison) if comparison is not None else None
+        found = tuple(differences(display.comparison, display.rows)) if display is not None else None
         # Laid out here, not by the save: on the save's thread it took the interpreter from the window while the
         # window showed the result (``rows.ResultRows``).
         library_rows = result_rows(comparison) if comparison is not None else None
@@ -198,5 +201,6 @@ class CompareWorker(QRunnable):
                 compare_seconds=time.perf_counter() - compare_started,
                 display=display,
                 library_rows=library_rows,
+                differences=found,
             )
         )
