@@ -65,8 +65,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            for _ in range(10):
-                self.wfile.write(b"<p>" + b"y" * 500 + b"</p>")
+            try:
+                for _ in range(10):
+                    self.wfile.write(b"<p>" + b"y" * 500 + b"</p>")
+            except (BrokenPipeError, ConnectionResetError):  # the reader stops once it has seen enough
+                pass
             return
         status, headers, body = ROUTES.get(self.path, (404, {}, b""))
         self.send_response(status)
