@@ -37,7 +37,7 @@ _CLOSERS = "\"'”’»«›‹)]}“‘"
 _TERMINAL = re.compile(r"[.!?…‼⁇⁈⁉]+(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _QUOTE_OR_BRACKET = re.compile(r"[\"„“”«»()\[\]]")
 _OPENERS = "\"'„“‚‘«»‹›([{¿¡"
-QUOTE_OPENERS = "\"'„“‚‘«»‹›"  # also: a text that carries its own quotation marks (ui.highlights.quoted)
+QUOTE_OPENERS = "\"'„“‚‘«»‹›"  # also: a text that brings its own (presentation.quoted)
 _DETACHED_CLOSERS = '"“”»«’'
 _LEADING = "\"'„“”‚‘’«»‹›([{<-–—*•/¿¡…"
 _WORD_AT = re.compile(r"[^\W_]+")
