@@ -5,6 +5,7 @@ tests: a few hundred numbered sentences, some long enough to wrap."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.ui import aligned_view
 
@@ -30,6 +31,10 @@ def _heights(view):
 
 def test_each_chunk_sizes_what_its_time_allows_and_every_row_ends_sized(window, long_comparison, qtbot, monkeypatch):
     view = window.aligned
+    # Rows of height 1 below would fit the viewport and take the scroll bar away, widening the columns (and so
+    # changing every wrapped row's height) while the chunks run: the bar stays, so the widths do.
+    view.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    qtbot.wait(200)  # the columns refit to the narrower viewport
     qtbot.waitUntil(lambda: not view._pending_rows)
     monkeypatch.setattr(aligned_view, "CHUNK_SECONDS", 60.0)  # all at once: the heights to expect
     view._size_rows_from(0)
