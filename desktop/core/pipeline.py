@@ -72,6 +72,7 @@ def compare(
     articles = [a if a.language else replace(a, language=detect_language(a.text)) for a in articles]
     ids = [a.id for a in articles]
     reference = ids.index(settings.reference) if settings.reference in ids else 0
+    characters = sum(len(a.text) for a in articles)
     with ExitStack() as stack:
         # Long articles: a child process indexes the articles' facts (and, matched by strings, aligns them first)
         # on the other core. It starts now, to import the pipeline while this process segments. Matched by
@@ -82,18 +83,14 @@ def compare(
         # readings.) Matched by both, the child finds the fuzzy aligner's groups instead of the alignment, and this
         # process goes on from them with its encoder; matched by meaning alone, the child first encodes two thirds
         # of the sentences into the vector store while this process reads ahead and encodes the rest.
-        running = (
-            stack.enter_context(aside.Aside(prepare=(__name__,)))
-            if aside.worth_it(sum(len(a.text) for a in articles))
-            else None
-        )
+        running = stack.enter_context(aside.Aside(prepare=(__name__,))) if aside.worth_it(characters) else None
         spans = [engine.segment(a.text, a.language, settings.presegmented) for a in articles]
         step(1)
         matched_by = matching.resolve(
             settings.match,
             [a.language for a in articles],
             [_aligned_count(s) for s in spans],
-            sum(len(a.text) for a in articles),
+            characters,
         )
         # Only a comparison that matches by meaning touches the encoder (and its model, and the cache file).
         encoder = engine.encoder if matched_by != "fuzzy" else None
